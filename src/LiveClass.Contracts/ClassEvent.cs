@@ -1,0 +1,23 @@
+namespace LiveClass.Contracts;
+
+/// <summary>
+/// One change to a class. The payload fields that do not belong to <see cref="Kind"/> are null,
+/// which keeps the message flat on the wire for every client and both hub protocols.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ClassEvent(
+    long Seq,
+    long At,
+    ClassEventKind Kind,
+    string? ActorId,
+    Participant? Participant = null,
+    string? ParticipantId = null,
+    bool? Online = null,
+    ClassStatus? Status = null,
+    int? StepIndex = null,
+    Step? Step = null,
+    Cue? Cue = null,
+    Tempo? Tempo = null,
+    ChatMessage? Message = null,
+    string? MessageId = null,
+    CheckIn? CheckIn = null);

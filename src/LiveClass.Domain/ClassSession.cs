@@ -1,0 +1,483 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Domain;
+
+/// <summary>
+/// The rules of one live class over its persisted state. Every method either throws a
+/// <see cref="LiveClassException"/> and changes nothing, or makes its change and records it as the
+/// next event in the log. Nothing here awaits, so a call is atomic even in a reentrant grain.
+/// </summary>
+public sealed class ClassSession
+{
+    private readonly ClassSessionState _state;
+    private readonly ClassLimits _limits;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, RosterEntry> _roster;
+    private readonly Dictionary<(string, string), long> _receipts;
+    private readonly ChatRateLimiter _chatRate;
+
+    public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time)
+    {
+        _state = state;
+        _limits = limits;
+        _time = time;
+        _roster = state.Roster.ToDictionary(e => e.ParticipantId, StringComparer.Ordinal);
+        _receipts = state.ChatReceipts.ToDictionary(r => (r.ParticipantId, r.ClientMessageId), r => r.Seq);
+        _chatRate = new ChatRateLimiter(limits.ChatMessagesPerWindow, limits.ChatRateWindow);
+    }
+
+    public bool IsCreated => _state.IsCreated;
+    public string ClassId => _state.ClassId;
+    public string InstructorId => _state.InstructorId;
+    public ClassStatus Status => _state.Status;
+    public long Seq => _state.Seq;
+    public int ParentCount => _state.Roster.Count(e => e.Role == ParticipantRole.Parent && e.Status == RosterStatus.Present);
+    private Routine Routine => _state.Routine ?? throw new InvalidOperationException("The class has not been created.");
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public void Create(string classId, string title, string instructorName, Routine routine, string joinCode,
+        string instructorKeyHash, string instructorId)
+    {
+        if (IsCreated)
+        {
+            throw LiveClassException.Invalid("the class already exists");
+        }
+
+        _state.ClassId = classId;
+        _state.Title = TextRules.Require(title, "title", _limits.TitleMaxLength);
+        _state.InstructorName = TextRules.Require(instructorName, "instructorName", _limits.DisplayNameMaxLength);
+        _state.Routine = routine;
+        _state.JoinCode = joinCode;
+        _state.InstructorKeyHash = instructorKeyHash;
+        _state.InstructorId = instructorId;
+        _state.Status = ClassStatus.Lobby;
+        _state.CreatedAt = _state.LastActivityAt = Now;
+    }
+
+    public ClassSummary Summary() =>
+        new(_state.ClassId, _state.Title, _state.InstructorName, _state.Status, ParentCount);
+
+    public ClassSnapshot Snapshot() => new(
+        _state.ClassId,
+        _state.Title,
+        _state.InstructorName,
+        _state.Status,
+        Routine,
+        _state.StepIndex,
+        _state.Cue,
+        _state.Tempo,
+        _state.Roster.Where(e => e.Status == RosterStatus.Present).Select(e => e.ToParticipant()).ToArray(),
+        _state.Chat.ToArray(),
+        _state.Seq,
+        Now);
+
+    /// <summary>The events after <paramref name="seq"/>, if the log still holds all of them.</summary>
+    public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events)
+    {
+        events = [];
+        var log = _state.Log;
+        if (seq >= _state.Seq)
+        {
+            return seq == _state.Seq;
+        }
+
+        if (log.Count == 0 || seq < log[0].Seq - 1)
+        {
+            return false;
+        }
+
+        var start = (int)(seq + 1 - log[0].Seq);
+        events = log.GetRange(start, Math.Min(max, log.Count - start));
+        return true;
+    }
+
+    // ---- Joining ----
+
+    /// <summary>Checks the instructor key and returns the instructor's participant id.</summary>
+    public string VerifyInstructorKey(string? instructorKey)
+    {
+        if (string.IsNullOrEmpty(instructorKey) || !Secrets.Matches(instructorKey, _state.InstructorKeyHash))
+        {
+            throw LiveClassException.Forbidden("the instructor key is not valid for this class");
+        }
+
+        return _state.InstructorId;
+    }
+
+    /// <summary>Puts the instructor on the roster; the first time, that is a <c>ParticipantJoined</c>.</summary>
+    public ClassEvent? AdmitInstructor()
+    {
+        RequireOpen();
+        if (_roster.TryGetValue(_state.InstructorId, out var entry))
+        {
+            if (entry.Status == RosterStatus.Present)
+            {
+                return null;
+            }
+
+            entry.Status = RosterStatus.Present;
+            entry.Online = true;
+            return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, entry.ParticipantId, Participant: entry.ToParticipant()));
+        }
+
+        return AddToRoster(_state.InstructorId, _state.InstructorName, ParticipantRole.Instructor);
+    }
+
+    /// <summary>Validates a parent's join before any identity is issued; returns the clean name.</summary>
+    public string CheckParentCanJoin(string? displayName)
+    {
+        RequireOpen();
+        var name = TextRules.Require(displayName, "displayName", _limits.DisplayNameMaxLength);
+        RequireRoomForParent();
+        return name;
+    }
+
+    public ClassEvent AdmitParent(string participantId, string displayName)
+    {
+        var name = CheckParentCanJoin(displayName);
+        return AddToRoster(participantId, name, ParticipantRole.Parent);
+    }
+
+    /// <summary>
+    /// Brings a participant back: the missed events, or a snapshot when they are not all kept, the
+    /// class has ended, or the client's seq makes no sense. A family that had left comes back onto
+    /// the roster; a removed one does not.
+    /// </summary>
+    public RejoinResult Rejoin(string participantId, long lastSeq, int maxEvents)
+    {
+        if (!_roster.TryGetValue(participantId, out var entry) || entry.Status == RosterStatus.Removed)
+        {
+            throw LiveClassException.Forbidden("this rejoin token is no longer valid");
+        }
+
+        if (_state.Status == ClassStatus.Ended)
+        {
+            if (Now - _state.EndedAt > (long)_limits.EndedRetention.TotalMilliseconds)
+            {
+                throw LiveClassException.ClassEnded();
+            }
+
+            return new RejoinResult(participantId, entry.Role, Snapshot(), []);
+        }
+
+        if (entry.Status == RosterStatus.Left)
+        {
+            if (entry.Role == ParticipantRole.Parent)
+            {
+                RequireRoomForParent();
+            }
+
+            entry.Status = RosterStatus.Present;
+            entry.Online = true;
+            Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId, Participant: entry.ToParticipant()));
+        }
+
+        if (lastSeq > 0 && TryGetEventsAfter(lastSeq, maxEvents, out var events) && (lastSeq + events.Count == _state.Seq))
+        {
+            return new RejoinResult(participantId, entry.Role, null, events);
+        }
+
+        return new RejoinResult(participantId, entry.Role, Snapshot(), []);
+    }
+
+    public ClassEvent? Leave(string participantId)
+    {
+        var entry = RequireMember(participantId);
+        entry.Status = RosterStatus.Left;
+        entry.Online = false;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantLeft, participantId, ParticipantId: participantId));
+    }
+
+    /// <summary>Shows a participant online or offline; no event when nothing changes.</summary>
+    public ClassEvent? SetPresence(string participantId, bool online)
+    {
+        if (_state.Status == ClassStatus.Ended
+            || !_roster.TryGetValue(participantId, out var entry)
+            || entry.Status != RosterStatus.Present
+            || entry.Online == online)
+        {
+            return null;
+        }
+
+        entry.Online = online;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.PresenceChanged, participantId, ParticipantId: participantId, Online: online));
+    }
+
+    // ---- The instructor's controls ----
+
+    public ClassEvent Start(string actorId) => ChangeStatus(actorId, ClassStatus.Lobby, ClassStatus.Live, "start");
+
+    public ClassEvent Pause(string actorId) => ChangeStatus(actorId, ClassStatus.Live, ClassStatus.Paused, "pause");
+
+    public ClassEvent Resume(string actorId) => ChangeStatus(actorId, ClassStatus.Paused, ClassStatus.Live, "resume");
+
+    public ClassEvent End(string actorId)
+    {
+        RequireInstructor(actorId);
+        return EndClass(actorId);
+    }
+
+    /// <summary>Ends a class nobody has touched for the idle timeout.</summary>
+    public ClassEvent? EndIfIdle()
+    {
+        if (!IsCreated || _state.Status == ClassStatus.Ended
+            || Now - _state.LastActivityAt < (long)_limits.IdleTimeout.TotalMilliseconds)
+        {
+            return null;
+        }
+
+        return EndClass(actorId: null);
+    }
+
+    public ClassEvent GoToStep(string actorId, int index)
+    {
+        RequireInstructor(actorId);
+        if (index < 0 || index >= Routine.Steps.Count)
+        {
+            throw LiveClassException.Invalid($"step index must be between 0 and {Routine.Steps.Count - 1}");
+        }
+
+        _state.StepIndex = index;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.StepChanged, actorId, StepIndex: index, Step: Routine.Steps[index]));
+    }
+
+    public ClassEvent GiveCue(string actorId, CueKind kind, int? count, string? text)
+    {
+        RequireInstructor(actorId);
+        if (kind == CueKind.Repeat)
+        {
+            if (count is null || count < 1 || count > _limits.RepeatMaxCount)
+            {
+                throw LiveClassException.Invalid($"a Repeat cue needs a count from 1 to {_limits.RepeatMaxCount}");
+            }
+        }
+        else if (count is not null)
+        {
+            throw LiveClassException.Invalid("only a Repeat cue takes a count");
+        }
+
+        if (kind == CueKind.Custom)
+        {
+            text = TextRules.Require(text, "text", _limits.CustomCueMaxLength);
+        }
+        else if (text is not null)
+        {
+            throw LiveClassException.Invalid("only a Custom cue takes a text");
+        }
+
+        var cue = new Cue(kind, count, text, Now);
+        _state.Cue = cue;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
+    }
+
+    public ClassEvent SetTempo(string actorId, int strokesPerMinute)
+    {
+        RequireInstructor(actorId);
+        if (strokesPerMinute != 0 && (strokesPerMinute < _limits.TempoMin || strokesPerMinute > _limits.TempoMax))
+        {
+            throw LiveClassException.Invalid($"strokesPerMinute must be 0 (off) or {_limits.TempoMin} to {_limits.TempoMax}");
+        }
+
+        var tempo = new Tempo(strokesPerMinute, Now);
+        _state.Tempo = tempo;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.TempoChanged, actorId, Tempo: tempo));
+    }
+
+    public ClassEvent Remove(string actorId, string? participantId)
+    {
+        RequireInstructor(actorId);
+        if (participantId is null || !_roster.TryGetValue(participantId, out var entry) || entry.Status != RosterStatus.Present)
+        {
+            throw LiveClassException.NotFound("no such participant in this class");
+        }
+
+        if (entry.Role == ParticipantRole.Instructor)
+        {
+            throw LiveClassException.Invalid("the instructor cannot be removed");
+        }
+
+        entry.Status = RosterStatus.Removed;
+        entry.Online = false;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantRemoved, actorId, ParticipantId: participantId));
+    }
+
+    public ClassEvent DeleteChat(string actorId, string? messageId)
+    {
+        RequireInstructor(actorId);
+        var index = messageId is null ? -1 : _state.Chat.FindIndex(m => m.MessageId == messageId);
+        if (index < 0)
+        {
+            throw LiveClassException.NotFound("no such chat message");
+        }
+
+        _state.Chat.RemoveAt(index);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ChatDeleted, actorId, MessageId: messageId));
+    }
+
+    // ---- Everyone ----
+
+    /// <summary>Posts a chat line; a resent <paramref name="clientMessageId"/> returns the first seq and changes nothing.</summary>
+    public long PostChat(string actorId, string? clientMessageId, string? text)
+    {
+        var entry = RequireMember(actorId);
+        if (string.IsNullOrEmpty(clientMessageId) || clientMessageId.Length > _limits.ClientMessageIdMaxLength)
+        {
+            throw LiveClassException.Invalid($"clientMessageId must be 1 to {_limits.ClientMessageIdMaxLength} characters");
+        }
+
+        if (_receipts.TryGetValue((actorId, clientMessageId), out var seq))
+        {
+            return seq;
+        }
+
+        var clean = TextRules.Require(text, "text", _limits.ChatMaxLength, multiline: true);
+        var now = Now;
+        if (!_chatRate.IsAllowed(actorId, now))
+        {
+            throw LiveClassException.RateLimited(
+                $"at most {_limits.ChatMessagesPerWindow} messages every {_limits.ChatRateWindow.TotalSeconds:0} seconds");
+        }
+
+        _chatRate.Record(actorId, now);
+        var message = new ChatMessage(Secrets.NewMessageId(), actorId, entry.DisplayName, clean, now);
+        _state.Chat.Add(message);
+        TrimFront(_state.Chat, _limits.ChatHistoryCapacity);
+
+        var posted = Emit(new ClassEvent(0, 0, ClassEventKind.ChatPosted, actorId, Message: message));
+        RememberReceipt(new ChatReceipt(actorId, clientMessageId, posted.Seq));
+        return posted.Seq;
+    }
+
+    public ClassEvent CheckIn(string actorId, CheckInStatus status, int? stepIndex)
+    {
+        var entry = RequireMember(actorId);
+        var step = stepIndex ?? _state.StepIndex;
+        if (step < 0 || step >= Routine.Steps.Count)
+        {
+            throw LiveClassException.Invalid($"step index must be between 0 and {Routine.Steps.Count - 1}");
+        }
+
+        var checkIn = new CheckIn(status, step, Now);
+        entry.CheckIn = checkIn;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: checkIn));
+    }
+
+    /// <summary>Fails unless <paramref name="participantId"/> is on the roster of an open class.</summary>
+    public RosterEntry RequireMember(string participantId)
+    {
+        RequireOpen();
+        if (!_roster.TryGetValue(participantId, out var entry) || entry.Status == RosterStatus.Removed)
+        {
+            throw LiveClassException.Forbidden("you are not part of this class");
+        }
+
+        if (entry.Status == RosterStatus.Left)
+        {
+            throw LiveClassException.NotJoined("you left this class; rejoin first");
+        }
+
+        return entry;
+    }
+
+    // ---- Helpers ----
+
+    private void RequireInstructor(string actorId)
+    {
+        var entry = RequireMember(actorId);
+        if (entry.Role != ParticipantRole.Instructor)
+        {
+            throw LiveClassException.Forbidden("only the instructor can do that");
+        }
+    }
+
+    private void RequireOpen()
+    {
+        if (_state.Status == ClassStatus.Ended)
+        {
+            throw LiveClassException.ClassEnded();
+        }
+    }
+
+    private void RequireRoomForParent()
+    {
+        if (ParentCount >= _limits.MaxParents)
+        {
+            throw LiveClassException.ClassFull($"this class already has {_limits.MaxParents} families");
+        }
+    }
+
+    private ClassEvent ChangeStatus(string actorId, ClassStatus from, ClassStatus to, string verb)
+    {
+        RequireInstructor(actorId);
+        if (_state.Status != from)
+        {
+            throw LiveClassException.Invalid($"cannot {verb} a class that is {_state.Status}");
+        }
+
+        _state.Status = to;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: to));
+    }
+
+    private ClassEvent EndClass(string? actorId)
+    {
+        _state.Status = ClassStatus.Ended;
+        _state.EndedAt = Now;
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: ClassStatus.Ended));
+    }
+
+    private ClassEvent AddToRoster(string participantId, string displayName, ParticipantRole role)
+    {
+        var entry = new RosterEntry
+        {
+            ParticipantId = participantId,
+            DisplayName = displayName,
+            Role = role,
+            Status = RosterStatus.Present,
+            Online = true,
+        };
+        _state.Roster.Add(entry);
+        _roster.Add(participantId, entry);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId, Participant: entry.ToParticipant()));
+    }
+
+    /// <summary>Stamps <paramref name="draft"/> with the next seq and the time, and appends it to the log.</summary>
+    private ClassEvent Emit(ClassEvent draft)
+    {
+        var now = Now;
+        _state.Seq++;
+        _state.LastActivityAt = now;
+        var evt = draft with { Seq = _state.Seq, At = now };
+        _state.Log.Add(evt);
+        // Trim in chunks so the list is not shifted on every event.
+        if (_state.Log.Count > _limits.EventLogCapacity + _limits.EventLogCapacity / 4)
+        {
+            TrimFront(_state.Log, _limits.EventLogCapacity);
+        }
+
+        return evt;
+    }
+
+    private void RememberReceipt(ChatReceipt receipt)
+    {
+        _state.ChatReceipts.Add(receipt);
+        _receipts[(receipt.ParticipantId, receipt.ClientMessageId)] = receipt.Seq;
+        var capacity = _limits.EventLogCapacity;
+        if (_state.ChatReceipts.Count > capacity + capacity / 4)
+        {
+            foreach (var old in _state.ChatReceipts.Take(_state.ChatReceipts.Count - capacity))
+            {
+                _receipts.Remove((old.ParticipantId, old.ClientMessageId));
+            }
+
+            TrimFront(_state.ChatReceipts, capacity);
+        }
+    }
+
+    private static void TrimFront<T>(List<T> list, int capacity)
+    {
+        if (list.Count > capacity)
+        {
+            list.RemoveRange(0, list.Count - capacity);
+        }
+    }
+}

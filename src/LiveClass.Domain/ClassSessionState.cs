@@ -1,0 +1,36 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Domain;
+
+/// <summary>
+/// The persisted state of one class. Field ids are stable: add new fields with new ids and bump
+/// <see cref="Version"/> when a migration on load is needed.
+/// </summary>
+[GenerateSerializer]
+public sealed class ClassSessionState
+{
+    public const int CurrentVersion = 1;
+
+    [Id(0)] public int Version { get; set; } = CurrentVersion;
+    [Id(1)] public string ClassId { get; set; } = "";
+    [Id(2)] public string Title { get; set; } = "";
+    [Id(3)] public string InstructorName { get; set; } = "";
+    [Id(4)] public string JoinCode { get; set; } = "";
+    [Id(5)] public string InstructorKeyHash { get; set; } = "";
+    [Id(6)] public string InstructorId { get; set; } = "";
+    [Id(7)] public Routine? Routine { get; set; }
+    [Id(8)] public ClassStatus Status { get; set; }
+    [Id(9)] public int StepIndex { get; set; }
+    [Id(10)] public Cue? Cue { get; set; }
+    [Id(11)] public Tempo? Tempo { get; set; }
+    [Id(12)] public long Seq { get; set; }
+    [Id(13)] public long CreatedAt { get; set; }
+    [Id(14)] public long LastActivityAt { get; set; }
+    [Id(15)] public long? EndedAt { get; set; }
+    [Id(16)] public List<RosterEntry> Roster { get; set; } = [];
+    [Id(17)] public List<ChatMessage> Chat { get; set; } = [];
+    [Id(18)] public List<ClassEvent> Log { get; set; } = [];
+    [Id(19)] public List<ChatReceipt> ChatReceipts { get; set; } = [];
+
+    public bool IsCreated => ClassId.Length > 0;
+}

@@ -1,0 +1,56 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Grains;
+
+/// <summary>The single source of truth for one class, keyed by its class id.</summary>
+public interface IClassSessionGrain : IGrainWithStringKey
+{
+    Task Create(NewClass newClass);
+
+    /// <summary>The class as the join page shows it, or null when no class has this id.</summary>
+    Task<ClassSummary?> GetSummary();
+
+    Task<ClassSnapshot> GetSnapshot();
+
+    Task<JoinResult> JoinAsInstructor(string? instructorKey);
+
+    Task<JoinResult> JoinAsParent(string? displayName);
+
+    Task<RejoinResult> Rejoin(string participantId, long lastSeq);
+
+    Task<long> StartClass(string actorId);
+
+    Task<long> PauseClass(string actorId);
+
+    Task<long> ResumeClass(string actorId);
+
+    Task<long> EndClass(string actorId);
+
+    Task<long> GoToStep(string actorId, int index);
+
+    Task<long> SendCue(string actorId, CueKind kind, int? count, string? text);
+
+    Task<long> SetTempo(string actorId, int strokesPerMinute);
+
+    Task<long> RemoveParticipant(string actorId, string? participantId);
+
+    Task<long> DeleteChat(string actorId, string? messageId);
+
+    Task<long> SendChat(string actorId, string? clientMessageId, string? text);
+
+    Task<long> CheckIn(string actorId, CheckInStatus status, int? stepIndex);
+
+    Task Leave(string actorId);
+
+    /// <summary>How many connections <paramref name="siloId"/> holds for one participant, as an absolute count.</summary>
+    Task ReportPresence(string siloId, string participantId, int connections);
+
+    /// <summary>
+    /// Subscribes (or renews) a silo's bridge: it receives every committed event after
+    /// <paramref name="lastSeq"/> (or after now, when null), in order. Also replaces that silo's
+    /// connection counts. Returns the seq the bridge is up to.
+    /// </summary>
+    Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections);
+
+    Task Unsubscribe(string siloId);
+}

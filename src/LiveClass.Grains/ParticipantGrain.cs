@@ -1,0 +1,44 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+
+namespace LiveClass.Grains;
+
+public sealed class ParticipantGrain(
+    [PersistentState("participant", StorageNames.Classes)] IPersistentState<ParticipantState> state)
+    : Grain, IParticipantGrain
+{
+    public async Task<string> IssueToken(ParticipantRole role, string displayName)
+    {
+        var key = this.GetPrimaryKeyString();
+        var separator = key.IndexOf('/');
+        var secret = Secrets.NewSecret();
+
+        state.State.Role = role;
+        state.State.DisplayName = displayName;
+        state.State.Revoked = false;
+        state.State.TokenHashes.Add(Secrets.Hash(secret));
+        await state.WriteStateAsync();
+
+        return new RejoinToken(key[..separator], key[(separator + 1)..], secret).ToString();
+    }
+
+    public Task<bool> VerifyToken(string secret) =>
+        Task.FromResult(!state.State.Revoked && state.State.TokenHashes.Any(hash => Secrets.Matches(secret, hash)));
+
+    public async Task Revoke()
+    {
+        state.State.Revoked = true;
+        state.State.TokenHashes.Clear();
+        await state.WriteStateAsync();
+    }
+}
+
+[GenerateSerializer]
+public sealed class ParticipantState
+{
+    [Id(0)] public int Version { get; set; } = 1;
+    [Id(1)] public ParticipantRole Role { get; set; }
+    [Id(2)] public string DisplayName { get; set; } = "";
+    [Id(3)] public List<string> TokenHashes { get; set; } = [];
+    [Id(4)] public bool Revoked { get; set; }
+}

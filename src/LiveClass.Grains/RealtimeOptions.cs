@@ -1,0 +1,20 @@
+namespace LiveClass.Grains;
+
+/// <summary>Timings of presence and of the silo bridges, bound from the "LiveClass" configuration section.</summary>
+public sealed class RealtimeOptions
+{
+    /// <summary>How long all of a family's connections must be gone before they show offline.</summary>
+    public TimeSpan PresenceGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a silo's bridge renews its subscriptions and re-reports its connections.</summary>
+    public TimeSpan BridgeRenewalPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long a subscription lives without renewal. A silo that dies stops renewing, so its
+    /// families go offline after this plus the grace period, well within a minute.
+    /// </summary>
+    public TimeSpan BridgeSubscriptionLifetime { get; set; } = TimeSpan.FromSeconds(40);
+
+    /// <summary>The most events a bridge receives in one call.</summary>
+    public int FanOutBatchSize { get; set; } = 256;
+}

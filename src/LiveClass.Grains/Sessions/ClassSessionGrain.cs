@@ -1,0 +1,342 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Domain.Routines;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace LiveClass.Grains.Sessions;
+
+/// <summary>
+/// One class. The rules live in <see cref="ClassSession"/>; this grain adds durability (every
+/// answer waits for a write that includes its change, writes coalesced under load), fan-out to
+/// the silo bridges, presence and the idle timeout. It is reentrant so that calls keep flowing
+/// while a write or a delivery is in flight; every change itself is synchronous and atomic.
+/// </summary>
+[Reentrant]
+public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
+{
+    private readonly IPersistentState<ClassSessionState> _state;
+    private readonly ClassLimits _limits;
+    private readonly RealtimeOptions _realtime;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ClassSessionGrain> _logger;
+    private readonly GroupCommit _commit;
+    private ClassSession _session = null!;
+    private EventFanOut _fanOut = null!;
+    private PresenceTracker _presence = null!;
+    private IGrainTimer? _presenceTimer;
+    private bool _broken;
+
+    public ClassSessionGrain(
+        [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
+        IOptions<ClassLimits> limits,
+        IOptions<RealtimeOptions> realtime,
+        TimeProvider time,
+        ILogger<ClassSessionGrain> logger)
+    {
+        _state = state;
+        _limits = limits.Value;
+        _realtime = realtime.Value;
+        _time = time;
+        _logger = logger;
+        _commit = new GroupCommit(WriteAsync);
+    }
+
+    private string ClassId => this.GetPrimaryKeyString();
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _session = new ClassSession(_state.State, _limits, _time);
+        _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
+        _fanOut.Reset(_state.State.Seq);
+        _presence = new PresenceTracker(_realtime.PresenceGracePeriod);
+
+        if (_session.IsCreated)
+        {
+            // Families shown online keep that only if a silo reports their connections soon.
+            foreach (var entry in _state.State.Roster.Where(e => e.Online))
+            {
+                _presence.ExpectReport(entry.ParticipantId, _realtime.BridgeRenewalPeriod, Now);
+            }
+
+            EnsurePresenceTimer();
+            await CommitIfChanged(_session.EndIfIdle());
+        }
+
+        this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
+        {
+            DueTime = TimeSpan.FromSeconds(5),
+            Period = TimeSpan.FromSeconds(5),
+            Interleave = true,
+        });
+    }
+
+    public async Task Create(NewClass newClass)
+    {
+        if (!RoutineCatalog.TryGet(newClass.RoutineId, out var routine))
+        {
+            throw LiveClassException.Invalid($"unknown routineId '{newClass.RoutineId}'");
+        }
+
+        _session.Create(ClassId, newClass.Title, newClass.InstructorName, routine, newClass.JoinCode,
+            newClass.InstructorKeyHash, Secrets.NewParticipantId());
+        await _commit.CommitAsync();
+    }
+
+    public Task<ClassSummary?> GetSummary() =>
+        Task.FromResult(_session.IsCreated ? _session.Summary() : null);
+
+    public Task<ClassSnapshot> GetSnapshot()
+    {
+        RequireCreated();
+        return Task.FromResult(_session.Snapshot());
+    }
+
+    public async Task<JoinResult> JoinAsInstructor(string? instructorKey)
+    {
+        RequireUsable();
+        var instructorId = _session.VerifyInstructorKey(instructorKey);
+        if (_session.Status == ClassStatus.Ended)
+        {
+            throw LiveClassException.ClassEnded();
+        }
+
+        var token = await Participant(instructorId).IssueToken(ParticipantRole.Instructor, _state.State.InstructorName);
+        _session.AdmitInstructor();
+        var snapshot = _session.Snapshot();
+        await _commit.CommitAsync();
+        return new JoinResult(instructorId, token, ParticipantRole.Instructor, snapshot);
+    }
+
+    public async Task<JoinResult> JoinAsParent(string? displayName)
+    {
+        RequireUsable();
+        var name = _session.CheckParentCanJoin(displayName);
+        var participantId = Secrets.NewParticipantId();
+        var token = await Participant(participantId).IssueToken(ParticipantRole.Parent, name);
+
+        // Checked again: the class may have filled up or ended while the token was issued.
+        _session.AdmitParent(participantId, name);
+        var snapshot = _session.Snapshot();
+        await _commit.CommitAsync();
+        return new JoinResult(participantId, token, ParticipantRole.Parent, snapshot);
+    }
+
+    public async Task<RejoinResult> Rejoin(string participantId, long lastSeq)
+    {
+        RequireUsable();
+        var seqBefore = _session.Seq;
+        var result = _session.Rejoin(participantId, lastSeq, _limits.EventLogCapacity);
+        if (_session.Seq != seqBefore)
+        {
+            await _commit.CommitAsync();
+        }
+
+        return result;
+    }
+
+    public Task<long> StartClass(string actorId) => Change(() => _session.Start(actorId));
+
+    public Task<long> PauseClass(string actorId) => Change(() => _session.Pause(actorId));
+
+    public Task<long> ResumeClass(string actorId) => Change(() => _session.Resume(actorId));
+
+    public Task<long> EndClass(string actorId) => Change(() => _session.End(actorId));
+
+    public Task<long> GoToStep(string actorId, int index) => Change(() => _session.GoToStep(actorId, index));
+
+    public Task<long> SendCue(string actorId, CueKind kind, int? count, string? text) =>
+        Change(() => _session.GiveCue(actorId, kind, count, text));
+
+    public Task<long> SetTempo(string actorId, int strokesPerMinute) =>
+        Change(() => _session.SetTempo(actorId, strokesPerMinute));
+
+    public async Task<long> RemoveParticipant(string actorId, string? participantId)
+    {
+        var seq = await Change(() => _session.Remove(actorId, participantId));
+        _presence.Forget(participantId!);
+        await Participant(participantId!).Revoke();
+        return seq;
+    }
+
+    public Task<long> DeleteChat(string actorId, string? messageId) => Change(() => _session.DeleteChat(actorId, messageId));
+
+    public async Task<long> SendChat(string actorId, string? clientMessageId, string? text)
+    {
+        RequireUsable();
+        var seqBefore = _session.Seq;
+        var seq = _session.PostChat(actorId, clientMessageId, text);
+        if (_session.Seq != seqBefore)
+        {
+            await _commit.CommitAsync();
+        }
+
+        return seq;
+    }
+
+    public Task<long> CheckIn(string actorId, CheckInStatus status, int? stepIndex) =>
+        Change(() => _session.CheckIn(actorId, status, stepIndex));
+
+    public async Task Leave(string actorId)
+    {
+        RequireUsable();
+        if (_session.Status == ClassStatus.Ended)
+        {
+            return;
+        }
+
+        await CommitIfChanged(_session.Leave(actorId));
+    }
+
+    public async Task ReportPresence(string siloId, string participantId, int connections)
+    {
+        RequireUsable();
+        var connected = _presence.Report(siloId, participantId, connections, Now);
+        EnsurePresenceTimer();
+        if (connected)
+        {
+            await CommitIfChanged(_session.SetPresence(participantId, online: true));
+        }
+    }
+
+    public async Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections)
+    {
+        RequireCreated();
+        var delivered = _fanOut.Subscribe(siloId, observer, lastSeq, _time.GetUtcNow() + _realtime.BridgeSubscriptionLifetime);
+        var connected = _presence.ReplaceSilo(siloId, connections, Now);
+        EnsurePresenceTimer();
+        foreach (var participantId in connected)
+        {
+            await CommitIfChanged(_session.SetPresence(participantId, online: true));
+        }
+
+        return delivered;
+    }
+
+    public Task Unsubscribe(string siloId)
+    {
+        _fanOut.Unsubscribe(siloId);
+        _presence.DropSilo(siloId, Now);
+        EnsurePresenceTimer();
+        return Task.CompletedTask;
+    }
+
+    private async Task<long> Change(Func<ClassEvent> change)
+    {
+        RequireUsable();
+        var evt = change();
+        await _commit.CommitAsync();
+        return evt.Seq;
+    }
+
+    private async Task CommitIfChanged(ClassEvent? evt)
+    {
+        if (evt is not null)
+        {
+            await _commit.CommitAsync();
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var seq = _state.State.Seq;
+        try
+        {
+            await _state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            // Memory and storage now disagree: refuse further changes and reload on the next activation.
+            _broken = true;
+            LogWriteFailed(_logger, exception, ClassId);
+            DeactivateOnIdle();
+            throw;
+        }
+
+        _fanOut.Committed(seq);
+    }
+
+    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max) =>
+        _session.TryGetEventsAfter(afterSeq, max, out var events) ? events : [];
+
+    private async Task OnHousekeepingAsync(CancellationToken cancellationToken)
+    {
+        if (_broken || !_session.IsCreated)
+        {
+            return;
+        }
+
+        foreach (var siloId in _fanOut.RemoveExpired(_time.GetUtcNow()))
+        {
+            _presence.DropSilo(siloId, Now);
+        }
+
+        EnsurePresenceTimer();
+        await CommitIfChanged(_session.EndIfIdle());
+    }
+
+    private async Task OnPresenceTimerAsync(CancellationToken cancellationToken)
+    {
+        if (_broken)
+        {
+            return;
+        }
+
+        var changed = false;
+        foreach (var participantId in _presence.TakeDueOffline(Now))
+        {
+            changed |= _session.SetPresence(participantId, online: false) is not null;
+        }
+
+        if (!_presence.HasPendingOffline)
+        {
+            _presenceTimer?.Dispose();
+            _presenceTimer = null;
+        }
+
+        if (changed)
+        {
+            await _commit.CommitAsync();
+        }
+    }
+
+    /// <summary>Runs a fine-grained timer only while someone is waiting to go offline.</summary>
+    private void EnsurePresenceTimer()
+    {
+        if (_presenceTimer is null && _presence.HasPendingOffline)
+        {
+            var tick = TimeSpan.FromMilliseconds(Math.Clamp(_realtime.PresenceGracePeriod.TotalMilliseconds / 10, 100, 1000));
+            _presenceTimer = this.RegisterGrainTimer(OnPresenceTimerAsync, new GrainTimerCreationOptions
+            {
+                DueTime = tick,
+                Period = tick,
+                Interleave = true,
+            });
+        }
+    }
+
+    private IParticipantGrain Participant(string participantId) =>
+        GrainFactory.GetGrain<IParticipantGrain>(ParticipantKey.For(ClassId, participantId));
+
+    private void RequireCreated()
+    {
+        if (!_session.IsCreated)
+        {
+            throw LiveClassException.NotFound("no class has this id");
+        }
+    }
+
+    private void RequireUsable()
+    {
+        RequireCreated();
+        if (_broken)
+        {
+            throw new InvalidOperationException("The class could not be saved; try again.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);
+}
