@@ -1,6 +1,7 @@
 namespace LiveClass.Contracts;
 
 /// <summary>Everything a joiner needs to show a class as it is; <see cref="Seq"/> is the last event it includes.</summary>
+/// <param name="JoinCode">The class's join code in display form (an addition to protocol version 1), so any console can share it.</param>
 [GenerateSerializer, Immutable]
 public sealed record ClassSnapshot(
     string ClassId,
@@ -14,4 +15,5 @@ public sealed record ClassSnapshot(
     IReadOnlyList<Participant> Participants,
     IReadOnlyList<ChatMessage> Chat,
     long Seq,
-    long ServerTime);
+    long ServerTime,
+    string JoinCode);

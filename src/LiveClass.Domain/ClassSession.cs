@@ -69,7 +69,8 @@ public sealed class ClassSession
         _state.Roster.Where(e => e.Status == RosterStatus.Present).Select(e => e.ToParticipant()).ToArray(),
         _state.Chat.ToArray(),
         _state.Seq,
-        Now);
+        Now,
+        LiveClass.Domain.JoinCode.Format(_state.JoinCode));
 
     /// <summary>The events after <paramref name="seq"/>, if the log still holds all of them.</summary>
     public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events)

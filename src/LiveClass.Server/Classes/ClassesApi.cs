@@ -1,0 +1,46 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Grains;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LiveClass.Server.Classes;
+
+public static class ClassesApi
+{
+    public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
+    {
+        var classes = app.MapGroup("/api/classes").WithTags("Classes");
+        classes.MapPost("/", CreateClass);
+        classes.MapGet("/{joinCode}", GetClass);
+        return app;
+    }
+
+    private static async Task<Created<CreateClassResponse>> CreateClass(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateClassRequest? request,
+        ClassCreator creator,
+        HttpRequest http)
+    {
+        var (classId, joinCode, instructorKey) = await creator.CreateAsync(
+            request ?? throw LiveClassException.Invalid("a JSON body with title and instructorName is required"));
+        var origin = $"{http.Scheme}://{http.Host}{http.PathBase}";
+        var response = new CreateClassResponse(
+            classId,
+            LiveClass.Domain.JoinCode.Format(joinCode),
+            instructorKey,
+            ParentUrl: $"{origin}/join/{LiveClass.Domain.JoinCode.Format(joinCode)}",
+            InstructorUrl: $"{origin}/teach/{classId}#key={instructorKey}");
+        return TypedResults.Created($"/api/classes/{LiveClass.Domain.JoinCode.Format(joinCode)}", response);
+    }
+
+    private static async Task<Results<Ok<ClassSummary>, ProblemHttpResult>> GetClass(string joinCode, IGrainFactory grains)
+    {
+        var classId = LiveClass.Domain.JoinCode.TryNormalize(joinCode, out var code)
+            ? await grains.GetGrain<IJoinCodeGrain>(code).GetClassId()
+            : null;
+        var summary = classId is null ? null : await grains.GetGrain<IClassSessionGrain>(classId).GetSummary();
+        return summary is null
+            ? TypedResults.Problem(type: ErrorCodes.NotFound, title: "Class not found", detail: "no class has this join code", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(summary);
+    }
+}

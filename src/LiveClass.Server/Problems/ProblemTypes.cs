@@ -1,0 +1,32 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Server.Problems;
+
+/// <summary>Maps the protocol's error codes to HTTP status codes and back.</summary>
+public static class ProblemTypes
+{
+    public static int StatusFor(string code) => code switch
+    {
+        ErrorCodes.Invalid => StatusCodes.Status400BadRequest,
+        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
+        ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
+        ErrorCodes.ClassEnded => StatusCodes.Status410Gone,
+        ErrorCodes.ClassFull => StatusCodes.Status409Conflict,
+        ErrorCodes.NotJoined => StatusCodes.Status401Unauthorized,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
+    /// <summary>The code for a status the framework produced itself, e.g. a malformed JSON body.</summary>
+    public static string? CodeFor(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status415UnsupportedMediaType => ErrorCodes.Invalid,
+        StatusCodes.Status401Unauthorized => ErrorCodes.NotJoined,
+        StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
+        StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ErrorCodes.NotFound,
+        StatusCodes.Status409Conflict => ErrorCodes.ClassFull,
+        StatusCodes.Status410Gone => ErrorCodes.ClassEnded,
+        StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        _ => null,
+    };
+}

@@ -1,0 +1,36 @@
+using LiveClass.Contracts;
+using LiveClass.Contracts.Serialization;
+using LiveClass.Domain;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveClass.Server.Realtime;
+
+public static class RealtimeExtensions
+{
+    /// <summary>The SignalR hub with both protocols in the contract's shape, and this silo's bridge to the class grains.</summary>
+    public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
+    {
+        var maxMessageSize = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:HubMaximumMessageSize") ?? 32 * 1024;
+
+        builder.Services
+            .AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = maxMessageSize;
+                options.EnableDetailedErrors = false;
+                options.AddFilter<LiveClassHubFilter>();
+            })
+            .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))
+            .AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
+
+        builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<SiloClassBridge>();
+        builder.Services.AddHostedService<BridgeRenewalService>();
+        return builder;
+    }
+
+    public static WebApplication MapLiveClassHub(this WebApplication app)
+    {
+        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true);
+        return app;
+    }
+}
