@@ -1,0 +1,39 @@
+using LiveClass.Contracts.Serialization;
+using LiveClass.Server.Classes;
+using LiveClass.Server.Health;
+using LiveClass.Server.Hosting;
+using LiveClass.Server.Problems;
+using LiveClass.Server.Realtime;
+using LiveClass.Server.Routines;
+using LiveClass.Server.WebApp;
+
+namespace LiveClass.Server;
+
+/// <summary>Composes the whole server from its features; <c>Program</c> runs it and the tests host it on loopback.</summary>
+public static class LiveClassApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        builder.AddLiveClassSilo();
+        builder.AddLiveClassRealtime();
+        builder.AddLiveClassProblems();
+        builder.AddLiveClassHealth();
+        builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
+        builder.Services.AddSingleton<ClassCreator>();
+
+        var app = builder.Build();
+
+        app.UseLiveClassProblems();
+        app.UseLiveClassWebApp();
+        app.MapLiveClassHealth();
+        app.MapClassesApi();
+        app.MapRoutinesApi();
+        app.MapLiveClassHub();
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("LiveClass is running at {Urls}", string.Join(", ", app.Urls)));
+        return app;
+    }
+}
