@@ -1,0 +1,61 @@
+using System.Net.Http.Json;
+using LiveClass.Contracts;
+using LiveClass.Grains;
+using LiveClass.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveClass.Tests.Infrastructure;
+
+/// <summary>The real server (Kestrel, the co-hosted silo, in-memory storage) on a free loopback port.</summary>
+public sealed class LiveClassServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LiveClassServer(WebApplication app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<LiveClassServer> StartAsync(params string[] settings)
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            "--environment=Testing",
+            "--Cluster:SiloPort=0",
+            "--Cluster:GatewayPort=0",
+            "--Logging:LogLevel:Default=Warning",
+            "--LiveClass:PresenceGracePeriod=00:00:01",
+            .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
+        ];
+        var app = LiveClassApp.Build(args);
+        await app.StartAsync();
+        return new LiveClassServer(app, app.Urls.First());
+    }
+
+    public async Task<CreateClassResponse> CreateClassAsync(string title = "Tuesday morning", string instructorName = "Maya", string? routineId = null)
+    {
+        var response = await Http.PostAsJsonAsync("/api/classes", new { title, instructorName, routineId });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreateClassResponse>())!;
+    }
+
+    public Task<ClassSnapshot> SnapshotAsync(string classId) =>
+        Grains.GetGrain<IClassSessionGrain>(classId).GetSnapshot();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

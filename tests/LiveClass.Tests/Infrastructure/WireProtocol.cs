@@ -1,0 +1,3 @@
+namespace LiveClass.Tests.Infrastructure;
+
+public enum WireProtocol { Json, MessagePack }
