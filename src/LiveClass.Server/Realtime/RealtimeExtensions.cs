@@ -2,6 +2,7 @@ using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using LiveClass.Domain;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace LiveClass.Server.Realtime;
 
@@ -22,10 +23,23 @@ public static class RealtimeExtensions
             .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))
             .AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
 
+        DecorateHubProtocols(builder.Services);
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<SiloClassBridge>();
         builder.Services.AddHostedService<BridgeRenewalService>();
         return builder;
+    }
+
+    private static void DecorateHubProtocols(IServiceCollection services)
+    {
+        var protocols = services.Where(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType is not null).ToList();
+        foreach (var descriptor in protocols)
+        {
+            var implementation = descriptor.ImplementationType!;
+            services.Remove(descriptor);
+            services.Add(ServiceDescriptor.Singleton<IHubProtocol>(provider =>
+                new CodedErrorHubProtocol((IHubProtocol)ActivatorUtilities.CreateInstance(provider, implementation))));
+        }
     }
 
     public static WebApplication MapLiveClassHub(this WebApplication app)
