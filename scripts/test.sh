@@ -69,6 +69,10 @@ for project in tests/*/*.csproj; do
   dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results/dotnet" || status=1
+  if [ ! -f "$results/dotnet/$name.trx" ]; then
+    echo "$name produced no test results"
+    failed=$((failed + 1))
+  fi
 done
 count_trx "$results/dotnet"
 
