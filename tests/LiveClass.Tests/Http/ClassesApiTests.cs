@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Tests.Infrastructure;
+
+namespace LiveClass.Tests.Http;
+
+public sealed class ClassesApiTests : IAsyncLifetime
+{
+    private LiveClassServer _server = null!;
+
+    public async ValueTask InitializeAsync() => _server = await LiveClassServer.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Creating_a_class_returns_its_id_code_key_and_links()
+    {
+        var response = await _server.Http.PostAsJsonAsync("/api/classes", new { title = "Week 1", instructorName = "Maya", routineId = "week-1" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<CreateClassResponse>())!;
+        Assert.True(created.ClassId.Length >= 16, "at least 96 random bits");
+        Assert.Matches("^[A-Za-z0-9_-]+$", created.ClassId);
+        Assert.Matches($"^[{JoinCode.Alphabet}]{{3}}-[{JoinCode.Alphabet}]{{3}}$", created.JoinCode);
+        Assert.True(created.InstructorKey.Length >= 22, "at least 128 random bits");
+        Assert.Matches("^[A-Za-z0-9_-]+$", created.InstructorKey);
+        Assert.Equal($"{_server.BaseUrl}/join/{created.JoinCode}", created.ParentUrl);
+        Assert.Equal($"{_server.BaseUrl}/teach/{created.ClassId}#key={created.InstructorKey}", created.InstructorUrl);
+
+        var snapshot = await _server.SnapshotAsync(created.ClassId);
+        Assert.Equal("week-1", snapshot.Routine.Id);
+        Assert.Equal(ClassStatus.Lobby, snapshot.Status);
+        Assert.Equal(0, snapshot.StepIndex);
+        Assert.Null(snapshot.Cue);
+        Assert.Null(snapshot.Tempo);
+    }
+
+    [Fact]
+    public async Task A_class_without_a_routine_gets_the_full_body_routine()
+    {
+        var created = await _server.CreateClassAsync();
+        Assert.Equal("full-body", (await _server.SnapshotAsync(created.ClassId)).Routine.Id);
+    }
+
+    [Theory]
+    [InlineData("""{"title":"","instructorName":"Maya"}""")]
+    [InlineData("""{"title":"Week 1","instructorName":""}""")]
+    [InlineData("""{"instructorName":"Maya"}""")]
+    [InlineData("""{"title":"Week 1","instructorName":"Maya","routineId":"week-9"}""")]
+    [InlineData("""{"title":"Week 1","instructorName":"A name that is far too long for any instructor"}""")]
+    [InlineData("""{"title":"Week 1""")]
+    [InlineData("")]
+    public async Task Bad_requests_are_invalid_problems(string body)
+    {
+        var response = await _server.Http.PostAsync("/api/classes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("invalid", problem.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+    }
+
+    [Fact]
+    public async Task A_title_of_exactly_one_hundred_characters_is_accepted_and_one_more_is_not()
+    {
+        var ok = await _server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 100), instructorName = "Maya" });
+        var tooLong = await _server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 101), instructorName = "Maya" });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_class_is_found_by_its_code_in_any_case_with_or_without_the_hyphen()
+    {
+        var created = await _server.CreateClassAsync("Thursday", "Ana");
+        await using var parent = await ClassClient.ConnectAsync(_server.BaseUrl);
+        await parent.JoinAsParentAsync(created.JoinCode, "The Lees");
+
+        foreach (var code in new[] { created.JoinCode, created.JoinCode.ToLowerInvariant(), created.JoinCode.Replace("-", "") })
+        {
+            var summary = await _server.Http.GetFromJsonAsync<JsonElement>($"/api/classes/{code}");
+            Assert.Equal(created.ClassId, summary.GetProperty("classId").GetString());
+            Assert.Equal("Thursday", summary.GetProperty("title").GetString());
+            Assert.Equal("Ana", summary.GetProperty("instructorName").GetString());
+            Assert.Equal("Lobby", summary.GetProperty("status").GetString());
+            Assert.Equal(1, summary.GetProperty("participantCount").GetInt32());
+        }
+    }
+
+    [Theory]
+    [InlineData("ZZZ-ZZZ")]
+    [InlineData("OOO-III")]
+    [InlineData("ABC")]
+    [InlineData("ABCDEFGH")]
+    public async Task Malformed_or_unknown_codes_are_not_found_problems(string code)
+    {
+        var response = await _server.Http.GetAsync($"/api/classes/{code}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("not_found", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Routines_list_every_routine_with_its_steps_in_wire_shape()
+    {
+        var routines = await _server.Http.GetFromJsonAsync<JsonElement>("/api/routines");
+        var ids = routines.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
+        Assert.Equal(["full-body", "week-1", "week-2", "week-3", "week-4", "week-5"], ids);
+        var step = routines[0].GetProperty("steps")[0];
+        foreach (var name in new[] { "index", "area", "name", "instructions", "repetitions", "dollPose", "cues" })
+        {
+            Assert.True(step.TryGetProperty(name, out _), name);
+        }
+
+        Assert.Equal(JsonValueKind.String, step.GetProperty("area").ValueKind);
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer_once_the_silo_is_up()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_hub_offers_stateful_reconnect()
+    {
+        var response = await _server.Http.PostAsync("/hubs/class/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
+        var negotiation = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(negotiation.GetProperty("useStatefulReconnect").GetBoolean());
+    }
+}
