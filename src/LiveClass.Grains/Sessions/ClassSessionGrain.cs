@@ -27,6 +27,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private PresenceTracker _presence = null!;
     private IGrainTimer? _presenceTimer;
     private bool _broken;
+    private long _durableSeq;
 
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
@@ -51,6 +52,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _session = new ClassSession(_state.State, _limits, _time);
         _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
         _fanOut.Reset(_state.State.Seq);
+        _durableSeq = _state.State.Seq;
         _presence = new PresenceTracker(_realtime.PresenceGracePeriod);
 
         if (_session.IsCreated)
@@ -62,7 +64,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             }
 
             EnsurePresenceTimer();
-            await CommitIfChanged(_session.EndIfIdle());
+            _session.EndIfIdle();
+            await DurableAsync();
         }
 
         this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
@@ -88,10 +91,12 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     public Task<ClassSummary?> GetSummary() =>
         Task.FromResult(_session.IsCreated ? _session.Summary() : null);
 
-    public Task<ClassSnapshot> GetSnapshot()
+    public async Task<ClassSnapshot> GetSnapshot()
     {
         RequireCreated();
-        return Task.FromResult(_session.Snapshot());
+        var snapshot = _session.Snapshot();
+        await DurableAsync();
+        return snapshot;
     }
 
     public async Task<JoinResult> JoinAsInstructor(string? instructorKey)
@@ -106,7 +111,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         var token = await Participant(instructorId).IssueToken(ParticipantRole.Instructor, _state.State.InstructorName);
         _session.AdmitInstructor();
         var snapshot = _session.Snapshot();
-        await _commit.CommitAsync();
+        await DurableAsync();
         return new JoinResult(instructorId, token, ParticipantRole.Instructor, snapshot);
     }
 
@@ -120,20 +125,15 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         // Checked again: the class may have filled up or ended while the token was issued.
         _session.AdmitParent(participantId, name);
         var snapshot = _session.Snapshot();
-        await _commit.CommitAsync();
+        await DurableAsync();
         return new JoinResult(participantId, token, ParticipantRole.Parent, snapshot);
     }
 
     public async Task<RejoinResult> Rejoin(string participantId, long lastSeq)
     {
         RequireUsable();
-        var seqBefore = _session.Seq;
         var result = _session.Rejoin(participantId, lastSeq, _limits.EventLogCapacity);
-        if (_session.Seq != seqBefore)
-        {
-            await _commit.CommitAsync();
-        }
-
+        await DurableAsync();
         return result;
     }
 
@@ -166,13 +166,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     public async Task<long> SendChat(string actorId, string? clientMessageId, string? text)
     {
         RequireUsable();
-        var seqBefore = _session.Seq;
         var seq = _session.PostChat(actorId, clientMessageId, text);
-        if (_session.Seq != seqBefore)
-        {
-            await _commit.CommitAsync();
-        }
-
+        await DurableAsync();
         return seq;
     }
 
@@ -187,7 +182,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             return;
         }
 
-        await CommitIfChanged(_session.Leave(actorId));
+        _session.Leave(actorId);
+        await DurableAsync();
     }
 
     public async Task ReportPresence(string siloId, string participantId, int connections)
@@ -197,7 +193,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         EnsurePresenceTimer();
         if (connected)
         {
-            await CommitIfChanged(_session.SetPresence(participantId, online: true));
+            _session.SetPresence(participantId, online: true);
+            await DurableAsync();
         }
     }
 
@@ -209,9 +206,10 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         EnsurePresenceTimer();
         foreach (var participantId in connected)
         {
-            await CommitIfChanged(_session.SetPresence(participantId, online: true));
+            _session.SetPresence(participantId, online: true);
         }
 
+        await DurableAsync();
         return delivered;
     }
 
@@ -227,17 +225,15 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     {
         RequireUsable();
         var evt = change();
-        await _commit.CommitAsync();
+        await DurableAsync();
         return evt.Seq;
     }
 
-    private async Task CommitIfChanged(ClassEvent? evt)
-    {
-        if (evt is not null)
-        {
-            await _commit.CommitAsync();
-        }
-    }
+    /// <summary>
+    /// Waits until everything recorded so far is written, so that no answer, snapshot or event
+    /// list ever shows a change that could still be lost.
+    /// </summary>
+    private Task DurableAsync() => _state.State.Seq > _durableSeq ? _commit.CommitAsync() : Task.CompletedTask;
 
     private async Task WriteAsync()
     {
@@ -245,6 +241,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         try
         {
             await _state.WriteStateAsync();
+            _durableSeq = seq;
         }
         catch (Exception exception)
         {
@@ -274,7 +271,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
 
         EnsurePresenceTimer();
-        await CommitIfChanged(_session.EndIfIdle());
+        _session.EndIfIdle();
+        await DurableAsync();
     }
 
     private async Task OnPresenceTimerAsync(CancellationToken cancellationToken)
@@ -284,10 +282,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             return;
         }
 
-        var changed = false;
         foreach (var participantId in _presence.TakeDueOffline(Now))
         {
-            changed |= _session.SetPresence(participantId, online: false) is not null;
+            _session.SetPresence(participantId, online: false);
         }
 
         if (!_presence.HasPendingOffline)
@@ -296,10 +293,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             _presenceTimer = null;
         }
 
-        if (changed)
-        {
-            await _commit.CommitAsync();
-        }
+        await DurableAsync();
     }
 
     /// <summary>Runs a fine-grained timer only while someone is waiting to go offline.</summary>

@@ -46,6 +46,12 @@ public sealed partial class SiloClassBridge(
                 feed.Subscribed = true;
             }
         }
+        catch when (!feed.Subscribed && !connections.HasClass(classId))
+        {
+            // E.g. no such class: keep no feed for it.
+            _feeds.TryRemove(KeyValuePair.Create(classId, feed));
+            throw;
+        }
         finally
         {
             feed.SubscribeGate.Release();
