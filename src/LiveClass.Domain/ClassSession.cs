@@ -43,9 +43,13 @@ public sealed class ClassSession
             throw LiveClassException.Invalid("the class already exists");
         }
 
+        // Validate before touching the state, so that a rejected create leaves no half-created class.
+        var cleanTitle = TextRules.Require(title, "title", _limits.TitleMaxLength);
+        var cleanInstructorName = TextRules.Require(instructorName, "instructorName", _limits.DisplayNameMaxLength);
+
         _state.ClassId = classId;
-        _state.Title = TextRules.Require(title, "title", _limits.TitleMaxLength);
-        _state.InstructorName = TextRules.Require(instructorName, "instructorName", _limits.DisplayNameMaxLength);
+        _state.Title = cleanTitle;
+        _state.InstructorName = cleanInstructorName;
         _state.Routine = routine;
         _state.JoinCode = joinCode;
         _state.InstructorKeyHash = instructorKeyHash;

@@ -31,15 +31,17 @@ public static class TextRules
         return trimmed;
     }
 
-    /// <summary>Parses an enum value sent as a string; names only, never numbers.</summary>
+    /// <summary>
+    /// Parses an enum value sent as a string: exactly one of the names, never a number, padding or a
+    /// comma-separated combination (which <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/> would OR together).
+    /// </summary>
     public static TEnum ParseEnum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {
-        if (value is null || value.Length == 0 || !char.IsAsciiLetter(value[0])
-            || !Enum.TryParse<TEnum>(value, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+        if (value is null || !Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
         {
             throw LiveClassException.Invalid($"{field} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}");
         }
 
-        return parsed;
+        return Enum.Parse<TEnum>(value);
     }
 }

@@ -1,0 +1,83 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+
+namespace LiveClass.Tests.Domain;
+
+public sealed class ClassSessionEndedTests
+{
+    private const string Instructor = ClassHarness.InstructorId;
+
+    private sealed record EndedClass(ClassHarness Harness, string Parent, string MessageId);
+
+    private static readonly Dictionary<string, Action<ClassSession, EndedClass>> Calls = new()
+    {
+        ["AdmitInstructor"] = (s, _) => s.AdmitInstructor(),
+        ["CheckParentCanJoin"] = (s, _) => s.CheckParentCanJoin("Newcomer"),
+        ["AdmitParent"] = (s, _) => s.AdmitParent("parent-late", "Newcomer"),
+        ["Start"] = (s, _) => s.Start(Instructor),
+        ["Pause"] = (s, _) => s.Pause(Instructor),
+        ["Resume"] = (s, _) => s.Resume(Instructor),
+        ["End"] = (s, _) => s.End(Instructor),
+        ["GoToStep"] = (s, _) => s.GoToStep(Instructor, 1),
+        ["GiveCue"] = (s, _) => s.GiveCue(Instructor, CueKind.Slow, null, null),
+        ["SetTempo"] = (s, _) => s.SetTempo(Instructor, 20),
+        ["Remove"] = (s, c) => s.Remove(Instructor, c.Parent),
+        ["DeleteChat"] = (s, c) => s.DeleteChat(Instructor, c.MessageId),
+        ["PostChat by the instructor"] = (s, _) => s.PostChat(Instructor, "after-end", "still there?"),
+        ["PostChat by a parent"] = (s, c) => s.PostChat(c.Parent, "after-end", "still there?"),
+        ["CheckIn"] = (s, c) => s.CheckIn(c.Parent, CheckInStatus.Done, null),
+        ["Leave"] = (s, c) => s.Leave(c.Parent),
+        ["RequireMember"] = (s, c) => s.RequireMember(c.Parent),
+    };
+
+    public static TheoryData<string> CallNames => new(Calls.Keys);
+
+    private static EndedClass EndAClass()
+    {
+        var harness = new ClassHarness();
+        var parent = harness.AddParent();
+        harness.Session.Start(Instructor);
+        harness.Session.PostChat(parent, "m1", "hello");
+        var messageId = harness.LastEvent.Message!.MessageId;
+        harness.Session.End(Instructor);
+        return new EndedClass(harness, parent, messageId);
+    }
+
+    [Theory]
+    [MemberData(nameof(CallNames))]
+    public void Every_call_after_the_end_is_class_ended(string call)
+    {
+        var ended = EndAClass();
+
+        ended.Harness.AssertRejected(ErrorCodes.ClassEnded, () => Calls[call](ended.Harness.Session, ended));
+    }
+
+    [Fact]
+    public void Rejoin_still_works_after_the_end_and_returns_a_snapshot()
+    {
+        var ended = EndAClass();
+        var session = ended.Harness.Session;
+        var before = ended.Harness.Dump();
+
+        var result = session.Rejoin(ended.Parent, lastSeq: session.Seq - 1, maxEvents: 1000);
+
+        Assert.Equal(ended.Parent, result.ParticipantId);
+        Assert.Equal(ParticipantRole.Parent, result.Role);
+        Assert.NotNull(result.Snapshot);
+        Assert.Equal(ClassStatus.Ended, result.Snapshot.Status);
+        Assert.Equal(session.Seq, result.Snapshot.Seq);
+        Assert.Empty(result.Events);
+        Assert.Equal(before, ended.Harness.Dump());
+    }
+
+    [Fact]
+    public void Presence_changes_after_the_end_are_ignored()
+    {
+        var ended = EndAClass();
+        var before = ended.Harness.Dump();
+
+        Assert.Null(ended.Harness.Session.SetPresence(ended.Parent, online: false));
+        Assert.Null(ended.Harness.Session.EndIfIdle());
+        Assert.Equal(before, ended.Harness.Dump());
+    }
+}

@@ -1,0 +1,72 @@
+using LiveClass.Contracts;
+using LiveClass.Grains;
+using Orleans;
+
+namespace LiveClass.Tests.Grains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class RemovalGrainTests(ClusterFixture fixture)
+{
+    private IGrainFactory Grains => fixture.Client;
+
+    [Fact]
+    public async Task Removing_a_family_revokes_its_tokens_at_once()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var grain = created.Grain;
+        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var parent = await grain.JoinAsParent("Sam");
+        var token = GrainKit.ParseToken(parent.RejoinToken);
+        var participant = GrainKit.ParticipantOf(Grains, token);
+        Assert.True(await participant.VerifyToken(token.Secret));
+        var observer = new RecordingObserver();
+        await grain.Subscribe("silo-test", fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, new Dictionary<string, int>());
+
+        var seq = await grain.RemoveParticipant(instructor, parent.ParticipantId);
+
+        Assert.False(await participant.VerifyToken(token.Secret));
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.Rejoin(parent.ParticipantId, 0));
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.SendChat(parent.ParticipantId, "c1", "hi"));
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.CheckIn(parent.ParticipantId, CheckInStatus.Ready, null));
+        Assert.DoesNotContain((await grain.GetSnapshot()).Participants, p => p.ParticipantId == parent.ParticipantId);
+
+        var removed = Assert.Single(await observer.WaitForCountAsync(1));
+        Assert.Equal(seq, removed.Seq);
+        Assert.Equal(ClassEventKind.ParticipantRemoved, removed.Kind);
+        Assert.Equal(parent.ParticipantId, removed.ParticipantId);
+
+        await fixture.Cluster.DeactivateAsync(participant);
+        Assert.False(await participant.VerifyToken(token.Secret));
+    }
+
+    [Fact]
+    public async Task A_removed_family_may_join_again_as_a_new_participant()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var grain = created.Grain;
+        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var first = await grain.JoinAsParent("Sam");
+        await grain.RemoveParticipant(instructor, first.ParticipantId);
+
+        var again = await grain.JoinAsParent("Sam");
+
+        Assert.NotEqual(first.ParticipantId, again.ParticipantId);
+        var token = GrainKit.ParseToken(again.RejoinToken);
+        Assert.True(await GrainKit.ParticipantOf(Grains, token).VerifyToken(token.Secret));
+        Assert.Equal(1, (await grain.GetSummary())!.ParticipantCount);
+    }
+
+    [Fact]
+    public async Task A_parent_cannot_remove_anyone()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var grain = created.Grain;
+        var sam = await grain.JoinAsParent("Sam");
+        var alex = await grain.JoinAsParent("Alex");
+
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.RemoveParticipant(sam.ParticipantId, alex.ParticipantId));
+
+        var token = GrainKit.ParseToken(alex.RejoinToken);
+        Assert.True(await GrainKit.ParticipantOf(Grains, token).VerifyToken(token.Secret));
+    }
+}
