@@ -7,6 +7,8 @@ public sealed class ParticipantGrain(
     [PersistentState("participant", StorageNames.Classes)] IPersistentState<ParticipantState> state)
     : Grain, IParticipantGrain
 {
+    private const int MaxTokens = 50;
+
     public async Task<string> IssueToken(ParticipantRole role, string displayName)
     {
         var key = this.GetPrimaryKeyString();
@@ -17,6 +19,12 @@ public sealed class ParticipantGrain(
         state.State.DisplayName = displayName;
         state.State.Revoked = false;
         state.State.TokenHashes.Add(Secrets.Hash(secret));
+        if (state.State.TokenHashes.Count > MaxTokens)
+        {
+            // Earlier tokens stay valid, within reason: the instructor's oldest devices are forgotten first.
+            state.State.TokenHashes.RemoveRange(0, state.State.TokenHashes.Count - MaxTokens);
+        }
+
         await state.WriteStateAsync();
 
         return new RejoinToken(key[..separator], key[(separator + 1)..], secret).ToString();
