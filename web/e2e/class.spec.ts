@@ -1,0 +1,335 @@
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  boardRow, chatTexts, closeAll, createClass, joinAsParent, lastSeq, openInstructor, participantId,
+  PHONE, routines, SCREENSHOTS, sendChat, settle, type Person,
+} from './helpers';
+
+const people: Person[] = [];
+test.afterEach(async () => {
+  await closeAll(people.splice(0));
+});
+
+test('an instructor and three parents run a class', async ({ browser, request }) => {
+  const [routine] = await routines(request);
+  const created = await createClass(request, 'Baby massage · week 1');
+  // Six characters without look-alikes; the server may include the display hyphen.
+  expect(created.joinCode).toMatch(/^[A-HJKMNP-Z2-9]{3}-?[A-HJKMNP-Z2-9]{3}$/);
+  const compact = created.joinCode.replace('-', '');
+
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const t = teacher.page;
+  await expect(t.getByTestId('class-status')).toHaveText('Waiting to start');
+  await expect(t.getByTestId('join-code')).toHaveText(`${compact.slice(0, 3)}-${compact.slice(3)}`);
+
+  const names = ['Amara & Noor', 'Ben & Theo', 'Chloe & Ivy'];
+  const parents = [] as Person[];
+  for (const name of names) {
+    const p = await joinAsParent(browser, created, name);
+    people.push(p);
+    parents.push(p);
+  }
+  await expect(t.getByTestId('board-row')).toHaveCount(3);
+  for (const p of parents) {
+    await expect(p.page.getByTestId('class-status')).toHaveText('Waiting to start');
+    await expect(p.page.getByTestId('people-list').locator('li')).toHaveCount(4);
+  }
+
+  // Check-ins reach the board and its counts.
+  await parents[0]!.page.getByTestId('checkin-Ready').click();
+  await parents[1]!.page.getByTestId('checkin-Ready').click();
+  await parents[2]!.page.getByTestId('checkin-Break').click();
+  await expect(t.getByTestId('board-summary')).toHaveText('2 ready, 1 break');
+  await expect(parents[0]!.page.getByTestId('checkin-Ready')).toHaveAttribute('aria-pressed', 'true');
+
+  // Start, move on, cue, tempo.
+  await t.getByTestId('start').click();
+  for (const p of parents) await expect(p.page.getByTestId('class-status')).toHaveText('Live');
+  await expect(t.getByTestId('start')).toBeHidden();
+  await t.getByTestId('next-step').click();
+  const second = routine!.steps[1]!;
+  for (const p of parents) {
+    await expect(p.page.getByTestId('step-name')).toHaveText(second.name);
+    await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 2 of ${routine!.steps.length}`);
+    await expect(p.page.locator('svg.doll')).toHaveAttribute('data-pose', second.dollPose);
+  }
+  await t.getByTestId('repeat-count').fill('3');
+  await t.getByTestId('cue-Repeat').click();
+  for (const p of parents) await expect(p.page.getByTestId('cue-title')).toHaveText('Repeat ×3');
+  await t.getByTestId('cue-AskPermission').click();
+  for (const p of parents) await expect(p.page.getByTestId('cue-title')).toHaveText('Ask permission');
+
+  await t.getByTestId('tempo-input').fill('20');
+  await t.getByTestId('tempo-set').click();
+  for (const p of parents) await expect(p.page.getByTestId('tempo')).toHaveAttribute('data-tempo', '20');
+
+  // Jump to a step from the list.
+  const fifth = routine!.steps[4]!;
+  await t.getByTestId('step-4').click();
+  for (const p of parents) await expect(p.page.getByTestId('step-name')).toHaveText(fifth.name);
+  await expect(t.getByTestId('step-4')).toHaveAttribute('aria-current', 'step');
+
+  // Chat both ways.
+  await sendChat(parents[1]!.page, 'Theo loves this one');
+  await sendChat(t, 'Lovely, Ben. Keep the strokes slow.');
+  for (const p of [teacher, ...parents]) {
+    await expect(chatTexts(p.page)).toHaveText(['Theo loves this one', 'Lovely, Ben. Keep the strokes slow.']);
+  }
+
+  // A parent needs help; the board shows it.
+  await parents[2]!.page.getByTestId('checkin-NeedHelp').click();
+  await expect(t.getByTestId('board-summary')).toHaveText('2 ready, 1 needs help');
+  await expect(boardRow(t, 'Chloe & Ivy')).toHaveAttribute('data-checkin', 'NeedHelp');
+
+  // Pause and resume.
+  await t.getByTestId('pause').click();
+  for (const p of parents) await expect(p.page.getByTestId('class-status')).toHaveText('Paused');
+  await t.getByTestId('resume').click();
+  for (const p of parents) await expect(p.page.getByTestId('class-status')).toHaveText('Live');
+
+  // Screenshots of a class in progress.
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await t.getByTestId('cue-Slow').click();
+  await expect(parents[0]!.page.getByTestId('cue-title')).toHaveText('Slow down');
+  await parents[0]!.page.waitForTimeout(2600); // let the calm highlight settle
+  // Clicking scrolled the pages; show them as a person first sees them.
+  await parents[0]!.page.evaluate(() => window.scrollTo(0, 0));
+  await parents[0]!.page.screenshot({ path: join(SCREENSHOTS, 'parent-phone.png') });
+  await t.evaluate(() => document.querySelectorAll('.console-center, .console-side').forEach((e) => { e.scrollTop = 0; }));
+  await t.screenshot({ path: join(SCREENSHOTS, 'instructor-laptop.png') });
+
+  // The instructor ends the class; everyone sees it.
+  await t.getByTestId('end').click();
+  await t.getByTestId('end-confirm').click();
+  for (const p of parents) {
+    await expect(p.page.getByTestId('class-status')).toHaveText('Ended');
+    await expect(p.page.getByTestId('checkin-Ready')).toBeHidden();
+  }
+  for (const p of [teacher, ...parents]) expect(p.errors).toEqual([]);
+});
+
+test('a parent who was offline comes back to exactly the right step, cue and chat', async ({ browser, request }) => {
+  const [routine] = await routines(request);
+  const created = await createClass(request, 'Offline catch-up');
+  const teacher = await openInstructor(browser, created);
+  const online = await joinAsParent(browser, created, 'Dana & Leo');
+  const away = await joinAsParent(browser, created, 'Eli & Mia');
+  people.push(teacher, online, away);
+  const t = teacher.page;
+
+  await t.getByTestId('start').click();
+  await sendChat(t, 'Welcome, everyone');
+  await expect(chatTexts(away.page)).toHaveText(['Welcome, everyone']);
+  await expect(away.page.getByTestId('class-status')).toHaveText('Live');
+
+  await away.context.setOffline(true);
+  await expect(away.page.getByTestId('connection-banner')).toBeVisible({ timeout: 45_000 });
+  // With a short grace period the instructor sees the family go offline.
+  await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-online', 'false', { timeout: 45_000 });
+
+  await t.getByTestId('next-step').click();
+  await t.getByTestId('next-step').click();
+  await t.getByTestId('repeat-count').fill('4');
+  await t.getByTestId('cue-Repeat').click();
+  const lines = ['Now the second leg', 'Watch for hiccups or yawns', '<b>not bold</b>'];
+  for (const line of lines) await sendChat(t, line);
+  await sendChat(online.page, 'Leo is smiling');
+  const expectedChat = ['Welcome, everyone', ...lines, 'Leo is smiling'];
+  await expect(chatTexts(online.page)).toHaveText(expectedChat);
+  const third = routine!.steps[2]!;
+  await expect(online.page.getByTestId('step-name')).toHaveText(third.name);
+  // Still offline: the page has not moved on.
+  await expect(away.page.getByTestId('step-name')).toHaveText(routine!.steps[0]!.name);
+  // A check-in tapped while offline is sent once the family is back.
+  await away.page.getByTestId('checkin-Break').click();
+  await expect(away.page.getByTestId('checkin-Break')).toHaveAttribute('aria-pressed', 'true');
+
+  await away.context.setOffline(false);
+  await expect(away.page.getByTestId('connection-banner')).toBeHidden({ timeout: 45_000 });
+  await expect(away.page.getByTestId('step-name')).toHaveText(third.name);
+  await expect(away.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine!.steps.length}`);
+  await expect(away.page.getByTestId('cue-title')).toHaveText('Repeat ×4');
+  await expect(chatTexts(away.page)).toHaveText(expectedChat);
+  await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-online', 'true');
+  await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-checkin', 'Break');
+
+  // Same seq as a page that never dropped, and nothing twice.
+  await settle([away.page], await lastSeq(online.page));
+  await expect.poll(async () => (await lastSeq(away.page)) - (await lastSeq(online.page))).toBe(0);
+  await expect(away.page.getByTestId('chat-line')).toHaveCount(expectedChat.length);
+
+  // Live events flow again after the catch-up.
+  await t.getByTestId('next-step').click();
+  await expect(away.page.getByTestId('step-name')).toHaveText(routine!.steps[3]!.name);
+  // History delivered by Rejoin is not announced; the live step change is.
+  await expect(away.page.getByTestId('announcer')).toContainText(routine!.steps[3]!.name);
+  await expect(away.page.getByTestId('announcer')).not.toContainText('Repeat');
+});
+
+test('a parent who reloads is the same family', async ({ browser, request }) => {
+  const created = await createClass(request, 'Reload');
+  const teacher = await openInstructor(browser, created);
+  const parent = await joinAsParent(browser, created, 'Faye & Ada');
+  const other = await joinAsParent(browser, created, 'Gus & Kit');
+  people.push(teacher, parent, other);
+  const t = teacher.page;
+
+  await parent.page.getByTestId('checkin-Following').click();
+  await expect(boardRow(t, 'Faye & Ada')).toHaveAttribute('data-checkin', 'Following');
+  const before = await participantId(parent.page);
+  expect(before).toBeTruthy();
+
+  await parent.page.reload();
+  await expect(parent.page.getByTestId('step-name')).not.toBeEmpty();
+  await expect(parent.page.getByTestId('connection-banner')).toBeHidden();
+  await expect.poll(() => participantId(parent.page)).toBe(before);
+  await expect(parent.page.getByTestId('checkin-Following')).toHaveAttribute('aria-pressed', 'true');
+
+  // Still one row for the family, and still online.
+  await t.getByTestId('next-step').click();
+  await expect(parent.page.getByTestId('step-counter')).toHaveText(/^Step 2 of/);
+  await expect(t.getByTestId('board-row')).toHaveCount(2);
+  await expect(boardRow(t, 'Faye & Ada')).toHaveCount(1);
+  await expect(boardRow(t, 'Faye & Ada')).toHaveAttribute('data-online', 'true');
+
+  // A second reload and a fresh visit to the join link both come back as the same family.
+  await parent.page.goto(new URL(created.parentUrl).pathname);
+  await expect(parent.page).toHaveURL(new RegExp(`/class/${created.classId}$`));
+  await expect.poll(() => participantId(parent.page)).toBe(before);
+  await expect(t.getByTestId('board-row')).toHaveCount(2);
+
+  // "Continue on another device" opens the class as the same family elsewhere.
+  const link = await parent.page.getByTestId('device-link').getAttribute('href');
+  expect(link).toContain('#token=');
+  const device = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const second = await device.newPage();
+  people.push({ context: device, page: second, dialogs: [], errors: [] });
+  await second.goto(new URL(link!).pathname + new URL(link!).hash);
+  await expect(second.getByTestId('step-counter')).toHaveText(/^Step 2 of/);
+  expect(second.url()).not.toContain('token=');
+  await expect.poll(() => participantId(second)).toBe(before);
+  await expect(t.getByTestId('board-row')).toHaveCount(2);
+});
+
+test('chat shows markup as text and fires nothing', async ({ browser, request }) => {
+  const created = await createClass(request, 'Chat safety');
+  const teacher = await openInstructor(browser, created);
+  const writer = await joinAsParent(browser, created, 'Hana & Ola');
+  const reader = await joinAsParent(browser, created, 'Ivo & Pia');
+  people.push(teacher, writer, reader);
+
+  const payload = '<img src=x onerror=alert(1)>';
+  await sendChat(writer.page, payload);
+  for (const p of [teacher, writer, reader]) {
+    await expect(chatTexts(p.page)).toHaveText([payload]);
+    await expect(p.page.getByTestId('chat-list').locator('img')).toHaveCount(0);
+  }
+  await reader.page.waitForTimeout(500);
+  for (const p of [teacher, writer, reader]) expect(p.dialogs).toEqual([]);
+
+  // The instructor deletes it; it disappears everywhere.
+  await teacher.page.getByTestId('chat-list').getByRole('button', { name: /Delete message/ }).click();
+  for (const p of [teacher, writer, reader]) await expect(chatTexts(p.page)).toHaveCount(0);
+});
+
+test('the tempo guide pulses in the same phase on every parent', async ({ browser, request }) => {
+  const created = await createClass(request, 'Tempo');
+  const teacher = await openInstructor(browser, created);
+  const a = await joinAsParent(browser, created, 'Jo & Rae');
+  // The second family asks for reduced motion: same phase, but no pulsing scale.
+  const b = await joinAsParent(browser, created, 'Kai & Sol', PHONE, 'reduce');
+  people.push(teacher, a, b);
+
+  await teacher.page.getByTestId('tempo-input').fill('30');
+  await teacher.page.getByTestId('tempo-set').click();
+  for (const p of [a, b]) {
+    await expect(p.page.getByTestId('tempo')).toBeVisible();
+    await expect(p.page.getByTestId('tempo')).toHaveAttribute('data-phase-ms', /^\d+$/);
+    await expect.poll(() => p.page.evaluate(() => window.__liveclass?.hasClock() ?? false)).toBe(true);
+  }
+
+  const period = 2000;
+  for (let i = 0; i < 5; i++) {
+    // The same instant for both pages: they share this machine's clock.
+    const at = Date.now();
+    const phaseA = await a.page.evaluate((t) => window.__liveclass!.tempoPhaseMs(t), at);
+    const phaseB = await b.page.evaluate((t) => window.__liveclass!.tempoPhaseMs(t), at);
+    expect(phaseA).not.toBeNull();
+    expect(phaseB).not.toBeNull();
+    const d = Math.abs(phaseA! - phaseB!) % period;
+    expect(Math.min(d, period - d)).toBeLessThan(100);
+    await a.page.waitForTimeout(300);
+  }
+
+  const pulse = (p: Person) => p.page.locator('.tempo-pulse').evaluate((el) => (el as HTMLElement).style.transform);
+  expect(await pulse(a)).toMatch(/^scale\(/);
+  expect(await pulse(b)).toBe('');
+  await expect(b.page.getByTestId('tempo')).toHaveClass(/tempo--reduced/);
+
+  await teacher.page.getByTestId('tempo-off').click();
+  for (const p of [a, b]) {
+    await expect(p.page.getByTestId('tempo')).toBeHidden();
+    expect(await p.page.evaluate(() => window.__liveclass!.tempoPhaseMs())).toBeNull();
+  }
+});
+
+test('a removed family is told so and can join again under a new name', async ({ browser, request }) => {
+  const created = await createClass(request, 'Removal');
+  const teacher = await openInstructor(browser, created);
+  const parent = await joinAsParent(browser, created, 'Lou & Bo');
+  people.push(teacher, parent);
+  const t = teacher.page;
+
+  await boardRow(t, 'Lou & Bo').getByTestId('remove').click();
+  await boardRow(t, 'Lou & Bo').getByTestId('remove-confirm').click();
+  await expect(t.getByTestId('board-row')).toHaveCount(0);
+  await expect(parent.page.getByTestId('session-notice')).toContainText('removed');
+
+  // The old token no longer works after a reload either.
+  await parent.page.reload();
+  await expect(parent.page.getByTestId('session-notice')).toBeVisible();
+
+  await parent.page.goto(new URL(created.parentUrl).pathname);
+  await parent.page.getByTestId('family-name').fill('Lou & Bo again');
+  await parent.page.getByTestId('join-submit').click();
+  await expect(parent.page.getByTestId('step-name')).not.toBeEmpty();
+  await expect(boardRow(t, 'Lou & Bo again')).toHaveCount(1);
+});
+
+test('a class is created and joined from the home page', async ({ browser }) => {
+  const teacherContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const t = await teacherContext.newPage();
+  people.push({ context: teacherContext, page: t, dialogs: [], errors: [] });
+  await t.goto('/');
+  await t.getByLabel('Class title').fill('Home page class');
+  await t.getByLabel('Your name (instructor)').fill('Maya');
+  await expect(t.getByTestId('create-routine').locator('option')).not.toHaveCount(1);
+  await t.getByTestId('create-routine').selectOption('week-1');
+  await t.getByTestId('create-submit').click();
+  const code = (await t.getByTestId('created-join-code').textContent())!.trim();
+  expect(code).toMatch(/^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{3}$/);
+  await expect(t.getByTestId('created-parent-url')).toHaveText(/\/join\//);
+  await expect(t.getByTestId('created-instructor-url')).toHaveText(/\/teach\/.+#key=/);
+  await t.getByTestId('open-console').click();
+  await expect(t.getByTestId('join-code')).toHaveText(code);
+  await expect(t.getByTestId('step-counter')).toHaveText(/^Step 1 of 15$/);
+  expect(t.url()).not.toContain('#key=');
+
+  const parentContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const p = await parentContext.newPage();
+  people.push({ context: parentContext, page: p, dialogs: [], errors: [] });
+  await p.goto('/');
+  // Lower case and no hyphen are fine.
+  await p.getByLabel('Join code').fill(code.replace('-', '').toLowerCase());
+  await p.getByLabel('Your family name').fill('Nia & Oti');
+  await p.getByRole('button', { name: 'Join the class' }).click();
+  await expect(p.getByTestId('step-counter')).toHaveText('Step 1 of 15');
+  await expect(p.getByTestId('state-note')).toContainText('Waiting for Maya to start');
+  await expect(boardRow(t, 'Nia & Oti')).toHaveCount(1);
+
+  // A wrong code says so plainly.
+  await p.goto('/join/ZZZ-ZZZ');
+  await expect(p.getByRole('heading', { name: 'Class not found' })).toBeVisible();
+});

@@ -1,0 +1,245 @@
+// The demo doll, drawn in SVG: the step's area is highlighted and the stroke's direction is
+// overlaid from its dollPose. An unknown pose shows the highlight only.
+
+const NS = 'http://www.w3.org/2000/svg';
+type Pt = readonly [number, number];
+type Line = readonly [Pt, Pt];
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K, attrs: Record<string, string | number> = {}, ...children: SVGElement[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  for (const c of children) el.appendChild(c);
+  return el;
+}
+
+interface AreaGeometry {
+  parts: string[];
+  center: Pt;
+  /** Each line runs from nearer the heart to further from it. */
+  lines: Line[];
+  /** Where a local motion (circles, opening) is drawn: one per side, or the centre. */
+  spots: Pt[];
+  /** Size of a local motion at a spot. */
+  reach: number;
+}
+
+const LEGS: Line[] = [[[100, 206], [88, 274]], [[140, 206], [152, 274]]];
+const ARMS: Line[] = [[[86, 106], [46, 168]], [[154, 106], [194, 168]]];
+const mid = ([a, b]: Line, t = 0.5): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+
+const GEOMETRY: Record<string, AreaGeometry> = {
+  Legs: { parts: ['legs'], center: [120, 240], lines: LEGS, spots: LEGS.map((l) => mid(l)), reach: 16 },
+  Feet: {
+    parts: ['feet'], center: [120, 296], lines: [[[84, 282], [84, 310]], [[156, 282], [156, 310]]],
+    spots: [[84, 296], [156, 296]], reach: 12,
+  },
+  Tummy: { parts: ['tummy'], center: [120, 166], lines: [[[120, 146], [120, 190]]], spots: [[120, 166]], reach: 34 },
+  Chest: { parts: ['chest'], center: [120, 120], lines: [[[120, 100], [120, 138]]], spots: [[120, 119]], reach: 36 },
+  Arms: { parts: ['arms'], center: [120, 136], lines: ARMS, spots: ARMS.map((l) => mid(l)), reach: 14 },
+  Hands: {
+    parts: ['hands'], center: [120, 186], lines: [[[34, 176], [30, 198]], [[206, 176], [210, 198]]],
+    spots: [[34, 186], [206, 186]], reach: 12,
+  },
+  Face: { parts: ['face'], center: [120, 52], lines: [[[120, 30], [120, 74]]], spots: [[120, 44]], reach: 26 },
+  Back: { parts: ['back'], center: [120, 150], lines: [[[120, 98], [120, 204]]], spots: [[104, 130], [136, 170]], reach: 14 },
+  GentleMovements: {
+    parts: ['arms', 'legs'], center: [120, 150], lines: [...ARMS, ...LEGS],
+    spots: [...ARMS, ...LEGS].map((l) => mid(l)), reach: 14,
+  },
+  Relaxation: {
+    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'], center: [120, 150],
+    lines: [[[120, 100], [120, 196]]], spots: [[120, 150]], reach: 30,
+  },
+};
+
+export const POSE_DESCRIPTIONS: Record<string, string> = {
+  rest: 'resting hands held still',
+  'glide-away': 'long strokes away from the heart',
+  'glide-toward': 'long strokes toward the heart',
+  roll: 'rolling between the palms',
+  press: 'small thumb presses',
+  clockwise: 'circles going clockwise',
+  circles: 'small circles',
+  open: 'from the centre outward',
+  cross: 'crossing diagonally',
+  paddle: 'hand over hand, paddling downward',
+  bend: 'knees gently to the tummy',
+  sweep: 'long sweeps over the back, baby tummy-down',
+};
+
+let instance = 0;
+
+export interface DollOptions {
+  area: string;
+  pose: string;
+  /** Short accessible label prefix, e.g. the step name. */
+  label?: string;
+}
+
+export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
+  const id = `doll${++instance}`;
+  const geometry = GEOMETRY[area];
+  const tummyDown = area === 'Back' || pose === 'sweep';
+  const active = new Set(geometry?.parts ?? []);
+  if (tummyDown && area === 'Back') active.add('back');
+
+  const poseText = POSE_DESCRIPTIONS[pose];
+  const ariaLabel = [
+    label ? `${label}:` : 'Doll:',
+    geometry ? `${area === 'GentleMovements' ? 'arms and legs' : area.toLowerCase()} highlighted` : '',
+    poseText ? `, ${poseText}` : '',
+    tummyDown ? ' (baby lying on the tummy)' : '',
+  ].join(' ').replace(/\s+,/g, ',').trim();
+
+  const root = svg('svg', {
+    viewBox: '0 0 240 320',
+    class: `doll${tummyDown ? ' doll--back' : ''}`,
+    role: 'img',
+    'aria-label': ariaLabel,
+    'data-area': area,
+    'data-pose': pose,
+    'data-pose-known': poseText ? 'true' : 'false',
+  });
+
+  const defs = svg('defs', {},
+    svg('marker', {
+      id: `${id}-head`, viewBox: '0 0 10 10', refX: 6, refY: 5, markerWidth: 4, markerHeight: 4,
+      orient: 'auto-start-reverse',
+    }, svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' })),
+  );
+  root.appendChild(defs);
+  root.appendChild(svg('ellipse', { cx: 120, cy: 170, rx: 112, ry: 150, class: 'doll-mat' }));
+
+  const part = (name: string, ...children: SVGElement[]) =>
+    svg('g', { class: `doll-part${active.has(name) ? ' is-active' : ''}`, 'data-part': name }, ...children);
+
+  // Limbs first so the torso covers their joints.
+  root.appendChild(part('arms',
+    svg('line', { x1: 84, y1: 102, x2: 40, y2: 174, class: 'limb', 'stroke-width': 22 }),
+    svg('line', { x1: 156, y1: 102, x2: 200, y2: 174, class: 'limb', 'stroke-width': 22 }),
+  ));
+  root.appendChild(part('hands',
+    svg('circle', { cx: 34, cy: 186, r: 14, class: 'skin' }),
+    svg('circle', { cx: 206, cy: 186, r: 14, class: 'skin' }),
+  ));
+  root.appendChild(part('legs',
+    svg('line', { x1: 100, y1: 196, x2: 86, y2: 280, class: 'limb', 'stroke-width': 28 }),
+    svg('line', { x1: 140, y1: 196, x2: 154, y2: 280, class: 'limb', 'stroke-width': 28 }),
+  ));
+  root.appendChild(part('feet',
+    svg('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17, class: 'skin' }),
+    svg('ellipse', { cx: 156, cy: 296, rx: 13, ry: 17, class: 'skin' }),
+  ));
+  root.appendChild(part('back',
+    svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' }),
+  ));
+  root.appendChild(part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })));
+  root.appendChild(part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })));
+  root.appendChild(svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }));
+  if (tummyDown) {
+    root.appendChild(svg('line', { x1: 120, y1: 96, x2: 120, y2: 192, class: 'doll-spine' }));
+  }
+  const head = part('face', svg('circle', { cx: 120, cy: 52, r: 34, class: 'skin' }));
+  if (tummyDown) {
+    head.appendChild(svg('path', { d: 'M88,46 Q120,8 152,46 Q140,30 120,28 Q100,30 88,46 z', class: 'doll-hair' }));
+  } else {
+    head.appendChild(svg('path', { d: 'M103,50 q6,5 12,0 M125,50 q6,5 12,0', class: 'doll-feature' }));
+    head.appendChild(svg('path', { d: 'M111,66 q9,7 18,0', class: 'doll-feature' }));
+  }
+  root.appendChild(head);
+
+  if (geometry && poseText) root.appendChild(drawPose(pose, geometry, `url(#${id}-head)`));
+  return root;
+}
+
+/** A circle drawn clockwise on screen, open at the end for its arrowhead. */
+function circleArrow(x: number, y: number, r: number, marker: string, thin: boolean): SVGPathElement {
+  const start: Pt = [x - r, y + r * 0.35];
+  const end: Pt = [x - r * 0.35, y + r];
+  return arrow(`M${start[0]},${start[1]} A${r},${r} 0 1,1 ${end[0]},${end[1]}`, marker, thin ? 'doll-arrow--thin' : '');
+}
+
+function arrow(d: string, marker: string, extra = ''): SVGPathElement {
+  return svg('path', { d, class: `doll-arrow ${extra}`.trim(), 'marker-end': marker });
+}
+
+function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
+  const layer = svg('g', { class: 'doll-pose', 'data-pose-layer': pose });
+  const [cx, cy] = g.center;
+  const add = (el: SVGElement) => layer.appendChild(el);
+  switch (pose) {
+    case 'rest': {
+      const spots = g.spots.length > 1 ? g.spots : [[cx - 17, cy], [cx + 17, cy]] as Pt[];
+      const r = Math.min(g.reach, 16);
+      for (const [x, y] of spots) add(svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
+      break;
+    }
+    case 'glide-away':
+    case 'glide-toward':
+    case 'sweep':
+      for (const line of g.lines) {
+        const [from, to] = pose === 'glide-toward' ? [line[1], line[0]] : [line[0], line[1]];
+        const offsets = pose === 'sweep' && g.lines.length === 1 ? [-18, 18] : [0];
+        for (const dx of offsets) {
+          add(arrow(`M${from[0] + dx},${from[1]} L${to[0] + dx},${to[1]}`, marker));
+        }
+      }
+      break;
+    case 'roll':
+      // Back and forth across the limb, as when rolling it between the palms.
+      for (const [x, y] of g.spots) {
+        const w = Math.max(g.reach, 14) + 4;
+        const el = arrow(`M${x - w},${y + 2} Q${x},${y + 12} ${x + w},${y + 2}`, marker, 'doll-arrow--thin');
+        el.setAttribute('marker-start', marker);
+        add(el);
+      }
+      break;
+    case 'press':
+      for (const line of g.lines) {
+        for (const t of [0.2, 0.5, 0.8]) {
+          const [x, y] = mid(line, t);
+          add(svg('circle', { cx: x, cy: y, r: 4.5, class: 'doll-dot' }));
+        }
+      }
+      break;
+    case 'clockwise': {
+      // Screen clockwise: for a baby on its back facing the parent, that follows the colon.
+      const r = g.spots.length === 1 ? Math.min(g.reach * 0.7, 24) : g.reach * 0.7;
+      for (const [x, y] of g.spots) add(circleArrow(x, y, r, marker, r < 12));
+      break;
+    }
+    case 'circles': {
+      const r = Math.max(6, Math.min(g.reach * 0.45, 10));
+      const spots = g.spots.length === 1 ? [[g.spots[0]![0] - 14, g.spots[0]![1]], [g.spots[0]![0] + 14, g.spots[0]![1]]] as Pt[] : g.spots;
+      for (const [x, y] of spots) add(circleArrow(x, y, r, marker, true));
+      break;
+    }
+    case 'open':
+      for (const [x, y] of g.spots) {
+        const reach = g.reach;
+        const thin = reach < 20;
+        add(arrow(`M${x - 3},${y} L${x - reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
+        add(arrow(`M${x + 3},${y} L${x + reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
+      }
+      break;
+    case 'cross':
+      add(arrow(`M${cx - 34},${cy + 30} L${cx + 30},${cy - 26}`, marker));
+      add(arrow(`M${cx + 34},${cy + 30} L${cx - 30},${cy - 26}`, marker));
+      break;
+    case 'paddle':
+      // Hand over hand: alternating short strokes down the tummy.
+      for (const [dx, dy] of [[-12, -22], [12, -6], [-12, 10]] as const) {
+        add(arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'));
+      }
+      break;
+    case 'bend':
+      add(arrow('M192,288 Q222,230 170,192', marker));
+      add(arrow('M48,288 Q18,230 70,192', marker));
+      break;
+    default:
+      break;
+  }
+  return layer;
+}

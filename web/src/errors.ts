@@ -1,0 +1,58 @@
+// Hub errors arrive as "…HubException: <code>: <detail>"; the code is the stable part.
+
+export const ERROR_CODES = [
+  'invalid', 'forbidden', 'not_found', 'rate_limited', 'class_ended', 'class_full', 'not_joined',
+] as const;
+export type HubErrorCode = (typeof ERROR_CODES)[number];
+
+/** `offline` is ours: the call never reached the server. */
+export type ErrorCode = HubErrorCode | 'offline' | 'unknown';
+
+export interface ParsedError {
+  code: ErrorCode;
+  detail: string;
+}
+
+const CODE_PATTERN = new RegExp(`(?:^|HubException:\\s*)(${ERROR_CODES.join('|')}):\\s*(.*)$`, 's');
+
+export function parseHubError(error: unknown): ParsedError {
+  const message = error instanceof Error ? error.message : String(error ?? '');
+  const match = CODE_PATTERN.exec(message);
+  if (match) {
+    return { code: match[1] as HubErrorCode, detail: (match[2] ?? '').trim() };
+  }
+  // Invocations made while the transport is down fail locally with these messages.
+  if (/not in the 'Connected' State|connection (was )?(closed|stopped|disconnected)|Invocation canceled|WebSocket|Failed to fetch|Failed to complete negotiation/i.test(message)) {
+    return { code: 'offline', detail: message };
+  }
+  return { code: 'unknown', detail: message };
+}
+
+export function friendlyError(error: ParsedError | unknown): string {
+  const parsed = isParsed(error) ? error : parseHubError(error);
+  switch (parsed.code) {
+    case 'invalid':
+      return parsed.detail ? `That didn't work: ${parsed.detail}` : "That didn't work. Please check and try again.";
+    case 'forbidden':
+      return 'That is not allowed for you in this class.';
+    case 'not_found':
+      return "We couldn't find that class. Check the code or link.";
+    case 'rate_limited':
+      return "You're sending quickly. Wait a few seconds and try again.";
+    case 'class_ended':
+      return 'This class has ended.';
+    case 'class_full':
+      return 'This class is full. Please ask the instructor.';
+    case 'not_joined':
+      return 'Reconnecting you to the class… try again in a moment.';
+    case 'offline':
+      return "You're offline right now. We're reconnecting; try again in a moment.";
+    default:
+      return 'Something went wrong. Please try again.';
+  }
+}
+
+function isParsed(value: unknown): value is ParsedError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'detail' in value
+    && !(value instanceof Error);
+}

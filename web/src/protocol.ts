@@ -1,0 +1,188 @@
+// Wire types of LiveClass protocol version 1 (see docs/protocol.md). Field names and enum
+// strings must match the server exactly; every time is Unix milliseconds.
+
+export const AREAS = [
+  'Legs', 'Feet', 'Tummy', 'Chest', 'Arms', 'Hands', 'Face', 'Back', 'GentleMovements', 'Relaxation',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+export const CLASS_STATUSES = ['Lobby', 'Live', 'Paused', 'Ended'] as const;
+export type ClassStatus = (typeof CLASS_STATUSES)[number];
+
+export const CHECK_IN_STATUSES = [
+  'Ready', 'Following', 'Done', 'Break', 'Sleeping', 'Fussy', 'NeedHelp', 'Away',
+] as const;
+export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+export const CUE_KINDS = [
+  'Slow', 'Repeat', 'Pause', 'AskPermission', 'WatchCues', 'Break', 'Resume', 'Custom',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export type Role = 'Instructor' | 'Parent';
+
+export interface Step {
+  index: number;
+  area: Area | string;
+  name: string;
+  instructions: string;
+  repetitions: number;
+  dollPose: string;
+  cues: string[];
+}
+
+export interface Routine {
+  id: string;
+  name: string;
+  steps: Step[];
+}
+
+export interface CheckIn {
+  status: CheckInStatus;
+  stepIndex: number;
+  at: number;
+}
+
+export interface Participant {
+  participantId: string;
+  displayName: string;
+  role: Role;
+  online: boolean;
+  checkIn: CheckIn | null;
+}
+
+export interface Cue {
+  kind: CueKind;
+  count: number | null;
+  text: string | null;
+  at: number;
+}
+
+export interface Tempo {
+  strokesPerMinute: number;
+  startsAt: number;
+}
+
+export interface ChatMessage {
+  messageId: string;
+  participantId: string;
+  displayName: string;
+  text: string;
+  at: number;
+}
+
+export interface Snapshot {
+  classId: string;
+  title: string;
+  instructorName: string;
+  status: ClassStatus;
+  routine: Routine;
+  stepIndex: number;
+  cue: Cue | null;
+  tempo: Tempo | null;
+  participants: Participant[];
+  chat: ChatMessage[];
+  seq: number;
+  serverTime: number;
+  /** Not part of protocol v1; read when a server adds it. */
+  joinCode?: string | null;
+}
+
+interface EventBase {
+  seq: number;
+  at: number;
+  actorId: string | null;
+}
+
+export type ClassEvent =
+  | (EventBase & { kind: 'ParticipantJoined'; participant: Participant })
+  | (EventBase & { kind: 'PresenceChanged'; participantId: string; online: boolean })
+  | (EventBase & { kind: 'ParticipantLeft'; participantId: string })
+  | (EventBase & { kind: 'ParticipantRemoved'; participantId: string })
+  | (EventBase & { kind: 'ClassStatusChanged'; status: ClassStatus })
+  | (EventBase & { kind: 'StepChanged'; stepIndex: number; step: Step | null })
+  | (EventBase & { kind: 'CueGiven'; cue: Cue | null })
+  | (EventBase & { kind: 'TempoChanged'; tempo: Tempo | null })
+  | (EventBase & { kind: 'ChatPosted'; message: ChatMessage })
+  | (EventBase & { kind: 'ChatDeleted'; messageId: string })
+  | (EventBase & { kind: 'CheckedIn'; participantId: string; checkIn: CheckIn | null });
+
+export type ClassEventKind = ClassEvent['kind'];
+
+export interface JoinResult {
+  participantId: string;
+  rejoinToken: string;
+  role: Role;
+  snapshot: Snapshot;
+}
+
+export interface RejoinResult {
+  participantId: string;
+  role: Role;
+  snapshot: Snapshot | null;
+  events: ClassEvent[] | null;
+}
+
+export interface PingResult {
+  clientTime: number;
+  serverTime: number;
+}
+
+export interface CreateClassRequest {
+  title: string;
+  instructorName: string;
+  routineId: string | null;
+}
+
+export interface CreateClassResponse {
+  classId: string;
+  joinCode: string;
+  instructorKey: string;
+  parentUrl: string;
+  instructorUrl: string;
+}
+
+export interface ClassSummary {
+  classId: string;
+  title: string;
+  instructorName: string;
+  status: ClassStatus;
+  participantCount: number;
+}
+
+export const HUB_PATH = '/hubs/class';
+
+/** Hub method names, client to server. */
+export const Hub = {
+  JoinAsInstructor: 'JoinAsInstructor',
+  JoinAsParent: 'JoinAsParent',
+  Rejoin: 'Rejoin',
+  StartClass: 'StartClass',
+  PauseClass: 'PauseClass',
+  ResumeClass: 'ResumeClass',
+  EndClass: 'EndClass',
+  GoToStep: 'GoToStep',
+  SendCue: 'SendCue',
+  SetTempo: 'SetTempo',
+  RemoveParticipant: 'RemoveParticipant',
+  DeleteChat: 'DeleteChat',
+  SendChat: 'SendChat',
+  CheckIn: 'CheckIn',
+  Leave: 'Leave',
+  Ping: 'Ping',
+} as const;
+
+/** The one server-to-client method. */
+export const CLASS_EVENT = 'ClassEvent';
+
+export const LIMITS = {
+  displayName: 40,
+  title: 100,
+  instructorName: 40,
+  chat: 500,
+  customCue: 140,
+  repeatMin: 1,
+  repeatMax: 20,
+  tempoMin: 10,
+  tempoMax: 60,
+} as const;

@@ -1,0 +1,97 @@
+// What a browser keeps between visits, per class. localStorage can throw (private mode,
+// quota); the app must still work then, only without resuming after a reload.
+import type { Role } from './protocol';
+import type { ClassState } from './state';
+
+export interface Membership {
+  rejoinToken: string;
+  participantId: string;
+  lastSeq: number;
+  role: Role;
+  displayName?: string | null;
+  joinCode?: string | null;
+}
+
+const PREFIX = 'liveclass.v1.';
+
+function read<T>(store: Storage | undefined, key: string): T | null {
+  try {
+    const raw = store?.getItem(PREFIX + key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(store: Storage | undefined, key: string, value: unknown): void {
+  try {
+    if (value === null) store?.removeItem(PREFIX + key);
+    else store?.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // Storage full or blocked: resuming after reload will not work, the class still does.
+  }
+}
+
+const local = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
+const session = (): Storage | undefined => (typeof sessionStorage === 'undefined' ? undefined : sessionStorage);
+
+// A browser can be both the instructor and a family of one class (e.g. trying it out), so
+// memberships are kept per role.
+const memberKey = (classId: string, role: Role) => `member.${role}.${classId}`;
+
+export function loadMembership(classId: string, role: Role): Membership | null {
+  const m = read<Membership>(local(), memberKey(classId, role));
+  return m && typeof m.rejoinToken === 'string' && m.rejoinToken ? m : null;
+}
+
+export function saveMembership(classId: string, membership: Membership): void {
+  write(local(), memberKey(classId, membership.role), membership);
+}
+
+/** Keeps lastSeq current, and fills in the participantId a device link did not carry. */
+export function updateMembership(classId: string, role: Role, participantId: string, lastSeq: number): void {
+  const m = loadMembership(classId, role);
+  if (m && (m.lastSeq !== lastSeq || m.participantId !== participantId)) {
+    saveMembership(classId, { ...m, participantId, lastSeq });
+  }
+}
+
+export function clearMembership(classId: string, role: Role): void {
+  write(local(), memberKey(classId, role), null);
+  write(session(), stateKey(classId, role), null);
+}
+
+export function loadInstructorKey(classId: string): string | null {
+  return read<string>(local(), `instructorKey.${classId}`);
+}
+
+export function saveInstructorKey(classId: string, key: string): void {
+  write(local(), `instructorKey.${classId}`, key);
+}
+
+/** The join code, where this browser learned it (creating the class or joining with it). */
+export function loadJoinCode(classId: string): string | null {
+  return read<string>(local(), `joinCode.${classId}`);
+}
+
+export function saveJoinCode(classId: string, joinCode: string): void {
+  write(local(), `joinCode.${classId}`, joinCode);
+}
+
+// The state itself is kept per tab, so a reload can ask only for the events after its seq.
+const stateKey = (classId: string, role: Role) => `state.${role}.${classId}`;
+
+interface CachedState {
+  participantId: string;
+  state: ClassState;
+}
+
+export function loadCachedState(classId: string, role: Role, participantId: string): ClassState | null {
+  const cached = read<CachedState>(session(), stateKey(classId, role));
+  if (!cached || cached.participantId !== participantId || cached.state?.classId !== classId) return null;
+  return cached.state;
+}
+
+export function saveCachedState(role: Role, participantId: string, state: ClassState): void {
+  write(session(), stateKey(state.classId, role), { participantId, state } satisfies CachedState);
+}

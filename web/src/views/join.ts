@@ -1,0 +1,112 @@
+// /join/{joinCode}: a family arrives from the shared link.
+import { ApiError, getClass } from '../api';
+import { ClassSession } from '../connection';
+import { h, setChildren, setText } from '../dom';
+import { friendlyError, type ParsedError } from '../errors';
+import { formatJoinCode, normalizeJoinCode } from '../joincode';
+import { LIMITS, type ClassSummary } from '../protocol';
+import { navigate } from '../router';
+import * as sessions from '../sessions';
+import * as storage from '../storage';
+import { statusLabel } from '../wording';
+
+/** Joins as a family and moves to the class page; returns a message when it could not. */
+export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
+  const name = rawName.trim();
+  if (!name) return 'Please enter a name for your family.';
+  if (name.length > LIMITS.displayName) return `Names can be up to ${LIMITS.displayName} characters.`;
+  try {
+    // This browser may already be a family of the class: come back as that family, not a new one.
+    const summary = await getClass(joinCode).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) throw { code: 'not_found', detail: '' } satisfies ParsedError;
+      return null;
+    });
+    if (summary && storage.loadMembership(summary.classId, 'Parent')) {
+      navigate(`/class/${encodeURIComponent(summary.classId)}`);
+      return null;
+    }
+    const session = await ClassSession.joinAsParent(joinCode, name);
+    sessions.handOver(session);
+    navigate(`/class/${encodeURIComponent(session.classId!)}`);
+    return null;
+  } catch (error) {
+    const parsed = error as ParsedError;
+    if (parsed.code === 'invalid') return `Please check your name: ${parsed.detail || 'it was not accepted.'}`;
+    return friendlyError(parsed);
+  }
+}
+
+export function renderJoin(root: HTMLElement, rawCode: string): () => void {
+  document.title = 'Join a class · LiveClass';
+  const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Looking up the class…'));
+  setChildren(root,
+    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
+    h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)));
+
+  let alive = true;
+  const code = normalizeJoinCode(rawCode);
+  if (!code) {
+    showNotFound();
+    return () => { alive = false; };
+  }
+
+  getClass(code).then((summary) => {
+    if (!alive) return;
+    storage.saveJoinCode(summary.classId, code);
+    const membership = storage.loadMembership(summary.classId, 'Parent');
+    if (membership) {
+      // This browser is already a family of this class: go straight back in.
+      navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
+      return;
+    }
+    showForm(summary);
+  }).catch((error: unknown) => {
+    if (!alive) return;
+    if (error instanceof ApiError && error.status === 404) showNotFound();
+    else setChildren(body, h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : 'Could not look up the class.'),
+      h('button', { type: 'button', class: 'btn', onclick: (() => navigate(location.pathname, true)) as EventListener }, 'Try again'));
+  });
+
+  function showForm(summary: ClassSummary) {
+    const nameInput = h('input', {
+      id: 'family-name', class: 'input input-large', required: true, maxlength: LIMITS.displayName,
+      autocomplete: 'nickname', placeholder: 'e.g. Sam & baby Noor', 'data-testid': 'family-name',
+    });
+    const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
+    const button = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' }, 'Join the class');
+    const ended = summary.status === 'Ended';
+    setChildren(body,
+      h('h1', {}, summary.title),
+      h('p', { class: 'lead' }, `with ${summary.instructorName}`),
+      h('p', {}, h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
+        ' ', h('span', { class: 'muted' }, `Code ${formatJoinCode(code!)} · ${summary.participantCount} ${summary.participantCount === 1 ? 'family' : 'families'}`)),
+      ended
+        ? h('p', { role: 'alert' }, 'This class has ended. Thank you for taking part.')
+        : h('form', {
+          class: 'stack',
+          onsubmit: (async (e: Event) => {
+            e.preventDefault();
+            button.disabled = true;
+            setText(error, '');
+            const message = await joinFamily(code!, nameInput.value);
+            if (message && alive) {
+              setText(error, message);
+              button.disabled = false;
+            }
+          }) as EventListener,
+        },
+        h('label', { for: 'family-name' }, 'Your family name, as others will see it'),
+        nameInput, button, error,
+        h('p', { class: 'muted small' }, 'Check in your baby is well today: no massage with a fever, illness, or in the day or two after a vaccination.')));
+    nameInput.focus();
+  }
+
+  function showNotFound() {
+    setChildren(body,
+      h('h1', {}, 'Class not found'),
+      h('p', {}, "We couldn't find a class with that code. Check the code with your instructor."),
+      h('a', { class: 'btn btn-primary', href: '/' }, 'Enter a code'));
+  }
+
+  return () => { alive = false; };
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { retryDelayMs } from '../src/connection';
+import { parseRoute } from '../src/router';
+import { areaLabel, cueForParents, statusLabel } from '../src/wording';
+
+describe('parent-facing words', () => {
+  it('turns cues into calm instructions', () => {
+    expect(cueForParents({ kind: 'Repeat', count: 3, text: null, at: 0 })).toEqual({
+      title: 'Repeat ×3', body: 'Do this stroke 3 more times.',
+    });
+    expect(cueForParents({ kind: 'Slow', count: null, text: null, at: 0 }).title).toBe('Slow down');
+    expect(cueForParents({ kind: 'Custom', count: null, text: '<b>hi</b>', at: 0 }).body).toBe('<b>hi</b>');
+    expect(cueForParents({ kind: 'Mystery' as never, count: null, text: 'x', at: 0 }).body).toBe('x');
+  });
+
+  it('names statuses and areas', () => {
+    expect(statusLabel('Lobby')).toBe('Waiting to start');
+    expect(statusLabel('Live')).toBe('Live');
+    expect(areaLabel('GentleMovements')).toBe('Gentle movements');
+    expect(areaLabel('SomeNewArea')).toBe('Some New Area');
+  });
+});
+
+describe('reconnecting', () => {
+  it('never gives up and never waits longer than about ten seconds', () => {
+    expect(retryDelayMs(0)).toBe(0);
+    for (const attempt of [1, 2, 5, 50, 10_000]) {
+      const d = retryDelayMs(attempt);
+      expect(d).toBeGreaterThan(0);
+      expect(d).toBeLessThan(10_500);
+    }
+  });
+});
+
+describe('routes', () => {
+  it('reads the four pages', () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' });
+    expect(parseRoute('/join/KQ7-M4P')).toEqual({ name: 'join', joinCode: 'KQ7-M4P' });
+    expect(parseRoute('/class/abc_123')).toEqual({ name: 'class', classId: 'abc_123' });
+    expect(parseRoute('/teach/abc')).toEqual({ name: 'teach', classId: 'abc' });
+    expect(parseRoute('/nope/x/y')).toEqual({ name: 'notFound' });
+  });
+});
