@@ -35,8 +35,8 @@ export default defineConfig({
     env: {
       LiveClass__PresenceGracePeriod: '00:00:02',
       // Ports of their own, so a developer's server on the defaults does not collide.
-      Orleans__SiloPort: process.env.LIVECLASS_E2E_SILO_PORT ?? '11180',
-      Orleans__GatewayPort: process.env.LIVECLASS_E2E_GATEWAY_PORT ?? '30180',
+      Cluster__SiloPort: process.env.LIVECLASS_E2E_SILO_PORT ?? '11180',
+      Cluster__GatewayPort: process.env.LIVECLASS_E2E_GATEWAY_PORT ?? '30180',
     },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
