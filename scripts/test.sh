@@ -40,16 +40,20 @@ count_trx() {
   done
 }
 
-# Adds a JSON report's counts (Vitest or Playwright) to the totals.
+# Adds a JSON report's counts (Vitest or Playwright) to the totals; a missing report is a failure.
 count_json() {
   local report="$1" counts
-  [ -f "$report" ] || { failed=$((failed + 1)); echo "missing report $report"; return; }
   counts=$(node -e '
-    const r = require(process.argv[1]);
+    const r = require(require("path").resolve(process.argv[1]));
     const s = r.stats;
     const p = s ? s.expected + (s.flaky || 0) : r.numPassedTests;
     const f = s ? s.unexpected : r.numFailedTests + (r.numRuntimeErrorTestSuites || 0);
-    console.log(`${p} ${f}`);' "$report")
+    console.log(`${p} ${f}`);' "$report" 2>/dev/null)
+  if [[ ! "$counts" =~ ^[0-9]+\ [0-9]+$ ]]; then
+    echo "no readable test report at $report"
+    failed=$((failed + 1))
+    return
+  fi
   passed=$((passed + ${counts% *}))
   failed=$((failed + ${counts#* }))
 }
