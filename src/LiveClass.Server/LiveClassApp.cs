@@ -2,6 +2,7 @@ using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Classes;
 using LiveClass.Server.Health;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
 using LiveClass.Server.Realtime;
 using LiveClass.Server.Routines;
@@ -20,6 +21,8 @@ public static class LiveClassApp
         builder.AddLiveClassRealtime();
         builder.AddLiveClassProblems();
         builder.AddLiveClassHealth();
+        builder.AddLiveClassGracefulShutdown();
+        builder.AddLiveClassObservability();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 
@@ -28,6 +31,7 @@ public static class LiveClassApp
         app.UseLiveClassProblems();
         app.UseLiveClassWebApp();
         app.MapLiveClassHealth();
+        app.MapLiveClassMetrics();
         app.MapClassesApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();
