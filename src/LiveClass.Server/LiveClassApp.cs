@@ -29,6 +29,7 @@ public static class LiveClassApp
         var app = builder.Build();
 
         app.UseLiveClassProblems();
+        app.UseLiveClassDrain();
         app.UseLiveClassWebApp();
         app.MapLiveClassHealth();
         app.MapLiveClassMetrics();

@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LiveClass.Server.Hosting;
@@ -12,5 +13,26 @@ public static class ShutdownExtensions
         builder.Services.Configure<HubOptions>(options => options.AddFilter<HubConnectionDrain>());
         builder.Services.AddHostedService<GracefulShutdownService>();
         return builder;
+    }
+
+    /// <summary>
+    /// While draining, new hub requests (negotiate, WebSocket) get 503 so that a load balancer
+    /// tries another silo; connections already open are closed by <see cref="GracefulShutdownService"/>.
+    /// </summary>
+    public static WebApplication UseLiveClassDrain(this WebApplication app)
+    {
+        var drain = app.Services.GetRequiredService<HubConnectionDrain>();
+        app.Use(async (context, next) =>
+        {
+            if (drain.IsDraining && context.Request.Path.StartsWithSegments(HubNames.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
     }
 }
