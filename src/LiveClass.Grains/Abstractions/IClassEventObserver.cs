@@ -9,7 +9,8 @@ public interface IClassEventObserver : IGrainObserver
 
     /// <summary>
     /// The class's grain is deactivating (its silo shuts down, or it was idle): its subscriptions
-    /// end with it. The bridge subscribes again, from its last seq, to the next activation.
+    /// end with it. The bridge subscribes again, from its last seq, to the next activation, rather
+    /// than at its next renewal. Observers that only record events need not implement it.
     /// </summary>
-    Task OnSessionMoved(string classId);
+    Task OnSessionMoved(string classId) => Task.CompletedTask;
 }
