@@ -88,7 +88,11 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _metrics?.ClassInactive(ClassId);
         // The bridges' subscriptions live in this activation: have them subscribe to the next one
         // now rather than at their next renewal, so a rolling restart does not stall the class.
-        await _fanOut.NotifyMovedAsync(TimeSpan.FromSeconds(2));
+        // (No fan-out when the activation failed before OnActivateAsync.)
+        if (_fanOut is { } fanOut)
+        {
+            await fanOut.NotifyMovedAsync(TimeSpan.FromSeconds(2));
+        }
     }
 
     public async Task Create(NewClass newClass)

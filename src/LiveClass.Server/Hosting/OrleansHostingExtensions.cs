@@ -28,7 +28,6 @@ public static class OrleansHostingExtensions
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(ClassLimits.SectionName));
         builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSectionName));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(silo);
 
         builder.UseOrleans(orleans =>
         {
