@@ -13,6 +13,9 @@ public sealed class PresenceTracker(TimeSpan gracePeriod)
 
     public bool HasPendingOffline => _offlineDue.Count > 0;
 
+    /// <summary>The silos that reported connections.</summary>
+    public IReadOnlyCollection<string> Silos => _bySilo.Keys;
+
     public bool IsConnected(string participantId)
     {
         foreach (var counts in _bySilo.Values)

@@ -2,6 +2,7 @@ using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Classes;
 using LiveClass.Server.Health;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
 using LiveClass.Server.Realtime;
 using LiveClass.Server.Routines;
@@ -20,14 +21,18 @@ public static class LiveClassApp
         builder.AddLiveClassRealtime();
         builder.AddLiveClassProblems();
         builder.AddLiveClassHealth();
+        builder.AddLiveClassGracefulShutdown();
+        builder.AddLiveClassObservability();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 
         var app = builder.Build();
 
         app.UseLiveClassProblems();
+        app.UseLiveClassDrain();
         app.UseLiveClassWebApp();
         app.MapLiveClassHealth();
+        app.MapLiveClassMetrics();
         app.MapClassesApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();

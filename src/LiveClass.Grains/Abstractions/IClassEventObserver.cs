@@ -6,4 +6,11 @@ namespace LiveClass.Grains;
 public interface IClassEventObserver : IGrainObserver
 {
     Task OnEvents(string classId, IReadOnlyList<ClassEvent> events);
+
+    /// <summary>
+    /// The class's grain is deactivating (its silo shuts down, or it was idle): its subscriptions
+    /// end with it. The bridge subscribes again, from its last seq, to the next activation, rather
+    /// than at its next renewal. Observers that only record events need not implement it.
+    /// </summary>
+    Task OnSessionMoved(string classId) => Task.CompletedTask;
 }

@@ -1,9 +1,12 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
+using LiveClass.Grains.Observability;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace LiveClass.Grains.Sessions;
 
@@ -28,6 +31,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private IGrainTimer? _presenceTimer;
     private bool _broken;
     private long _durableSeq;
+    private LiveClassMetrics? _metrics;
+    private IClusterMembershipService? _membership;
 
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
@@ -54,6 +59,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _fanOut.Reset(_state.State.Seq);
         _durableSeq = _state.State.Seq;
         _presence = new PresenceTracker(_realtime.PresenceGracePeriod);
+        _metrics = ServiceProvider.GetService<LiveClassMetrics>();
+        _membership = ServiceProvider.GetService<IClusterMembershipService>();
 
         if (_session.IsCreated)
         {
@@ -64,6 +71,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             }
 
             EnsurePresenceTimer();
+            _metrics?.ClassActive(ClassId, _session.Status);
             _session.EndIfIdle();
             await DurableAsync();
         }
@@ -74,6 +82,18 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             Period = TimeSpan.FromSeconds(5),
             Interleave = true,
         });
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _metrics?.ClassInactive(ClassId);
+        // The bridges' subscriptions live in this activation: have them subscribe to the next one
+        // now rather than at their next renewal, so a rolling restart does not stall the class.
+        // (No fan-out when the activation failed before OnActivateAsync.)
+        if (_fanOut is { } fanOut)
+        {
+            await fanOut.NotifyMovedAsync(TimeSpan.FromSeconds(2));
+        }
     }
 
     public async Task Create(NewClass newClass)
@@ -238,10 +258,10 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private async Task WriteAsync()
     {
         var seq = _state.State.Seq;
+        var started = _time.GetTimestamp();
         try
         {
             await _state.WriteStateAsync();
-            _durableSeq = seq;
         }
         catch (Exception exception)
         {
@@ -252,6 +272,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             throw;
         }
 
+        _metrics?.Committed((int)(seq - _durableSeq), _time.GetElapsedTime(started));
+        _metrics?.ClassActive(ClassId, _state.State.Status);
+        _durableSeq = seq;
         _fanOut.Committed(seq);
     }
 
@@ -267,6 +290,13 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
         foreach (var siloId in _fanOut.RemoveExpired(_time.GetUtcNow()))
         {
+            _presence.DropSilo(siloId, Now);
+        }
+
+        // A silo the cluster has declared dead will never renew: drop it now, not at expiry.
+        foreach (var siloId in DeadSilos())
+        {
+            _fanOut.Unsubscribe(siloId);
             _presence.DropSilo(siloId, Now);
         }
 
@@ -308,6 +338,41 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
                 Period = tick,
                 Interleave = true,
             });
+        }
+    }
+
+    private List<string> DeadSilos()
+    {
+        var dead = new List<string>();
+        if (_membership is null)
+        {
+            return dead;
+        }
+
+        var snapshot = _membership.CurrentSnapshot;
+        foreach (var siloId in _fanOut.SiloIds.Union(_presence.Silos))
+        {
+            if (TryParseSilo(siloId, out var address) && snapshot.GetSiloStatus(address) == SiloStatus.Dead)
+            {
+                dead.Add(siloId);
+            }
+        }
+
+        return dead;
+    }
+
+    private static bool TryParseSilo(string siloId, out SiloAddress address)
+    {
+        try
+        {
+            address = SiloAddress.FromParsableString(siloId);
+            return true;
+        }
+        catch (Exception)
+        {
+            // Not a silo address (a test's made-up silo id): never declared dead by the cluster.
+            address = null!;
+            return false;
         }
     }
 

@@ -40,11 +40,32 @@ internal sealed partial class EventFanOut(
         }
 
         subscriber.ExpiresAt = expiresAt;
+        subscriber.Faulted = false;
         Pump(subscriber);
         return subscriber.Delivered;
     }
 
     public void Unsubscribe(string siloId) => _subscribers.Remove(siloId);
+
+    /// <summary>The silos subscribed now, delivering or not.</summary>
+    public IReadOnlyCollection<string> SiloIds => _subscribers.Keys;
+
+    /// <summary>Tells every bridge that this activation ends, so each subscribes again to the next one.</summary>
+    public Task NotifyMovedAsync(TimeSpan timeout)
+    {
+        var notices = _subscribers.Values.Select(async subscriber =>
+        {
+            try
+            {
+                await subscriber.Observer.OnSessionMoved(classId).WaitAsync(timeout);
+            }
+            catch (Exception exception)
+            {
+                LogMoveNoticeFailed(logger, exception, classId, subscriber.SiloId);
+            }
+        });
+        return Task.WhenAll(notices.ToArray());
+    }
 
     /// <summary>Everything up to <paramref name="seq"/> is durable: send it.</summary>
     public void Committed(long seq)
@@ -70,7 +91,7 @@ internal sealed partial class EventFanOut(
 
     private void Pump(Subscriber subscriber)
     {
-        if (!subscriber.Pumping && subscriber.Delivered < _committedSeq)
+        if (!subscriber.Pumping && !subscriber.Faulted && subscriber.Delivered < _committedSeq)
         {
             _ = PumpAsync(subscriber);
         }
@@ -99,12 +120,11 @@ internal sealed partial class EventFanOut(
         }
         catch (Exception exception)
         {
-            // The silo may be gone; it renews with its last seq if it is not, and resumes from there.
+            // The silo may be gone. Nothing more is sent to it; if it lives, it renews with its last
+            // seq and resumes from there; if not, its subscription expires (or its silo is declared
+            // dead) and its connections' families go offline with it.
             LogDeliveryFailed(logger, exception, classId, subscriber.SiloId);
-            if (_subscribers.GetValueOrDefault(subscriber.SiloId) == subscriber)
-            {
-                _subscribers.Remove(subscriber.SiloId);
-            }
+            subscriber.Faulted = true;
         }
         finally
         {
@@ -112,8 +132,11 @@ internal sealed partial class EventFanOut(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering events of class {ClassId} to silo {SiloId} failed; dropping its subscription")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering events of class {ClassId} to silo {SiloId} failed; holding its events until it renews")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string classId, string siloId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telling silo {SiloId} that class {ClassId} moves failed; it resubscribes on renewal")]
+    private static partial void LogMoveNoticeFailed(ILogger logger, Exception exception, string classId, string siloId);
 
     private sealed class Subscriber(string siloId, IClassEventObserver observer)
     {
@@ -121,6 +144,9 @@ internal sealed partial class EventFanOut(
         public IClassEventObserver Observer { get; } = observer;
         public long Delivered { get; set; }
         public bool Pumping { get; set; }
+
+        /// <summary>A delivery failed: nothing is sent until the bridge renews.</summary>
+        public bool Faulted { get; set; }
         public DateTimeOffset ExpiresAt { get; set; }
     }
 }

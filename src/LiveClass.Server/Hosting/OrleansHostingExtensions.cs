@@ -2,35 +2,123 @@ using System.Net;
 using System.Net.Sockets;
 using LiveClass.Domain;
 using LiveClass.Grains;
-using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using StackExchange.Redis;
 
 namespace LiveClass.Server.Hosting;
 
 public static class OrleansHostingExtensions
 {
+    /// <summary>The section bound to Orleans' own membership timings (probe timeouts, votes, …).</summary>
+    public const string MembershipSectionName = SiloOptions.SectionName + ":Membership";
+
     /// <summary>
-    /// Co-hosts the Orleans silo: the embedded default is a single silo on loopback with in-memory
-    /// grain storage, which is what one command on a fresh machine needs.
+    /// Co-hosts the Orleans silo. Clustering and storage come from the "Cluster" section: the
+    /// embedded default is a single silo on loopback with in-memory grain storage, which is what
+    /// one command on a fresh machine needs; <c>Redis</c> makes a durable cluster of any size.
     /// </summary>
     public static WebApplicationBuilder AddLiveClassSilo(this WebApplicationBuilder builder)
     {
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        Validate(silo);
 
         builder.Services.Configure<ClassLimits>(builder.Configuration.GetSection(ClassLimits.SectionName));
         builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(ClassLimits.SectionName));
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSectionName));
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(
-                siloPort: silo.SiloPort == 0 ? FreeTcpPort() : silo.SiloPort,
-                gatewayPort: silo.GatewayPort == 0 ? FreeTcpPort() : silo.GatewayPort,
-                serviceId: silo.ServiceId,
-                clusterId: silo.ClusterId);
-            orleans.AddMemoryGrainStorage(StorageNames.Classes);
+            var siloPort = silo.SiloPort == 0 ? FreeTcpPort() : silo.SiloPort;
+            var gatewayPort = silo.GatewayPort == 0 ? FreeTcpPort() : silo.GatewayPort;
+
+            if (silo.Clustering == ClusteringProvider.Localhost)
+            {
+                orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            }
+            else
+            {
+                orleans.UseRedisClustering(options => options.ConfigurationOptions = RedisConfiguration(silo));
+                if (silo.Kubernetes)
+                {
+                    // Cluster and service ids, and the silo's address, come from the pod (see deploy/kubernetes).
+                    orleans.UseKubernetesHosting();
+                    orleans.Configure<EndpointOptions>(options =>
+                    {
+                        options.SiloPort = siloPort;
+                        options.GatewayPort = gatewayPort;
+                    });
+                }
+                else
+                {
+                    orleans.Configure<ClusterOptions>(options =>
+                    {
+                        options.ClusterId = silo.ClusterId;
+                        options.ServiceId = silo.ServiceId;
+                    });
+                    var address = AdvertisedAddress(silo.AdvertisedIPAddress);
+                    orleans.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+                }
+            }
+
+            if (silo.Storage == StorageProvider.Memory)
+            {
+                orleans.AddMemoryGrainStorage(StorageNames.Classes);
+            }
+            else
+            {
+                orleans.AddRedisGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((redis, serializer) =>
+                {
+                    redis.ConfigurationOptions = RedisConfiguration(silo);
+                    // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
+                    redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                }));
+            }
         });
 
         return builder;
+    }
+
+    private static void Validate(SiloOptions silo)
+    {
+        var needsRedis = silo.Clustering == ClusteringProvider.Redis || silo.Storage == StorageProvider.Redis;
+        if (needsRedis && string.IsNullOrWhiteSpace(silo.Redis))
+        {
+            throw new InvalidOperationException(
+                $"{SiloOptions.SectionName}:Redis must name the Redis server (e.g. 127.0.0.1:6380) when clustering or storage is Redis.");
+        }
+
+        if (silo.Kubernetes && silo.Clustering != ClusteringProvider.Redis)
+        {
+            throw new InvalidOperationException($"{SiloOptions.SectionName}:Kubernetes needs {SiloOptions.SectionName}:Clustering=Redis.");
+        }
+    }
+
+    private static ConfigurationOptions RedisConfiguration(SiloOptions silo)
+    {
+        var options = ConfigurationOptions.Parse(silo.Redis!);
+        // Keep retrying while Redis restarts instead of failing the silo's start.
+        options.AbortOnConnectFail = false;
+        return options;
+    }
+
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.Loopback;
+        }
+
+        if (string.Equals(configured, "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            return Dns.GetHostAddresses(Dns.GetHostName())
+                .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                ?? throw new InvalidOperationException("This host has no non-loopback IPv4 address to advertise; set Cluster:AdvertisedIPAddress.");
+        }
+
+        return IPAddress.Parse(configured);
     }
 
     private static int FreeTcpPort()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveClass.Contracts;
 using LiveClass.Grains;
+using LiveClass.Grains.Observability;
 using Microsoft.AspNetCore.SignalR;
 using Orleans.Runtime;
 
@@ -17,7 +18,8 @@ public sealed partial class SiloClassBridge(
     LocalConnections connections,
     ILocalSiloDetails silo,
     TimeProvider time,
-    ILogger<SiloClassBridge> logger) : IClassEventObserver
+    ILogger<SiloClassBridge> logger,
+    LiveClassMetrics? metrics = null) : IClassEventObserver
 {
     private readonly ConcurrentDictionary<string, ClassFeed> _feeds = new(StringComparer.Ordinal);
     private IClassEventObserver? _self;
@@ -82,6 +84,7 @@ public sealed partial class SiloClassBridge(
 
                 await hub.Clients.Group(classId).SendAsync(HubNames.ClassEventMethod, evt);
                 feed.LastSeq = evt.Seq;
+                metrics?.Sent(evt, time.GetUtcNow().ToUnixTimeMilliseconds());
 
                 if (evt.Kind == ClassEventKind.ParticipantRemoved && evt.ParticipantId is { } removed)
                 {
@@ -97,6 +100,20 @@ public sealed partial class SiloClassBridge(
         {
             feed.SendGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The class's activation ends: subscribe to the next one from this silo's last seq. Not awaited
+    /// here, since the old activation waits for this answer before it can make way for the next.
+    /// </summary>
+    public Task OnSessionMoved(string classId)
+    {
+        if (_feeds.TryGetValue(classId, out var feed))
+        {
+            _ = ResubscribeAsync(feed);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Tells the class how many connections this silo now holds for one family.</summary>
@@ -134,8 +151,43 @@ public sealed partial class SiloClassBridge(
     }
 
     /// <summary>Tells every class this silo is leaving, so its families can reconnect elsewhere without waiting for expiry.</summary>
-    public Task UnsubscribeAllAsync() =>
-        Task.WhenAll(_feeds.Keys.Select(classId => Session(classId).Unsubscribe(SiloId)));
+    public async Task UnsubscribeAllAsync()
+    {
+        var classIds = _feeds.Keys.ToArray();
+        _feeds.Clear();
+        try
+        {
+            await Task.WhenAll(classIds.Select(classId => Session(classId).Unsubscribe(SiloId)));
+        }
+        catch (Exception exception)
+        {
+            // Those classes drop this silo when its subscription expires instead.
+            LogUnsubscribeFailed(logger, exception);
+        }
+    }
+
+    private async Task ResubscribeAsync(ClassFeed feed)
+    {
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            // Give the old activation time to finish deactivating; the call then reaches the new one.
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            if (!_feeds.TryGetValue(feed.ClassId, out var current) || current != feed)
+            {
+                return;
+            }
+
+            try
+            {
+                await RenewAsync(feed);
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogResubscribeFailed(logger, exception, feed.ClassId, attempt);
+            }
+        }
+    }
 
     private async Task RenewAsync(ClassFeed feed)
     {
@@ -151,6 +203,12 @@ public sealed partial class SiloClassBridge(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing class subscriptions failed; retrying next period")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscribing again to moved class {ClassId} failed (attempt {Attempt}); the next renewal retries")]
+    private static partial void LogResubscribeFailed(ILogger logger, Exception exception, string classId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing this silo from its classes on shutdown failed; they drop it on expiry")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 
     private sealed class ClassFeed(string classId)
     {

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Checks what can be checked of deploy/ on a machine without Docker or Kubernetes:
+#   - the shell scripts parse (bash -n);
+#   - compose.yaml and every Kubernetes manifest parse as YAML, with the structure they need
+#     (services, ports, Orleans' pod environment, probes on the endpoints the server serves);
+#   - every path the Dockerfile copies exists;
+#   - nginx.conf passes `nginx -t` (with the silos' names swapped for loopback), when nginx is installed;
+#   - with --image: deploy/image-build-steps.sh, the image's build steps run as a script.
+set -euo pipefail
+DEPLOY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$DEPLOY")"
+
+for script in "$DEPLOY"/*.sh; do bash -n "$script"; done
+echo "ok  shell scripts parse"
+
+python3 - "$DEPLOY" "$ROOT" <<'PY'
+import pathlib, re, sys
+import yaml
+
+deploy, root = map(pathlib.Path, sys.argv[1:3])
+
+def fail(message):
+    sys.exit(f"FAIL {message}")
+
+compose = yaml.safe_load((deploy / "compose.yaml").read_text())
+services = compose["services"]
+for name in ["redis", "silo1", "silo2", "silo3", "lb"]:
+    if name not in services:
+        fail(f"compose.yaml has no service {name}")
+for n in (1, 2, 3):
+    silo = services[f"silo{n}"]
+    env = silo["environment"]
+    if env.get("ASPNETCORE_ENVIRONMENT") != "Cluster" or not env.get("Cluster__Redis", "").startswith("redis:"):
+        fail(f"silo{n} is not configured for the Redis cluster")
+    if silo["build"]["dockerfile"] != "deploy/Dockerfile":
+        fail(f"silo{n} does not build deploy/Dockerfile")
+if "--appendonly" not in services["redis"]["command"]:
+    fail("compose's Redis keeps no append-only file")
+if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
+    fail("the load balancer publishes no port")
+print("ok  compose.yaml: redis, three silos, load balancer")
+
+docs = []
+for path in sorted((deploy / "kubernetes").glob("*.yaml")):
+    for doc in yaml.safe_load_all(path.read_text()):
+        if doc is None:
+            continue
+        for key in ("apiVersion", "kind"):
+            if key not in doc:
+                fail(f"{path.name}: a document has no {key}")
+        if doc["kind"] != "Kustomization" and not doc.get("metadata", {}).get("name"):
+            fail(f"{path.name}: a {doc['kind']} has no name")
+        docs.append((path.name, doc))
+kinds = {(d["kind"], d.get("metadata", {}).get("name")) for _, d in docs}
+for needed in [("Deployment", "liveclass"), ("Service", "liveclass"), ("Service", "redis"), ("StatefulSet", "redis"),
+               ("Role", "orleans-hosting"), ("RoleBinding", "liveclass-orleans-hosting"), ("ServiceAccount", "liveclass"),
+               ("PodDisruptionBudget", "liveclass"), ("Ingress", "liveclass")]:
+    if needed not in kinds:
+        fail(f"kubernetes/: no {needed[0]} {needed[1]}")
+deployment = next(d for _, d in docs if d["kind"] == "Deployment")
+pod = deployment["spec"]["template"]
+labels = pod["metadata"]["labels"]
+if not {"orleans/serviceId", "orleans/clusterId"} <= labels.keys():
+    fail("the silo pods lack the orleans/serviceId and orleans/clusterId labels")
+container = pod["spec"]["containers"][0]
+env = {e["name"]: e for e in container["env"]}
+for name in ["ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "POD_NAMESPACE", "POD_NAME", "POD_IP", "Cluster__Redis"]:
+    if name not in env:
+        fail(f"the silo container lacks {name}")
+if env["Cluster__Kubernetes"]["value"] != "true":
+    fail("the silo does not turn on Microsoft.Orleans.Hosting.Kubernetes")
+ports = {p["name"] for p in container["ports"]}
+if container["readinessProbe"]["httpGet"]["path"] != "/readyz" or container["livenessProbe"]["httpGet"]["path"] != "/healthz":
+    fail("probes do not use /readyz and /healthz")
+for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
+    if container[probe]["httpGet"]["port"] not in ports:
+        fail(f"{probe} names an unknown port")
+kustomization = yaml.safe_load((deploy / "kubernetes" / "kustomization.yaml").read_text())
+for resource in kustomization["resources"]:
+    if not (deploy / "kubernetes" / resource).exists():
+        fail(f"kustomization names a missing {resource}")
+print(f"ok  kubernetes/: {len(docs)} documents parse, Orleans' Kubernetes hosting wired")
+
+for line in (deploy / "Dockerfile").read_text().splitlines():
+    match = re.match(r"COPY (?!--from)(.+)", line)
+    if match:
+        for source in match.group(1).split()[:-1]:
+            if not (root / source.rstrip("/")).exists() and source.split("/")[0] != "web":
+                fail(f"Dockerfile copies {source}, which does not exist")
+print("ok  Dockerfile: every copied path exists (web/ comes from the web app's folder)")
+PY
+
+if command -v nginx >/dev/null; then
+  tmp="$(mktemp -d)"
+  sed -e 's/server silo[123]:8080/server 127.0.0.1:8080/' -e 's/listen 80;/listen 127.0.0.1:18080;/' "$DEPLOY/nginx.conf" \
+    | awk '!/server 127.0.0.1:8080/ || !seen++' > "$tmp/nginx.conf"
+  nginx -t -q -c "$tmp/nginx.conf" -p "$tmp" -g "pid $tmp/nginx.pid; error_log $tmp/error.log;"
+  rm -rf "$tmp"
+  echo "ok  nginx.conf passes nginx -t"
+else
+  echo "--  nginx.conf not checked: nginx is not installed (apt-get install -y nginx)"
+fi
+
+if [[ "${1:-}" == "--image" ]]; then
+  "$DEPLOY/image-build-steps.sh"
+fi

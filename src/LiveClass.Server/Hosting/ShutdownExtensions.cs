@@ -1,0 +1,38 @@
+using LiveClass.Contracts;
+using Microsoft.AspNetCore.SignalR;
+
+namespace LiveClass.Server.Hosting;
+
+public static class ShutdownExtensions
+{
+    /// <summary>Graceful shutdown: drain the hub connections, unsubscribe the bridge, then leave the cluster.</summary>
+    public static WebApplicationBuilder AddLiveClassGracefulShutdown(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<ShutdownOptions>(builder.Configuration.GetSection(ShutdownOptions.SectionName));
+        builder.Services.AddSingleton<HubConnectionDrain>();
+        builder.Services.Configure<HubOptions>(options => options.AddFilter<HubConnectionDrain>());
+        builder.Services.AddHostedService<GracefulShutdownService>();
+        return builder;
+    }
+
+    /// <summary>
+    /// While draining, new hub requests (negotiate, WebSocket) get 503 so that a load balancer
+    /// tries another silo; connections already open are closed by <see cref="GracefulShutdownService"/>.
+    /// </summary>
+    public static WebApplication UseLiveClassDrain(this WebApplication app)
+    {
+        var drain = app.Services.GetRequiredService<HubConnectionDrain>();
+        app.Use(async (context, next) =>
+        {
+            if (drain.IsDraining && context.Request.Path.StartsWithSegments(HubNames.Path))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers.RetryAfter = "1";
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using LiveClass.ClusterTests.Infrastructure;
+
+namespace LiveClass.ClusterTests;
+
+/// <summary>One class, 30 parents spread over three silos, the instructor on the first.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class FanOutTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 180_000)]
+    public async Task Every_parent_on_every_silo_receives_every_event_exactly_once_in_order()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await LocalCluster.StartAsync();
+        output.WriteLine($"cluster ready after {clock.Elapsed.TotalSeconds:0.0} s");
+        try
+        {
+            await using var scenario = await LiveClassScenario.StartAsync(cluster, parents: 30);
+            Assert.Equal(cluster[1].Url, scenario.Instructor.Url);
+            Assert.All(cluster.Silos, silo => Assert.Equal(10, scenario.Parents.Count(p => p.Url == silo.Url)));
+
+            using (var activity = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+            {
+                await scenario.RunActivityAsync(activity.Token);
+            }
+
+            var final = await scenario.FinalEventAsync(step: 0);
+            await Task.WhenAll(scenario.Everyone.Select(c => c.WaitForSeqAsync(final, TimeSpan.FromSeconds(30))));
+
+            foreach (var client in scenario.Everyone)
+            {
+                History.AssertReceivedExactlyOnceInOrder(client, final);
+                History.AssertContiguous(client, final);
+                History.AssertSameHistory(client, scenario.Instructor);
+                Assert.Equal(0, client.Reconnects);
+            }
+
+            History.AssertAcknowledgedIn(scenario.Instructor.Applied, scenario.Acks);
+            output.WriteLine($"{scenario.Parents.Count} parents, {final} events, {scenario.Acks.Count} acknowledged calls, {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        catch
+        {
+            output.WriteLine(cluster.LogSummary());
+            throw;
+        }
+    }
+}

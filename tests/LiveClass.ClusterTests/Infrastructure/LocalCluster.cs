@@ -1,0 +1,152 @@
+using System.Text.RegularExpressions;
+
+namespace LiveClass.ClusterTests.Infrastructure;
+
+/// <summary>
+/// A redis-server and three LiveClass silos as real processes on loopback, clustered and storing
+/// through Redis, with presence and liveness timings shortened so failures settle in seconds.
+/// </summary>
+internal sealed partial class LocalCluster : IAsyncDisposable
+{
+    private readonly string _root;
+
+    private LocalCluster(string root, RedisServer redis, IReadOnlyList<SiloProcess> silos)
+    {
+        _root = root;
+        Redis = redis;
+        Silos = silos;
+    }
+
+    public RedisServer Redis { get; }
+
+    public IReadOnlyList<SiloProcess> Silos { get; }
+
+    public SiloProcess this[int number] => Silos[number - 1];
+
+    public IEnumerable<string> RunningUrls => Silos.Where(s => s.IsRunning).Select(s => s.Url);
+
+    public static async Task<LocalCluster> StartAsync(int size = 3)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "liveclass-cluster-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(root);
+        var redis = await RedisServer.StartAsync(Path.Combine(root, "redis"));
+        var ports = FreePorts.Take(size * 3);
+        var silos = Enumerable.Range(1, size).Select(n =>
+        {
+            var (http, silo, gateway) = (ports[(n - 1) * 3], ports[(n - 1) * 3 + 1], ports[(n - 1) * 3 + 2]);
+            return new SiloProcess(n, http, Environment(redis, silo, gateway), Path.Combine(root, $"silo{n}.log"));
+        }).ToList();
+
+        var cluster = new LocalCluster(root, redis, silos);
+        try
+        {
+            await cluster.StartAllAsync();
+        }
+        catch
+        {
+            await cluster.DisposeAsync(keepLogs: true);
+            throw;
+        }
+
+        return cluster;
+    }
+
+    public async Task StartAllAsync()
+    {
+        foreach (var silo in Silos.Where(s => !s.IsRunning))
+        {
+            silo.Start();
+        }
+
+        await Task.WhenAll(Silos.Select(s => s.WaitReadyAsync(TimeSpan.FromSeconds(90))));
+    }
+
+    public async Task StartSiloAsync(int number)
+    {
+        this[number].Start();
+        await this[number].WaitReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    /// <summary>Stops every silo gracefully, in parallel.</summary>
+    public Task StopAllAsync() =>
+        Task.WhenAll(Silos.Where(s => s.IsRunning).Select(s => s.StopAsync(TimeSpan.FromSeconds(30))));
+
+    /// <summary>Which silo hosts the class grains now, read off each silo's LiveClass meter.</summary>
+    public async Task<SiloProcess?> FindClassHostAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        foreach (var silo in Silos.Where(s => s.IsRunning))
+        {
+            var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
+            var active = ActiveClasses().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            if (active > 0)
+            {
+                return silo;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The warnings and errors the silos logged, to explain a failure.</summary>
+    public string LogSummary(int linesPerSilo = 60)
+    {
+        var parts = Silos.Select(s =>
+        {
+            var lines = File.Exists(s.LogPath) ? File.ReadAllLines(s.LogPath) : [];
+            return $"==== silo {s.Number} ({s.LogPath}) last {linesPerSilo} lines\n" + string.Join('\n', lines.TakeLast(linesPerSilo));
+        });
+        return string.Join('\n', parts);
+    }
+
+    public ValueTask DisposeAsync() => DisposeAsync(keepLogs: false);
+
+    public async ValueTask DisposeAsync(bool keepLogs)
+    {
+        foreach (var silo in Silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+        if (!keepLogs && System.Environment.GetEnvironmentVariable("LIVECLASS_KEEP_CLUSTER_LOGS") is null)
+        {
+            try
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static Dictionary<string, string> Environment(RedisServer redis, int siloPort, int gatewayPort) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_gcServer"] = "0",
+        ["Cluster__Clustering"] = "Redis",
+        ["Cluster__Storage"] = "Redis",
+        ["Cluster__Redis"] = redis.ConnectionString,
+        ["Cluster__ClusterId"] = "cluster-tests",
+        ["Cluster__ServiceId"] = "liveclass",
+        ["Cluster__SiloPort"] = siloPort.ToString(),
+        ["Cluster__GatewayPort"] = gatewayPort.ToString(),
+        // Liveness: a killed silo is declared dead in a few seconds rather than tens.
+        ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
+        ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
+        ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
+        // Presence and bridges: the production values divided by five.
+        ["LiveClass__PresenceGracePeriod"] = "00:00:02",
+        ["LiveClass__BridgeRenewalPeriod"] = "00:00:03",
+        ["LiveClass__BridgeSubscriptionLifetime"] = "00:00:08",
+        ["Shutdown__CloseTimeout"] = "00:00:05",
+        ["Observability__Prometheus"] = "true",
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Logging__LogLevel__LiveClass"] = "Information",
+        ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    [GeneratedRegex(@"^liveclass_classes\{[^}]*\} (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex ActiveClasses();
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LiveClass.ClusterTests.Infrastructure;
+
+/// <summary>
+/// A real redis-server on a free loopback port, keeping its data in an append-only file (fsync on
+/// every write) in a folder of its own, so that it can be stopped and started again on the same data.
+/// </summary>
+internal sealed class RedisServer(string dataDir, int port) : IAsyncDisposable
+{
+    private Process? _process;
+
+    public int Port { get; } = port;
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync(string dataDir)
+    {
+        var server = new RedisServer(dataDir, FreePorts.Take(1)[0]);
+        await server.StartAsync();
+        return server;
+    }
+
+    public async Task StartAsync()
+    {
+        Directory.CreateDirectory(dataDir);
+        var start = new ProcessStartInfo(FindRedisServer())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[]
+        {
+            "--port", Port.ToString(), "--bind", "127.0.0.1", "--dir", dataDir,
+            "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no",
+            "--logfile", Path.Combine(dataDir, "redis.log"),
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await PingAsync())
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"redis-server did not answer PING on port {Port}; see {Path.Combine(dataDir, "redis.log")}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>A graceful stop: Redis flushes its append-only file and exits.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            await Signals.StopAsync(process, TimeSpan.FromSeconds(20));
+            process.Dispose();
+            _process = null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+    }
+
+    private async Task<bool> PingAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The cluster tests need a real Redis; they fail, never skip, when it is missing.</summary>
+    private static string FindRedisServer()
+    {
+        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/bin").Append("/usr/sbin").Append("/usr/local/bin")
+            .Select(dir => Path.Combine(dir, "redis-server"))
+            .FirstOrDefault(File.Exists);
+        return path ?? throw new InvalidOperationException(
+            "redis-server is not installed, and the cluster tests need a real one: install it with `apt-get install -y redis-server` " +
+            "(the project's test command does this), then run the tests again.");
+    }
+}
