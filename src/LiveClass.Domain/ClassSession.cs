@@ -1,4 +1,5 @@
 using LiveClass.Contracts;
+using LiveClass.Domain.Routines;
 
 namespace LiveClass.Domain;
 
@@ -15,6 +16,7 @@ public sealed class ClassSession
     private readonly Dictionary<string, RosterEntry> _roster;
     private readonly Dictionary<(string, string), long> _receipts;
     private readonly ChatRateLimiter _chatRate;
+    private Routine? _routine;
 
     public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time)
     {
@@ -24,6 +26,9 @@ public sealed class ClassSession
         _roster = state.Roster.ToDictionary(e => e.ParticipantId, StringComparer.Ordinal);
         _receipts = state.ChatReceipts.ToDictionary(r => (r.ParticipantId, r.ClientMessageId), r => r.Seq);
         _chatRate = new ChatRateLimiter(limits.ChatMessagesPerWindow, limits.ChatRateWindow);
+
+        // A version 1 class carries its own copy of the routine; later ones name a catalog routine.
+        _routine = state.Routine ?? (RoutineCatalog.TryGet(state.RoutineId, out var routine) ? routine : null);
     }
 
     public bool IsCreated => _state.IsCreated;
@@ -32,7 +37,7 @@ public sealed class ClassSession
     public ClassStatus Status => _state.Status;
     public long Seq => _state.Seq;
     public int ParentCount => _state.Roster.Count(e => e.Role == ParticipantRole.Parent && e.Status == RosterStatus.Present);
-    private Routine Routine => _state.Routine ?? throw new InvalidOperationException("The class has not been created.");
+    private Routine Routine => _routine ?? throw new InvalidOperationException("The class has not been created.");
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public void Create(string classId, string title, string instructorName, Routine routine, string joinCode,
@@ -50,7 +55,8 @@ public sealed class ClassSession
         _state.ClassId = classId;
         _state.Title = cleanTitle;
         _state.InstructorName = cleanInstructorName;
-        _state.Routine = routine;
+        _state.RoutineId = routine.Id;
+        _routine = routine;
         _state.JoinCode = joinCode;
         _state.InstructorKeyHash = instructorKeyHash;
         _state.InstructorId = instructorId;

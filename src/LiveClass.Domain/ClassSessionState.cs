@@ -9,7 +9,8 @@ namespace LiveClass.Domain;
 [GenerateSerializer]
 public sealed class ClassSessionState
 {
-    public const int CurrentVersion = 1;
+    /// <summary>Version 2 keeps the routine's id instead of a copy of the routine.</summary>
+    public const int CurrentVersion = 2;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
     [Id(1)] public string ClassId { get; set; } = "";
@@ -18,6 +19,7 @@ public sealed class ClassSessionState
     [Id(4)] public string JoinCode { get; set; } = "";
     [Id(5)] public string InstructorKeyHash { get; set; } = "";
     [Id(6)] public string InstructorId { get; set; } = "";
+    /// <summary>The routine itself, as version 1 stored it; version 2 stores only <see cref="RoutineId"/>.</summary>
     [Id(7)] public Routine? Routine { get; set; }
     [Id(8)] public ClassStatus Status { get; set; }
     [Id(9)] public int StepIndex { get; set; }
@@ -31,6 +33,9 @@ public sealed class ClassSessionState
     [Id(17)] public List<ChatMessage> Chat { get; set; } = [];
     [Id(18)] public List<ClassEvent> Log { get; set; } = [];
     [Id(19)] public List<ChatReceipt> ChatReceipts { get; set; } = [];
+
+    /// <summary>The routine from the built-in catalog; kept by id so each write does not carry every step's text.</summary>
+    [Id(20)] public string RoutineId { get; set; } = "";
 
     public bool IsCreated => ClassId.Length > 0;
 }
