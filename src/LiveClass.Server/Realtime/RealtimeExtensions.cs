@@ -13,10 +13,16 @@ public static class RealtimeExtensions
     {
         var maxMessageSize = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:HubMaximumMessageSize") ?? 32 * 1024;
 
+        // Unacknowledged messages a connection may hold for a stateful reconnect. When it is full,
+        // sends to that connection wait, and a class's events reach its group in order, so a burst
+        // must fit: a whole step change with its cues and check-ins is tens of kilobytes in JSON.
+        var reconnectBuffer = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:StatefulReconnectBufferSize") ?? 1024 * 1024;
+
         builder.Services
             .AddSignalR(options =>
             {
                 options.MaximumReceiveMessageSize = maxMessageSize;
+                options.StatefulReconnectBufferSize = reconnectBuffer;
                 options.EnableDetailedErrors = false;
                 options.AddFilter<LiveClassHubFilter>();
             })
