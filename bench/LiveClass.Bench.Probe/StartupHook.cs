@@ -45,6 +45,19 @@ namespace LiveClass.Bench.Probe
 
         public void Run()
         {
+            try
+            {
+                Loop();
+            }
+            catch (Exception exception)
+            {
+                // The probe must never take the server down.
+                Console.Error.WriteLine($"LiveClass bench probe stopped: {exception.Message}");
+            }
+        }
+
+        private void Loop()
+        {
             var gcRequest = output + ".gc";
             using var writer = new StreamWriter(new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
             while (true)

@@ -36,6 +36,7 @@ public sealed class BenchOptions
     public bool Meters { get; set; }
     public bool Allocations { get; set; }
     public List<string> Experiments { get; } = [];
+    public List<string> ServerEnvironment { get; } = [];
 
     public string? RepoRoot { get; set; }
     public string? OutDir { get; set; }
@@ -69,6 +70,7 @@ public sealed class BenchOptions
           --client-cpus LIST --server-cpus LIST   (0 and 1)
           --meters                the server probe also aggregates Orleans/ASP.NET meters
           --allocations           the server probe also samples allocations by type
+          --server-env NAME=VALUE environment of the started LiveClass server (e.g. DOTNET_GCConserveMemory=7)
           --experiment NAME       profiling only: change the started LiveClass server without
                                   editing it (binary-storage: Orleans binary grain storage
                                   serializer instead of the default Newtonsoft JSON one)
@@ -113,6 +115,10 @@ public sealed class BenchOptions
                 case "--meters": options.Meters = true; break;
                 case "--allocations": options.Allocations = true; break;
                 case "--experiment": options.Experiments.Add(Next()); break;
+                case "--server-env":
+                    var variable = Next();
+                    options.ServerEnvironment.Add(variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE"));
+                    break;
                 case "--repo": options.RepoRoot = Next(); break;
                 case "--out-dir": options.OutDir = Next(); break;
                 case "-h" or "--help": throw new HelpRequested();

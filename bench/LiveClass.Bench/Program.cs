@@ -22,7 +22,7 @@ catch (Exception exception) when (exception is ArgumentException or FormatExcept
 }
 
 var repoRoot = options.RepoRoot ?? FindRepoRoot();
-var resultsDir = options.OutDir ?? Path.Combine(repoRoot, "bench", "results");
+var resultsDir = Path.GetFullPath(options.OutDir ?? Path.Combine(repoRoot, "bench", "results"));
 
 switch (options.Scenarios.FirstOrDefault())
 {
@@ -95,7 +95,7 @@ foreach (var name in options.Scenarios)
         serverArgs.Add($"LiveClass:MaxParents={Math.Max(1000, scenario.ParentsPerClass)}");
     }
 
-    var launch = new ServerLaunch(repoRoot, resultsDir, runId, canPin ? options.ServerCpus : null, options.ListenAddresses, serverArgs, options.Meters, options.Allocations, options.Experiments);
+    var launch = new ServerLaunch(repoRoot, resultsDir, runId, canPin ? options.ServerCpus : null, options.ListenAddresses, serverArgs, options.Meters, options.Allocations, options.Experiments, options.ServerEnvironment);
     var targets = new List<TargetKind>();
     if (!options.NoBaseline)
     {
@@ -105,6 +105,20 @@ foreach (var name in options.Scenarios)
     if (!options.NoLiveClass)
     {
         targets.Add(TargetKind.LiveClass);
+    }
+
+    if (scenario.UsesCluster && options.Urls.Count == 0 && !options.NoLiveClass)
+    {
+        // Nothing to compare against when the cluster is not there: say so, measure nothing.
+        var urls = ClusterUrls();
+        var missing = await UnavailableAsync(urls);
+        if (missing.Count > 0)
+        {
+            var note = ClusterUnavailableNote(missing);
+            Console.WriteLine($"  liveclass: {note}");
+            file.Results.Add(NotRun(scenario, "liveclass", "unavailable", note, urls));
+            targets.Clear();
+        }
     }
 
     foreach (var kind in targets)
@@ -144,13 +158,11 @@ async Task<RunResult> RunTargetAsync(TargetKind kind, Scenario scenario, ServerL
     {
         if (kind == TargetKind.LiveClass && (scenario.UsesCluster || options.Urls.Count > 0))
         {
-            var urls = options.Urls.Count > 0 ? options.Urls.ToList()
-                : ["http://127.0.0.1:5101", "http://127.0.0.1:5102", "http://127.0.0.1:5103"];
+            var urls = options.Urls.Count > 0 ? options.Urls.ToList() : ClusterUrls();
             var missing = await UnavailableAsync(urls);
             if (missing.Count > 0)
             {
-                var note = $"not run: no LiveClass server answers /readyz at {string.Join(", ", missing)}"
-                    + (scenario.UsesCluster ? " (start the three-silo Redis cluster with deploy/local-cluster.sh first)" : "");
+                var note = ClusterUnavailableNote(missing);
                 Console.WriteLine($"  {kindName}: {note}");
                 return NotRun(scenario, kindName, "unavailable", note, urls);
             }
@@ -207,6 +219,12 @@ RunResult NotRun(Scenario scenario, string target, string status, string note, I
     DurationSeconds = scenario.DurationSeconds,
     ConnectionsTarget = scenario.Connections,
 };
+
+static List<string> ClusterUrls() => ["http://127.0.0.1:5101", "http://127.0.0.1:5102", "http://127.0.0.1:5103"];
+
+static string ClusterUnavailableNote(IReadOnlyList<string> missing) =>
+    $"not run: no LiveClass server answers /readyz at {string.Join(", ", missing)}; "
+    + "start the three-silo Redis cluster (deploy/local-cluster.sh up) or pass its URLs with --url; no numbers are reported without it";
 
 static async Task<List<string>> UnavailableAsync(IReadOnlyList<string> urls)
 {

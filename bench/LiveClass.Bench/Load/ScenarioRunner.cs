@@ -541,7 +541,8 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         if (busy.TryGetValue("cpu", out var all))
         {
             var cores = Math.Max(1, busy.Count - 1);
-            result.OtherProcessesCpuPercent = Math.Round(all * cores - (result.ClientCpuPercent ?? 0) - (result.ServerUse?.CpuPercentOfOneCore ?? 0), 1);
+            // /proc/stat and the processes' own tick counts are sampled apart: small negatives mean none.
+            result.OtherProcessesCpuPercent = Math.Max(0, Math.Round(all * cores - (result.ClientCpuPercent ?? 0) - (result.ServerUse?.CpuPercentOfOneCore ?? 0), 1));
         }
     }
 

@@ -15,7 +15,8 @@ public sealed record ServerLaunch(
     IReadOnlyList<string> ExtraArgs,
     bool Meters,
     bool Allocations = false,
-    IReadOnlyList<string>? Experiments = null);
+    IReadOnlyList<string>? Experiments = null,
+    IReadOnlyList<string>? Environment = null);
 
 /// <summary>A LiveClass or baseline server the bench started, pinned and probed, and stops again.</summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -101,6 +102,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_STARTUP_HOOKS"] = ProbeDll(launch.RepoRoot);
+        foreach (var variable in kind == TargetKind.LiveClass ? launch.Environment ?? [] : [])
+        {
+            var equals = variable.IndexOf('=');
+            info.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
+
         if (kind == TargetKind.LiveClass && launch.Experiments is { Count: > 0 } experiments)
         {
             // Profiling only: swaps services in the server without changing it (see LiveClass.Bench.Experiments).
@@ -115,7 +122,8 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
         var commandLine = $"{info.FileName} {string.Join(' ', info.ArgumentList)}"
-            + (info.Environment.TryGetValue("LIVECLASS_EXPERIMENTS", out var named) ? $" (experiments: {named})" : "");
+            + (info.Environment.TryGetValue("LIVECLASS_EXPERIMENTS", out var named) ? $" (experiments: {named})" : "")
+            + string.Concat((kind == TargetKind.LiveClass ? launch.Environment ?? [] : []).Select(v => $" (env {v})"));
         var logPath = stem + ".log";
         var log = new LogFile(logPath);
         log.Write($"# {commandLine}");
