@@ -1,0 +1,145 @@
+using System.Globalization;
+
+namespace LiveClass.Bench;
+
+/// <summary>The command line: scenario names, then options; any scenario size can be overridden.</summary>
+public sealed class BenchOptions
+{
+    public List<string> Scenarios { get; } = [];
+    public bool Full { get; set; }
+    public string? Tag { get; set; }
+
+    /// <summary>Running LiveClass servers to use instead of starting one (scenario 5: the cluster's silos).</summary>
+    public List<string> Urls { get; } = [];
+
+    public string? BaselineUrl { get; set; }
+    public bool NoBaseline { get; set; }
+    public bool NoLiveClass { get; set; }
+    public List<int> ServerPids { get; } = [];
+
+    public int? Classes { get; set; }
+    public int? Parents { get; set; }
+    public double? EventsPerSecond { get; set; }
+    public double? ChatIntervalSeconds { get; set; }
+    public double? CheckInIntervalSeconds { get; set; }
+    public double? DurationSeconds { get; set; }
+    public double WarmupSeconds { get; set; } = 5;
+    public int? ProbeRejoins { get; set; }
+    public int ConnectConcurrency { get; set; } = 64;
+    public int ListenAddresses { get; set; } = 1;
+    public bool StatefulReconnect { get; set; }
+
+    public bool Pin { get; set; } = true;
+    public string ClientCpus { get; set; } = "0";
+    public string ServerCpus { get; set; } = "1";
+    public List<string> ServerArgs { get; } = [];
+    public bool Meters { get; set; }
+    public bool Allocations { get; set; }
+    public List<string> Experiments { get; } = [];
+    public List<string> ServerEnvironment { get; } = [];
+
+    public string? RepoRoot { get; set; }
+    public string? OutDir { get; set; }
+
+    public static string Usage => """
+        LiveClass.Bench: load benchmark of LiveClass against a bare SignalR baseline.
+
+        usage: LiveClass.Bench <scenario>... [options]
+               LiveClass.Bench chart [--out file.svg] [results-dir-or-json...]
+               LiveClass.Bench table [results-dir-or-json...]
+
+        scenarios: s1 (one big class), s2 (many small classes), s3 (idle connections),
+                   s4 (rejoin storm), s5 (s2 on a running cluster), all (s1-s4)
+
+          --full                  the full sizes of the issue (default: small quick sizes)
+          --classes N --parents N --events-per-sec E --chat-interval S --checkin-interval S
+          --duration S --warmup S --probe-rejoins N
+                                  override the scenario's size and load
+          --url URL[,URL...]      use running LiveClass server(s) instead of starting one
+                                  (s5 defaults to http://127.0.0.1:5101,5102,5103)
+          --server-pid PID        the process(es) behind --url, for CPU and memory
+                                  (otherwise found by their listening port)
+          --baseline-url URL      use a running baseline server
+          --no-baseline | --no-liveclass
+          --server-arg KEY=VALUE  extra configuration for the started LiveClass server
+                                  (e.g. LiveClass:FanOutBatchSize=64); repeatable
+          --listen-addresses N    started servers listen on 127.0.0.1..N (more 4-tuples)
+          --connect-concurrency N connections opened at once (64)
+          --stateful-reconnect    clients opt in to SignalR stateful reconnect
+          --no-pin                do not pin client and server to separate cores
+          --client-cpus LIST --server-cpus LIST   (0 and 1)
+          --meters                the server probe also aggregates Orleans/ASP.NET meters
+          --allocations           the server probe also samples allocations by type
+          --server-env NAME=VALUE environment of the started LiveClass server (e.g. DOTNET_GCConserveMemory=7)
+          --experiment NAME       profiling only: change the started LiveClass server without
+                                  editing it (binary-storage: Orleans binary grain storage
+                                  serializer instead of the default Newtonsoft JSON one)
+          --tag NAME              suffix of the result file name
+          --out-dir DIR           where results go (bench/results)
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
+            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
+            double NextDouble() => double.Parse(Next(), CultureInfo.InvariantCulture);
+
+            switch (arg)
+            {
+                case "--full": options.Full = true; break;
+                case "--tag": options.Tag = Next(); break;
+                case "--url": options.Urls.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
+                case "--server-pid": options.ServerPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
+                case "--baseline-url": options.BaselineUrl = Next(); break;
+                case "--no-baseline": options.NoBaseline = true; break;
+                case "--no-liveclass": options.NoLiveClass = true; break;
+                case "--classes": options.Classes = NextInt(); break;
+                case "--parents": options.Parents = NextInt(); break;
+                case "--events-per-sec": options.EventsPerSecond = NextDouble(); break;
+                case "--chat-interval": options.ChatIntervalSeconds = NextDouble(); break;
+                case "--checkin-interval": options.CheckInIntervalSeconds = NextDouble(); break;
+                case "--duration": options.DurationSeconds = NextDouble(); break;
+                case "--warmup": options.WarmupSeconds = NextDouble(); break;
+                case "--probe-rejoins": options.ProbeRejoins = NextInt(); break;
+                case "--connect-concurrency": options.ConnectConcurrency = NextInt(); break;
+                case "--listen-addresses": options.ListenAddresses = Math.Clamp(NextInt(), 1, 250); break;
+                case "--stateful-reconnect": options.StatefulReconnect = true; break;
+                case "--no-pin": options.Pin = false; break;
+                case "--client-cpus": options.ClientCpus = Next(); break;
+                case "--server-cpus": options.ServerCpus = Next(); break;
+                case "--server-arg": options.ServerArgs.Add(Next()); break;
+                case "--meters": options.Meters = true; break;
+                case "--allocations": options.Allocations = true; break;
+                case "--experiment": options.Experiments.Add(Next()); break;
+                case "--server-env":
+                    var variable = Next();
+                    options.ServerEnvironment.Add(variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE"));
+                    break;
+                case "--repo": options.RepoRoot = Next(); break;
+                case "--out-dir": options.OutDir = Next(); break;
+                case "-h" or "--help": throw new HelpRequested();
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        throw new ArgumentException($"unknown option {arg}");
+                    }
+
+                    options.Scenarios.Add(arg.ToLowerInvariant());
+                    break;
+            }
+        }
+
+        if (options.Scenarios.Remove("all"))
+        {
+            options.Scenarios.InsertRange(0, ["s1", "s2", "s3", "s4"]);
+        }
+
+        return options;
+    }
+
+    public sealed class HelpRequested : Exception;
+}

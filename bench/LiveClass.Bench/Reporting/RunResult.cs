@@ -1,0 +1,124 @@
+using LiveClass.Bench.Measuring;
+
+namespace LiveClass.Bench.Reporting;
+
+/// <summary>Everything one run of one scenario against one target measured; serialized as JSON.</summary>
+public sealed record RunResult
+{
+    public required string Scenario { get; init; }
+    public required string Title { get; init; }
+    public required string Size { get; init; }
+    public required string Target { get; init; }
+    public string Status { get; set; } = "ok";
+    public string? Note { get; set; }
+    public IReadOnlyList<string> Urls { get; set; } = [];
+    public string? Server { get; set; }
+    public DateTimeOffset StartedAt { get; init; } = DateTimeOffset.UtcNow;
+
+    public int Classes { get; init; }
+    public int ParentsPerClass { get; init; }
+    public double InstructorEventsPerSecond { get; init; }
+    public double ChatIntervalSeconds { get; init; }
+    public double CheckInIntervalSeconds { get; init; }
+    public double DurationSeconds { get; set; }
+
+    public int ConnectionsTarget { get; init; }
+    public int ConnectionsHeld { get; set; }
+    public int ConnectFailures { get; set; }
+    public double ConnectSeconds { get; set; }
+
+    public long EventsExpected { get; set; }
+    public long EventsReceived { get; set; }
+    public long Missing { get; set; }
+    public long Duplicates { get; set; }
+    public long OutOfOrder { get; set; }
+    public long StreamJumps { get; set; }
+    public long LiveMessages { get; set; }
+    public double MessagesPerSecond { get; set; }
+
+    public LatencySummary? Latency { get; set; }
+    public LatencySummary? Ack { get; set; }
+    public long Calls { get; set; }
+    public long CallFailures { get; set; }
+    public Dictionary<string, long> Errors { get; set; } = [];
+
+    public ResourceUse? ServerUse { get; set; }
+    public double? ClientCpuPercent { get; set; }
+
+    /// <summary>Busy share of each core over the window ("cpu" is all cores together), from /proc/stat.</summary>
+    public Dictionary<string, double>? MachineCpuBusyPercent { get; set; }
+
+    /// <summary>CPU (in % of one core) that other processes on this shared machine used during the window.</summary>
+    public double? OtherProcessesCpuPercent { get; set; }
+
+    public string? LoadAverageAtEnd { get; set; }
+
+    /// <summary>Scheduled chats or check-ins skipped because that family was dropped at the time (rejoin probes).</summary>
+    public long ActionsSkipped { get; set; }
+    public RejoinStats? Rejoin { get; set; }
+    public IdleStats? Idle { get; set; }
+    public List<ProgressPoint> Timeline { get; set; } = [];
+}
+
+/// <summary>The server's use of the machine over the measured window (CPU, GC) and over its life (peak).</summary>
+public sealed record ResourceUse(
+    double CpuSeconds,
+    double CpuPercentOfOneCore,
+    double CpuSecondsTotal,
+    double RssStartMiB,
+    double RssEndMiB,
+    double PeakWorkingSetMiB,
+    int Threads,
+    long? Gen0,
+    long? Gen1,
+    long? Gen2,
+    double? AllocatedMiB,
+    double? GcPauseMs,
+    double? MaxGcPauseMs,
+    long? LockContentions,
+    bool? ServerGc,
+    MeterWindow? StorageWrites = null,
+    MeterWindow? GrainRequests = null);
+
+/// <summary>An Orleans meter over the window: how many measurements, their mean, and the largest since the server started.</summary>
+public sealed record MeterWindow(string Meter, long Count, double MeanMs, double MaxMsSinceStart);
+
+public sealed record RejoinStats(
+    int Participants,
+    int Rejoined,
+    int Failed,
+    int InSync,
+    int AnsweredWithSnapshot,
+    long OrderErrors,
+    double StormSeconds,
+    LatencySummary Total,
+    LatencySummary Connect,
+    LatencySummary Call,
+    double MissedMean,
+    long MissedMax,
+    List<RejoinByMissed> ByMissed);
+
+public sealed record RejoinByMissed(int Requested, long Missed, bool Snapshot, double MedianMs, double MaxMs);
+
+public sealed record IdleStats(
+    int Connections,
+    double RssBeforeMiB,
+    double HeapBeforeMiB,
+    double RssConnectedMiB,
+    double RssConnectedAfterGcMiB,
+    double HeapConnectedMiB,
+    double RssJoinedMiB,
+    double RssJoinedAfterGcMiB,
+    double HeapJoinedMiB,
+    double KiBPerConnection,
+    double KiBPerConnectionAfterGc,
+    double KiBPerJoinedConnection,
+    double KiBPerJoinedConnectionAfterGc,
+    double HeapKiBPerJoinedConnection,
+    double GcCommittedBeforeMiB,
+    double GcCommittedJoinedMiB,
+    double RssJoinedSettledMiB,
+    double KiBPerJoinedConnectionSettled,
+    double JoinAllocatedMiB);
+
+public sealed record ProgressPoint(double Seconds, string Phase, int Connections, double MessagesPerSecond, double P99Ms, double ServerCpuPercent, double ServerRssMiB);

@@ -1,0 +1,73 @@
+using LiveClass.Bench.Measuring;
+
+namespace LiveClass.Bench.Servers;
+
+public enum TargetKind { LiveClass, Baseline }
+
+/// <summary>
+/// The server(s) one run measures: a process the bench started (pinned, with the probe), or
+/// running servers given by URL whose processes are found by port when they are local.
+/// </summary>
+public sealed class Target : IAsyncDisposable
+{
+    private readonly ServerProcess? _process;
+
+    private Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnlyList<int> pids, ServerProcess? process, string description)
+    {
+        Kind = kind;
+        Urls = urls;
+        Pids = pids;
+        _process = process;
+        Description = description;
+    }
+
+    public TargetKind Kind { get; }
+    public string Name => Kind == TargetKind.LiveClass ? "liveclass" : "baseline";
+    public IReadOnlyList<string> Urls { get; }
+    public IReadOnlyList<int> Pids { get; }
+    public string Description { get; }
+    public ProbeReader? Probe => _process?.Probe;
+    public bool Started => _process is not null;
+    public string? LogPath => _process?.LogPath;
+
+    public static async Task<Target> StartAsync(TargetKind kind, ServerLaunch launch, CancellationToken cancellationToken)
+    {
+        var process = await ServerProcess.StartAsync(kind, launch, cancellationToken);
+        return new Target(kind, process.Urls, [process.Pid], process, $"started pid {process.Pid}: {process.CommandLine}");
+    }
+
+    public static Target Attach(TargetKind kind, IReadOnlyList<string> urls, IReadOnlyList<int> pids)
+    {
+        var found = pids.Count > 0
+            ? pids.ToList()
+            : urls.Select(url => ProcStats.FindListeningPid(new Uri(url).Port)).OfType<int>().Distinct().ToList();
+        var description = found.Count > 0
+            ? $"running at {string.Join(", ", urls)} (pid {string.Join(", ", found)})"
+            : $"running at {string.Join(", ", urls)} (process not found: no CPU or memory figures)";
+        return new Target(kind, urls, found, null, description);
+    }
+
+    /// <summary>CPU seconds and memory summed over the target's processes; null when none is readable.</summary>
+    public ServerSample? Sample()
+    {
+        var samples = Pids.Select(ProcStats.TryRead).OfType<ProcSample>().ToList();
+        return samples.Count == 0
+            ? null
+            : new ServerSample(samples.Sum(s => s.CpuSeconds), samples.Sum(s => s.RssKiB), samples.Sum(s => s.PeakRssKiB),
+                samples.Sum(s => s.Threads), Probe?.Latest());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}
+
+public sealed record ServerSample(double CpuSeconds, long RssKiB, long PeakRssKiB, int Threads, ProbeSample? Probe)
+{
+    public double RssMiB => RssKiB / 1024.0;
+    public double PeakRssMiB => PeakRssKiB / 1024.0;
+}
