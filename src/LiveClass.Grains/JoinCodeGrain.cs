@@ -1,5 +1,7 @@
 namespace LiveClass.Grains;
 
+// Needed only to issue and check tokens or to find a class: no reason to stay in memory between joins.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class JoinCodeGrain(
     [PersistentState("joinCode", StorageNames.Classes)] IPersistentState<JoinCodeState> state)
     : Grain, IJoinCodeGrain

@@ -3,6 +3,8 @@ using LiveClass.Domain;
 
 namespace LiveClass.Grains;
 
+// Needed only to issue and check tokens or to find a class: no reason to stay in memory between joins.
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class ParticipantGrain(
     [PersistentState("participant", StorageNames.Classes)] IPersistentState<ParticipantState> state)
     : Grain, IParticipantGrain
