@@ -24,6 +24,9 @@ public sealed class BenchOptions
     public double? CheckInIntervalSeconds { get; set; }
     public double? DurationSeconds { get; set; }
     public double WarmupSeconds { get; set; } = 5;
+
+    /// <summary>Scenario 3: how long the joined connections idle before the last measurement.</summary>
+    public double? SettleSeconds { get; set; }
     public int? ProbeRejoins { get; set; }
     public int ConnectConcurrency { get; set; } = 64;
     public int ListenAddresses { get; set; } = 1;
@@ -55,6 +58,8 @@ public sealed class BenchOptions
           --classes N --parents N --events-per-sec E --chat-interval S --checkin-interval S
           --duration S --warmup S --probe-rejoins N
                                   override the scenario's size and load
+          --settle S              s3: idle time before the settled measurement (quick 15,
+                                  full 170: past the participant grains' idle age limit)
           --url URL[,URL...]      use running LiveClass server(s) instead of starting one
                                   (s5 defaults to http://127.0.0.1:5101,5102,5103)
           --server-pid PID        the process(es) behind --url, for CPU and memory
@@ -104,6 +109,7 @@ public sealed class BenchOptions
                 case "--checkin-interval": options.CheckInIntervalSeconds = NextDouble(); break;
                 case "--duration": options.DurationSeconds = NextDouble(); break;
                 case "--warmup": options.WarmupSeconds = NextDouble(); break;
+                case "--settle": options.SettleSeconds = NextDouble(); break;
                 case "--probe-rejoins": options.ProbeRejoins = NextInt(); break;
                 case "--connect-concurrency": options.ConnectConcurrency = NextInt(); break;
                 case "--listen-addresses": options.ListenAddresses = Math.Clamp(NextInt(), 1, 250); break;

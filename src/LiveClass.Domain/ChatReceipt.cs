@@ -1,5 +1,5 @@
 namespace LiveClass.Domain;
 
 /// <summary>Remembers which seq a participant's client message got, so a resend is answered, not repeated.</summary>
-[GenerateSerializer, Immutable]
+[GenerateSerializer, Immutable, SuppressReferenceTracking]
 public sealed record ChatReceipt(string ParticipantId, string ClientMessageId, long Seq);

@@ -26,4 +26,7 @@ public sealed record ClassLimits
     [Id(12)] public int RepeatMaxCount { get; init; } = 20;
     [Id(13)] public int TempoMin { get; init; } = 10;
     [Id(14)] public int TempoMax { get; init; } = 60;
+
+    /// <summary>How many events are sealed into one stored log segment; 0 keeps every event in the class's own state.</summary>
+    [Id(15)] public int EventLogSegmentSize { get; init; } = 50;
 }

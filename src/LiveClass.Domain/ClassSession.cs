@@ -18,9 +18,11 @@ public sealed class ClassSession
     private readonly ChatRateLimiter _chatRate;
     private Routine? _routine;
 
-    public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time)
+    /// <param name="sealedEvents">The events of the state's stored log segments, one list per segment, oldest first.</param>
+    public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time, IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null)
     {
         _state = state;
+        Log = new ClassEventLog(state, limits.EventLogCapacity, limits.EventLogSegmentSize, sealedEvents);
         _limits = limits;
         _time = time;
         _roster = state.Roster.ToDictionary(e => e.ParticipantId, StringComparer.Ordinal);
@@ -36,6 +38,7 @@ public sealed class ClassSession
     public string InstructorId => _state.InstructorId;
     public ClassStatus Status => _state.Status;
     public long Seq => _state.Seq;
+    public ClassEventLog Log { get; }
     public int ParentCount => _state.Roster.Count(e => e.Role == ParticipantRole.Parent && e.Status == RosterStatus.Present);
     private Routine Routine => _routine ?? throw new InvalidOperationException("The class has not been created.");
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -83,24 +86,8 @@ public sealed class ClassSession
         LiveClass.Domain.JoinCode.Format(_state.JoinCode));
 
     /// <summary>The events after <paramref name="seq"/>, if the log still holds all of them.</summary>
-    public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events)
-    {
-        events = [];
-        var log = _state.Log;
-        if (seq >= _state.Seq)
-        {
-            return seq == _state.Seq;
-        }
-
-        if (log.Count == 0 || seq < log[0].Seq - 1)
-        {
-            return false;
-        }
-
-        var start = (int)(seq + 1 - log[0].Seq);
-        events = log.GetRange(start, Math.Min(max, log.Count - start));
-        return true;
-    }
+    public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events) =>
+        Log.TryGetAfter(seq, _state.Seq, max, out events);
 
     // ---- Joining ----
 
@@ -458,13 +445,7 @@ public sealed class ClassSession
         _state.Seq++;
         _state.LastActivityAt = now;
         var evt = draft with { Seq = _state.Seq, At = now };
-        _state.Log.Add(evt);
-        // Trim in chunks so the list is not shifted on every event.
-        if (_state.Log.Count > _limits.EventLogCapacity + _limits.EventLogCapacity / 4)
-        {
-            TrimFront(_state.Log, _limits.EventLogCapacity);
-        }
-
+        Log.Append(evt);
         return evt;
     }
 

@@ -9,8 +9,11 @@ namespace LiveClass.Domain;
 [GenerateSerializer]
 public sealed class ClassSessionState
 {
-    /// <summary>Version 2 keeps the routine's id instead of a copy of the routine.</summary>
-    public const int CurrentVersion = 2;
+    /// <summary>
+    /// Version 2 keeps the routine's id instead of a copy of the routine; version 3 keeps older
+    /// events in sealed <see cref="LogSegments"/> and only the newer ones in <see cref="Log"/>.
+    /// </summary>
+    public const int CurrentVersion = 3;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
     [Id(1)] public string ClassId { get; set; } = "";
@@ -31,11 +34,15 @@ public sealed class ClassSessionState
     [Id(15)] public long? EndedAt { get; set; }
     [Id(16)] public List<RosterEntry> Roster { get; set; } = [];
     [Id(17)] public List<ChatMessage> Chat { get; set; } = [];
+    /// <summary>The events since the last sealed segment (before version 3: every event kept).</summary>
     [Id(18)] public List<ClassEvent> Log { get; set; } = [];
     [Id(19)] public List<ChatReceipt> ChatReceipts { get; set; } = [];
 
     /// <summary>The routine from the built-in catalog; kept by id so each write does not carry every step's text.</summary>
     [Id(20)] public string RoutineId { get; set; } = "";
+
+    /// <summary>The stored segments of older events, oldest first; the last one ends where <see cref="Log"/> begins.</summary>
+    [Id(21)] public List<LogSegment> LogSegments { get; set; } = [];
 
     public bool IsCreated => ClassId.Length > 0;
 }

@@ -5,7 +5,8 @@ namespace LiveClass.Domain;
 public enum RosterStatus { Present, Left, Removed }
 
 /// <summary>A family (or the instructor) as the class remembers them, on the roster or not.</summary>
-[GenerateSerializer]
+/// <remarks>Written with every change of its class and held only by the roster: no reference tracking.</remarks>
+[GenerateSerializer, SuppressReferenceTracking]
 public sealed class RosterEntry
 {
     [Id(0)] public required string ParticipantId { get; init; }

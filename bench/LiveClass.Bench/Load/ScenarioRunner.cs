@@ -187,9 +187,10 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         var joinedRaw = target.Sample();
         var joinedGc = await SettledSampleAsync(forceGc: true);
 
-        // The GC gives memory back to the OS lazily: one more GC after a quiet while shows what stays.
+        // What stays: the GC gives memory back to the OS lazily, and participant and join code
+        // grains leave memory only after their idle age limit; one more GC after that shows it.
         _phase = "idle (settling)";
-        await Task.Delay(TimeSpan.FromSeconds(15), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds ?? (options.Full ? 170 : 15)), cancellationToken);
         var joinedSettled = await SettledSampleAsync(forceGc: true);
 
         result.ConnectionsHeld = all.Count(p => p.Connected);

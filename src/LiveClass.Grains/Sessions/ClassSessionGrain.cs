@@ -54,7 +54,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _session = new ClassSession(_state.State, _limits, _time);
+        _session = new ClassSession(_state.State, _limits, _time, await LoadSegmentsAsync());
         _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
         _fanOut.Reset(_state.State.Seq);
         _durableSeq = _state.State.Seq;
@@ -257,10 +257,14 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     private async Task WriteAsync()
     {
-        var seq = _state.State.Seq;
         var started = _time.GetTimestamp();
+        long seq;
+        IReadOnlyList<LogSegment> unreferenced;
         try
         {
+            await SealSegmentsAsync();
+            seq = _state.State.Seq;
+            unreferenced = _session.Log.TakeUnreferencedSegments();
             await _state.WriteStateAsync();
         }
         catch (Exception exception)
@@ -276,6 +280,39 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _metrics?.ClassActive(ClassId, _state.State.Status);
         _durableSeq = seq;
         _fanOut.Committed(seq);
+        foreach (var segment in unreferenced)
+        {
+            _ = DeleteSegmentAsync(segment);
+        }
+    }
+
+    /// <summary>Stores full segments of the oldest unsealed events, so the state written next leaves them out.</summary>
+    private async Task SealSegmentsAsync()
+    {
+        while (_session.Log.TryTakeSegmentToSeal(out var segment, out var events))
+        {
+            await Segment(segment).Store(events);
+            _session.Log.Sealed(segment);
+        }
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyList<ClassEvent>>> LoadSegmentsAsync()
+    {
+        var segments = _state.State.LogSegments;
+        return segments.Count == 0 ? [] : await Task.WhenAll(segments.Select(segment => Segment(segment).Load()));
+    }
+
+    /// <summary>Deletes a segment nothing refers to any more; one left behind only takes storage.</summary>
+    private async Task DeleteSegmentAsync(LogSegment segment)
+    {
+        try
+        {
+            await Segment(segment).Delete();
+        }
+        catch (Exception exception)
+        {
+            LogSegmentDeleteFailed(_logger, exception, ClassId, segment.FirstSeq);
+        }
     }
 
     private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max) =>
@@ -376,6 +413,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
     }
 
+    private IClassLogSegmentGrain Segment(LogSegment segment) =>
+        GrainFactory.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(ClassId, segment));
+
     private IParticipantGrain Participant(string participantId) =>
         GrainFactory.GetGrain<IParticipantGrain>(ParticipantKey.For(ClassId, participantId));
 
@@ -398,4 +438,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting log segment {FirstSeq} of class {ClassId} failed")]
+    private static partial void LogSegmentDeleteFailed(ILogger logger, Exception exception, string classId, long firstSeq);
 }
