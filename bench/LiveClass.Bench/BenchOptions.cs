@@ -58,8 +58,8 @@ public sealed class BenchOptions
           --classes N --parents N --events-per-sec E --chat-interval S --checkin-interval S
           --duration S --warmup S --probe-rejoins N
                                   override the scenario's size and load
-          --settle S              s3: idle time before the settled measurement (quick 15,
-                                  full 170: past the participant grains' idle age limit)
+          --settle S              s3: idle time before the settled measurement (15; 200 is
+                                  past the participant grains' two-minute idle age limit)
           --url URL[,URL...]      use running LiveClass server(s) instead of starting one
                                   (s5 defaults to http://127.0.0.1:5101,5102,5103)
           --server-pid PID        the process(es) behind --url, for CPU and memory

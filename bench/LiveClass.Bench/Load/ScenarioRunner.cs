@@ -187,10 +187,10 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         var joinedRaw = target.Sample();
         var joinedGc = await SettledSampleAsync(forceGc: true);
 
-        // What stays: the GC gives memory back to the OS lazily, and participant and join code
-        // grains leave memory only after their idle age limit; one more GC after that shows it.
+        // The GC gives memory back to the OS lazily: one more GC after a quiet while shows what stays.
+        // (--settle 200 waits past the participant and join code grains' two-minute idle age limit.)
         _phase = "idle (settling)";
-        await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds ?? (options.Full ? 170 : 15)), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds ?? 15), cancellationToken);
         var joinedSettled = await SettledSampleAsync(forceGc: true);
 
         result.ConnectionsHeld = all.Count(p => p.Connected);
