@@ -46,12 +46,12 @@ public sealed class ClassEventLog
     }
 
     /// <summary>The events after <paramref name="seq"/>, at most <paramref name="max"/>, if the log still holds all of them.</summary>
-    public bool TryGetAfter(long seq, long lastSeq, int max, out IReadOnlyList<ClassEvent> events)
+    public bool TryGetAfter(long seq, int max, out IReadOnlyList<ClassEvent> events)
     {
         events = [];
-        if (seq >= lastSeq)
+        if (seq >= _state.Seq)
         {
-            return seq == lastSeq;
+            return seq == _state.Seq;
         }
 
         if (Oldest is not { } oldest || seq < oldest.Seq - 1)

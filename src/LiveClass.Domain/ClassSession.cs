@@ -87,7 +87,7 @@ public sealed class ClassSession
 
     /// <summary>The events after <paramref name="seq"/>, if the log still holds all of them.</summary>
     public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events) =>
-        Log.TryGetAfter(seq, _state.Seq, max, out events);
+        Log.TryGetAfter(seq, max, out events);
 
     // ---- Joining ----
 

@@ -32,13 +32,13 @@ public sealed class ClassEventLogTests
 
         Assert.Equal([new LogSegment(1, 100), new LogSegment(101, 100)], state.LogSegments);
         Assert.Equal(Seqs(201, 50), state.Log.Select(e => e.Seq));
-        Assert.True(log.TryGetAfter(0, state.Seq, 1000, out var all));
+        Assert.True(log.TryGetAfter(0, 1000, out var all));
         Assert.Equal(Seqs(1, 250), all.Select(e => e.Seq));
-        Assert.True(log.TryGetAfter(150, state.Seq, 1000, out var across));
+        Assert.True(log.TryGetAfter(150, 1000, out var across));
         Assert.Equal(Seqs(151, 100), across.Select(e => e.Seq));
-        Assert.True(log.TryGetAfter(95, state.Seq, 10, out var firstTen));
+        Assert.True(log.TryGetAfter(95, 10, out var firstTen));
         Assert.Equal(Seqs(96, 10), firstTen.Select(e => e.Seq));
-        Assert.True(log.TryGetAfter(state.Seq, state.Seq, 10, out var none));
+        Assert.True(log.TryGetAfter(state.Seq, 10, out var none));
         Assert.Empty(none);
     }
 
@@ -57,9 +57,9 @@ public sealed class ClassEventLogTests
         }
 
         Assert.Equal(3000, state.Seq);
-        Assert.True(log.TryGetAfter(state.Seq - Capacity, state.Seq, Capacity, out var kept));
+        Assert.True(log.TryGetAfter(state.Seq - Capacity, Capacity, out var kept));
         Assert.Equal(Seqs(state.Seq - Capacity + 1, Capacity), kept.Select(e => e.Seq));
-        Assert.False(log.TryGetAfter(state.Seq - Capacity - SegmentSize - 1, state.Seq, 5000, out _));
+        Assert.False(log.TryGetAfter(state.Seq - Capacity - SegmentSize - 1, 5000, out _));
 
         // Every segment ever sealed is either still referenced or was handed back for deletion, once.
         var sealedFirstSeqs = state.LogSegments.Concat(deleted).Select(s => s.FirstSeq).Order();
@@ -77,7 +77,7 @@ public sealed class ClassEventLogTests
 
         var reloaded = new ClassEventLog(state, Capacity, SegmentSize, state.LogSegments.Select(s => stored[s.FirstSeq]).ToList());
 
-        Assert.True(reloaded.TryGetAfter(0, state.Seq, 1000, out var events));
+        Assert.True(reloaded.TryGetAfter(0, 1000, out var events));
         Assert.Equal(Seqs(1, 475), events.Select(e => e.Seq));
         Assert.Empty(reloaded.TakeUnreferencedSegments());
     }
@@ -96,9 +96,9 @@ public sealed class ClassEventLogTests
 
         Assert.Equal([new LogSegment(301, 100)], state.LogSegments);
         Assert.Equal(segments.Take(3), reloaded.TakeUnreferencedSegments());
-        Assert.True(reloaded.TryGetAfter(300, state.Seq, 1000, out var events));
+        Assert.True(reloaded.TryGetAfter(300, 1000, out var events));
         Assert.Equal(Seqs(301, 150), events.Select(e => e.Seq));
-        Assert.False(reloaded.TryGetAfter(299, state.Seq, 1000, out _));
+        Assert.False(reloaded.TryGetAfter(299, 1000, out _));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ClassEventLogTests
 
         Assert.Equal(12, state.LogSegments.Count + log.TakeUnreferencedSegments().Count);
         Assert.Empty(state.Log);
-        Assert.True(log.TryGetAfter(state.Seq - Capacity, state.Seq, Capacity, out var events));
+        Assert.True(log.TryGetAfter(state.Seq - Capacity, Capacity, out var events));
         Assert.Equal(Seqs(state.Seq - Capacity + 1, Capacity), events.Select(e => e.Seq));
     }
 
