@@ -33,6 +33,10 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
     private ServerSample? _serverBefore;
     private ServerSample? _serverAfter;
     private ProcSample? _clientBefore;
+    private ClientGcSample _clientGcBefore;
+    private ClientGcSample _clientGcAfter;
+    private ClientGcSample _lastProgressClientGc = ClientGcSample.Take();
+    private ProcSample? _lastProgressClient;
     private ProcSample? _clientAfter;
     private Dictionary<string, (long Busy, long Total)> _cpuBefore = [];
     private Dictionary<string, (long Busy, long Total)> _cpuAfter = [];
@@ -499,6 +503,7 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
     {
         _serverBefore = target.Sample();
         _clientBefore = ProcStats.TryRead(Environment.ProcessId);
+        _clientGcBefore = ClientGcSample.Take();
         _cpuBefore = ProcStats.ReadCpuTimes();
         _metrics.OpenWindow(Clock.NowMs());
         _window.Restart();
@@ -510,6 +515,7 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         _window.Stop();
         _serverAfter = target.Sample();
         _clientAfter = ProcStats.TryRead(Environment.ProcessId);
+        _clientGcAfter = ClientGcSample.Take();
         _cpuAfter = ProcStats.ReadCpuTimes();
     }
 
@@ -535,6 +541,8 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         {
             result.ClientCpuPercent = Math.Round((_clientAfter.CpuSeconds - _clientBefore.CpuSeconds) / elapsedSeconds * 100, 1);
         }
+
+        result.ClientGc = _clientGcAfter.Since(_clientGcBefore, elapsedSeconds);
 
         // How busy each core was, and how much of that was neither this client nor the server (the machine is shared).
         var busy = ProcStats.BusyPercent(_cpuBefore, _cpuAfter);
@@ -712,12 +720,21 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
                 var recent = _metrics.DeliveryRecent.Summarize();
                 _metrics.DeliveryRecent.Reset();
                 var held = _phase is "joining" or "connecting" ? _connected : Everyone.Count(p => p.Connected);
-                var point = new ProgressPoint(Math.Round(seconds, 1), _phase, held, Math.Round(rate, 0), recent.P99, Math.Round(cpu, 1), Math.Round(sample?.RssMiB ?? double.NaN, 1));
+                var client = ProcStats.TryRead(Environment.ProcessId);
+                var clientGc = ClientGcSample.Take();
+                var clientCpu = client is not null && _lastProgressClient is not null
+                    ? (client.CpuSeconds - _lastProgressClient.CpuSeconds) / Math.Max(0.001, seconds - _lastProgressSeconds) * 100
+                    : double.NaN;
+                var point = new ProgressPoint(Math.Round(seconds, 1), _phase, held, Math.Round(rate, 0), recent.P99, Math.Round(cpu, 1),
+                    Math.Round(sample?.RssMiB ?? double.NaN, 1), Math.Round(clientCpu, 1),
+                    Math.Round((clientGc.Pause - _lastProgressClientGc.Pause).TotalMilliseconds, 1), ThreadPool.PendingWorkItemCount);
                 _timeline.Add(point);
                 var connecting = _phase is "joining" or "connecting" ? $"/{_connectTarget} (failed {_connectFailures})" : "";
                 Log(string.Create(CultureInfo.InvariantCulture,
-                    $"  [{scenario.Name} {target.Name}] {seconds,6:0}s {_phase,-18} conns {held}{connecting}  msgs {rate,8:0}/s  p99 {(recent.Count > 0 ? $"{recent.P99,7:0.0} ms" : "      -")}  calls in flight {_metrics.InFlight,5}  server cpu {cpu,5:0}%  rss {sample?.RssMiB ?? double.NaN,7:0} MiB"));
+                    $"  [{scenario.Name} {target.Name}] {seconds,6:0}s {_phase,-18} conns {held}{connecting}  msgs {rate,8:0}/s  p99 {(recent.Count > 0 ? $"{recent.P99,7:0.0} ms" : "      -")}  calls in flight {_metrics.InFlight,5}  server cpu {cpu,5:0}%  rss {sample?.RssMiB ?? double.NaN,7:0} MiB  client cpu {clientCpu,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}"));
                 _lastProgressSample = sample;
+                _lastProgressClient = client;
+                _lastProgressClientGc = clientGc;
                 _lastProgressSeconds = seconds;
                 _lastProgressMessages = messages;
             }

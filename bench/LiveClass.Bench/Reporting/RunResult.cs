@@ -45,6 +45,9 @@ public sealed record RunResult
     public ResourceUse? ServerUse { get; set; }
     public double? ClientCpuPercent { get; set; }
 
+    /// <summary>The bench client's own collections over the window: their pauses delay every receipt.</summary>
+    public ClientGc? ClientGc { get; set; }
+
     /// <summary>Busy share of each core over the window ("cpu" is all cores together), from /proc/stat.</summary>
     public Dictionary<string, double>? MachineCpuBusyPercent { get; set; }
 
@@ -121,4 +124,20 @@ public sealed record IdleStats(
     double KiBPerJoinedConnectionSettled,
     double JoinAllocatedMiB);
 
-public sealed record ProgressPoint(double Seconds, string Phase, int Connections, double MessagesPerSecond, double P99Ms, double ServerCpuPercent, double ServerRssMiB);
+/// <summary>
+/// Two seconds of a run. The client columns tell a slow client from a slow server: latency is
+/// measured on receipt, so the client's own GC pauses and backlog count in it.
+/// </summary>
+public sealed record ProgressPoint(
+    double Seconds,
+    string Phase,
+    int Connections,
+    double MessagesPerSecond,
+    double P99Ms,
+    double ServerCpuPercent,
+    double ServerRssMiB,
+    double ClientCpuPercent,
+    double ClientGcPauseMs,
+    long ClientQueuedWorkItems);
+
+public sealed record ClientGc(int Gen0, int Gen1, int Gen2, double PauseMs, double PausePercent);
