@@ -11,23 +11,44 @@ namespace LiveClass.Domain;
 public sealed class ClassSession
 {
     private readonly ClassSessionState _state;
+    private readonly RosterAndChatState _rosterAndChat;
     private readonly ClassLimits _limits;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, RosterEntry> _roster;
-    private readonly Dictionary<(string, string), long> _receipts;
+    private readonly Dictionary<(string, string), long> _receipts = [];
     private readonly ChatRateLimiter _chatRate;
     private Routine? _routine;
 
     /// <param name="sealedEvents">The events of the state's stored log segments, one list per segment, oldest first.</param>
-    public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time, IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null)
+    /// <param name="rosterAndChat">The stored roster and chat; null when none is stored yet (or the state predates version 4).</param>
+    public ClassSession(ClassSessionState state, ClassLimits limits, TimeProvider time,
+        IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null, RosterAndChatState? rosterAndChat = null)
     {
         _state = state;
         Log = new ClassEventLog(state, limits.EventLogCapacity, limits.EventLogSegmentSize, sealedEvents);
         _limits = limits;
         _time = time;
-        _roster = state.Roster.ToDictionary(e => e.ParticipantId, StringComparer.Ordinal);
-        _receipts = state.ChatReceipts.ToDictionary(r => (r.ParticipantId, r.ClientMessageId), r => r.Seq);
         _chatRate = new ChatRateLimiter(limits.ChatMessagesPerWindow, limits.ChatRateWindow);
+        if (state.Version < 4)
+        {
+            // Before version 4 the class's own state held its roster, chat and receipts.
+            _rosterAndChat = new RosterAndChatState { Seq = state.Seq, Roster = state.Roster, Chat = state.Chat, ChatReceipts = state.ChatReceipts };
+            state.Roster = [];
+            state.Chat = [];
+            state.ChatReceipts = [];
+            state.Version = ClassSessionState.CurrentVersion;
+            RosterAndChatMustBeStored = state.IsCreated;
+        }
+        else
+        {
+            _rosterAndChat = rosterAndChat ?? new RosterAndChatState();
+            state.ChatReceipts.RemoveAll(r => r.Seq <= _rosterAndChat.Seq);
+        }
+
+        StoredRosterAndChatSeq = _rosterAndChat.Seq;
+        _roster = _rosterAndChat.Roster.ToDictionary(e => e.ParticipantId, StringComparer.Ordinal);
+        IndexReceipts();
+        RosterAndChatCaughtUp = CatchUpRosterAndChat();
 
         // A version 1 class carries its own copy of the routine; later ones name a catalog routine.
         _routine = state.Routine ?? (RoutineCatalog.TryGet(state.RoutineId, out var routine) ? routine : null);
@@ -39,7 +60,18 @@ public sealed class ClassSession
     public ClassStatus Status => _state.Status;
     public long Seq => _state.Seq;
     public ClassEventLog Log { get; }
-    public int ParentCount => _state.Roster.Count(e => e.Role == ParticipantRole.Parent && e.Status == RosterStatus.Present);
+    public IReadOnlyList<RosterEntry> Roster => _rosterAndChat.Roster;
+    public IReadOnlyList<ChatMessage> Chat => _rosterAndChat.Chat;
+    public int ParentCount => Roster.Count(e => e.Role == ParticipantRole.Parent && e.Status == RosterStatus.Present);
+
+    /// <summary>The seq up to which the stored <see cref="RosterAndChatState"/> holds roster, chat and receipts.</summary>
+    public long StoredRosterAndChatSeq { get; private set; }
+
+    /// <summary>True when a state from before version 4 was loaded: its roster and chat must be stored before the state is written again.</summary>
+    public bool RosterAndChatMustBeStored { get; private set; }
+
+    /// <summary>False when the log no longer held every event after the stored roster and chat, so some of those changes are missing.</summary>
+    public bool RosterAndChatCaughtUp { get; }
     private Routine Routine => _routine ?? throw new InvalidOperationException("The class has not been created.");
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -79,8 +111,8 @@ public sealed class ClassSession
         _state.StepIndex,
         _state.Cue,
         _state.Tempo,
-        _state.Roster.Where(e => e.Status == RosterStatus.Present).Select(e => e.ToParticipant()).ToArray(),
-        _state.Chat.ToArray(),
+        Roster.Where(e => e.Status == RosterStatus.Present).Select(e => e.ToParticipant()).ToArray(),
+        _rosterAndChat.Chat.ToArray(),
         _state.Seq,
         Now,
         LiveClass.Domain.JoinCode.Format(_state.JoinCode));
@@ -302,13 +334,13 @@ public sealed class ClassSession
     public ClassEvent DeleteChat(string actorId, string? messageId)
     {
         RequireInstructor(actorId);
-        var index = messageId is null ? -1 : _state.Chat.FindIndex(m => m.MessageId == messageId);
+        var index = messageId is null ? -1 : _rosterAndChat.Chat.FindIndex(m => m.MessageId == messageId);
         if (index < 0)
         {
             throw LiveClassException.NotFound("no such chat message");
         }
 
-        _state.Chat.RemoveAt(index);
+        _rosterAndChat.Chat.RemoveAt(index);
         return Emit(new ClassEvent(0, 0, ClassEventKind.ChatDeleted, actorId, MessageId: messageId));
     }
 
@@ -338,8 +370,7 @@ public sealed class ClassSession
 
         _chatRate.Record(actorId, now);
         var message = new ChatMessage(Secrets.NewMessageId(), actorId, entry.DisplayName, clean, now);
-        _state.Chat.Add(message);
-        TrimFront(_state.Chat, _limits.ChatHistoryCapacity);
+        AddChat(message);
 
         var posted = Emit(new ClassEvent(0, 0, ClassEventKind.ChatPosted, actorId, Message: message));
         RememberReceipt(new ChatReceipt(actorId, clientMessageId, posted.Seq));
@@ -375,6 +406,106 @@ public sealed class ClassSession
         }
 
         return entry;
+    }
+
+    // ---- Storing roster and chat apart ----
+
+    /// <summary>
+    /// A copy of roster, chat and receipts as of now, once <paramref name="interval"/> events have
+    /// passed since they were last stored (at once after loading a state from before version 4).
+    /// Store it only after a state write that includes every change up to its seq has completed.
+    /// </summary>
+    public RosterAndChatState? TakeRosterAndChatToStore(int interval)
+    {
+        if (!IsCreated || (!RosterAndChatMustBeStored && _state.Seq - StoredRosterAndChatSeq < Math.Max(1, interval)))
+        {
+            return null;
+        }
+
+        var receipts = _rosterAndChat.ChatReceipts.Concat(_state.ChatReceipts).ToList();
+        TrimFront(receipts, _limits.EventLogCapacity);
+        return new RosterAndChatState
+        {
+            Seq = _state.Seq,
+            Roster = _rosterAndChat.Roster.Select(e => e.Copy()).ToList(),
+            Chat = [.. _rosterAndChat.Chat],
+            ChatReceipts = receipts,
+        };
+    }
+
+    /// <summary>Records that <paramref name="stored"/> is durable: the state's next writes leave out the receipts it holds.</summary>
+    public void RosterAndChatStored(RosterAndChatState stored)
+    {
+        StoredRosterAndChatSeq = stored.Seq;
+        RosterAndChatMustBeStored = false;
+        _rosterAndChat.ChatReceipts = [.. stored.ChatReceipts];
+        _state.ChatReceipts.RemoveAll(r => r.Seq <= stored.Seq);
+        IndexReceipts();
+    }
+
+    /// <summary>Replays the logged events after the stored roster and chat onto them; false if the log no longer has them all.</summary>
+    private bool CatchUpRosterAndChat()
+    {
+        var from = _rosterAndChat.Seq;
+        if (from >= _state.Seq)
+        {
+            return true;
+        }
+
+        if (!Log.TryGetAfter(from, int.MaxValue, out var events))
+        {
+            return false;
+        }
+
+        foreach (var evt in events)
+        {
+            ApplyToRosterAndChat(evt);
+        }
+
+        _rosterAndChat.Seq = _state.Seq;
+        return true;
+    }
+
+    /// <summary>What each event did to roster and chat, exactly as the methods above do it.</summary>
+    private void ApplyToRosterAndChat(ClassEvent evt)
+    {
+        var participantId = evt.Participant?.ParticipantId ?? evt.ParticipantId;
+        var entry = participantId is not null && _roster.TryGetValue(participantId, out var found) ? found : null;
+        switch (evt.Kind)
+        {
+            case ClassEventKind.ParticipantJoined when evt.Participant is { } participant:
+                if (entry is null)
+                {
+                    entry = new RosterEntry { ParticipantId = participant.ParticipantId, DisplayName = participant.DisplayName, Role = participant.Role };
+                    _rosterAndChat.Roster.Add(entry);
+                    _roster.Add(entry.ParticipantId, entry);
+                }
+
+                entry.Status = RosterStatus.Present;
+                entry.Online = participant.Online;
+                entry.CheckIn = participant.CheckIn;
+                break;
+            case ClassEventKind.ParticipantLeft when entry is not null:
+                entry.Status = RosterStatus.Left;
+                entry.Online = false;
+                break;
+            case ClassEventKind.ParticipantRemoved when entry is not null:
+                entry.Status = RosterStatus.Removed;
+                entry.Online = false;
+                break;
+            case ClassEventKind.PresenceChanged when entry is not null && evt.Online is { } online:
+                entry.Online = online;
+                break;
+            case ClassEventKind.CheckedIn when entry is not null:
+                entry.CheckIn = evt.CheckIn;
+                break;
+            case ClassEventKind.ChatPosted when evt.Message is { } message:
+                AddChat(message);
+                break;
+            case ClassEventKind.ChatDeleted:
+                _rosterAndChat.Chat.RemoveAll(m => m.MessageId == evt.MessageId);
+                break;
+        }
     }
 
     // ---- Helpers ----
@@ -433,7 +564,7 @@ public sealed class ClassSession
             Status = RosterStatus.Present,
             Online = true,
         };
-        _state.Roster.Add(entry);
+        _rosterAndChat.Roster.Add(entry);
         _roster.Add(participantId, entry);
         return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId, Participant: entry.ToParticipant()));
     }
@@ -449,19 +580,32 @@ public sealed class ClassSession
         return evt;
     }
 
+    private void AddChat(ChatMessage message)
+    {
+        _rosterAndChat.Chat.Add(message);
+        TrimFront(_rosterAndChat.Chat, _limits.ChatHistoryCapacity);
+    }
+
     private void RememberReceipt(ChatReceipt receipt)
     {
         _state.ChatReceipts.Add(receipt);
         _receipts[(receipt.ParticipantId, receipt.ClientMessageId)] = receipt.Seq;
+
+        // This list is emptied whenever roster and chat are stored; it grows long only while they cannot be.
         var capacity = _limits.EventLogCapacity;
         if (_state.ChatReceipts.Count > capacity + capacity / 4)
         {
-            foreach (var old in _state.ChatReceipts.Take(_state.ChatReceipts.Count - capacity))
-            {
-                _receipts.Remove((old.ParticipantId, old.ClientMessageId));
-            }
-
             TrimFront(_state.ChatReceipts, capacity);
+            IndexReceipts();
+        }
+    }
+
+    private void IndexReceipts()
+    {
+        _receipts.Clear();
+        foreach (var receipt in _rosterAndChat.ChatReceipts.Concat(_state.ChatReceipts))
+        {
+            _receipts[(receipt.ParticipantId, receipt.ClientMessageId)] = receipt.Seq;
         }
     }
 

@@ -11,9 +11,11 @@ public sealed class ClassSessionState
 {
     /// <summary>
     /// Version 2 keeps the routine's id instead of a copy of the routine; version 3 keeps older
-    /// events in sealed <see cref="LogSegments"/> and only the newer ones in <see cref="Log"/>.
+    /// events in sealed <see cref="LogSegments"/> and only the newer ones in <see cref="Log"/>;
+    /// version 4 keeps the roster and chat in a <see cref="RosterAndChatState"/> of their own and
+    /// here only the chat receipts newer than that.
     /// </summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     [Id(0)] public int Version { get; set; } = CurrentVersion;
     [Id(1)] public string ClassId { get; set; } = "";
@@ -32,10 +34,13 @@ public sealed class ClassSessionState
     [Id(13)] public long CreatedAt { get; set; }
     [Id(14)] public long LastActivityAt { get; set; }
     [Id(15)] public long? EndedAt { get; set; }
+    /// <summary>Until version 4; since then in <see cref="RosterAndChatState"/>.</summary>
     [Id(16)] public List<RosterEntry> Roster { get; set; } = [];
+    /// <summary>Until version 4; since then in <see cref="RosterAndChatState"/>.</summary>
     [Id(17)] public List<ChatMessage> Chat { get; set; } = [];
     /// <summary>The events since the last sealed segment (before version 3: every event kept).</summary>
     [Id(18)] public List<ClassEvent> Log { get; set; } = [];
+    /// <summary>Until version 4 every kept receipt; since then those after <see cref="RosterAndChatState.Seq"/>.</summary>
     [Id(19)] public List<ChatReceipt> ChatReceipts { get; set; } = [];
 
     /// <summary>The routine from the built-in catalog; kept by id so each write does not carry every step's text.</summary>

@@ -5,7 +5,7 @@ namespace LiveClass.Domain;
 public enum RosterStatus { Present, Left, Removed }
 
 /// <summary>A family (or the instructor) as the class remembers them, on the roster or not.</summary>
-/// <remarks>Written with every change of its class and held only by the roster: no reference tracking.</remarks>
+/// <remarks>Held only by the roster: no reference tracking.</remarks>
 [GenerateSerializer, SuppressReferenceTracking]
 public sealed class RosterEntry
 {
@@ -17,4 +17,14 @@ public sealed class RosterEntry
     [Id(5)] public CheckIn? CheckIn { get; set; }
 
     public Participant ToParticipant() => new(ParticipantId, DisplayName, Role, Online, CheckIn);
+
+    public RosterEntry Copy() => new()
+    {
+        ParticipantId = ParticipantId,
+        DisplayName = DisplayName,
+        Role = Role,
+        Status = Status,
+        Online = Online,
+        CheckIn = CheckIn,
+    };
 }

@@ -20,6 +20,7 @@ namespace LiveClass.Grains.Sessions;
 public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 {
     private readonly IPersistentState<ClassSessionState> _state;
+    private readonly IPersistentState<RosterAndChatState> _rosterAndChat;
     private readonly ClassLimits _limits;
     private readonly RealtimeOptions _realtime;
     private readonly TimeProvider _time;
@@ -36,12 +37,14 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
+        [PersistentState("rosterAndChat", StorageNames.Classes)] IPersistentState<RosterAndChatState> rosterAndChat,
         IOptions<ClassLimits> limits,
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,
         ILogger<ClassSessionGrain> logger)
     {
         _state = state;
+        _rosterAndChat = rosterAndChat;
         _limits = limits.Value;
         _realtime = realtime.Value;
         _time = time;
@@ -54,7 +57,19 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _session = new ClassSession(_state.State, _limits, _time, await LoadSegmentsAsync());
+        _session = new ClassSession(_state.State, _limits, _time, await LoadSegmentsAsync(),
+            _rosterAndChat.RecordExists ? _rosterAndChat.State : null);
+        if (!_session.RosterAndChatCaughtUp)
+        {
+            LogRosterAndChatBehind(_logger, ClassId, _session.StoredRosterAndChatSeq);
+        }
+
+        if (_session.RosterAndChatMustBeStored)
+        {
+            // An older state will be written next without its roster and chat: store them first.
+            await StoreRosterAndChatAsync(_session.TakeRosterAndChatToStore(RosterAndChatInterval)!, throwOnFailure: true);
+        }
+
         _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
         _fanOut.Reset(_state.State.Seq);
         _durableSeq = _state.State.Seq;
@@ -65,7 +80,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         if (_session.IsCreated)
         {
             // Families shown online keep that only if a silo reports their connections soon.
-            foreach (var entry in _state.State.Roster.Where(e => e.Online))
+            foreach (var entry in _session.Roster.Where(e => e.Online))
             {
                 _presence.ExpectReport(entry.ParticipantId, _realtime.BridgeRenewalPeriod, Now);
             }
@@ -260,10 +275,12 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         var started = _time.GetTimestamp();
         long seq;
         IReadOnlyList<LogSegment> unreferenced;
+        RosterAndChatState? rosterAndChat;
         try
         {
             await SealSegmentsAsync();
             seq = _state.State.Seq;
+            rosterAndChat = _session.TakeRosterAndChatToStore(RosterAndChatInterval);
             unreferenced = _session.Log.TakeUnreferencedSegments();
             await _state.WriteStateAsync();
         }
@@ -283,6 +300,32 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         foreach (var segment in unreferenced)
         {
             _ = DeleteSegmentAsync(segment);
+        }
+
+        if (rosterAndChat is not null)
+        {
+            await StoreRosterAndChatAsync(rosterAndChat, throwOnFailure: false);
+        }
+    }
+
+    /// <summary>Roster and chat are stored every this many events (with the log's segments), not with every change.</summary>
+    private int RosterAndChatInterval => _limits.EventLogSegmentSize;
+
+    /// <summary>
+    /// Stores roster and chat as of a seq the state already holds. A failure loses nothing (the
+    /// state's log still has every later event) and is tried again after the next write.
+    /// </summary>
+    private async Task StoreRosterAndChatAsync(RosterAndChatState rosterAndChat, bool throwOnFailure)
+    {
+        try
+        {
+            _rosterAndChat.State = rosterAndChat;
+            await _rosterAndChat.WriteStateAsync();
+            _session.RosterAndChatStored(rosterAndChat);
+        }
+        catch (Exception exception) when (!throwOnFailure)
+        {
+            LogRosterAndChatStoreFailed(_logger, exception, ClassId);
         }
     }
 
@@ -438,6 +481,12 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the roster and chat of class {ClassId} failed; trying again after the next write")]
+    private static partial void LogRosterAndChatStoreFailed(ILogger logger, Exception exception, string classId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Class {ClassId} lost roster and chat changes after seq {Seq}: its log no longer held them")]
+    private static partial void LogRosterAndChatBehind(ILogger logger, string classId, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting log segment {FirstSeq} of class {ClassId} failed")]
     private static partial void LogSegmentDeleteFailed(ILogger logger, Exception exception, string classId, long firstSeq);

@@ -82,8 +82,8 @@ internal sealed class ClassHarness
         Assert.Equal(status, Session.Status);
     }
 
-    /// <summary>Everything the class persists, as JSON: equal text means equal state.</summary>
-    public string Dump() => JsonSerializer.Serialize(State, StateJson);
+    /// <summary>Everything the class persists (its state, roster and chat), as JSON: equal text means equal state.</summary>
+    public string Dump() => JsonSerializer.Serialize(new { State, Session.Roster, Session.Chat }, StateJson);
 
     /// <summary>
     /// Runs a call that must fail with <paramref name="code"/> and asserts that it changed nothing:

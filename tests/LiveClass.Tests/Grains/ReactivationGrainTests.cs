@@ -80,6 +80,91 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Roster_and_chat_are_stored_apart_every_segment_and_brought_up_to_date_after_reactivation()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var grain = created.Grain;
+        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var sam = await grain.JoinAsParent("Sam");
+        var alex = await grain.JoinAsParent("Alex");
+        await grain.StartClass(instructor);
+        var segment = new ClassLimits().EventLogSegmentSize;
+        for (var i = 0; i < segment; i++)
+        {
+            await grain.GoToStep(instructor, i % 5);
+        }
+
+        var firstSeq = await grain.SendChat(sam.ParticipantId, "sam-1", "first");
+        var stored = await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat");
+        Assert.Equal(3, stored.Roster.Count);
+        Assert.Empty((await ReadStoredAsync<ClassSessionState>(grain, "session")).Roster);
+
+        // Changes after the stored roster and chat: only the class's own state and log hold them.
+        await grain.CheckIn(alex.ParticipantId, CheckInStatus.Sleeping, null);
+        var secondSeq = await grain.SendChat(alex.ParticipantId, "alex-1", "second");
+        await grain.Leave(sam.ParticipantId);
+        var session = await ReadStoredAsync<ClassSessionState>(grain, "session");
+        Assert.Empty(session.Roster);
+        Assert.Empty(session.Chat);
+        Assert.True(session.Seq > (await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat")).Seq);
+        var before = await grain.GetSnapshot();
+
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        var after = await grain.GetSnapshot();
+        Assert.Equal(before.Seq, after.Seq);
+        Assert.Equal(before.Participants, after.Participants);
+        Assert.Equal(CheckInStatus.Sleeping, after.Participants.Single(p => p.ParticipantId == alex.ParticipantId).CheckIn!.Status);
+        Assert.Equal(["first", "second"], after.Chat.Select(m => m.Text));
+        Assert.Equal(secondSeq, await grain.SendChat(alex.ParticipantId, "alex-1", "second"));
+        Assert.Equal("first", (await grain.Rejoin(sam.ParticipantId, 0)).Snapshot!.Chat[0].Text);
+        Assert.Equal(firstSeq, await grain.SendChat(sam.ParticipantId, "sam-1", "first"));
+    }
+
+    [Fact]
+    public async Task A_class_stored_before_version_4_stores_its_roster_and_chat_apart_when_it_activates()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var grain = created.Grain;
+        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var sam = await grain.JoinAsParent("Sam");
+        await grain.StartClass(instructor);
+        var chatSeq = await grain.SendChat(sam.ParticipantId, "sam-1", "hello");
+        await grain.CheckIn(sam.ParticipantId, CheckInStatus.Following, null);
+        var before = await grain.GetSnapshot();
+        await fixture.Cluster.DeactivateAsync(grain);
+
+        // Rewrite what is stored the way version 3 kept it: roster, chat and receipts in the state itself, nothing apart.
+        var storage = Storage;
+        var session = new GrainState<ClassSessionState>();
+        await storage.ReadStateAsync("session", grain.GetGrainId(), session);
+        session.State!.Version = 3;
+        session.State.Roster = before.Participants.Select(p => new RosterEntry
+        {
+            ParticipantId = p.ParticipantId, DisplayName = p.DisplayName, Role = p.Role, Status = RosterStatus.Present, Online = p.Online, CheckIn = p.CheckIn,
+        }).ToList();
+        session.State.Chat = [.. before.Chat];
+        session.State.ChatReceipts = [new ChatReceipt(sam.ParticipantId, "sam-1", chatSeq)];
+        await storage.WriteStateAsync("session", grain.GetGrainId(), session);
+        var apart = new GrainState<RosterAndChatState>();
+        await storage.ReadStateAsync("rosterAndChat", grain.GetGrainId(), apart);
+        Assert.False(apart.RecordExists);
+
+        var after = await grain.GetSnapshot();
+
+        Assert.Equal(before.Participants, after.Participants);
+        Assert.Equal(before.Chat, after.Chat);
+        var stored = await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat");
+        Assert.Equal(before.Seq, stored.Seq);
+        Assert.Equal(2, stored.Roster.Count);
+        Assert.Equal(chatSeq, await grain.SendChat(sam.ParticipantId, "sam-1", "hello"));
+        await grain.GoToStep(instructor, 2);
+        var rewritten = await ReadStoredAsync<ClassSessionState>(grain, "session");
+        Assert.Equal(ClassSessionState.CurrentVersion, rewritten.Version);
+        Assert.Empty(rewritten.Roster);
+    }
+
+    [Fact]
     public async Task Tokens_and_join_codes_survive_reactivation()
     {
         var created = await GrainKit.CreateClassAsync(Grains);
@@ -96,11 +181,14 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         Assert.Equal(created.ClassId, await code.GetClassId());
     }
 
-    private async Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain)
+    private IGrainStorage Storage => fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+
+    private Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain) => ReadStoredAsync<ClassSessionState>(grain, "session");
+
+    private async Task<T> ReadStoredAsync<T>(IClassSessionGrain grain, string stateName)
     {
-        var storage = fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
-        var state = new GrainState<ClassSessionState>();
-        await storage.ReadStateAsync("session", grain.GetGrainId(), state);
-        return state.State ?? throw new InvalidOperationException("nothing is stored for the class");
+        var state = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, grain.GetGrainId(), state);
+        return state.RecordExists && state.State is { } stored ? stored : throw new InvalidOperationException($"no {stateName} is stored for the class");
     }
 }
