@@ -118,8 +118,17 @@ public sealed class ClassSession
         LiveClass.Domain.JoinCode.Format(_state.JoinCode));
 
     /// <summary>The events after <paramref name="seq"/>, if the log still holds all of them.</summary>
-    public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events) =>
-        Log.TryGetAfter(seq, max, out events);
+    public bool TryGetEventsAfter(long seq, int max, out IReadOnlyList<ClassEvent> events)
+    {
+        if (!Log.TryGetAfter(seq, max, out var logged))
+        {
+            events = logged;
+            return false;
+        }
+
+        events = WithSteps(logged);
+        return true;
+    }
 
     // ---- Joining ----
 
@@ -576,8 +585,25 @@ public sealed class ClassSession
         _state.Seq++;
         _state.LastActivityAt = now;
         var evt = draft with { Seq = _state.Seq, At = now };
-        Log.Append(evt);
+        // A step change is logged (and so written) with its index only; the step's text comes from the routine when it is read.
+        Log.Append(evt.Step is null ? evt : evt with { Step = null });
         return evt;
+    }
+
+    /// <summary>Gives the logged step changes their step again.</summary>
+    private IReadOnlyList<ClassEvent> WithSteps(IReadOnlyList<ClassEvent> logged)
+    {
+        List<ClassEvent>? withSteps = null;
+        for (var i = 0; i < logged.Count; i++)
+        {
+            if (logged[i] is { Kind: ClassEventKind.StepChanged, Step: null, StepIndex: { } index } evt && index >= 0 && index < Routine.Steps.Count)
+            {
+                withSteps ??= [.. logged];
+                withSteps[i] = evt with { Step = Routine.Steps[index] };
+            }
+        }
+
+        return withSteps ?? logged;
     }
 
     private void AddChat(ChatMessage message)

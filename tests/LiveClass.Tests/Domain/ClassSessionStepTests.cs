@@ -20,6 +20,25 @@ public sealed class ClassSessionStepTests
     }
 
     [Fact]
+    public void A_step_change_is_logged_by_its_index_and_read_back_with_its_step()
+    {
+        var harness = new ClassHarness();
+        var before = harness.Session.Seq;
+
+        harness.Session.GoToStep(Instructor, 5);
+        harness.Session.GoToStep(Instructor, 6);
+
+        // The stored log does not repeat the routine's text with every step change.
+        Assert.All(harness.State.Log.Where(e => e.Kind == ClassEventKind.StepChanged), e => Assert.Null(e.Step));
+        Assert.True(harness.Session.TryGetEventsAfter(before, 10, out var events));
+        Assert.Equal([harness.Steps[5], harness.Steps[6]], events.Select(e => e.Step));
+
+        var reloaded = new LiveClass.Domain.ClassSession(harness.State, harness.Limits, harness.Time);
+        Assert.True(reloaded.TryGetEventsAfter(before, 10, out var reread));
+        Assert.Equal(events, reread);
+    }
+
+    [Fact]
     public void The_first_and_the_last_step_can_be_reached()
     {
         var harness = new ClassHarness();
