@@ -1,4 +1,5 @@
 using LiveClass.Grains;
+using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Hosting;
@@ -26,7 +27,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(StorageNames.Classes);
+            silo.AddInMemoryGrainStorage(StorageNames.Classes);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RealtimeOptions>(options => options.PresenceGracePeriod = PresenceGracePeriod);
         });

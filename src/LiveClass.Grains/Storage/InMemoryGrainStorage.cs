@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace LiveClass.Grains.Storage;
+
+/// <summary>
+/// Grain storage in the silo's own memory, for the embedded single-silo default. Each write is
+/// serialized, so later changes to a grain's state object never reach what is stored and a
+/// reactivation reads back exactly what was written. Unlike Orleans' memory provider, the bytes
+/// are kept here rather than in storage grains: a write costs no grain call and no second copy.
+/// </summary>
+public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
+    private long _lastETag;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_states.TryGetValue((stateName, grainId), out var stored))
+        {
+            grainState.State = serializer.Deserialize<T>(stored.Data);
+            grainState.ETag = stored.ETag;
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = (stateName, grainId);
+        var written = new StoredState(serializer.Serialize(grainState.State), NextETag());
+        var replaced = _states.TryGetValue(key, out var current)
+            ? Matches(current, grainState.ETag, key) && _states.TryUpdate(key, written, current)
+            : Matches(null, grainState.ETag, key) && _states.TryAdd(key, written);
+        if (!replaced)
+        {
+            throw Conflict(key, grainState.ETag, "another write came first");
+        }
+
+        grainState.ETag = written.ETag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = (stateName, grainId);
+        if (_states.TryGetValue(key, out var current))
+        {
+            Matches(current, grainState.ETag, key);
+            if (!_states.TryRemove(new KeyValuePair<(string, GrainId), StoredState>(key, current)))
+            {
+                throw Conflict(key, grainState.ETag, "another write came first");
+            }
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private string NextETag() => Interlocked.Increment(ref _lastETag).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A write must name the version it read: a stale one would overwrite a newer state.</summary>
+    private static bool Matches(StoredState? current, string? eTag, (string StateName, GrainId GrainId) key) =>
+        current?.ETag == eTag ? true : throw Conflict(key, eTag, $"stored version is {current?.ETag ?? "none"}");
+
+    private static InconsistentStateException Conflict((string StateName, GrainId GrainId) key, string? eTag, string reason) =>
+        new($"State {key.StateName} of {key.GrainId} was not written from version {eTag ?? "none"}: {reason}", "", eTag ?? "");
+
+    private sealed record StoredState(BinaryData Data, string ETag);
+}

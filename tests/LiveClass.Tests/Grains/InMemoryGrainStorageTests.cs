@@ -1,0 +1,75 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace LiveClass.Tests.Grains;
+
+public sealed class InMemoryGrainStorageTests
+{
+    private static readonly GrainId Class = GrainId.Create("classsession", "class-1");
+
+    private readonly InMemoryGrainStorage _storage = new(new OrleansGrainStorageSerializer(new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassSessionState).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>()));
+
+    [Fact]
+    public async Task A_write_is_read_back_as_written_and_later_changes_to_the_object_are_not()
+    {
+        var written = new GrainState<ClassSessionState>(new ClassSessionState { ClassId = "class-1", Title = "Week 1", Seq = 7 });
+        await _storage.WriteStateAsync("session", Class, written);
+        written.State!.Title = "changed after the write";
+
+        var read = await ReadAsync<ClassSessionState>("session");
+
+        Assert.True(read.RecordExists);
+        Assert.Equal(written.ETag, read.ETag);
+        Assert.Equal("Week 1", read.State!.Title);
+        Assert.Equal(7, read.State!.Seq);
+        Assert.False((await ReadAsync<ClassSessionState>("other-state")).RecordExists);
+    }
+
+    [Fact]
+    public async Task A_write_from_a_stale_version_is_refused_and_changes_nothing()
+    {
+        var first = new GrainState<ClassSessionState>(new ClassSessionState { Title = "first" });
+        await _storage.WriteStateAsync("session", Class, first);
+        var stale = await ReadAsync<ClassSessionState>("session");
+        first.State!.Title = "second";
+        await _storage.WriteStateAsync("session", Class, first);
+
+        stale.State!.Title = "stale";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _storage.WriteStateAsync("session", Class, stale));
+        await Assert.ThrowsAsync<InconsistentStateException>(() =>
+            _storage.WriteStateAsync("session", Class, new GrainState<ClassSessionState>(new ClassSessionState { Title = "new" })));
+
+        Assert.Equal("second", (await ReadAsync<ClassSessionState>("session")).State!.Title);
+    }
+
+    [Fact]
+    public async Task Clearing_removes_the_record_so_the_next_write_starts_afresh()
+    {
+        var state = new GrainState<ClassSessionState>(new ClassSessionState { Title = "first" });
+        await _storage.WriteStateAsync("session", Class, state);
+
+        await _storage.ClearStateAsync("session", Class, state);
+
+        Assert.False(state.RecordExists);
+        Assert.Null(state.ETag);
+        Assert.False((await ReadAsync<ClassSessionState>("session")).RecordExists);
+        await _storage.WriteStateAsync("session", Class, state);
+        Assert.True((await ReadAsync<ClassSessionState>("session")).RecordExists);
+    }
+
+    private async Task<GrainState<T>> ReadAsync<T>(string stateName) where T : new()
+    {
+        var state = new GrainState<T>(new T());
+        await _storage.ReadStateAsync(stateName, Class, state);
+        return state;
+    }
+}
