@@ -23,7 +23,14 @@ public sealed class BenchOptions
     public double? ChatIntervalSeconds { get; set; }
     public double? CheckInIntervalSeconds { get; set; }
     public double? DurationSeconds { get; set; }
-    public double WarmupSeconds { get; set; } = 5;
+    /// <summary>
+    /// Load before the measured window: 5 s for a quick check, 60 s at full size, where both
+    /// servers are still compiling their hot paths to optimized code for about a minute after
+    /// the joins (each server's own start-up, not its steady state).
+    /// </summary>
+    public double WarmupSeconds => _warmupSeconds ?? (Full ? 60 : 5);
+
+    private double? _warmupSeconds;
 
     /// <summary>Scenario 3: how long the joined connections idle before the last measurement.</summary>
     public double? SettleSeconds { get; set; }
@@ -108,7 +115,7 @@ public sealed class BenchOptions
                 case "--chat-interval": options.ChatIntervalSeconds = NextDouble(); break;
                 case "--checkin-interval": options.CheckInIntervalSeconds = NextDouble(); break;
                 case "--duration": options.DurationSeconds = NextDouble(); break;
-                case "--warmup": options.WarmupSeconds = NextDouble(); break;
+                case "--warmup": options._warmupSeconds = NextDouble(); break;
                 case "--settle": options.SettleSeconds = NextDouble(); break;
                 case "--probe-rejoins": options.ProbeRejoins = NextInt(); break;
                 case "--connect-concurrency": options.ConnectConcurrency = NextInt(); break;

@@ -81,6 +81,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
         }
 
         metrics.CallStarted();
+        var startedAt = Clock.NowMs();
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -88,11 +89,11 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
             timeout.CancelAfter(CallTimeout);
             var seq = await hub.InvokeCoreAsync<long>(method, args, timeout.Token);
             Room.ObserveReturned(seq);
-            metrics.CallEnded(Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+            metrics.CallEnded(startedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
         }
         catch (Exception exception)
         {
-            metrics.CallEnded(0, exception);
+            metrics.CallEnded(startedAt, 0, exception);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class RunMetrics
     /// <summary>The same, since the last progress line.</summary>
     public LatencyHistogram DeliveryRecent { get; } = new();
 
-    /// <summary>Round trip of the calls that change the class (the caller's wait for its <c>seq</c>).</summary>
+    /// <summary>Round trip of the calls that change the class (the caller's wait for its <c>seq</c>), made inside the window.</summary>
     public LatencyHistogram Ack { get; } = new();
 
     public ConcurrentDictionary<string, long> CallErrors { get; } = new(StringComparer.Ordinal);
@@ -55,12 +55,16 @@ public sealed class RunMetrics
         Interlocked.Increment(ref _inFlight);
     }
 
-    public void CallEnded(double ackMs, Exception? failure)
+    public void CallEnded(double startedAtMs, double ackMs, Exception? failure)
     {
         Interlocked.Decrement(ref _inFlight);
         if (failure is null)
         {
-            Ack.Record(ackMs);
+            if (startedAtMs >= Volatile.Read(ref _windowFrom) && startedAtMs < Volatile.Read(ref _windowTo))
+            {
+                Ack.Record(ackMs);
+            }
+
             return;
         }
 

@@ -727,11 +727,13 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
                     : double.NaN;
                 var point = new ProgressPoint(Math.Round(seconds, 1), _phase, held, Math.Round(rate, 0), recent.P99, Math.Round(cpu, 1),
                     Math.Round(sample?.RssMiB ?? double.NaN, 1), Math.Round(clientCpu, 1),
-                    Math.Round((clientGc.Pause - _lastProgressClientGc.Pause).TotalMilliseconds, 1), ThreadPool.PendingWorkItemCount);
+                    Math.Round((clientGc.Pause - _lastProgressClientGc.Pause).TotalMilliseconds, 1), ThreadPool.PendingWorkItemCount,
+                    sample?.Probe is { } probe && _lastProgressSample?.Probe is { } lastProbe ? Math.Round(probe.PauseMs - lastProbe.PauseMs, 1) : double.NaN,
+                    sample?.Probe?.Gen2 ?? -1, sample?.Probe?.ThreadPoolPending ?? -1);
                 _timeline.Add(point);
                 var connecting = _phase is "joining" or "connecting" ? $"/{_connectTarget} (failed {_connectFailures})" : "";
                 Log(string.Create(CultureInfo.InvariantCulture,
-                    $"  [{scenario.Name} {target.Name}] {seconds,6:0}s {_phase,-18} conns {held}{connecting}  msgs {rate,8:0}/s  p99 {(recent.Count > 0 ? $"{recent.P99,7:0.0} ms" : "      -")}  calls in flight {_metrics.InFlight,5}  server cpu {cpu,5:0}%  rss {sample?.RssMiB ?? double.NaN,7:0} MiB  client cpu {clientCpu,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}"));
+                    $"  [{scenario.Name} {target.Name}] {seconds,6:0}s {_phase,-18} conns {held}{connecting}  msgs {rate,8:0}/s  p99 {(recent.Count > 0 ? $"{recent.P99,7:0.0} ms" : "      -")}  calls in flight {_metrics.InFlight,5}  server cpu {cpu,5:0}%  rss {sample?.RssMiB ?? double.NaN,7:0} MiB  client cpu {clientCpu,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}  server gc {point.ServerGcPauseMs,5:0} ms gen2 {point.ServerGen2} queue {point.ServerQueuedWorkItems,5}"));
                 _lastProgressSample = sample;
                 _lastProgressClient = client;
                 _lastProgressClientGc = clientGc;

@@ -138,6 +138,9 @@ public sealed record ProgressPoint(
     double ServerRssMiB,
     double ClientCpuPercent,
     double ClientGcPauseMs,
-    long ClientQueuedWorkItems);
+    long ClientQueuedWorkItems,
+    double ServerGcPauseMs = double.NaN,
+    long ServerGen2 = -1,
+    long ServerQueuedWorkItems = -1);
 
 public sealed record ClientGc(int Gen0, int Gen1, int Gen2, double PauseMs, double PausePercent);
