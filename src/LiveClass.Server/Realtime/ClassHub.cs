@@ -85,20 +85,20 @@ public sealed class ClassHub(
     public Task<long> SendChat(string? clientMessageId, string? text)
     {
         var binding = RequireBinding();
-        return Session(binding.ClassId).SendChat(binding.ParticipantId, clientMessageId, text);
+        return binding.Session.SendChat(binding.ParticipantId, clientMessageId, text);
     }
 
     public Task<long> CheckIn(string? status, int? stepIndex)
     {
         var binding = RequireBinding();
         var checkInStatus = TextRules.ParseEnum<CheckInStatus>(status, "status");
-        return Session(binding.ClassId).CheckIn(binding.ParticipantId, checkInStatus, stepIndex);
+        return binding.Session.CheckIn(binding.ParticipantId, checkInStatus, stepIndex);
     }
 
     public async Task Leave()
     {
         var binding = RequireBinding();
-        await Session(binding.ClassId).Leave(binding.ParticipantId);
+        await binding.Session.Leave(binding.ParticipantId);
         await Unbind();
     }
 
@@ -139,7 +139,7 @@ public sealed class ClassHub(
             await Unbind(leaveGroup: previous.ClassId != classId);
         }
 
-        connections.Add(new ConnectionBinding(Context.ConnectionId, classId, participantId, role));
+        connections.Add(new ConnectionBinding(Context.ConnectionId, classId, participantId, role, Session(classId)));
         await bridge.ReportPresenceAsync(classId, participantId);
     }
 
@@ -164,7 +164,7 @@ public sealed class ClassHub(
             throw LiveClassException.Forbidden("only the instructor can do that");
         }
 
-        return call(Session(binding.ClassId), binding.ParticipantId);
+        return call(binding.Session, binding.ParticipantId);
     }
 
     private ConnectionBinding RequireBinding() =>

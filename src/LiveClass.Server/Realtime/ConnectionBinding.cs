@@ -1,6 +1,8 @@
 using LiveClass.Contracts;
+using LiveClass.Grains;
 
 namespace LiveClass.Server.Realtime;
 
 /// <summary>Whom a hub connection acts for, once one of the join calls has succeeded.</summary>
-public sealed record ConnectionBinding(string ConnectionId, string ClassId, string ParticipantId, ParticipantRole Role);
+/// <param name="Session">The class's grain, looked up once: Orleans resolves a grain's interface by reflection on every lookup.</param>
+public sealed record ConnectionBinding(string ConnectionId, string ClassId, string ParticipantId, ParticipantRole Role, IClassSessionGrain Session);
