@@ -20,9 +20,7 @@ public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Each_code_crosses_the_grain_boundary_with_its_detail()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var parent = (await grain.JoinAsParent("Sam")).ParticipantId;
         var leaver = (await grain.JoinAsParent("Alex")).ParticipantId;
         await grain.Leave(leaver);
@@ -60,9 +58,7 @@ public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_failed_call_changes_nothing_in_the_grain()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var before = await grain.GetSnapshot();
 
         await GrainKit.AssertRejectedAsync(ErrorCodes.Invalid, () => grain.GoToStep(instructor, 999));

@@ -54,9 +54,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Resubscribing_with_an_older_seq_resends_what_was_missed()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
         var start = await grain.Subscribe("silo-test", reference, null, NoConnections);
@@ -87,9 +85,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task An_unsubscribed_observer_gets_nothing_more()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
         await grain.Subscribe("silo-test", reference, null, NoConnections);
@@ -106,9 +102,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_new_subscriber_starts_after_the_current_seq_or_from_the_seq_it_names()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         await grain.GoToStep(instructor, 1);
         await grain.GoToStep(instructor, 2);
 

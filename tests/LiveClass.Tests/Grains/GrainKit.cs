@@ -8,6 +8,9 @@ namespace LiveClass.Tests.Grains;
 /// <summary>A class created the way the HTTP API creates one, with the secrets the test needs.</summary>
 internal sealed record CreatedClass(string ClassId, string JoinCode, string InstructorKey, IClassSessionGrain Grain);
 
+/// <summary>A created class whose instructor has joined.</summary>
+internal sealed record ClassWithInstructor(CreatedClass Created, IClassSessionGrain Grain, string InstructorId);
+
 /// <summary>Small steps the grain tests share.</summary>
 internal static class GrainKit
 {
@@ -28,6 +31,14 @@ internal static class GrainKit
         var grain = grains.GetGrain<IClassSessionGrain>(classId);
         await grain.Create(new NewClass(title, "Maya", RoutineCatalog.FullBodyId, code, Secrets.Hash(instructorKey)));
         return new CreatedClass(classId, code, instructorKey, grain);
+    }
+
+    /// <summary>Creates a class (<see cref="CreateClassAsync"/>) and joins its instructor.</summary>
+    public static async Task<ClassWithInstructor> CreateWithInstructorAsync(IGrainFactory grains)
+    {
+        var created = await CreateClassAsync(grains);
+        var instructor = await created.Grain.JoinAsInstructor(created.InstructorKey);
+        return new ClassWithInstructor(created, created.Grain, instructor.ParticipantId);
     }
 
     public static RejoinToken ParseToken(string text)

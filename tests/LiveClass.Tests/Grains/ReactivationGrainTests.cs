@@ -15,9 +15,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_reactivated_class_keeps_its_state_and_seq()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var parent = await grain.JoinAsParent("Sam");
         await grain.StartClass(instructor);
         await grain.GoToStep(instructor, 4);
@@ -53,9 +51,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_long_class_stores_its_older_events_in_segments_and_serves_them_after_reactivation()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var parent = await grain.JoinAsParent("Sam");
         await grain.StartClass(instructor);
         var steps = parent.Snapshot.Routine.Steps.Count;
@@ -82,9 +78,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Roster_and_chat_are_stored_apart_every_segment_and_brought_up_to_date_after_reactivation()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var sam = await grain.JoinAsParent("Sam");
         var alex = await grain.JoinAsParent("Alex");
         await grain.StartClass(instructor);
@@ -124,9 +118,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_class_stored_before_version_4_stores_its_roster_and_chat_apart_when_it_activates()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var sam = await grain.JoinAsParent("Sam");
         await grain.StartClass(instructor);
         var chatSeq = await grain.SendChat(sam.ParticipantId, "sam-1", "hello");

@@ -12,9 +12,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Removing_a_family_revokes_its_tokens_at_once()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var parent = await grain.JoinAsParent("Sam");
         var token = GrainKit.ParseToken(parent.RejoinToken);
         var participant = GrainKit.ParticipantOf(Grains, token);
@@ -42,9 +40,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task A_removed_family_may_join_again_as_a_new_participant()
     {
-        var created = await GrainKit.CreateClassAsync(Grains);
-        var grain = created.Grain;
-        var instructor = (await grain.JoinAsInstructor(created.InstructorKey)).ParticipantId;
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var first = await grain.JoinAsParent("Sam");
         await grain.RemoveParticipant(instructor, first.ParticipantId);
 
