@@ -37,10 +37,9 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     {
         var key = (stateName, grainId);
         var written = new StoredState(serializer.Serialize(grainState.State), NextETag());
-        var replaced = _states.TryGetValue(key, out var current)
-            ? Matches(current, grainState.ETag, key) && _states.TryUpdate(key, written, current)
-            : Matches(null, grainState.ETag, key) && _states.TryAdd(key, written);
-        if (!replaced)
+        var current = _states.GetValueOrDefault(key);
+        EnsureMatches(current, grainState.ETag, key);
+        if (!(current is null ? _states.TryAdd(key, written) : _states.TryUpdate(key, written, current)))
         {
             throw Conflict(key, grainState.ETag, "another write came first");
         }
@@ -55,7 +54,7 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
         var key = (stateName, grainId);
         if (_states.TryGetValue(key, out var current))
         {
-            Matches(current, grainState.ETag, key);
+            EnsureMatches(current, grainState.ETag, key);
             if (!_states.TryRemove(new KeyValuePair<(string, GrainId), StoredState>(key, current)))
             {
                 throw Conflict(key, grainState.ETag, "another write came first");
@@ -70,8 +69,13 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     private string NextETag() => Interlocked.Increment(ref _lastETag).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A write must name the version it read: a stale one would overwrite a newer state.</summary>
-    private static bool Matches(StoredState? current, string? eTag, (string StateName, GrainId GrainId) key) =>
-        current?.ETag == eTag ? true : throw Conflict(key, eTag, $"stored version is {current?.ETag ?? "none"}");
+    private static void EnsureMatches(StoredState? current, string? eTag, (string StateName, GrainId GrainId) key)
+    {
+        if (current?.ETag != eTag)
+        {
+            throw Conflict(key, eTag, $"stored version is {current?.ETag ?? "none"}");
+        }
+    }
 
     private static InconsistentStateException Conflict((string StateName, GrainId GrainId) key, string? eTag, string reason) =>
         new($"State {key.StateName} of {key.GrainId} was not written from version {eTag ?? "none"}: {reason}", "", eTag ?? "");
