@@ -9,6 +9,12 @@ public sealed class BenchOptions
     public bool Full { get; set; }
     public string? Tag { get; set; }
 
+    /// <summary>
+    /// Pairs of runs (baseline and LiveClass, alternating which goes first) per scenario. The
+    /// targets are judged on the medians, since one run's p99 rests on a few dozen slow events.
+    /// </summary>
+    public int Rounds { get; set; } = 1;
+
     /// <summary>Running LiveClass servers to use instead of starting one (scenario 5: the cluster's silos).</summary>
     public List<string> Urls { get; } = [];
 
@@ -62,6 +68,8 @@ public sealed class BenchOptions
                    s4 (rejoin storm), s5 (s2 on a running cluster), all (s1-s4)
 
           --full                  the full sizes of the issue (default: small quick sizes)
+          --rounds N              N pairs of runs, alternating which server goes first; the
+                                  targets and ratios are judged on the medians (1)
           --classes N --parents N --events-per-sec E --chat-interval S --checkin-interval S
           --duration S --warmup S --probe-rejoins N
                                   override the scenario's size and load
@@ -104,6 +112,7 @@ public sealed class BenchOptions
             {
                 case "--full": options.Full = true; break;
                 case "--tag": options.Tag = Next(); break;
+                case "--rounds": options.Rounds = NextInt() is var rounds and >= 1 ? rounds : throw new ArgumentException("--rounds needs 1 or more"); break;
                 case "--url": options.Urls.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                 case "--server-pid": options.ServerPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
                 case "--baseline-url": options.BaselineUrl = Next(); break;

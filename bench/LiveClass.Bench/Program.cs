@@ -126,16 +126,27 @@ foreach (var name in options.Scenarios)
         }
     }
 
-    foreach (var kind in targets)
+    for (var round = 1; round <= options.Rounds && !cancel.IsCancellationRequested; round++)
     {
-        if (cancel.IsCancellationRequested)
+        if (options.Rounds > 1)
         {
-            break;
+            Console.WriteLine($"  round {round} of {options.Rounds}");
         }
 
-        var result = await RunTargetAsync(kind, scenario, launch, cancel.Token);
-        file.Results.Add(result);
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // Every other round starts with the other server, so a drift during the invocation falls on both.
+        foreach (var kind in round % 2 == 1 ? targets : Enumerable.Reverse(targets))
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var roundLaunch = options.Rounds > 1 ? launch with { RunId = $"{runId}-r{round}" } : launch;
+            var result = await RunTargetAsync(kind, scenario, roundLaunch, cancel.Token);
+            result.Round = options.Rounds > 1 ? round : null;
+            file.Results.Add(result);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
     }
 
     Verdicts.Evaluate(file);

@@ -22,11 +22,37 @@ public sealed record ResultsFile
     public required string Command { get; init; }
     public required MachineInfo Machine { get; init; }
     public List<RunResult> Results { get; init; } = [];
+
+    /// <summary>LiveClass / baseline; with several rounds, the median of the rounds' ratios.</summary>
     public Dictionary<string, double?> Ratios { get; set; } = [];
+
+    /// <summary>Each round's own ratios, when there were several.</summary>
+    public List<Dictionary<string, double?>>? RoundRatios { get; set; }
     public List<TargetCheck> Targets { get; set; } = [];
 
-    public RunResult? LiveClass => Results.FirstOrDefault(r => r.Target == "liveclass");
-    public RunResult? Baseline => Results.FirstOrDefault(r => r.Target == "baseline");
+    public RunResult? LiveClass => Representative("liveclass");
+    public RunResult? Baseline => Representative("baseline");
+
+    public int RoundCount => Results.Count == 0 ? 0 : Results.Max(r => r.Round ?? 1);
+
+    public RunResult? Run(string target, int round) =>
+        Results.FirstOrDefault(r => r.Target == target && (r.Round ?? 1) == round);
+
+    /// <summary>What a scenario is judged on first: memory per connection, rejoin time, or delivery p99.</summary>
+    public static double MainMeasure(RunResult run) => run.Scenario switch
+    {
+        "s3" => run.Idle?.KiBPerJoinedConnection ?? double.NaN,
+        "s4" => run.Rejoin?.Total.P99 ?? double.NaN,
+        _ => run.Latency is { Count: > 0 } latency ? latency.P99 : double.NaN,
+    };
+
+    /// <summary>The run that stands for a target: the only one, or the round with the median main measure.</summary>
+    private RunResult? Representative(string target)
+    {
+        var runs = Results.Where(r => r.Target == target).ToList();
+        var ok = runs.Where(r => r.Status == "ok").OrderBy(MainMeasure).ToList();
+        return ok.Count > 0 ? ok[(ok.Count - 1) / 2] : runs.FirstOrDefault();
+    }
 
     public async Task WriteAsync(string path)
     {

@@ -22,7 +22,7 @@ public static class ResultsTable
         var notes = new List<string>();
         foreach (var file in files)
         {
-            foreach (var run in file.Results.OrderBy(r => r.Target == "liveclass" ? 0 : 1))
+            foreach (var run in file.Results.OrderBy(r => r.Target == "liveclass" ? 0 : 1).ThenBy(r => r.Round))
             {
                 rows.Add(Row(file, run));
             }
@@ -31,12 +31,18 @@ public static class ResultsTable
             {
                 rows.Add(
                 [
-                    $"{file.Scenario} {file.Size}", "ratio L/B", "", "", "", "",
+                    $"{file.Scenario} {file.Size}", file.RoundRatios is null ? "ratio L/B" : "median ratio L/B", "", "", "", "",
                     R(file.Ratios, "p50"), R(file.Ratios, "p99"), R(file.Ratios, "max"), "", "",
                     R(file.Ratios, "serverCpuSeconds"), "", R(file.Ratios, "peakWorkingSet"), "", "", "",
                     string.Join(", ", new[] { ("kibPerJoinedConnection", "KiB/conn"), ("rejoinP99", "rejoin p99") }
                         .Where(k => file.Ratios.ContainsKey(k.Item1)).Select(k => $"{k.Item2} {R(file.Ratios, k.Item1)}")),
                 ]);
+            }
+
+            if (file.RoundRatios is { } rounds)
+            {
+                notes.Add($"{file.Scenario} {file.Size}: ratio L/B by round: "
+                    + string.Join("; ", rounds.Select((ratios, i) => $"#{i + 1} p99 {R(ratios, "p99")} CPU {R(ratios, "serverCpuSeconds")}")));
             }
 
             foreach (var check in file.Targets)
@@ -114,7 +120,7 @@ public static class ResultsTable
         return
         [
             $"{file.Scenario} {file.Size}{(file.Tag is null ? "" : " " + file.Tag)}",
-            run.Target,
+            run.Round is { } round ? $"{run.Target} #{round}" : run.Target,
             run.Status == "ok" ? $"{run.ConnectionsHeld}/{run.ConnectionsTarget}" : "-",
             run.Status == "ok" ? run.EventsExpected.ToString(CultureInfo.InvariantCulture) : "-",
             run.Status == "ok" ? run.Missing.ToString(CultureInfo.InvariantCulture) : "-",

@@ -9,6 +9,9 @@ public sealed record RunResult
     public required string Title { get; init; }
     public required string Size { get; init; }
     public required string Target { get; init; }
+
+    /// <summary>Which pair of runs this is, when an invocation runs several (<c>--rounds</c>).</summary>
+    public int? Round { get; set; }
     public string Status { get; set; } = "ok";
     public string? Note { get; set; }
     public IReadOnlyList<string> Urls { get; set; } = [];

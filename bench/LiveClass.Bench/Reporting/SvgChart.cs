@@ -17,7 +17,7 @@ public static class SvgChart
     public static string Render(IEnumerable<ResultsFile> files)
     {
         var points = files
-            .SelectMany(f => f.Results.Where(r => r.Status == "ok" && r.Latency is { Count: > 0 })
+            .SelectMany(f => new[] { f.LiveClass, f.Baseline }.OfType<RunResult>().Where(r => r.Status == "ok" && r.Latency is { Count: > 0 })
                 .Select(r => (Target: r.Target, X: (double)r.ConnectionsHeld, Y: Math.Max(0.1, r.Latency!.P99),
                     Label: $"{f.Scenario}{(f.Size == "full" ? "" : " " + f.Size)}{(f.Tag is null ? "" : " " + f.Tag)}")))
             .Where(p => p.X > 0)
