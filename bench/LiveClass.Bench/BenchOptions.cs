@@ -74,7 +74,7 @@ public sealed class BenchOptions
           --duration S --warmup S --probe-rejoins N
                                   override the scenario's size and load
           --settle S              s3: idle time before the settled measurement (15; 200 is
-                                  past the participant grains' two-minute idle age limit)
+                                  past the join code grains' two-minute idle age limit)
           --url URL[,URL...]      use running LiveClass server(s) instead of starting one
                                   (s5 defaults to http://127.0.0.1:5101,5102,5103)
           --server-pid PID        the process(es) behind --url, for CPU and memory

@@ -3,8 +3,11 @@ using LiveClass.Domain;
 
 namespace LiveClass.Grains;
 
-// Needed only to issue and check tokens or to find a class: no reason to stay in memory between joins.
-[CollectionAgeLimit(Minutes = 2)]
+/// <summary>
+/// One family's identity and rejoin tokens. It is needed only while a join or rejoin issues or
+/// checks a token, so it leaves memory after each call: a class of hundreds of families would
+/// otherwise keep an activation per family for nothing, and the next rejoin reads it back.
+/// </summary>
 public sealed class ParticipantGrain(
     [PersistentState("participant", StorageNames.Classes)] IPersistentState<ParticipantState> state)
     : Grain, IParticipantGrain
@@ -28,18 +31,22 @@ public sealed class ParticipantGrain(
         }
 
         await state.WriteStateAsync();
-
+        DeactivateOnIdle();
         return new RejoinToken(key[..separator], key[(separator + 1)..], secret).ToString();
     }
 
-    public Task<bool> VerifyToken(string secret) =>
-        Task.FromResult(!state.State.Revoked && state.State.TokenHashes.Any(hash => Secrets.Matches(secret, hash)));
+    public Task<bool> VerifyToken(string secret)
+    {
+        DeactivateOnIdle();
+        return Task.FromResult(!state.State.Revoked && state.State.TokenHashes.Any(hash => Secrets.Matches(secret, hash)));
+    }
 
     public async Task Revoke()
     {
         state.State.Revoked = true;
         state.State.TokenHashes.Clear();
         await state.WriteStateAsync();
+        DeactivateOnIdle();
     }
 }
 

@@ -192,7 +192,7 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         var joinedGc = await SettledSampleAsync(forceGc: true);
 
         // The GC gives memory back to the OS lazily: one more GC after a quiet while shows what stays.
-        // (--settle 200 waits past the participant and join code grains' two-minute idle age limit.)
+        // (--settle 200 waits past the join code grains' two-minute idle age limit.)
         _phase = "idle (settling)";
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds ?? 15), cancellationToken);
         var joinedSettled = await SettledSampleAsync(forceGc: true);

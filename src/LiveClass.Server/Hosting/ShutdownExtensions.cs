@@ -22,16 +22,18 @@ public static class ShutdownExtensions
     public static WebApplication UseLiveClassDrain(this WebApplication app)
     {
         var drain = app.Services.GetRequiredService<HubConnectionDrain>();
-        app.Use(async (context, next) =>
+        // Not async: a WebSocket request stays in the pipeline for the connection's whole life,
+        // and an awaiting middleware would keep a state machine per connection for it.
+        app.Use((context, next) =>
         {
             if (drain.IsDraining && context.Request.Path.StartsWithSegments(HubNames.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers.RetryAfter = "1";
-                return;
+                return Task.CompletedTask;
             }
 
-            await next(context);
+            return next(context);
         });
         return app;
     }

@@ -1,6 +1,8 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Grains;
 using Orleans;
+using Orleans.Runtime;
 
 namespace LiveClass.Tests.Grains;
 
@@ -110,5 +112,32 @@ public sealed class JoinGrainTests(ClusterFixture fixture)
         Assert.NotNull(fresh.Snapshot);
         Assert.Equal(lastSeen + 2, fresh.Snapshot.Seq);
         Assert.Empty(fresh.Events);
+    }
+
+    [Fact]
+    public async Task A_familys_participant_grain_leaves_memory_after_its_join_and_its_token_still_works()
+    {
+        var created = await GrainKit.CreateClassAsync(Grains);
+        var parent = await created.Grain.JoinAsParent("Sam");
+        var token = GrainKit.ParseToken(parent.RejoinToken);
+        var participant = GrainKit.ParticipantOf(Grains, token);
+
+        await WaitUntilNotActiveAsync(participant);
+        Assert.True(await participant.VerifyToken(token.Secret));
+        await WaitUntilNotActiveAsync(participant);
+        Assert.False(await participant.VerifyToken(Secrets.NewSecret()));
+        Assert.True(await participant.VerifyToken(token.Secret));
+    }
+
+    private async Task WaitUntilNotActiveAsync(IParticipantGrain participant)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var grainId = participant.GetGrainId();
+        var deadline = DateTime.UtcNow + GrainKit.Patience;
+        while ((await management.GetDetailedGrainStatistics()).Any(s => s.GrainId == grainId))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the participant grain stayed active");
+            await Task.Delay(50);
+        }
     }
 }
