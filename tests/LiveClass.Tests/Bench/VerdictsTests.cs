@@ -1,0 +1,99 @@
+using LiveClass.Bench.Measuring;
+using LiveClass.Bench.Reporting;
+
+namespace LiveClass.Tests.Bench;
+
+public sealed class VerdictsTests
+{
+    [Fact]
+    public void Several_rounds_are_judged_on_the_median_of_their_ratios_and_p99s()
+    {
+        var file = File("s1",
+            Run("baseline", 1, p99: 30), Run("liveclass", 1, p99: 45),
+            Run("liveclass", 2, p99: 50), Run("baseline", 2, p99: 40),
+            Run("baseline", 3, p99: 20), Run("liveclass", 3, p99: 60));
+
+        Verdicts.Evaluate(file);
+
+        Assert.Equal([1.5, 1.25, 3.0], file.RoundRatios!.Select(r => r["p99"]!.Value));
+        Assert.Equal(1.5, file.Ratios["p99"]);
+        var p99 = file.Targets.Single(t => t.Name == "p99 delivery latency");
+        Assert.Equal("50.0 ms (median of 3: 45.0, 50.0, 60.0)", p99.Value);
+        Assert.True(p99.Pass);
+        Assert.False(file.Targets.Single(t => t.Name == "p99 vs baseline p99").Pass);
+        Assert.Equal(2, file.LiveClass!.Round);
+        Assert.Equal(1, file.Baseline!.Round);
+    }
+
+    [Fact]
+    public void A_gap_in_any_round_misses_the_target()
+    {
+        var gap = Run("liveclass", 2, p99: 30);
+        gap.Missing = 1;
+        var file = File("s2", Run("baseline", 1, p99: 30), Run("liveclass", 1, p99: 30), gap, Run("baseline", 2, p99: 30));
+
+        Verdicts.Evaluate(file);
+
+        Assert.False(file.Targets.Single(t => t.Name == "missing events (gaps)").Pass);
+        Assert.Equal(1.0, file.Ratios["p99"]);
+    }
+
+    [Fact]
+    public void A_round_that_did_not_run_is_reported_and_the_others_still_count()
+    {
+        var failed = Run("liveclass", 2, p99: 0);
+        failed.Status = "failed";
+        var file = File("s1", Run("baseline", 1, p99: 30), Run("liveclass", 1, p99: 33), failed, Run("baseline", 2, p99: 31));
+
+        Verdicts.Evaluate(file);
+
+        Assert.Contains(file.Targets, t => t.Name == "LiveClass run (round 2)" && t.Value == "failed");
+        Assert.Equal(1.1, file.Ratios["p99"]);
+        Assert.Null(file.RoundRatios![1].GetValueOrDefault("p99"));
+    }
+
+    [Fact]
+    public void One_round_keeps_the_plain_ratios()
+    {
+        var file = File("s1", Run("baseline", null, p99: 40), Run("liveclass", null, p99: 42));
+
+        Verdicts.Evaluate(file);
+
+        Assert.Null(file.RoundRatios);
+        Assert.Equal(1.05, file.Ratios["p99"]);
+        Assert.Equal("42.0 ms", file.Targets.Single(t => t.Name == "p99 delivery latency").Value);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.0 }, 3.0)]
+    [InlineData(new[] { 5.0, 1.0, 3.0 }, 3.0)]
+    [InlineData(new[] { 4.0, 1.0, 3.0, 2.0 }, 2.5)]
+    public void The_median_of_an_even_count_is_the_mean_of_the_middle_two(double[] values, double median) =>
+        Assert.Equal(median, Verdicts.Median(values));
+
+    private static ResultsFile File(string scenario, params RunResult[] runs)
+    {
+        var file = new ResultsFile
+        {
+            RunId = "test",
+            Scenario = scenario,
+            Size = "full",
+            Command = "LiveClass.Bench " + scenario,
+            Machine = new MachineInfo("cpu", 2, 1, "kernel", "runtime", "", "0", "1", "host"),
+        };
+        file.Results.AddRange(runs);
+        return file;
+    }
+
+    private static RunResult Run(string target, int? round, double p99) => new()
+    {
+        Scenario = "s1",
+        Title = "a run",
+        Size = "full",
+        Target = target,
+        Round = round,
+        ConnectionsTarget = 10,
+        ConnectionsHeld = 10,
+        Latency = new LatencySummary(1000, p99 / 2, p99 / 2, p99 * 0.9, p99, p99 * 1.1, p99 * 1.2, 0),
+    };
+}
