@@ -12,6 +12,12 @@ public static class ResultsTable
         "srv CPU s", "srv CPU %", "peak WS MiB", "GC 0/1/2", "client CPU %", "others' CPU %", "other",
     ];
 
+    /// <summary>Ratios without a column of their own, shown by name.</summary>
+    private static readonly (string Key, string Label)[] NamedRatios = [("kibPerJoinedConnection", "KiB/conn"), ("rejoinP99", "rejoin p99")];
+
+    /// <summary>What the by-round note shows of each round.</summary>
+    private static readonly (string Key, string Label)[] RoundRatios = [("p99", "p99"), ("serverCpuSeconds", "CPU"), .. NamedRatios];
+
     public static string Console(IEnumerable<ResultsFile> files) => Render(files, markdown: false);
 
     public static string Markdown(IEnumerable<ResultsFile> files) => Render(files, markdown: true);
@@ -34,15 +40,14 @@ public static class ResultsTable
                     $"{file.Scenario} {file.Size}", file.RoundRatios is null ? "ratio L/B" : "median ratio L/B", "", "", "", "",
                     R(file.Ratios, "p50"), R(file.Ratios, "p99"), R(file.Ratios, "max"), "", "",
                     R(file.Ratios, "serverCpuSeconds"), "", R(file.Ratios, "peakWorkingSet"), "", "", "",
-                    string.Join(", ", new[] { ("kibPerJoinedConnection", "KiB/conn"), ("rejoinP99", "rejoin p99") }
-                        .Where(k => file.Ratios.ContainsKey(k.Item1)).Select(k => $"{k.Item2} {R(file.Ratios, k.Item1)}")),
+                    Named(file.Ratios, NamedRatios, ", "),
                 ]);
             }
 
             if (file.RoundRatios is { } rounds)
             {
                 notes.Add($"{file.Scenario} {file.Size}: ratio L/B by round: "
-                    + string.Join("; ", rounds.Select((ratios, i) => $"#{i + 1} p99 {R(ratios, "p99")} CPU {R(ratios, "serverCpuSeconds")}")));
+                    + string.Join("; ", rounds.Select((ratios, i) => $"#{i + 1} {Named(ratios, RoundRatios, " ")}")));
             }
 
             foreach (var check in file.Targets)
@@ -139,6 +144,9 @@ public static class ResultsTable
             string.Join("; ", other),
         ];
     }
+
+    private static string Named(Dictionary<string, double?> ratios, (string Key, string Label)[] names, string separator) =>
+        string.Join(separator, names.Where(n => ratios.ContainsKey(n.Key)).Select(n => $"{n.Label} {R(ratios, n.Key)}"));
 
     private static string R(Dictionary<string, double?> ratios, string key) =>
         ratios.GetValueOrDefault(key) is { } value ? F($"{value:0.00}×") : "";
