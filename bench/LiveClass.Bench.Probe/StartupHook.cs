@@ -16,6 +16,7 @@ using System.Text;
 /// <item>LIVECLASS_PROBE_ALLOCATIONS=1: also sample allocations by type from the runtime's AllocationTick events (one per ~100 KB allocated).</item>
 /// </list>
 /// Writing the file "&lt;out&gt;.gc" asks for a blocking compacting full GC; the next line has "forcedGc": true.
+/// If the file says "aggressive", the GC also gives every free page back to the operating system.
 /// </summary>
 internal static class StartupHook
 {
@@ -65,10 +66,11 @@ namespace LiveClass.Bench.Probe
                 var forced = false;
                 if (File.Exists(gcRequest))
                 {
+                    var mode = TryRead(gcRequest) == "aggressive" ? GCCollectionMode.Aggressive : GCCollectionMode.Forced;
                     GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                     GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                     GC.WaitForPendingFinalizers();
-                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+                    GC.Collect(2, mode, blocking: true, compacting: true);
                     TryDelete(gcRequest);
                     forced = true;
                 }
@@ -139,6 +141,18 @@ namespace LiveClass.Bench.Probe
 
         private static void Field(StringBuilder sb, string name, bool value) =>
             sb.Append('"').Append(name).Append("\":").Append(value ? "true" : "false").Append(',');
+
+        private static string? TryRead(string path)
+        {
+            try
+            {
+                return File.ReadAllText(path).Trim();
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
 
         private static void TryDelete(string path)
         {

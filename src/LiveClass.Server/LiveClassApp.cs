@@ -2,6 +2,7 @@ using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Classes;
 using LiveClass.Server.Health;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Memory;
 using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
 using LiveClass.Server.Realtime;
@@ -23,6 +24,7 @@ public static class LiveClassApp
         builder.AddLiveClassHealth();
         builder.AddLiveClassGracefulShutdown();
         builder.AddLiveClassObservability();
+        builder.AddLiveClassMemoryReturn();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 

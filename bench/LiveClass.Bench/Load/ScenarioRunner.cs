@@ -197,6 +197,9 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         await Task.Delay(TimeSpan.FromSeconds(options.SettleSeconds ?? 15), cancellationToken);
         var joinedSettled = await SettledSampleAsync(forceGc: true);
 
+        // What the connections hold once the GC has given every free page back: the floor under the figures above.
+        var joinedReturned = await SettledSampleAsync(forceGc: true, aggressive: true);
+
         result.ConnectionsHeld = all.Count(p => p.Connected);
         result.ConnectFailures = _connectFailures;
         await DrainAsync(TimeSpan.FromSeconds(20), cancellationToken);
@@ -225,7 +228,9 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
             joinedGc?.Probe is { } cj ? Math.Round(cj.CommittedBytes / 1048576.0, 2) : double.NaN,
             Math.Round(joinedSettled?.RssMiB ?? double.NaN, 2),
             KiB(joinedSettled, before),
-            connectedGc?.Probe is { } ac && joinedRaw?.Probe is { } aj ? Math.Round((aj.AllocatedBytes - ac.AllocatedBytes) / 1048576.0, 1) : double.NaN);
+            connectedGc?.Probe is { } ac && joinedRaw?.Probe is { } aj ? Math.Round((aj.AllocatedBytes - ac.AllocatedBytes) / 1048576.0, 1) : double.NaN,
+            Math.Round(joinedReturned?.RssMiB ?? double.NaN, 2),
+            KiB(joinedReturned, before));
         var end = target.Sample();
         result.ServerUse = Use(before, end, 0);
     }
@@ -675,11 +680,11 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
         return new MeterWindow(name, a.Count - b.Count, Math.Round((a.Sum - b.Sum) / (a.Count - b.Count), 3), a.Max);
     }
 
-    private async Task<ServerSample?> SettledSampleAsync(bool forceGc)
+    private async Task<ServerSample?> SettledSampleAsync(bool forceGc, bool aggressive = false)
     {
         if (forceGc && target.Probe is { } probe)
         {
-            await probe.ForceGcAsync(TimeSpan.FromSeconds(30));
+            await probe.ForceGcAsync(TimeSpan.FromSeconds(30), aggressive);
             await Task.Delay(500);
         }
 

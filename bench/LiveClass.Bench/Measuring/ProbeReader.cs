@@ -63,11 +63,14 @@ public sealed class ProbeReader(string path)
         return null;
     }
 
-    /// <summary>Asks the server for a blocking, compacting full GC and waits for the sample taken right after it.</summary>
-    public async Task<ProbeSample?> ForceGcAsync(TimeSpan timeout)
+    /// <summary>
+    /// Asks the server for a blocking, compacting full GC and waits for the sample taken right after it;
+    /// an aggressive one also gives every free page back to the operating system.
+    /// </summary>
+    public async Task<ProbeSample?> ForceGcAsync(TimeSpan timeout, bool aggressive = false)
     {
         var request = Path + ".gc";
-        await File.WriteAllTextAsync(request, "gc");
+        await File.WriteAllTextAsync(request, aggressive ? "aggressive" : "gc");
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {

@@ -103,7 +103,7 @@ public static class ResultsTable
         var other = new List<string>();
         if (run.Idle is { } idle)
         {
-            other.Add(F($"{idle.KiBPerJoinedConnection:0.0} KiB/conn joined ({idle.KiBPerJoinedConnectionAfterGc:0.0} after GC, {idle.KiBPerJoinedConnectionSettled:0.0} settled, managed heap {idle.HeapKiBPerJoinedConnection:0.0}; {idle.KiBPerConnection:0.0} connected only); joins allocated {idle.JoinAllocatedMiB:0} MiB"));
+            other.Add(F($"{idle.KiBPerJoinedConnection:0.0} KiB/conn joined ({idle.KiBPerJoinedConnectionAfterGc:0.0} after GC, {idle.KiBPerJoinedConnectionSettled:0.0} settled, {idle.KiBPerJoinedConnectionReturned:0.0} with free memory returned, managed heap {idle.HeapKiBPerJoinedConnection:0.0}; {idle.KiBPerConnection:0.0} connected only); joins allocated {idle.JoinAllocatedMiB:0} MiB"));
         }
 
         if (run.Rejoin is { Rejoined: > 0 } rejoin)

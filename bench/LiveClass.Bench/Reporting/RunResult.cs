@@ -125,7 +125,9 @@ public sealed record IdleStats(
     double GcCommittedJoinedMiB,
     double RssJoinedSettledMiB,
     double KiBPerJoinedConnectionSettled,
-    double JoinAllocatedMiB);
+    double JoinAllocatedMiB,
+    double RssJoinedReturnedMiB = double.NaN,
+    double KiBPerJoinedConnectionReturned = double.NaN);
 
 /// <summary>
 /// Two seconds of a run. The client columns tell a slow client from a slow server: latency is

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace LiveClass.Server.Memory;
+
+/// <summary>Looks at the heap every check interval and gives its free memory back once the server has gone quiet.</summary>
+public sealed partial class MemoryReturnService(
+    IManagedHeap heap,
+    IOptions<MemoryReturnOptions> options,
+    TimeProvider time,
+    ILogger<MemoryReturnService> logger) : BackgroundService
+{
+    private const double MiB = 1024 * 1024;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(settings.CheckInterval, time);
+        var previous = heap.Read();
+        DateTimeOffset? lastReturn = null;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var current = heap.Read();
+                LogChecked(logger, current.HeapBytes / MiB, current.CommittedBytes / MiB, (current.AllocatedBytes - previous.AllocatedBytes) / MiB / (current.At - previous.At).TotalSeconds);
+                if (MemoryReturnPolicy.ShouldReturn(settings, previous, current, lastReturn))
+                {
+                    var started = time.GetTimestamp();
+                    heap.ReturnFreeMemory();
+                    var after = heap.Read();
+                    LogReturned(logger, (current.CommittedBytes - after.CommittedBytes) / MiB, after.HeapBytes / MiB, time.GetElapsedTime(started).TotalMilliseconds);
+                    lastReturn = after.At;
+                    current = after;
+                }
+
+                previous = current;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heap {HeapMiB:0} MiB, committed {CommittedMiB:0} MiB, allocating {AllocatedMiBPerSecond:0.0} MiB/s")]
+    private static partial void LogChecked(ILogger logger, double heapMiB, double committedMiB, double allocatedMiBPerSecond);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Returned {ReturnedMiB:0} MiB of free heap memory to the operating system ({HeapMiB:0} MiB in use) in a {PauseMs:0} ms collection")]
+    private static partial void LogReturned(ILogger logger, double returnedMiB, double heapMiB, double pauseMs);
+}
