@@ -1,0 +1,130 @@
+using LiveClass.Server.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveClass.Tests.Memory;
+
+public sealed class MemoryReturnServiceTests
+{
+    private const long MiB = 1024 * 1024;
+    private static readonly TimeSpan Check = TimeSpan.FromSeconds(5);
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task After_a_burst_the_free_memory_goes_back_once_the_server_is_quiet_and_only_once()
+    {
+        var heap = new ScriptedHeap(_time) { HeapMiB = 50, CommittedMiB = 60 };
+        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check });
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        await heap.WaitForReadsAsync(1);
+
+        // A burst of joins: the heap grows and the GC commits far more than it ends up using.
+        heap.AllocatedMiB += 600;
+        heap.HeapMiB = 300;
+        heap.CommittedMiB = 460;
+        await TickAsync(heap);
+        Assert.Equal(0, heap.Returns);
+
+        // Quiet again: the next check gives the free memory back.
+        heap.AllocatedMiB += 10;
+        await TickAsync(heap, extraReads: 1);
+        Assert.Equal(1, heap.Returns);
+        Assert.Equal(300, heap.CommittedMiB);
+
+        // Nothing left to reclaim: quiet checks do not collect again.
+        for (var i = 0; i < 3; i++)
+        {
+            await TickAsync(heap);
+        }
+
+        Assert.Equal(1, heap.Returns);
+        await service.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task A_second_burst_within_the_minimum_interval_waits_for_it()
+    {
+        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
+        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check, MinimumInterval = TimeSpan.FromSeconds(30) });
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        await heap.WaitForReadsAsync(1);
+
+        await TickAsync(heap, extraReads: 1);
+        Assert.Equal(1, heap.Returns);
+
+        heap.CommittedMiB = 460;
+        for (var seconds = 5; seconds < 30; seconds += 5)
+        {
+            await TickAsync(heap);
+        }
+
+        Assert.Equal(1, heap.Returns);
+        await TickAsync(heap, extraReads: 1);
+        Assert.Equal(2, heap.Returns);
+        await service.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Disabled_it_never_collects()
+    {
+        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
+        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check, Enabled = false });
+        await service.StartAsync(TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < 5; i++)
+        {
+            _time.Advance(Check);
+        }
+
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(0, heap.Reads);
+        Assert.Equal(0, heap.Returns);
+        await service.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private MemoryReturnService Service(ScriptedHeap heap, MemoryReturnOptions options) =>
+        new(heap, Options.Create(options), _time, NullLogger<MemoryReturnService>.Instance);
+
+    private async Task TickAsync(ScriptedHeap heap, int extraReads = 0)
+    {
+        var reads = heap.Reads;
+        _time.Advance(Check);
+        await heap.WaitForReadsAsync(reads + 1 + extraReads);
+    }
+
+    /// <summary>A heap whose readings the test sets, counting what the service asks of it.</summary>
+    private sealed class ScriptedHeap(TimeProvider time) : IManagedHeap
+    {
+        private int _reads;
+
+        public long AllocatedMiB { get; set; }
+        public long HeapMiB { get; set; }
+        public long CommittedMiB { get; set; }
+        public int Reads => Volatile.Read(ref _reads);
+        public int Returns { get; private set; }
+
+        public HeapReading Read()
+        {
+            var reading = new HeapReading(time.GetUtcNow(), AllocatedMiB * MiB, HeapMiB * MiB, CommittedMiB * MiB);
+            Interlocked.Increment(ref _reads);
+            return reading;
+        }
+
+        public void ReturnFreeMemory()
+        {
+            Returns++;
+            CommittedMiB = HeapMiB;
+        }
+
+        public async Task WaitForReadsAsync(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (Reads < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the service read the heap {Reads} times, not {count}");
+                await Task.Delay(5);
+            }
+        }
+    }
+}
