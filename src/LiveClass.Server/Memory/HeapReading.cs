@@ -12,4 +12,11 @@ public readonly record struct HeapReading(DateTimeOffset At, long AllocatedBytes
 {
     /// <summary>Committed memory that a full collection could give back.</summary>
     public long ReclaimableBytes => Math.Max(0, CommittedBytes - HeapBytes);
+
+    /// <summary>Bytes allocated per second since <paramref name="earlier"/>; NaN when it is not earlier.</summary>
+    public double AllocatedBytesPerSecondSince(HeapReading earlier)
+    {
+        var seconds = (At - earlier.At).TotalSeconds;
+        return seconds > 0 ? (AllocatedBytes - earlier.AllocatedBytes) / seconds : double.NaN;
+    }
 }

@@ -7,14 +7,13 @@ public static class MemoryReturnPolicy
 
     public static bool ShouldReturn(MemoryReturnOptions options, HeapReading previous, HeapReading current, DateTimeOffset? lastReturn)
     {
-        var seconds = (current.At - previous.At).TotalSeconds;
-        if (seconds <= 0 || (lastReturn is { } last && current.At - last < options.MinimumInterval))
+        var allocatedPerSecond = current.AllocatedBytesPerSecondSince(previous);
+        if (double.IsNaN(allocatedPerSecond) || (lastReturn is { } last && current.At - last < options.MinimumInterval))
         {
             return false;
         }
 
         var free = current.ReclaimableBytes;
-        var allocatedPerSecond = (current.AllocatedBytes - previous.AllocatedBytes) / seconds;
         return free >= options.MinimumFreeMiB * MiB
             && free >= current.HeapBytes * options.MinimumFreeShareOfHeap
             && allocatedPerSecond <= options.QuietAllocationMiBPerSecond * MiB;

@@ -27,7 +27,7 @@ public sealed partial class MemoryReturnService(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var current = heap.Read();
-                LogChecked(logger, current.HeapBytes / MiB, current.CommittedBytes / MiB, (current.AllocatedBytes - previous.AllocatedBytes) / MiB / (current.At - previous.At).TotalSeconds);
+                LogChecked(logger, current.HeapBytes / MiB, current.CommittedBytes / MiB, current.AllocatedBytesPerSecondSince(previous) / MiB);
                 if (MemoryReturnPolicy.ShouldReturn(settings, previous, current, lastReturn))
                 {
                     var started = time.GetTimestamp();
