@@ -112,6 +112,32 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         }
     }
 
+    [Fact]
+    public async Task A_state_write_that_storage_refuses_reaches_the_client_as_unavailable_and_the_class_recovers()
+    {
+        var (table, container) = FreshNames();
+        await using var server = await StartServerAsync(table, container);
+        var created = await server.CreateClassAsync();
+        await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
+        await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+        var started = await instructor.InvokeAsync<long>("StartClass");
+
+        // Another writer changes the stored state behind the grain's back: its next write is refused.
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+        var grain = server.Grains.GetGrain<IClassSessionGrain>(created.ClassId).GetGrainId();
+        var stored = await ReadAsync<ClassSessionState>(storage, grain);
+        Assert.True(stored.RecordExists);
+        await storage.WriteStateAsync("session", grain, stored);
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => instructor.InvokeAsync<long>("GoToStep", 2));
+        Assert.StartsWith("unavailable: ", refused.Message);
+
+        // The grain reloads what storage has, and the same call, asked again, goes through on the same connection.
+        var seq = await instructor.InvokeAsync<long>("GoToStep", 2);
+        Assert.True(seq > started);
+        Assert.Equal(2, (await server.SnapshotAsync(created.ClassId)).StepIndex);
+    }
+
     /// <summary>200 families, 1,000 chat messages of the longest length, and the log's tail, as the grain stores them.</summary>
     private static (ClassSessionState Session, RosterAndChatState RosterAndChat, ClassLogSegmentState Segment) LargestClass()
     {
