@@ -2,7 +2,8 @@
 # Runs the build steps of deploy/Dockerfile without Docker, in the same order, into a scratch
 # folder: the web app's npm ci and build (when web/ and npm are there), then dotnet restore and
 # dotnet publish with the web app already built. Then it starts the published server as the image
-# would (ASPNETCORE_ENVIRONMENT=Cluster), pointed at a throwaway redis-server on loopback, and
+# would (ASPNETCORE_ENVIRONMENT=Cluster), switched to Redis and pointed at a throwaway redis-server
+# on loopback, and
 # checks /healthz and /readyz. Docker cannot run on the development machines; this is what can be
 # checked of the image without it.
 #
@@ -43,7 +44,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-(cd "$OUT/app" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__Redis="127.0.0.1:$REDIS_PORT" Cluster__AdvertisedIPAddress=127.0.0.1 \
+(cd "$OUT/app" && ASPNETCORE_ENVIRONMENT=Cluster Cluster__Clustering=Redis Cluster__Storage=Redis \
+  Cluster__Redis="127.0.0.1:$REDIS_PORT" Cluster__AdvertisedIPAddress=127.0.0.1 \
   Cluster__SiloPort="$(free_port)" Cluster__GatewayPort="$(free_port)" Urls="http://127.0.0.1:$HTTP_PORT" Shutdown__DrainDelay=00:00:00 \
   exec dotnet LiveClass.Server.dll > "$OUT/server.log" 2>&1) &
 SERVER_PID=$!

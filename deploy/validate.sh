@@ -22,26 +22,37 @@ deploy, root = map(pathlib.Path, sys.argv[1:3])
 def fail(message):
     sys.exit(f"FAIL {message}")
 
-compose = yaml.safe_load((deploy / "compose.yaml").read_text())
-services = compose["services"]
-for name in ["redis", "silo1", "silo2", "silo3", "lb"]:
-    if name not in services:
-        fail(f"compose.yaml has no service {name}")
-for n in (1, 2, 3):
-    silo = services[f"silo{n}"]
-    env = silo["environment"]
-    if env.get("ASPNETCORE_ENVIRONMENT") != "Cluster" or not env.get("Cluster__Redis", "").startswith("redis:"):
-        fail(f"silo{n} is not configured for the Redis cluster")
-    if silo["build"]["dockerfile"] != "deploy/Dockerfile":
-        fail(f"silo{n} does not build deploy/Dockerfile")
+def check_compose(name, store, env_check):
+    compose = yaml.safe_load((deploy / name).read_text())
+    services = compose["services"]
+    for service in [store, "silo1", "silo2", "silo3", "lb"]:
+        if service not in services:
+            fail(f"{name} has no service {service}")
+    for n in (1, 2, 3):
+        silo = services[f"silo{n}"]
+        env = silo["environment"]
+        if env.get("ASPNETCORE_ENVIRONMENT") != "Cluster" or not env_check(env):
+            fail(f"{name}: silo{n} is not configured for the {store} cluster")
+        if silo["build"]["dockerfile"] != "deploy/Dockerfile":
+            fail(f"{name}: silo{n} does not build deploy/Dockerfile")
+    if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
+        fail(f"{name}: the load balancer publishes no port")
+    return services
+
+services = check_compose("compose.yaml", "azurite", lambda env: env.get("Cluster__Clustering") == "AzureStorage"
+    and env.get("Cluster__Storage") == "AzureStorage"
+    and "TableEndpoint=http://azurite:10002/" in env.get("Cluster__AzureStorage__ConnectionString", ""))
+if "/data" not in services["azurite"]["command"]:
+    fail("compose's Azurite keeps no data folder")
+print("ok  compose.yaml: azurite, three silos on Azure Storage, load balancer")
+services = check_compose("compose.redis.yaml", "redis", lambda env: env.get("Cluster__Clustering") == "Redis"
+    and env.get("Cluster__Redis", "").startswith("redis:"))
 if "--appendonly" not in services["redis"]["command"]:
-    fail("compose's Redis keeps no append-only file")
-if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
-    fail("the load balancer publishes no port")
-print("ok  compose.yaml: redis, three silos, load balancer")
+    fail("compose.redis.yaml's Redis keeps no append-only file")
+print("ok  compose.redis.yaml: redis, three silos on Redis, load balancer")
 
 docs = []
-for path in sorted((deploy / "kubernetes").glob("*.yaml")):
+for path in sorted((deploy / "kubernetes").rglob("*.yaml")):
     for doc in yaml.safe_load_all(path.read_text()):
         if doc is None:
             continue
@@ -64,7 +75,7 @@ if not {"orleans/serviceId", "orleans/clusterId"} <= labels.keys():
     fail("the silo pods lack the orleans/serviceId and orleans/clusterId labels")
 container = pod["spec"]["containers"][0]
 env = {e["name"]: e for e in container["env"]}
-for name in ["ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "POD_NAMESPACE", "POD_NAME", "POD_IP", "Cluster__Redis"]:
+for name in ["ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "POD_NAMESPACE", "POD_NAME", "POD_IP", "Cluster__AzureStorage__ConnectionString"]:
     if name not in env:
         fail(f"the silo container lacks {name}")
 if env["Cluster__Kubernetes"]["value"] != "true":
@@ -75,10 +86,19 @@ if container["readinessProbe"]["httpGet"]["path"] != "/readyz" or container["liv
 for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
     if container[probe]["httpGet"]["port"] not in ports:
         fail(f"{probe} names an unknown port")
-kustomization = yaml.safe_load((deploy / "kubernetes" / "kustomization.yaml").read_text())
-for resource in kustomization["resources"]:
-    if not (deploy / "kubernetes" / resource).exists():
-        fail(f"kustomization names a missing {resource}")
+if env["Cluster__Clustering"]["value"] != "AzureStorage" or env["Cluster__AzureStorage__ConnectionString"]["valueFrom"]["secretKeyRef"]["name"] != "liveclass-storage":
+    fail("the silos are not configured for Azure Storage from the liveclass-storage secret")
+for folder in ("kubernetes", "kubernetes/redis"):
+    kustomization = yaml.safe_load((deploy / folder / "kustomization.yaml").read_text())
+    for resource in kustomization["resources"]:
+        if not (deploy / folder / resource).exists():
+            fail(f"{folder}/kustomization names a missing {resource}")
+redis_patch = yaml.safe_load(yaml.safe_load((deploy / "kubernetes/redis/kustomization.yaml").read_text())["patches"][0]["patch"])
+container_env = container["env"]
+for op in redis_patch:
+    index = int(op["path"].rsplit("/", 1)[1])
+    if not container_env[index]["name"].startswith("Cluster__"):
+        fail(f"the Redis overlay replaces env {index} ({container_env[index]['name']}), not a Cluster__ setting")
 print(f"ok  kubernetes/: {len(docs)} documents parse, Orleans' Kubernetes hosting wired")
 
 for line in (deploy / "Dockerfile").read_text().splitlines():

@@ -54,6 +54,14 @@ public sealed class BenchOptions
     public List<string> Experiments { get; } = [];
     public List<string> ServerEnvironment { get; } = [];
 
+    /// <summary>Scenario 5: the store the running cluster uses (deploy/local-cluster.sh's STORE), azure or redis.</summary>
+    public string Store { get; set; } = "azure";
+
+    public string StoreTitle => Store == "redis" ? "Redis" : "Azure Storage (Azurite)";
+
+    /// <summary>The local cluster's store process listens here: Azurite's table service, or Redis.</summary>
+    public int StorePort => Store == "redis" ? 6380 : 10002;
+
     public string? RepoRoot { get; set; }
     public string? OutDir { get; set; }
 
@@ -75,6 +83,8 @@ public sealed class BenchOptions
                                   override the scenario's size and load
           --settle S              s3: idle time before the settled measurement (15; 200 is
                                   past the join code grains' two-minute idle age limit)
+          --store azure|redis     s5: the store of the running cluster (STORE of
+                                  deploy/local-cluster.sh; azure); its process's CPU is reported
           --url URL[,URL...]      use running LiveClass server(s) instead of starting one
                                   (s5 defaults to http://127.0.0.1:5101,5102,5103)
           --server-pid PID        the process(es) behind --url, for CPU and memory
@@ -112,6 +122,7 @@ public sealed class BenchOptions
             {
                 case "--full": options.Full = true; break;
                 case "--tag": options.Tag = Next(); break;
+                case "--store": options.Store = Next() is var store && store is "azure" or "redis" ? store : throw new ArgumentException("--store takes azure or redis"); break;
                 case "--rounds": options.Rounds = NextInt() is var rounds and >= 1 ? rounds : throw new ArgumentException("--rounds needs 1 or more"); break;
                 case "--url": options.Urls.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
                 case "--server-pid": options.ServerPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime;
 using LiveClass.Bench;
 using LiveClass.Bench.Load;
+using LiveClass.Bench.Measuring;
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Servers;
 
@@ -195,8 +196,16 @@ async Task<RunResult> RunTargetAsync(TargetKind kind, Scenario scenario, ServerL
         }
 
         Console.WriteLine($"  {kindName}: {target.Description}");
+        // s5: the store's own process (Azurite or Redis), measured apart from the silos.
+        var storePid = kind == TargetKind.LiveClass && scenario.UsesCluster ? ProcStats.FindListeningPid(options.StorePort) : null;
+        var storeBefore = storePid is { } before ? ProcStats.TryRead(before) : null;
         var runner = new ScenarioRunner(options, scenario, target);
         var result = await runner.RunAsync(cancellationToken);
+        if (storePid is { } pid && storeBefore is not null && ProcStats.TryRead(pid) is { } storeAfter)
+        {
+            var storeNote = $"store ({options.Store}, pid {pid}) CPU {storeAfter.CpuSeconds - storeBefore.CpuSeconds:0.0} s, RSS {storeAfter.RssKiB / 1024.0:0} MiB";
+            result.Note = string.IsNullOrEmpty(result.Note) ? storeNote : $"{result.Note}; {storeNote}";
+        }
         if (target.LogPath is { } log)
         {
             result.Server = $"{target.Description} (log {Path.GetRelativePath(repoRoot, log)})";
@@ -240,7 +249,7 @@ static List<string> ClusterUrls() => ["http://127.0.0.1:5101", "http://127.0.0.1
 
 static string ClusterUnavailableNote(IReadOnlyList<string> missing) =>
     $"not run: no LiveClass server answers /readyz at {string.Join(", ", missing)}; "
-    + "start the three-silo Redis cluster (deploy/local-cluster.sh up) or pass its URLs with --url; no numbers are reported without it";
+    + "start the three-silo cluster (deploy/local-cluster.sh up; STORE=redis for Redis) or pass its URLs with --url; no numbers are reported without it";
 
 static async Task<List<string>> UnavailableAsync(IReadOnlyList<string> urls)
 {

@@ -42,8 +42,8 @@ public sealed record Scenario(
                 ? new Scenario("s4", "rejoin storm: 1,000 parents drop and rejoin within 5 s", ScenarioKind.RejoinStorm, 5, 200, 5, 0, 0, 5, 0)
                 : new Scenario("s4", "rejoin storm: 100 parents drop and rejoin within 5 s (quick)", ScenarioKind.RejoinStorm, 1, 100, 5, 0, 0, 5, 0),
             "s5" => full
-                ? new Scenario("s5", "s2 on a three-silo Redis cluster", ScenarioKind.Load, 250, 20, 1, 20, 30, 60, 20, UsesCluster: true)
-                : new Scenario("s5", "s2 on a three-silo Redis cluster (quick)", ScenarioKind.Load, 25, 20, 1, 20, 30, 15, 5, UsesCluster: true),
+                ? new Scenario("s5", $"s2 on a three-silo cluster on {options.StoreTitle}", ScenarioKind.Load, 250, 20, 1, 20, 30, 60, 20, UsesCluster: true)
+                : new Scenario("s5", $"s2 on a three-silo cluster on {options.StoreTitle} (quick)", ScenarioKind.Load, 25, 20, 1, 20, 30, 15, 5, UsesCluster: true),
             _ => throw new ArgumentException($"unknown scenario '{name}' (s1..s5, all)"),
         };
 

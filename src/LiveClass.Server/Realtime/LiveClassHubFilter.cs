@@ -66,8 +66,8 @@ public sealed partial class LiveClassHubFilter(ILogger<LiveClassHubFilter> logge
         }
     }
 
-    /// <summary>100 ms, 200 ms, 400 ms, then every 500 ms: quick once the class is back, without hammering a recovering cluster.</summary>
-    internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(500, 100 * (1 << Math.Min(attempt - 1, 3))));
+    /// <summary>100 ms, 200 ms, then every 250 ms: quick once the class is back, without hammering a recovering cluster.</summary>
+    internal static TimeSpan RetryDelay(int attempt) => TimeSpan.FromMilliseconds(Math.Min(250, 100 * (1 << Math.Min(attempt - 1, 3))));
 
     private static HubException Unavailable(string detail) => new($"{ErrorCodes.Unavailable}: {detail}");
 
