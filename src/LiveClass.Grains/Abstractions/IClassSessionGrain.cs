@@ -53,4 +53,10 @@ public interface IClassSessionGrain : IGrainWithStringKey
     Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections);
 
     Task Unsubscribe(string siloId);
+
+    /// <summary>
+    /// The durable events after <paramref name="afterSeq"/>, in order (at most one fan-out batch),
+    /// for a bridge that found a gap; null when the log no longer holds the one after it.
+    /// </summary>
+    Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq);
 }

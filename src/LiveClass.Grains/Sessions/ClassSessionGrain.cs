@@ -248,6 +248,15 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return delivered;
     }
 
+    public Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq)
+    {
+        RequireCreated();
+        IReadOnlyList<ClassEvent>? events = _session.TryGetEventsAfter(afterSeq, _realtime.FanOutBatchSize, out var logged)
+            ? logged.TakeWhile(e => e.Seq <= _durableSeq).ToArray()
+            : null;
+        return Task.FromResult(events);
+    }
+
     public Task Unsubscribe(string siloId)
     {
         _fanOut.Unsubscribe(siloId);
@@ -358,8 +367,21 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
     }
 
-    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max) =>
-        _session.TryGetEventsAfter(afterSeq, max, out var events) ? events : [];
+    /// <summary>
+    /// The events after <paramref name="afterSeq"/>; when the log no longer reaches back that far,
+    /// the oldest it holds, so the bridge sees the gap and deals with it.
+    /// </summary>
+    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max)
+    {
+        if (_session.TryGetEventsAfter(afterSeq, max, out var events))
+        {
+            return events;
+        }
+
+        return _session.Log.OldestSeq is { } oldest && oldest - 1 > afterSeq && _session.TryGetEventsAfter(oldest - 1, max, out var oldestEvents)
+            ? oldestEvents
+            : [];
+    }
 
     private async Task OnHousekeepingAsync(CancellationToken cancellationToken)
     {
