@@ -167,6 +167,11 @@ public sealed class ClassSession
     {
         RequireOpen();
         var name = TextRules.Require(displayName, "displayName", _limits.DisplayNameMaxLength);
+        if (TextRules.SameName(name, _state.InstructorName))
+        {
+            throw LiveClassException.Invalid("displayName must not be the instructor's name");
+        }
+
         RequireRoomForParent();
         return name;
     }
