@@ -173,6 +173,11 @@ public sealed class ClassSession
         }
 
         RequireRoomForParent();
+        if (Roster.Count >= _limits.MaxRosterEntries)
+        {
+            throw LiveClassException.ClassFull($"this class has already had {_limits.MaxRosterEntries} families");
+        }
+
         return name;
     }
 
