@@ -278,6 +278,11 @@ public sealed class ClassSession
         return EndClass(actorId: null);
     }
 
+    /// <summary>True once the class has been ended for longer than its retention: it may be deleted.</summary>
+    public bool RetentionIsOver =>
+        IsCreated && _state.Status == ClassStatus.Ended
+        && Now - (_state.EndedAt ?? _state.LastActivityAt) > (long)_limits.EndedRetention.TotalMilliseconds;
+
     public ClassEvent GoToStep(string actorId, int index)
     {
         RequireInstructor(actorId);

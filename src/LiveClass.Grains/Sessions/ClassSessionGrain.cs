@@ -92,6 +92,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
             // A class stored before the directory existed is entered there when it next wakes.
             await RegisterInDirectoryAsync();
+            await EnsureLifecycleReminderAsync();
         }
 
         this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
@@ -125,6 +126,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             newClass.InstructorKeyHash, Secrets.NewParticipantId());
         await _commit.CommitAsync();
         await RegisterInDirectoryAsync();
+        await EnsureLifecycleReminderAsync();
     }
 
     public Task<ClassSummary?> GetSummary() =>

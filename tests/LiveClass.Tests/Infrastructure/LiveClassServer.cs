@@ -25,6 +25,8 @@ public sealed class LiveClassServer : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<LiveClassServer> StartAsync(params string[] settings)
     {
         string[] args =
