@@ -167,7 +167,17 @@ public sealed class ClassSession
     {
         RequireOpen();
         var name = TextRules.Require(displayName, "displayName", _limits.DisplayNameMaxLength);
+        if (TextRules.SameName(name, _state.InstructorName))
+        {
+            throw LiveClassException.Invalid("displayName must not be the instructor's name");
+        }
+
         RequireRoomForParent();
+        if (Roster.Count >= _limits.MaxRosterEntries)
+        {
+            throw LiveClassException.ClassFull($"this class has already had {_limits.MaxRosterEntries} families");
+        }
+
         return name;
     }
 
@@ -267,6 +277,11 @@ public sealed class ClassSession
 
         return EndClass(actorId: null);
     }
+
+    /// <summary>True once the class has been ended for longer than its retention: it may be deleted.</summary>
+    public bool RetentionIsOver =>
+        IsCreated && _state.Status == ClassStatus.Ended
+        && Now - (_state.EndedAt ?? _state.LastActivityAt) > (long)_limits.EndedRetention.TotalMilliseconds;
 
     public ClassEvent GoToStep(string actorId, int index)
     {

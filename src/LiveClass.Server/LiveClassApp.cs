@@ -2,6 +2,7 @@ using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Classes;
 using LiveClass.Server.Health;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Limits;
 using LiveClass.Server.Memory;
 using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
@@ -25,6 +26,7 @@ public static class LiveClassApp
         builder.AddLiveClassGracefulShutdown();
         builder.AddLiveClassObservability();
         builder.AddLiveClassMemoryReturn();
+        builder.AddLiveClassLimits();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 
@@ -33,6 +35,7 @@ public static class LiveClassApp
         app.UseLiveClassProblems();
         app.UseLiveClassDrain();
         app.UseLiveClassWebApp();
+        app.UseLiveClassLimits();
         app.MapLiveClassHealth();
         app.MapLiveClassMetrics();
         app.MapClassesApi();

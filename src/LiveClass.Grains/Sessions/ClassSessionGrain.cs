@@ -89,6 +89,10 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             _metrics?.ClassActive(ClassId, _session.Status);
             _session.EndIfIdle();
             await DurableAsync();
+
+            // A class stored before the directory existed is entered there when it next wakes.
+            await RegisterInDirectoryAsync();
+            await EnsureLifecycleReminderAsync();
         }
 
         this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
@@ -121,6 +125,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _session.Create(ClassId, newClass.Title, newClass.InstructorName, routine, newClass.JoinCode,
             newClass.InstructorKeyHash, Secrets.NewParticipantId());
         await _commit.CommitAsync();
+        await RegisterInDirectoryAsync();
+        await EnsureLifecycleReminderAsync();
     }
 
     public Task<ClassSummary?> GetSummary() =>
@@ -477,6 +483,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             return false;
         }
     }
+
+    private Task RegisterInDirectoryAsync() =>
+        GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(_state.State.InstructorId, _state.State.InstructorKeyHash);
 
     private IClassLogSegmentGrain Segment(LogSegment segment) =>
         GrainFactory.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(ClassId, segment));

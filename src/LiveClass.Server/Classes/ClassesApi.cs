@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
+using LiveClass.Server.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,8 +12,8 @@ public static class ClassesApi
     public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
     {
         var classes = app.MapGroup("/api/classes").WithTags("Classes");
-        classes.MapPost("/", CreateClass);
-        classes.MapGet("/{joinCode}", GetClass);
+        classes.MapPost("/", CreateClass).RequireRateLimiting(LimitNames.ClassCreation);
+        classes.MapGet("/{joinCode}", GetClass).RequireRateLimiting(LimitNames.ClassLookup);
         return app;
     }
 

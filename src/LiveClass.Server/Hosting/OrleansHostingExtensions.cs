@@ -64,6 +64,7 @@ public static class OrleansHostingExtensions
                 }
             }
 
+            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Memory ? null : RedisConfiguration(silo), builder.Configuration);
             if (silo.Storage == StorageProvider.Memory)
             {
                 // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.

@@ -141,6 +141,14 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         ["LiveClass__BridgeRenewalPeriod"] = "00:00:03",
         ["LiveClass__BridgeSubscriptionLifetime"] = "00:00:08",
         ["Shutdown__CloseTimeout"] = "00:00:05",
+        // Every family comes from one loopback address.
+        ["Limits__ClassCreationsPerMinute"] = "1000000",
+        ["Limits__ClassLookupsPerMinute"] = "1000000",
+        ["Limits__JoinsPerMinute"] = "1000000",
+        // The scenarios run a class far faster than people do.
+        ["Limits__ChangesBurst"] = "100000",
+        ["Limits__ChangesPerParticipantPerMinute"] = "1000000",
+        ["Limits__ChangesPerConnectionPerMinute"] = "1000000",
         ["Observability__Prometheus"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__LiveClass"] = "Information",

@@ -37,6 +37,11 @@ public sealed class LiveClassServer : IAsyncDisposable
             "--Cluster:GatewayPort=0",
             "--Logging:LogLevel:Default=Warning",
             "--LiveClass:PresenceGracePeriod=00:00:01",
+            // Every test's classes and families come from one loopback address: the per-address
+            // limits are raised here, and tests of the limits set them again.
+            "--Limits:ClassCreationsPerMinute=1000000",
+            "--Limits:ClassLookupsPerMinute=1000000",
+            "--Limits:JoinsPerMinute=1000000",
             .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
         ];
         var app = LiveClassApp.Build(args);
