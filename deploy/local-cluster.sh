@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
-# The local LiveClass cluster for development and tests: a Redis on 127.0.0.1:6380 keeping its data
-# in an append-only file, and three silos serving the web app and the hub on
-# http://127.0.0.1:5101, 5102 and 5103, clustered and storing through that Redis.
+# The local LiveClass cluster for development and tests: a store, and three silos serving the web
+# app and the hub on http://127.0.0.1:5101, 5102 and 5103, clustered and storing through it.
+# STORE=azure (the default) is Azurite, Microsoft's Azure Storage emulator, on 127.0.0.1:10000
+# (blob), 10001 (queue) and 10002 (table) with its data in a folder; STORE=redis is a Redis on
+# 127.0.0.1:6380 keeping its data in an append-only file. Use the same STORE for every command.
 #
-#   deploy/local-cluster.sh up        start Redis and the three silos; returns once all are ready
+#   deploy/local-cluster.sh up        start the store and the three silos; returns once all are ready
 #   deploy/local-cluster.sh kill N    hard-kill silo N (SIGKILL), as a crash would
 #   deploy/local-cluster.sh start N   start silo N again
 #   deploy/local-cluster.sh stop N    stop silo N gracefully (SIGTERM), as a rolling restart does
-#   deploy/local-cluster.sh down      stop the silos (gracefully), then Redis; the data stays
+#   deploy/local-cluster.sh down      stop the silos (gracefully), then the store; the data stays
 #   deploy/local-cluster.sh status    print each process's state
 #   deploy/local-cluster.sh logs N    follow silo N's log
 #   deploy/local-cluster.sh reset     down, then wipe the data: the next up starts empty
 #
-# Environment: LIVECLASS_CLUSTER_DIR (default: .local-cluster at the repository root) holds the
-# Redis data, pid files and logs; LIVECLASS_SERVER_DLL overrides the server dll; SKIP_WEB_APP=1
-# builds the server without the web app when the dll is missing.
+# Environment: STORE (azure or redis); LIVECLASS_CLUSTER_DIR (default: .local-cluster at the
+# repository root) holds the store's data, pid files and logs; LIVECLASS_SERVER_DLL overrides the
+# server dll; SKIP_WEB_APP=1 builds the server without the web app when the dll is missing.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${LIVECLASS_CLUSTER_DIR:-$ROOT/.local-cluster}"
 DLL="${LIVECLASS_SERVER_DLL:-$ROOT/src/LiveClass.Server/bin/Release/net10.0/LiveClass.Server.dll}"
+STORE="${STORE:-azure}"
 REDIS_PORT=6380
+AZURITE_BLOB_PORT=10000 AZURITE_QUEUE_PORT=10001 AZURITE_TABLE_PORT=10002
+AZURITE="$ROOT/tools/azurite/node_modules/.bin/azurite"
 SILOS=(1 2 3)
+[[ "$STORE" == azure || "$STORE" == redis ]] || { echo "STORE must be azure or redis, not '$STORE'" >&2; exit 2; }
 
 http_port() { echo $((5100 + $1)); }
 silo_port() { echo $((11200 + $1)); }   # clear of the single-silo default 11111
@@ -34,6 +40,7 @@ alive() { # alive NAME PATTERN: the pid file names a live process whose command 
 }
 silo_alive() { alive "silo$1" "LiveClass.Server.dll --urls http://127.0.0.1:$(http_port "$1")"; }
 redis_alive() { alive redis "redis-server"; }
+azurite_alive() { alive azurite "azurite"; }
 ready() { curl -fsS --max-time 2 "http://127.0.0.1:$(http_port "$1")/readyz" >/dev/null 2>&1; }
 
 check_silo_number() {
@@ -65,6 +72,38 @@ redis_up() {
   echo "Redis did not start; see $DIR/logs/redis.log" >&2; exit 1
 }
 
+azurite_up() {
+  if azurite_alive; then return; fi
+  if [[ ! -x "$AZURITE" ]]; then
+    echo "installing Azurite (npm ci in tools/azurite)"
+    (cd "$ROOT/tools/azurite" && npm ci --no-audit --no-fund >/dev/null)
+  fi
+  mkdir -p "$DIR/azurite" "$DIR/run" "$DIR/logs"
+  # Its tables, blobs and metadata live in $DIR/azurite, so a restart of Azurite keeps every class.
+  setsid nohup "$AZURITE" --location "$DIR/azurite" --silent --skipApiVersionCheck --disableTelemetry \
+    --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
+    --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" >> "$DIR/logs/azurite.log" 2>&1 < /dev/null &
+  echo $! > "$DIR/run/azurite.pid"
+  for _ in $(seq 300); do
+    if (: > "/dev/tcp/127.0.0.1/$AZURITE_TABLE_PORT") 2>/dev/null && (: > "/dev/tcp/127.0.0.1/$AZURITE_BLOB_PORT") 2>/dev/null; then return; fi
+    azurite_alive || break
+    sleep 0.1
+  done
+  echo "Azurite did not start; see $DIR/logs/azurite.log" >&2; exit 1
+}
+
+azurite_down() {
+  azurite_alive || return 0
+  local pid; pid="$(pid_of azurite)"
+  # SIGTERM: Azurite saves its metadata before it exits.
+  kill -TERM "$pid"
+  for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  rm -f "$DIR/run/azurite.pid"
+}
+
+store_up() { if [[ "$STORE" == azure ]]; then azurite_up; else redis_up; fi; }
+store_down() { if [[ "$STORE" == azure ]]; then azurite_down; else redis_down; fi; }
+
 silo_start() {
   local n="$1"
   if silo_alive "$n"; then echo "silo $n is already running"; return; fi
@@ -73,7 +112,13 @@ silo_start() {
   (
     cd "$(dirname "$DLL")"
     export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-    export Cluster__Clustering=Redis Cluster__Storage=Redis Cluster__Redis="127.0.0.1:$REDIS_PORT"
+    if [[ "$STORE" == azure ]]; then
+      # Azurite's well-known development account on its default ports.
+      export Cluster__Clustering=AzureStorage Cluster__Storage=AzureStorage
+      export Cluster__AzureStorage__ConnectionString="UseDevelopmentStorage=true"
+    else
+      export Cluster__Clustering=Redis Cluster__Storage=Redis Cluster__Redis="127.0.0.1:$REDIS_PORT"
+    fi
     export Cluster__ClusterId=local Cluster__ServiceId=liveclass
     export Cluster__SiloPort="$(silo_port "$n")" Cluster__GatewayPort="$(gateway_port "$n")"
     export Observability__Prometheus=true
@@ -115,7 +160,10 @@ redis_down() {
 }
 
 status() {
-  if redis_alive; then echo "redis   running (pid $(pid_of redis)) on 127.0.0.1:$REDIS_PORT, data in $DIR/redis"
+  if [[ "$STORE" == azure ]]; then
+    if azurite_alive; then echo "azurite running (pid $(pid_of azurite)) on 127.0.0.1:$AZURITE_BLOB_PORT-$AZURITE_TABLE_PORT, data in $DIR/azurite"
+    else echo "azurite stopped"; fi
+  elif redis_alive; then echo "redis   running (pid $(pid_of redis)) on 127.0.0.1:$REDIS_PORT, data in $DIR/redis"
   else echo "redis   stopped"; fi
   for n in "${SILOS[@]}"; do
     local url="http://127.0.0.1:$(http_port "$n")"
@@ -131,12 +179,12 @@ status() {
 case "${1:-}" in
   up)
     ensure_built
-    redis_up
+    store_up
     for n in "${SILOS[@]}"; do silo_start "$n"; done
     wait_ready "${SILOS[@]}"
     ;;
   start)
-    check_silo_number "${2:-}"; ensure_built; redis_up; silo_start "$2"; wait_ready "$2" ;;
+    check_silo_number "${2:-}"; ensure_built; store_up; silo_start "$2"; wait_ready "$2" ;;
   stop)
     check_silo_number "${2:-}"; silo_stop "$2"; echo "silo $2 stopped" ;;
   kill)
@@ -147,14 +195,14 @@ case "${1:-}" in
   down)
     for n in "${SILOS[@]}"; do silo_stop "$n" & done
     wait
-    redis_down
-    echo "cluster down; data kept in $DIR/redis"
+    store_down
+    echo "cluster down; data kept in $DIR/$([[ "$STORE" == azure ]] && echo azurite || echo redis)"
     ;;
   status) status ;;
   logs) check_silo_number "${2:-}"; tail -n 50 -f "$DIR/logs/silo$2.log" ;;
   reset)
     "$0" down
-    rm -rf "$DIR/redis"
+    rm -rf "$DIR/redis" "$DIR/azurite"
     echo "data wiped"
     ;;
   *)

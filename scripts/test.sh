@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the tests need and runs every suite: .NET tests, web unit tests and browser
-# end-to-end tests. Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# Installs what the tests need (Debian packages, Azurite and the web app's npm packages) and runs
+# every suite: .NET tests, web unit tests and browser end-to-end tests. Ends with one line
+# "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -58,7 +59,20 @@ count_json() {
   failed=$((failed + ${counts#* }))
 }
 
+# Azurite, Microsoft's Azure Storage emulator, for the tests that run on Azure Storage.
+install_azurite() {
+  if [ ! -x tools/azurite/node_modules/.bin/azurite ]; then
+    log "Installing Azurite (npm ci in tools/azurite)"
+    (cd tools/azurite && npm ci --no-audit --no-fund >/dev/null)
+  fi
+}
+
 install_system_packages
+if ! install_azurite; then
+  echo "npm ci in tools/azurite failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 
 log "Building (Release)"
 if ! dotnet build LiveClass.sln -c Release -nologo -v q -clp:ErrorsOnly; then

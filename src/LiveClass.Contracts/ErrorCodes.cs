@@ -10,4 +10,7 @@ public static class ErrorCodes
     public const string ClassEnded = "class_ended";
     public const string ClassFull = "class_full";
     public const string NotJoined = "not_joined";
+
+    /// <summary>The server could not answer now (a server went away, the class is moving, storage failed): try again shortly.</summary>
+    public const string Unavailable = "unavailable";
 }

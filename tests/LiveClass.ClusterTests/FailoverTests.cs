@@ -8,11 +8,13 @@ namespace LiveClass.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public sealed class FailoverTests(ITestOutputHelper output)
 {
-    [Fact(Timeout = 240_000)]
-    public async Task A_killed_silo_loses_nothing_and_a_restarted_cluster_has_every_class_intact()
+    [Theory(Timeout = 240_000)]
+    [InlineData(StoreKind.AzureStorage)]
+    [InlineData(StoreKind.Redis)]
+    public async Task A_killed_silo_loses_nothing_and_a_restarted_cluster_has_every_class_intact(StoreKind store)
     {
         var clock = Stopwatch.StartNew();
-        await using var cluster = await LocalCluster.StartAsync();
+        await using var cluster = await LocalCluster.StartAsync(store);
         try
         {
             await using var scenario = await LiveClassScenario.StartAsync(cluster, parents: 30);
@@ -58,7 +60,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             output.WriteLine($"after the kill: seq {final}, {scenario.Acks.Count} acknowledged calls, " +
                 $"{present.Sum(c => c.Reconnects)} reconnects, {clock.Elapsed.TotalSeconds:0.0} s in");
 
-            // The whole cluster stops, Redis too (it keeps its append-only file), and everything starts again.
+            // The whole cluster stops, the store too (it keeps its data on disk), and everything starts again.
             var lastSeqs = scenario.Everyone.ToDictionary(c => c.Token, c => c.LastSeq);
             foreach (var client in scenario.Everyone)
             {
@@ -67,8 +69,8 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
             await cluster.StopAllAsync();
             await scenario.DisposeClientsAsync();
-            await cluster.Redis.StopAsync();
-            await cluster.Redis.StartAsync();
+            await cluster.Store.StopAsync();
+            await cluster.Store.StartAsync();
             await cluster.StartAllAsync();
             output.WriteLine($"cluster restarted at {clock.Elapsed.TotalSeconds:0.0} s");
 

@@ -7,11 +7,13 @@ namespace LiveClass.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public sealed class FanOutTests(ITestOutputHelper output)
 {
-    [Fact(Timeout = 180_000)]
-    public async Task Every_parent_on_every_silo_receives_every_event_exactly_once_in_order()
+    [Theory(Timeout = 180_000)]
+    [InlineData(StoreKind.AzureStorage)]
+    [InlineData(StoreKind.Redis)]
+    public async Task Every_parent_on_every_silo_receives_every_event_exactly_once_in_order(StoreKind store)
     {
         var clock = Stopwatch.StartNew();
-        await using var cluster = await LocalCluster.StartAsync();
+        await using var cluster = await LocalCluster.StartAsync(store);
         output.WriteLine($"cluster ready after {clock.Elapsed.TotalSeconds:0.0} s");
         try
         {

@@ -7,11 +7,13 @@ namespace LiveClass.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {
-    [Fact(Timeout = 240_000)]
-    public async Task A_rolling_restart_during_a_live_class_loses_nothing()
+    [Theory(Timeout = 240_000)]
+    [InlineData(StoreKind.AzureStorage)]
+    [InlineData(StoreKind.Redis)]
+    public async Task A_rolling_restart_during_a_live_class_loses_nothing(StoreKind store)
     {
         var clock = Stopwatch.StartNew();
-        await using var cluster = await LocalCluster.StartAsync();
+        await using var cluster = await LocalCluster.StartAsync(store);
         try
         {
             await using var scenario = await LiveClassScenario.StartAsync(cluster, parents: 30);

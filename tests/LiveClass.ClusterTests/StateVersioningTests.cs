@@ -10,7 +10,7 @@ namespace LiveClass.ClusterTests;
 
 /// <summary>
 /// Stored state outlives the code that wrote it. These fixtures are grain state exactly as the
-/// silos store it in Redis (Orleans' binary serializer), written by version 1 of the state types;
+/// silos store it (Orleans' binary serializer, in Redis and Azure Storage alike), written by version 1 of the state types;
 /// every later version must still read them. Never regenerate a fixture to make a change pass:
 /// add a new fixture for a new version instead (LIVECLASS_WRITE_STATE_FIXTURES=vN writes them).
 /// </summary>

@@ -7,7 +7,7 @@ import {
   type RetryContext,
 } from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
-import { parseHubError, type ParsedError } from './errors';
+import { isRetryable, parseHubError, unavailableDelayMs, type ParsedError } from './errors';
 import {
   CLASS_EVENT, HUB_PATH, Hub, type ClassEvent, type JoinResult, type PingResult, type RejoinResult,
   type Role,
@@ -44,6 +44,9 @@ export function retryDelayMs(attempt: number): number {
   // A little jitter so a class of families does not reconnect in lockstep after a server restart.
   return base === 0 ? 0 : base + Math.floor(Math.random() * 500);
 }
+
+/** How often a call answered `unavailable` is asked again (about 4 s in all) before the error is shown. */
+const CALL_RETRIES = 5;
 
 const foreverPolicy: IRetryPolicy = {
   nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
@@ -82,6 +85,8 @@ export class ClassSession {
   private syncing: Promise<void> | null = null;
   private resyncRequested = false;
   private restarting = false;
+  private unavailableAttempts = 0;
+  private readonly chatRetries = new Map<string, number>();
   private stopped = false;
   private clock: ClockEstimate | null = null;
   private roughOffsetMs = 0;
@@ -317,12 +322,18 @@ export class ClassSession {
         return false;
       }
       if (parsed.code === 'offline') return false; // the reconnect machinery calls us again
+      if (isRetryable(parsed)) {
+        // The class is moving to another server: ask again soon, quietly, still "reconnecting".
+        await sleep(unavailableDelayMs(this.unavailableAttempts++));
+        return true;
+      }
       await sleep(retryDelayMs(2));
       return true;
     }
   }
 
   private afterSync(): void {
+    this.unavailableAttempts = 0;
     this.setStatus('online');
     void this.measureClock();
     this.flushOutbox();
@@ -441,15 +452,24 @@ export class ClassSession {
 
   // ---- calls ----
 
-  /** Any hub call acting for this participant; rejects with a ParsedError. */
+  /**
+   * Any hub call acting for this participant; rejects with a ParsedError. `unavailable` (the class
+   * is moving to another server) is asked again quietly for a few seconds before it is shown.
+   */
   async call<T = number>(method: string, ...args: unknown[]): Promise<T> {
-    try {
-      return await this.connection.invoke<T>(method, ...args);
-    } catch (error) {
-      const parsed = parseHubError(error);
-      // The server no longer knows this connection as ours (e.g. it moved): join again.
-      if (parsed.code === 'not_joined') void this.resync();
-      throw parsed;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.connection.invoke<T>(method, ...args);
+      } catch (error) {
+        const parsed = parseHubError(error);
+        if (isRetryable(parsed) && attempt < CALL_RETRIES && !this.stopped) {
+          await sleep(unavailableDelayMs(attempt));
+          continue;
+        }
+        // The server no longer knows this connection as ours (e.g. it moved): join again.
+        if (parsed.code === 'not_joined') void this.resync();
+        throw parsed;
+      }
     }
   }
 
@@ -478,12 +498,21 @@ export class ClassSession {
     }
     try {
       await this.connection.invoke(Hub.SendChat, item.clientMessageId, item.text);
+      this.chatRetries.delete(item.clientMessageId);
       this.discardChat(item.clientMessageId);
     } catch (error) {
       const parsed = parseHubError(error);
       if (parsed.code === 'offline' || parsed.code === 'not_joined') {
         this.updateOutbox(item, { state: 'waiting', error: parsed });
         if (parsed.code === 'not_joined') void this.resync();
+      } else if (isRetryable(parsed) && (this.chatRetries.get(item.clientMessageId) ?? 0) < CALL_RETRIES) {
+        // Same clientMessageId, so it posts once however often it is sent.
+        this.updateOutbox(item, { state: 'waiting', error: parsed });
+        const attempt = (this.chatRetries.get(item.clientMessageId) ?? 0) + 1;
+        this.chatRetries.set(item.clientMessageId, attempt);
+        void sleep(unavailableDelayMs(attempt - 1)).then(() => {
+          if (!this.stopped && this.outbox.includes(item) && item.state === 'waiting') void this.deliver(item);
+        });
       } else {
         this.updateOutbox(item, { state: 'failed', error: parsed });
       }

@@ -1,7 +1,7 @@
 // Hub errors arrive as "…HubException: <code>: <detail>"; the code is the stable part.
 
 export const ERROR_CODES = [
-  'invalid', 'forbidden', 'not_found', 'rate_limited', 'class_ended', 'class_full', 'not_joined',
+  'invalid', 'forbidden', 'not_found', 'rate_limited', 'class_ended', 'class_full', 'not_joined', 'unavailable',
 ] as const;
 export type HubErrorCode = (typeof ERROR_CODES)[number];
 
@@ -28,6 +28,17 @@ export function parseHubError(error: unknown): ParsedError {
   return { code: 'unknown', detail: message };
 }
 
+/** `unavailable`: the server could not answer now (a server went away, the class is moving); ask again shortly. */
+export function isRetryable(error: ParsedError): boolean {
+  return error.code === 'unavailable';
+}
+
+/** Quiet retries of `unavailable`: 250 ms, 500 ms, 1 s, then every 2 s, with a little jitter. */
+export function unavailableDelayMs(attempt: number): number {
+  const base = Math.min(2000, 250 * 2 ** Math.max(0, attempt));
+  return base + Math.floor(Math.random() * 100);
+}
+
 export function friendlyError(error: ParsedError | unknown): string {
   const parsed = isParsed(error) ? error : parseHubError(error);
   switch (parsed.code) {
@@ -47,6 +58,8 @@ export function friendlyError(error: ParsedError | unknown): string {
       return 'Reconnecting you to the class… try again in a moment.';
     case 'offline':
       return "You're offline right now. We're reconnecting; try again in a moment.";
+    case 'unavailable':
+      return 'The class is moving to another server. One moment…';
     default:
       return 'Something went wrong. Please try again.';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { friendlyError, parseHubError } from '../src/errors';
+import { friendlyError, isRetryable, parseHubError, unavailableDelayMs } from '../src/errors';
 
 describe('hub errors', () => {
   it('reads the code from a HubException message', () => {
@@ -21,5 +21,26 @@ describe('hub errors', () => {
     expect(friendlyError({ code: 'class_full', detail: '' })).toMatch(/full/);
     expect(friendlyError(new Error('HubException: invalid: name too long'))).toBe("That didn't work: name too long");
     expect(friendlyError(new Error('weird'))).toMatch(/went wrong/);
+  });
+});
+
+describe('unavailable', () => {
+  it('is a code of its own, retryable, with calm words', () => {
+    const parsed = parseHubError(new Error('unavailable: the class is moving to another server; try again in a moment'));
+    expect(parsed.code).toBe('unavailable');
+    expect(isRetryable(parsed)).toBe(true);
+    expect(isRetryable({ code: 'forbidden', detail: '' })).toBe(false);
+    expect(isRetryable({ code: 'unknown', detail: '' })).toBe(false);
+    expect(friendlyError(parsed)).toMatch(/moving to another server/);
+  });
+
+  it('is retried quickly at first, then every 2 s at most', () => {
+    const delays = [0, 1, 2, 3, 10].map(unavailableDelayMs);
+    expect(delays[0]).toBeGreaterThanOrEqual(250);
+    expect(delays[0]).toBeLessThan(400);
+    expect(delays[1]).toBeGreaterThanOrEqual(500);
+    expect(delays[2]).toBeGreaterThanOrEqual(1000);
+    expect(delays[4]).toBeGreaterThanOrEqual(2000);
+    expect(delays[4]).toBeLessThan(2100);
   });
 });

@@ -37,7 +37,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
-        [PersistentState("rosterAndChat", StorageNames.Classes)] IPersistentState<RosterAndChatState> rosterAndChat,
+        [PersistentState("rosterAndChat", StorageNames.Rosters)] IPersistentState<RosterAndChatState> rosterAndChat,
         IOptions<ClassLimits> limits,
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,

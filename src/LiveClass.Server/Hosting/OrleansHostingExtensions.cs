@@ -18,7 +18,8 @@ public static class OrleansHostingExtensions
     /// <summary>
     /// Co-hosts the Orleans silo. Clustering and storage come from the "Cluster" section: the
     /// embedded default is a single silo on loopback with in-memory grain storage, which is what
-    /// one command on a fresh machine needs; <c>Redis</c> makes a durable cluster of any size.
+    /// one command on a fresh machine needs; <c>AzureStorage</c> or <c>Redis</c> makes a durable
+    /// cluster of any size.
     /// </summary>
     public static WebApplicationBuilder AddLiveClassSilo(this WebApplicationBuilder builder)
     {
@@ -41,7 +42,15 @@ public static class OrleansHostingExtensions
             }
             else
             {
-                orleans.UseRedisClustering(options => options.ConfigurationOptions = RedisConfiguration(silo));
+                if (silo.Clustering == ClusteringProvider.AzureStorage)
+                {
+                    orleans.UseAzureTableClustering(silo.AzureStorage);
+                }
+                else
+                {
+                    orleans.UseRedisClustering(options => options.ConfigurationOptions = RedisConfiguration(silo));
+                }
+
                 if (silo.Kubernetes)
                 {
                     // Cluster and service ids, and the silo's address, come from the pod (see deploy/kubernetes).
@@ -69,6 +78,11 @@ public static class OrleansHostingExtensions
             {
                 // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.
                 orleans.AddInMemoryGrainStorage(StorageNames.Classes);
+                orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
+            }
+            else if (silo.Storage == StorageProvider.AzureStorage)
+            {
+                orleans.AddAzureGrainStorage(silo.AzureStorage);
             }
             else
             {
@@ -78,14 +92,21 @@ public static class OrleansHostingExtensions
                     // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
                     redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
                 }));
+                orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
             }
         });
 
         return builder;
     }
 
-    private static void Validate(SiloOptions silo)
+    /// <summary>Refuses a configuration that cannot work, before anything starts, with a message that says what to set.</summary>
+    internal static void Validate(SiloOptions silo)
     {
+        if (silo.Clustering == ClusteringProvider.AzureStorage || silo.Storage == StorageProvider.AzureStorage)
+        {
+            AzureStorageHosting.Validate(silo.AzureStorage);
+        }
+
         var needsRedis = silo.Clustering == ClusteringProvider.Redis || silo.Storage == StorageProvider.Redis;
         if (needsRedis && string.IsNullOrWhiteSpace(silo.Redis))
         {
@@ -93,9 +114,10 @@ public static class OrleansHostingExtensions
                 $"{SiloOptions.SectionName}:Redis must name the Redis server (e.g. 127.0.0.1:6380) when clustering or storage is Redis.");
         }
 
-        if (silo.Kubernetes && silo.Clustering != ClusteringProvider.Redis)
+        if (silo.Kubernetes && silo.Clustering == ClusteringProvider.Localhost)
         {
-            throw new InvalidOperationException($"{SiloOptions.SectionName}:Kubernetes needs {SiloOptions.SectionName}:Clustering=Redis.");
+            throw new InvalidOperationException(
+                $"{SiloOptions.SectionName}:Kubernetes needs {SiloOptions.SectionName}:Clustering=AzureStorage or Redis.");
         }
     }
 

@@ -8,6 +8,9 @@ public enum ClusteringProvider
 
     /// <summary>Membership in Redis (<c>Microsoft.Orleans.Clustering.Redis</c>): any number of silos.</summary>
     Redis,
+
+    /// <summary>Membership in an Azure Table (<c>Microsoft.Orleans.Clustering.AzureStorage</c>): any number of silos.</summary>
+    AzureStorage,
 }
 
 /// <summary>Where grain state lives.</summary>
@@ -18,11 +21,17 @@ public enum StorageProvider
 
     /// <summary>In Redis (<c>Microsoft.Orleans.Persistence.Redis</c>): survives any silo and a whole-cluster restart.</summary>
     Redis,
+
+    /// <summary>
+    /// In Azure Storage (<c>Microsoft.Orleans.Persistence.AzureStorage</c>): small states in a table,
+    /// each class's roster and chat in a blob. Survives any silo and a whole-cluster restart.
+    /// </summary>
+    AzureStorage,
 }
 
 /// <summary>
 /// How this process joins its Orleans cluster and where it keeps state, bound from the "Cluster"
-/// configuration section (environment variables: <c>Cluster__Clustering=Redis</c>, …). The
+/// configuration section (environment variables: <c>Cluster__Clustering=AzureStorage</c>, …). The
 /// defaults are the embedded single silo with in-memory storage.
 /// </summary>
 public sealed class SiloOptions
@@ -42,6 +51,9 @@ public sealed class SiloOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>The storage account used by Azure Storage clustering and storage.</summary>
+    public AzureStorageSettings AzureStorage { get; set; } = new();
+
     /// <summary>Silo-to-silo port; 0 picks a free one (tests run several servers in one process).</summary>
     public int SiloPort { get; set; } = 11111;
 
@@ -49,7 +61,7 @@ public sealed class SiloOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
-    /// The address other silos reach this one at, with Redis clustering: an IP address, or
+    /// The address other silos reach this one at, with Redis or Azure Storage clustering: an IP address, or
     /// <c>auto</c> for this host's first non-loopback IPv4 address (containers). Defaults to
     /// 127.0.0.1; ignored on Kubernetes, where the pod's IP is used.
     /// </summary>

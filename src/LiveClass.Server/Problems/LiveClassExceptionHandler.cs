@@ -1,22 +1,30 @@
+using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LiveClass.Server.Problems;
 
-/// <summary>Answers a broken rule with an RFC 9457 problem whose type is the protocol's bare code.</summary>
-public sealed class LiveClassExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+/// <summary>
+/// Answers a broken rule with an RFC 9457 problem whose type is the protocol's bare code; any other
+/// failure (a silo went away, storage failed) is <c>unavailable</c>, 503 with Retry-After.
+/// </summary>
+public sealed partial class LiveClassExceptionHandler(IProblemDetailsService problems, ILogger<LiveClassExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var (code, detail) = exception switch
         {
             LiveClassException e => (e.Code, e.Detail),
-            BadHttpRequestException e => (LiveClass.Contracts.ErrorCodes.Invalid, e.Message),
-            _ => (null, null),
+            BadHttpRequestException e => (ErrorCodes.Invalid, e.Message),
+            _ when TransientFailures.IsTransient(exception) => (ErrorCodes.Unavailable, "the server could not answer now; try again in a moment"),
+            _ => (ErrorCodes.Unavailable, "the server could not answer; try again in a moment"),
         };
-        if (code is null)
+
+        if (code == ErrorCodes.Unavailable)
         {
-            return false;
+            LogUnavailable(logger, exception, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "1";
         }
 
         httpContext.Response.StatusCode = ProblemTypes.StatusFor(code);
@@ -27,4 +35,7 @@ public sealed class LiveClassExceptionHandler(IProblemDetailsService problems) :
             ProblemDetails = { Type = code, Detail = detail, Status = httpContext.Response.StatusCode },
         });
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path} answered unavailable")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, PathString path);
 }

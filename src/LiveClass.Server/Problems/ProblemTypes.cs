@@ -14,6 +14,7 @@ public static class ProblemTypes
         ErrorCodes.ClassEnded => StatusCodes.Status410Gone,
         ErrorCodes.ClassFull => StatusCodes.Status409Conflict,
         ErrorCodes.NotJoined => StatusCodes.Status401Unauthorized,
+        ErrorCodes.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -27,6 +28,7 @@ public static class ProblemTypes
         StatusCodes.Status409Conflict => ErrorCodes.ClassFull,
         StatusCodes.Status410Gone => ErrorCodes.ClassEnded,
         StatusCodes.Status429TooManyRequests => ErrorCodes.RateLimited,
+        StatusCodes.Status503ServiceUnavailable or StatusCodes.Status500InternalServerError => ErrorCodes.Unavailable,
         _ => null,
     };
 }

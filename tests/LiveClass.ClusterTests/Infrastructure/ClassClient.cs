@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
@@ -21,6 +23,7 @@ internal sealed class ClassClient : IAsyncDisposable
     private readonly List<ClassEvent> _buffer = [];
     private readonly List<ClassEvent> _applied = [];
     private readonly List<long> _received = [];
+    private readonly ConcurrentQueue<FailedCall> _failedCalls = new();
     private HubConnection? _connection;
     private bool _synced;
     private bool _stopped;
@@ -47,6 +50,12 @@ internal sealed class ClassClient : IAsyncDisposable
 
     /// <summary>Rejoins answered with a snapshot instead of the missed events: none expected here.</summary>
     public int SnapshotResets { get; private set; }
+
+    /// <summary>When the last rejoin after a lost connection or a gap was applied (a Stopwatch timestamp); 0 before any.</summary>
+    public long ResyncedAt { get; private set; }
+
+    /// <summary>Every call the server answered with an error, with when it did.</summary>
+    public IReadOnlyCollection<FailedCall> FailedCalls => _failedCalls;
 
     public bool IsConnected => _connection?.State == HubConnectionState.Connected && _synced;
 
@@ -113,6 +122,7 @@ internal sealed class ClassClient : IAsyncDisposable
         }
         catch (Exception exception) when (exception is not HubException || !exception.Message.StartsWith("forbidden:", StringComparison.Ordinal))
         {
+            Record(method, exception);
             return null;
         }
     }
@@ -200,6 +210,15 @@ internal sealed class ClassClient : IAsyncDisposable
         await connection.StartAsync();
         _connection = connection;
         Url = url;
+    }
+
+    /// <summary>Keeps the server's error answers; a call lost with its connection got no answer and is not one.</summary>
+    private void Record(string method, Exception exception)
+    {
+        if (exception is HubException)
+        {
+            _failedCalls.Enqueue(new FailedCall(method, exception.Message, Stopwatch.GetTimestamp()));
+        }
     }
 
     private void OnEvent(ClassEvent evt)
@@ -319,12 +338,16 @@ internal sealed class ClassClient : IAsyncDisposable
 
                     var result = await _connection!.InvokeAsync<RejoinResult>("Rejoin", Token, LastSeq).WaitAsync(TimeSpan.FromSeconds(20));
                     ApplyRejoin(result);
+                    ResyncedAt = Stopwatch.GetTimestamp();
                 }
                 catch (Exception exception) when (exception is not HubException || !exception.Message.StartsWith("forbidden:", StringComparison.Ordinal))
                 {
-                    // The server is gone or the class is moving between silos: try again, elsewhere if need be.
+                    // The server is gone or the class is moving between silos: try again, elsewhere if need be;
+                    // "unavailable" asks for a quick, quiet retry, as the web app does.
+                    Record("Rejoin", exception);
                     reconnect = _connection?.State != HubConnectionState.Connected;
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * (attempt + 1))));
+                    var unavailable = exception is HubException && exception.Message.StartsWith(ErrorCodes.Unavailable + ":", StringComparison.Ordinal);
+                    await Task.Delay(unavailable ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromMilliseconds(Math.Min(2000, 200 * (attempt + 1))));
                 }
             }
         }

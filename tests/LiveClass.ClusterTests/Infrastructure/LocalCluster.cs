@@ -3,21 +3,25 @@ using System.Text.RegularExpressions;
 namespace LiveClass.ClusterTests.Infrastructure;
 
 /// <summary>
-/// A redis-server and three LiveClass silos as real processes on loopback, clustered and storing
-/// through Redis, with presence and liveness timings shortened so failures settle in seconds.
+/// A store (Azurite or redis-server) and three LiveClass silos as real processes on loopback,
+/// clustered and storing through that store, with presence timings shortened so failures settle
+/// in seconds.
 /// </summary>
 internal sealed partial class LocalCluster : IAsyncDisposable
 {
     private readonly string _root;
 
-    private LocalCluster(string root, RedisServer redis, IReadOnlyList<SiloProcess> silos)
+    private LocalCluster(string root, StoreKind kind, IClusterStore store, IReadOnlyList<SiloProcess> silos)
     {
         _root = root;
-        Redis = redis;
+        Kind = kind;
+        Store = store;
         Silos = silos;
     }
 
-    public RedisServer Redis { get; }
+    public StoreKind Kind { get; }
+
+    public IClusterStore Store { get; }
 
     public IReadOnlyList<SiloProcess> Silos { get; }
 
@@ -25,19 +29,21 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     public IEnumerable<string> RunningUrls => Silos.Where(s => s.IsRunning).Select(s => s.Url);
 
-    public static async Task<LocalCluster> StartAsync(int size = 3)
+    public static async Task<LocalCluster> StartAsync(StoreKind kind, int size = 3)
     {
         var root = Path.Combine(Path.GetTempPath(), "liveclass-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
-        var redis = await RedisServer.StartAsync(Path.Combine(root, "redis"));
+        IClusterStore store = kind == StoreKind.AzureStorage
+            ? await AzuriteServer.StartAsync(Path.Combine(root, "azurite"))
+            : await RedisServer.StartAsync(Path.Combine(root, "redis"));
         var ports = FreePorts.Take(size * 3);
         var silos = Enumerable.Range(1, size).Select(n =>
         {
             var (http, silo, gateway) = (ports[(n - 1) * 3], ports[(n - 1) * 3 + 1], ports[(n - 1) * 3 + 2]);
-            return new SiloProcess(n, http, Environment(redis, silo, gateway), Path.Combine(root, $"silo{n}.log"));
+            return new SiloProcess(n, http, Environment(store, silo, gateway), Path.Combine(root, $"silo{n}.log"));
         }).ToList();
 
-        var cluster = new LocalCluster(root, redis, silos);
+        var cluster = new LocalCluster(root, kind, store, silos);
         try
         {
             await cluster.StartAllAsync();
@@ -108,7 +114,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
             await silo.DisposeAsync();
         }
 
-        await Redis.DisposeAsync();
+        await Store.DisposeAsync();
         if (!keepLogs && System.Environment.GetEnvironmentVariable("LIVECLASS_KEEP_CLUSTER_LOGS") is null)
         {
             try
@@ -121,19 +127,16 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         }
     }
 
-    private static Dictionary<string, string> Environment(RedisServer redis, int siloPort, int gatewayPort) => new()
+    private static Dictionary<string, string> Environment(IClusterStore store, int siloPort, int gatewayPort) => new(store.SiloSettings)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["DOTNET_gcServer"] = "0",
-        ["Cluster__Clustering"] = "Redis",
-        ["Cluster__Storage"] = "Redis",
-        ["Cluster__Redis"] = redis.ConnectionString,
         ["Cluster__ClusterId"] = "cluster-tests",
         ["Cluster__ServiceId"] = "liveclass",
         ["Cluster__SiloPort"] = siloPort.ToString(),
         ["Cluster__GatewayPort"] = gatewayPort.ToString(),
-        // Liveness: a killed silo is declared dead in a few seconds rather than tens.
-        ["Cluster__Membership__ProbeTimeout"] = "00:00:01",
+        // Liveness probes as shipped (appsettings.json); the table is read and written more often,
+        // so that whole-cluster restarts settle sooner.
         ["Cluster__Membership__TableRefreshTimeout"] = "00:00:02",
         ["Cluster__Membership__IAmAliveTablePublishTimeout"] = "00:00:05",
         // Presence and bridges: the production values divided by five.

@@ -8,13 +8,20 @@ namespace LiveClass.ClusterTests.Infrastructure;
 /// A real redis-server on a free loopback port, keeping its data in an append-only file (fsync on
 /// every write) in a folder of its own, so that it can be stopped and started again on the same data.
 /// </summary>
-internal sealed class RedisServer(string dataDir, int port) : IAsyncDisposable
+internal sealed class RedisServer(string dataDir, int port) : IClusterStore
 {
     private Process? _process;
 
     public int Port { get; } = port;
 
     public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
+    {
+        ["Cluster__Clustering"] = "Redis",
+        ["Cluster__Storage"] = "Redis",
+        ["Cluster__Redis"] = ConnectionString,
+    };
 
     public static async Task<RedisServer> StartAsync(string dataDir)
     {

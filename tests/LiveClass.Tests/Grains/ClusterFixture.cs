@@ -29,6 +29,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddInMemoryGrainStorage(StorageNames.Classes);
             silo.UseInMemoryReminderService();
+            silo.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RealtimeOptions>(options => options.PresenceGracePeriod = PresenceGracePeriod);
         });

@@ -1,0 +1,13 @@
+namespace LiveClass.ClusterTests.Infrastructure;
+
+/// <summary>The durable store a test cluster keeps membership and grain state in, as a real process on loopback.</summary>
+internal interface IClusterStore : IAsyncDisposable
+{
+    /// <summary>The server settings (environment variables) that point a silo at this store.</summary>
+    IReadOnlyDictionary<string, string> SiloSettings { get; }
+
+    Task StartAsync();
+
+    /// <summary>A graceful stop that keeps the data: the next start serves the same state.</summary>
+    Task StopAsync();
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Grains;
+using LiveClass.Grains.Sessions;
+using LiveClass.Tests.Domain;
+using LiveClass.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace LiveClass.Tests.Storage;
+
+/// <summary>
+/// Orleans' Azure Table and Blob grain storage as the server configures them, on a real Azurite:
+/// optimistic concurrency, the largest class, and tables and containers made at start-up.
+/// </summary>
+public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task A_missing_table_and_container_are_created_at_start_up()
+    {
+        var (table, container) = FreshNames();
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        Assert.Empty(tables.Query(t => t.Name == table).ToList());
+        Assert.False((await blobs.GetBlobContainerClient(container).ExistsAsync()).Value);
+
+        await using var server = await StartServerAsync(table, container);
+
+        Assert.Single(tables.Query(t => t.Name == table).ToList());
+        Assert.True((await blobs.GetBlobContainerClient(container).ExistsAsync()).Value);
+
+        // And the server stores a class there.
+        var created = await server.CreateClassAsync();
+        Assert.NotEmpty(tables.GetTableClient(table).Query<TableEntity>().ToList());
+        Assert.Equal(created.ClassId, (await server.SnapshotAsync(created.ClassId)).ClassId);
+    }
+
+    [Theory]
+    [InlineData(StorageNames.Classes)]
+    [InlineData(StorageNames.Rosters)]
+    public async Task Concurrent_writers_of_one_state_get_an_InconsistentStateException_and_the_winner_stays(string provider)
+    {
+        var (table, container) = FreshNames();
+        await using var server = await StartServerAsync(table, container);
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(provider);
+        var grain = GrainId.Create("classsession", "concurrent-" + provider);
+
+        // Twice: two writers of a state that does not exist yet, then two that read the same version.
+        for (var round = 0; round < 2; round++)
+        {
+            var a = await ReadAsync<ClassSessionState>(storage, grain);
+            var b = await ReadAsync<ClassSessionState>(storage, grain);
+            a.State = new ClassSessionState { Title = $"a{round}" };
+            b.State = new ClassSessionState { Title = $"b{round}" };
+
+            var writes = new[] { storage.WriteStateAsync("session", grain, a), storage.WriteStateAsync("session", grain, b) };
+            var outcome = await Task.WhenAll(writes.Select(async w =>
+            {
+                try
+                {
+                    await w;
+                    return null;
+                }
+                catch (Exception exception)
+                {
+                    return exception;
+                }
+            }));
+
+            Assert.Single(outcome, e => e is null);
+            var refused = Assert.Single(outcome, e => e is not null);
+            Assert.IsAssignableFrom<InconsistentStateException>(refused);
+            var winner = outcome[0] is null ? a : b;
+            var stored = await ReadAsync<ClassSessionState>(storage, grain);
+            Assert.Equal(winner.State!.Title, stored.State!.Title);
+            Assert.Equal(winner.ETag, stored.ETag);
+        }
+    }
+
+    [Fact]
+    public async Task The_largest_class_state_round_trips_and_each_store_is_measured()
+    {
+        var (table, container) = FreshNames();
+        await using var server = await StartServerAsync(table, container);
+        var serializer = server.Services.GetRequiredService<Serializer>();
+        var (session, rosterAndChat, segment) = LargestClass();
+        var grain = GrainId.Create("classsession", "largest");
+
+        var classes = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+        var rosters = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Rosters);
+        await AssertRoundTripsAsync(classes, "session", grain, session, serializer);
+        await AssertRoundTripsAsync(rosters, "rosterAndChat", grain, rosterAndChat, serializer);
+        await AssertRoundTripsAsync(classes, "segment", GrainId.Create("classlogsegment", "largest/1"), segment, serializer);
+
+        // The measurement behind docs/operations.md's choice of table or blob per state.
+        foreach (var (name, provider, state) in new (string, IGrainStorage, object)[]
+        {
+            ("session on Table", classes, session), ("session on Blob", rosters, session),
+            ("rosterAndChat on Table", classes, rosterAndChat), ("rosterAndChat on Blob", rosters, rosterAndChat),
+            ("segment on Table", classes, segment),
+        })
+        {
+            var bytes = serializer.SerializeToArray(state).Length;
+            var median = await MedianWriteAsync(provider, GrainId.Create("classsession", "measure-" + name.Replace(' ', '-')), state);
+            output.WriteLine($"{name}: {bytes / 1024.0:0.0} KiB, median write {median.TotalMilliseconds:0.0} ms");
+        }
+    }
+
+    [Fact]
+    public async Task A_state_write_that_storage_refuses_reaches_the_client_as_unavailable_and_the_class_recovers()
+    {
+        var (table, container) = FreshNames();
+        await using var server = await StartServerAsync(table, container);
+        var created = await server.CreateClassAsync();
+        await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
+        await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+        var started = await instructor.InvokeAsync<long>("StartClass");
+
+        // Another writer changes the stored state behind the grain's back: its next write is refused.
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+        var grain = server.Grains.GetGrain<IClassSessionGrain>(created.ClassId).GetGrainId();
+        var stored = await ReadAsync<ClassSessionState>(storage, grain);
+        Assert.True(stored.RecordExists);
+        await storage.WriteStateAsync("session", grain, stored);
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => instructor.InvokeAsync<long>("GoToStep", 2));
+        Assert.StartsWith("unavailable: ", refused.Message);
+
+        // The grain reloads what storage has, and the same call, asked again, goes through on the same connection.
+        var seq = await instructor.InvokeAsync<long>("GoToStep", 2);
+        Assert.True(seq > started);
+        Assert.Equal(2, (await server.SnapshotAsync(created.ClassId)).StepIndex);
+    }
+
+    /// <summary>200 families, 1,000 chat messages of the longest length, and the log's tail, as the grain stores them.</summary>
+    private static (ClassSessionState Session, RosterAndChatState RosterAndChat, ClassLogSegmentState Segment) LargestClass()
+    {
+        var klass = new ClassHarness();
+        var limits = klass.Limits;
+        klass.Session.Start(ClassHarness.InstructorId);
+        var parents = Enumerable.Range(1, limits.MaxParents)
+            .Select(i => klass.AddParent(("Family " + i + " ").PadRight(limits.DisplayNameMaxLength, 'é')[..limits.DisplayNameMaxLength]))
+            .ToList();
+        for (var i = 0; i < 1000; i++)
+        {
+            var text = $"message {i} ".PadRight(limits.ChatMaxLength, 'ü')[..limits.ChatMaxLength];
+            klass.Session.PostChat(parents[i % parents.Count], $"m{i}".PadRight(limits.ClientMessageIdMaxLength, 'x'), text);
+        }
+
+        // Seal all but the newest events into segments, as the grain does before each write.
+        ClassLogSegmentState? lastSegment = null;
+        while (klass.Session.Log.TryTakeSegmentToSeal(out var sealedSegment, out var events))
+        {
+            lastSegment = new ClassLogSegmentState { Events = [.. events] };
+            klass.Session.Log.Sealed(sealedSegment);
+        }
+
+        var rosterAndChat = klass.Session.TakeRosterAndChatToStore(1) ?? throw new InvalidOperationException("nothing to store");
+        Assert.Equal(limits.MaxParents + 1, rosterAndChat.Roster.Count);
+        Assert.NotEmpty(klass.State.Log);
+        return (klass.State, rosterAndChat, lastSegment ?? throw new InvalidOperationException("no segment sealed"));
+    }
+
+    private static async Task AssertRoundTripsAsync<T>(IGrainStorage storage, string stateName, GrainId grain, T state, Serializer serializer)
+    {
+        await storage.WriteStateAsync(stateName, grain, new GrainState<T>(state));
+        var read = await ReadAsync<T>(storage, grain, stateName);
+        Assert.True(read.RecordExists);
+        Assert.Equal(serializer.SerializeToArray(state), serializer.SerializeToArray(read.State));
+    }
+
+    private static async Task<TimeSpan> MedianWriteAsync(IGrainStorage storage, GrainId grain, object state)
+    {
+        var grainState = new GrainState<object>(state);
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < 15; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await storage.WriteStateAsync("measure", grain, grainState);
+            times.Add(clock.Elapsed);
+        }
+
+        return times.Order().ElementAt(times.Count / 2);
+    }
+
+    private static async Task<GrainState<T>> ReadAsync<T>(IGrainStorage storage, GrainId grain, string stateName = "session")
+    {
+        var state = new GrainState<T>();
+        await storage.ReadStateAsync(stateName, grain, state);
+        return state;
+    }
+
+    private static (string Table, string Container) FreshNames()
+    {
+        var id = Guid.NewGuid().ToString("N")[..12];
+        return ("State" + id, "rosters-" + id);
+    }
+
+    private Task<LiveClassServer> StartServerAsync(string table, string container) => LiveClassServer.StartAsync(
+        "Cluster:Storage=AzureStorage",
+        $"Cluster:AzureStorage:ConnectionString={azurite.ConnectionString}",
+        $"Cluster:AzureStorage:StateTable={table}",
+        $"Cluster:AzureStorage:StateContainer={container}");
+}
