@@ -36,6 +36,7 @@ public static class LiveClassApp
         app.MapLiveClassHealth();
         app.MapLiveClassMetrics();
         app.MapClassesApi();
+        app.MapRecapApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();
 
