@@ -34,7 +34,7 @@ public sealed record RecapFamily(
 
 /// <summary>The check-ins made while one step was shown, by status.</summary>
 [GenerateSerializer, Immutable]
-public sealed record RecapStepCheckIns(int StepIndex, string StepName, IReadOnlyList<RecapCheckInCount> Counts);
+public sealed record RecapStepCheckIns(int StepIndex, BodyArea Area, string StepName, IReadOnlyList<RecapCheckInCount> Counts);
 
 /// <param name="Count">How many check-ins with this status were made at this step.</param>
 /// <param name="ParticipantIds">The families who made them, each once, in the order they first did.</param>

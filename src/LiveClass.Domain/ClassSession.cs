@@ -622,9 +622,11 @@ public sealed class ClassSession
         var byStep = _state.CheckInTallies
             .GroupBy(t => t.StepIndex)
             .OrderBy(g => g.Key)
+            .Where(g => g.Key >= 0 && g.Key < Routine.Steps.Count)
             .Select(g => new RecapStepCheckIns(
                 g.Key,
-                g.Key >= 0 && g.Key < Routine.Steps.Count ? Routine.Steps[g.Key].Name : "",
+                Routine.Steps[g.Key].Area,
+                Routine.Steps[g.Key].Name,
                 g.OrderBy(t => t.Status).Select(t => new RecapCheckInCount(t.Status, t.Count, t.ParticipantIds.ToArray())).ToArray()))
             .ToArray();
         return new ClassRecap(
