@@ -39,6 +39,7 @@ public static class LiveClassApp
         app.MapLiveClassHealth();
         app.MapLiveClassMetrics();
         app.MapClassesApi();
+        app.MapRecapApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();
 

@@ -1,10 +1,15 @@
 import './styles.css';
 import { h, setChildren } from './dom';
+import { applyDocumentLang, onLangChange, t } from './i18n';
 import { navigate, onNavigate, parseRoute } from './router';
+import { registerServiceWorker } from './serviceWorker';
+import { topbar } from './views/common';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
 import { renderParent } from './views/parent';
+import { renderPractice } from './views/practice';
+import { renderRecap } from './views/recap';
 
 const root = document.getElementById('app')!;
 let dispose: (() => void) | null = null;
@@ -12,6 +17,9 @@ let dispose: (() => void) | null = null;
 function render(): void {
   dispose?.();
   dispose = null;
+  applyDocumentLang();
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('app.skip');
   const route = parseRoute(location.pathname);
   switch (route.name) {
     case 'home':
@@ -26,11 +34,16 @@ function render(): void {
     case 'teach':
       dispose = renderInstructor(root, route.classId);
       break;
+    case 'recap':
+      dispose = renderRecap(root, route.classId);
+      break;
+    case 'practice':
+      dispose = renderPractice(root, route.routineId);
+      break;
     default:
-      setChildren(root,
-        h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
+      setChildren(root, topbar(),
         h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' },
-          h('h1', {}, 'Page not found'), h('a', { class: 'btn btn-primary', href: '/' }, 'Go to the start page'))));
+          h('h1', {}, t('app.notFound')), h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')))));
   }
 }
 
@@ -46,5 +59,12 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
+// The language is picked on pages without a live connection; those are drawn again in it.
+onLangChange(() => {
+  const route = parseRoute(location.pathname).name;
+  if (route !== 'class' && route !== 'teach') render();
+});
+
 onNavigate(render);
 render();
+registerServiceWorker();

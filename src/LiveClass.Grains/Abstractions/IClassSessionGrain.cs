@@ -12,6 +12,9 @@ public interface IClassSessionGrain : IGrainWithStringKey
 
     Task<ClassSnapshot> GetSnapshot();
 
+    /// <summary>The class's recap for its instructor; fails with forbidden unless the key is the class's.</summary>
+    Task<ClassRecap> GetRecap(string? instructorKey);
+
     Task<JoinResult> JoinAsInstructor(string? instructorKey);
 
     Task<JoinResult> JoinAsParent(string? displayName);

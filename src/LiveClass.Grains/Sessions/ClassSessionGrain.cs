@@ -140,6 +140,13 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return snapshot;
     }
 
+    public Task<ClassRecap> GetRecap(string? instructorKey)
+    {
+        RequireCreated();
+        _session.VerifyInstructorKey(instructorKey);
+        return Task.FromResult(_session.Recap());
+    }
+
     public async Task<JoinResult> JoinAsInstructor(string? instructorKey)
     {
         RequireUsable();
