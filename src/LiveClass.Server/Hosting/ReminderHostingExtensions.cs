@@ -8,7 +8,8 @@ namespace LiveClass.Server.Hosting;
 /// <summary>
 /// The reminder service, in one place: classes use a reminder to end when idle and to be deleted
 /// after their retention even when they are not in memory. Reminders live where grain state does:
-/// in the silo's memory with memory storage, in Redis with Redis storage.
+/// in the silo's memory with memory storage, in an Azure Table with Azure Storage, in Redis with
+/// Redis storage.
 /// </summary>
 public static class ReminderHostingExtensions
 {
@@ -18,6 +19,10 @@ public static class ReminderHostingExtensions
         if (silo.Storage == StorageProvider.Memory)
         {
             orleans.UseInMemoryReminderService();
+        }
+        else if (silo.Storage == StorageProvider.AzureStorage)
+        {
+            orleans.UseAzureTableReminders(silo.AzureStorage);
         }
         else
         {
