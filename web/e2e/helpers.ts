@@ -186,7 +186,7 @@ export async function wakeHeld(page: Page): Promise<boolean> {
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(found, `axe-core on ${what}`).toEqual([]);
+  expect.soft(found, `axe-core on ${what}`).toEqual([]);
 }
 
 export async function participantId(page: Page): Promise<string | null> {

@@ -86,7 +86,8 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
 
   // ---- steps ----
   const stepList = h('ol', { class: 'step-list', 'data-testid': 'step-list' });
-  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': t('teach.routineSteps') }, h('h2', {}, t('teach.routine')), stepList);
+  // Focusable so the list can be scrolled from the keyboard even when every step is disabled.
+  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': t('teach.routineSteps'), tabindex: 0 }, h('h2', {}, t('teach.routine')), stepList);
 
   // ---- stage ----
   const stageCounter = h('p', { class: 'step-counter', 'data-testid': 'step-counter' });
@@ -166,7 +167,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     h('div', { class: 'step-head' }, stageCounter, stageArea),
     stageName,
     h('div', { class: 'stage-body' }, dollBox, h('div', {}, stageText, stageReps,
-      h('h3', { class: 'small-heading' }, t('teach.yourNotes')), stageCues)),
+      h('h2', { class: 'small-heading' }, t('teach.yourNotes')), stageCues)),
     h('div', { class: 'stage-nav' }, prevBtn, nextBtn, nextName));
 
   const cuePanel = h('section', { class: 'panel cues', 'aria-labelledby': 'cues-heading' },

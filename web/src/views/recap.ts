@@ -2,7 +2,7 @@
 // the class goes in a request header; the page offers the same data as a CSV file.
 import { ApiError, getRecap } from '../api';
 import { formatTime, h, setChildren } from '../dom';
-import { t } from '../i18n';
+import { t, tOr } from '../i18n';
 import type { ClassRecap } from '../protocol';
 import { minutes, recapCsv } from '../recapCsv';
 import { stepText } from '../routineText';
@@ -62,7 +62,7 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
             h('th', { scope: 'row' }, f.displayName),
             h('td', {}, formatTime(f.firstJoinedAt)),
             h('td', { 'data-testid': 'recap-minutes' }, String(minutes(f.onlineMs))),
-            h('td', {}, t(`recap.state.${f.state as 'Present' | 'Left' | 'Removed'}`)))))))
+            h('td', {}, tOr(`recap.state.${f.state}`, f.state)))))))
       : h('p', { class: 'muted' }, t('recap.noFamilies'));
 
     const checkIns = recap.checkInsByStep.length
@@ -97,9 +97,9 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
         })),
         h('div', { class: 'link-row' }, download,
           h('a', { class: 'btn', href: `/teach/${encodeURIComponent(classId)}` }, t('recap.back')))),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-families' }, h('h2', { id: 'recap-families' }, t('recap.attendance')), families),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-checkins' }, h('h2', { id: 'recap-checkins' }, t('recap.byStep')), checkIns),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-chat' }, h('h2', { id: 'recap-chat' }, t('recap.chat')), chat));
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-families' }, t('recap.attendance')), families),
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-checkins' }, t('recap.byStep')), checkIns),
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-chat' }, t('recap.chat')), chat));
   }
 
   return () => { alive = false; };
