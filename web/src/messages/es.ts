@@ -323,7 +323,7 @@ export const es: Record<MessageKey, string> = {
   'recap.byStep': 'Registros por paso',
   'recap.step': 'Paso',
   'recap.status': 'Registro',
-  'recap.count': 'Familias',
+  'recap.count': 'Veces',
   'recap.who': 'Quién',
   'recap.noCheckIns': 'No hubo registros.',
   'recap.chat': 'Chat',

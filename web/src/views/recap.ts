@@ -61,7 +61,7 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
           h('tbody', {}, recap.families.map((f) => h('tr', { 'data-testid': 'recap-family', 'data-participant-id': f.participantId },
             h('th', { scope: 'row' }, f.displayName),
             h('td', {}, formatTime(f.firstJoinedAt)),
-            h('td', { 'data-testid': 'recap-minutes' }, String(minutes(f.onlineMs))),
+            h('td', { 'data-testid': 'recap-minutes' }, f.onlineMs > 0 && f.onlineMs < 30_000 ? '<1' : String(minutes(f.onlineMs))),
             h('td', {}, tOr(`recap.state.${f.state}`, f.state)))))))
       : h('p', { class: 'muted' }, t('recap.noFamilies'));
 
@@ -93,7 +93,7 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
         h('h1', {}, t('recap.heading')),
         h('p', { class: 'lead', 'data-testid': 'recap-title' }, recap.title),
         h('p', { 'data-testid': 'recap-summary' }, t('recap.summary', {
-          families: recap.families.length, minutes: minutes(span), status: statusLabel(recap.status),
+          families: recap.families.length, minutes: span > 0 && span < 30_000 ? '<1' : minutes(span), status: statusLabel(recap.status),
         })),
         h('div', { class: 'link-row' }, download,
           h('a', { class: 'btn', href: `/teach/${encodeURIComponent(classId)}` }, t('recap.back')))),
