@@ -101,6 +101,18 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   await expect.poll(() => spoken(p)).toHaveLength(2);
   expect((await spoken(p))[1]).toEqual({ text: 'Pause. Rest your hands still on your baby and breathe.', lang: 'en-GB' });
 
+  // The page out of sight (another app in front): nothing is said.
+  const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((v) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setVisibility('hidden');
+  await t.getByTestId('next-step').click();
+  await settle([p], await lastSeq(t));
+  await p.waitForTimeout(1000);
+  expect(await spoken(p)).toHaveLength(2);
+  await setVisibility('visible');
+
   // Paused: the step moves on screen, and nothing is said.
   await t.getByTestId('pause').click();
   await t.getByTestId('next-step').click();
