@@ -278,6 +278,8 @@ test('the recap lists every family and check-in of the class, and its CSV parses
   await sendChat(parents[1]!.page, 'Theo, fussy today');
   await sendChat(t, 'No rush, rest if he needs it');
   await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
+  // The instructor can share the home practice link at any time.
+  await expect(t.getByTestId('practice-share-link')).toHaveAttribute('href', /\/practice\/full-body$/);
   await t.getByTestId('end').click();
   await t.getByTestId('end-confirm').click();
 

@@ -181,15 +181,17 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   // ---- after the class ----
   const recapLink = h('a', { class: 'btn btn-primary', 'data-testid': 'recap-link' }, t('teach.recap'));
   const practiceLink = h('a', { class: 'break', 'data-testid': 'practice-share-link' });
-  const afterClass = h('div', { class: 'after-class stack', hidden: true }, recapLink,
-    h('p', { class: 'muted small' }, t('teach.practiceLink')),
+  const afterClass = h('div', { class: 'after-class stack', hidden: true }, recapLink);
+  // Families practise between the weekly classes: the link can be shared at any time.
+  const practiceShare = h('details', { class: 'practice-share' },
+    h('summary', {}, t('teach.practiceLink')),
     h('p', { class: 'link-row' }, practiceLink, ' ', copyButton(t('copy.copy'), () => practiceLink.href)));
 
   // ---- families ----
   const summary = h('p', { class: 'board-summary', 'data-testid': 'board-summary', 'aria-live': 'polite' });
   const board = h('ul', { class: 'board', 'data-testid': 'board' });
   const familiesPanel = h('section', { class: 'panel families', 'aria-labelledby': 'families-heading' },
-    h('h2', { id: 'families-heading' }, t('teach.families')), invite, summary, board, afterClass);
+    h('h2', { id: 'families-heading' }, t('teach.families')), afterClass, invite, practiceShare, summary, board);
   const chat = chatPanel(s, { canDelete: true, heading: t('chat.heading') });
 
   const main = h('main', { class: 'console', id: 'main' },
@@ -339,11 +341,9 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     tempoGuide.setTempo(ended ? null : state.tempo);
     renderBoard(state);
     afterClass.hidden = !ended;
-    if (ended) {
-      recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
-      practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
-      setText(practiceLink, practiceLink.href);
-    }
+    if (ended) recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
+    practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
+    setText(practiceLink, practiceLink.href);
     chat.update(state, applied);
     const help = applied.filter((a) => a.live && a.event.kind === 'CheckedIn' && a.event.checkIn?.status === 'NeedHelp');
     for (const a of help) {
