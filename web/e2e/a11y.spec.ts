@@ -13,6 +13,8 @@ test.afterEach(async () => {
 // violation of any impact.
 for (const lang of ['en', 'es'] as const) {
   test(`every page passes axe-core in ${lang === 'en' ? 'English' : 'Spanish'}`, async ({ browser, request }) => {
+    // Four browsers and a dozen full-page scans: long on a shared 2-core machine.
+    test.setTimeout(360_000);
     const setup = inLanguage(lang);
     const visitor = await openPhone(browser, setup);
     people.push(visitor);

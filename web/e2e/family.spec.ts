@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseCsv } from '../src/csv';
 import {
   boardRow, both, closeAll, createClass, inLanguage, joinAsParent, lastSeq, openInstructor, openPhone, PHONE,
-  recordSpeech, recordWakeLock, routines, SCREENSHOTS, sendChat, settle, spoken, wakeHeld, type Person,
+  recordSpeech, recordWakeLock, routines, SCREENSHOTS, sendChat, settle, sounds, spoken, wakeHeld, type Person,
 } from './helpers';
 
 const people: Person[] = [];
@@ -94,10 +94,24 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   await t.getByTestId('start').click();
   await t.getByTestId('step-8').click();
   await expect.poll(() => spoken(p)).toEqual([{ text: 'Step 9, top of foot. About three times.', lang: 'en-GB' }]);
+  // A soft two-note chime comes first.
+  expect(await sounds(p)).toEqual(['tone:660', 'tone:880', 'speak:Step 9, top of foot. About three times.']);
 
   await t.getByTestId('cue-Pause').click();
   await expect.poll(() => spoken(p)).toHaveLength(2);
   expect((await spoken(p))[1]).toEqual({ text: 'Pause. Rest your hands still on your baby and breathe.', lang: 'en-GB' });
+
+  // The page out of sight (another app in front): nothing is said.
+  const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((v) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setVisibility('hidden');
+  await t.getByTestId('next-step').click();
+  await settle([p], await lastSeq(t));
+  await p.waitForTimeout(1000);
+  expect(await spoken(p)).toHaveLength(2);
+  await setVisibility('visible');
 
   // Paused: the step moves on screen, and nothing is said.
   await t.getByTestId('pause').click();
@@ -108,6 +122,35 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   await p.waitForTimeout(1000);
   expect(await spoken(p)).toHaveLength(2);
   expect(await spoken(quiet.page)).toEqual([]);
+  expect(await sounds(quiet.page)).toEqual([]);
+});
+
+test('the tempo guide ticks softly for a parent who asks, and stops when the class pauses', async ({ browser, request }) => {
+  const created = await createClass(request, 'Ticks');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Ivy & Jo', PHONE, 'no-preference', recordSpeech);
+  people.push(parent);
+  const t = teacher.page;
+  const p = parent.page;
+  const ticks = async () => (await sounds(p)).filter((s) => s === 'tone:1200').length;
+
+  await p.getByTestId('handsfree-toggle').click();
+  await expect(p.getByTestId('tick-toggle')).toBeVisible();
+  await p.getByTestId('tick-toggle').click();
+  await expect(p.getByTestId('tick-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await t.getByTestId('start').click();
+  await t.getByTestId('tempo-input').fill('30');
+  await t.getByTestId('tempo-set').click();
+  await expect(p.getByTestId('tempo')).toHaveAttribute('data-tempo', '30');
+  // A beat every two seconds.
+  await expect.poll(ticks, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+
+  await t.getByTestId('pause').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Paused');
+  const atPause = await ticks();
+  await p.waitForTimeout(4500);
+  expect(await ticks()).toBe(atPause);
 });
 
 test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, request }) => {
@@ -235,6 +278,8 @@ test('the recap lists every family and check-in of the class, and its CSV parses
   await sendChat(parents[1]!.page, 'Theo, fussy today');
   await sendChat(t, 'No rush, rest if he needs it');
   await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
+  // The instructor can share the home practice link at any time.
+  await expect(t.getByTestId('practice-share-link')).toHaveAttribute('href', /\/practice\/full-body$/);
   await t.getByTestId('end').click();
   await t.getByTestId('end-confirm').click();
 

@@ -147,10 +147,36 @@ export const recordWakeLock: Setup = (context) => context.addInitScript(() => {
   });
 });
 
-/** Replaces speechSynthesis with a recorder: window.__spoken lists each utterance's text and language. */
+/**
+ * Replaces speechSynthesis and Web Audio with recorders: window.__spoken lists each utterance's
+ * text and language; window.__sounds lists tones (by frequency) and utterances in the order played.
+ */
 export const recordSpeech: Setup = (context) => context.addInitScript(() => {
   const spoken: { text: string; lang: string }[] = [];
+  const sounds: string[] = [];
   Object.defineProperty(window, '__spoken', { value: spoken });
+  Object.defineProperty(window, '__sounds', { value: sounds });
+  class RecordingAudioContext {
+    state = 'running';
+    currentTime = 0;
+    destination = {};
+    resume() { return Promise.resolve(); }
+    close() { return Promise.resolve(); }
+    createGain() {
+      const ramp = () => undefined;
+      return { gain: { setValueAtTime: ramp, exponentialRampToValueAtTime: ramp }, connect: (next: unknown) => next };
+    }
+    createOscillator() {
+      const osc = {
+        type: 'sine', frequency: { value: 0 },
+        connect: (next: unknown) => next,
+        start: () => sounds.push(`tone:${osc.frequency.value}`),
+        stop: () => undefined,
+      };
+      return osc;
+    }
+  }
+  Object.defineProperty(window, 'AudioContext', { configurable: true, value: RecordingAudioContext });
   if (typeof window.SpeechSynthesisUtterance !== 'function') {
     Object.defineProperty(window, 'SpeechSynthesisUtterance', {
       configurable: true,
@@ -160,7 +186,10 @@ export const recordSpeech: Setup = (context) => context.addInitScript(() => {
   Object.defineProperty(window, 'speechSynthesis', {
     configurable: true,
     value: {
-      speak: (u: { text: string; lang: string }) => spoken.push({ text: u.text, lang: u.lang }),
+      speak: (u: { text: string; lang: string }) => {
+        spoken.push({ text: u.text, lang: u.lang });
+        sounds.push(`speak:${u.text}`);
+      },
       cancel: () => undefined,
       pause: () => undefined,
       resume: () => undefined,
@@ -178,6 +207,10 @@ export async function spoken(page: Page): Promise<{ text: string; lang: string }
   return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken.slice());
 }
 
+export async function sounds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __sounds: string[] }).__sounds.slice());
+}
+
 export async function wakeHeld(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { __wake: { held(): boolean } }).__wake.held());
 }
@@ -186,7 +219,7 @@ export async function wakeHeld(page: Page): Promise<boolean> {
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-  expect(found, `axe-core on ${what}`).toEqual([]);
+  expect.soft(found, `axe-core on ${what}`).toEqual([]);
 }
 
 export async function participantId(page: Page): Promise<string | null> {

@@ -47,7 +47,7 @@ describe('the recap as CSV', () => {
 
   it('has a row per family, per step and check-in, and per message, all as wide as the header', () => {
     const rows = parseCsv(recapCsv(recap, 'en'));
-    expect(rows[0]).toEqual(['section', 'Family', 'Step', 'Check-in', 'Families', 'Joined', 'Minutes online', 'At the end', 'Time', 'Message']);
+    expect(rows[0]).toEqual(['section', 'Family', 'Step', 'Check-in', 'Times', 'Joined', 'Minutes online', 'At the end', 'Time', 'Message']);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
     expect(rows.slice(1).map((r) => r[0])).toEqual(['family', 'family', 'checkin', 'checkin', 'chat']);
     expect(rows[1]).toEqual(['family', 'Amara & Noor', '', '', '', '1970-01-01T00:00:00.000Z', '50', 'In the class', '1970-01-01T01:01:00.000Z', '']);

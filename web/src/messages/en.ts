@@ -322,7 +322,7 @@ export const en = {
   'recap.byStep': 'Check-ins by step',
   'recap.step': 'Step',
   'recap.status': 'Check-in',
-  'recap.count': 'Families',
+  'recap.count': 'Times',
   'recap.who': 'Who',
   'recap.noCheckIns': 'No check-ins were made.',
   'recap.chat': 'Chat',

@@ -147,7 +147,7 @@ export const es: Record<MessageKey, string> = {
   'number.10': 'diez',
 
   'doll.doll': 'Muñeco',
-  'doll.highlighted': '{area} resaltado',
+  'doll.highlighted': 'zona resaltada: {area}',
   'doll.armsAndLegs': 'brazos y piernas',
   'doll.tummyDown': '(bebé boca abajo)',
   'doll.pose.rest': 'manos quietas, en reposo',
@@ -323,7 +323,7 @@ export const es: Record<MessageKey, string> = {
   'recap.byStep': 'Registros por paso',
   'recap.step': 'Paso',
   'recap.status': 'Registro',
-  'recap.count': 'Familias',
+  'recap.count': 'Veces',
   'recap.who': 'Quién',
   'recap.noCheckIns': 'No hubo registros.',
   'recap.chat': 'Chat',

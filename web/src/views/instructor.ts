@@ -86,7 +86,8 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
 
   // ---- steps ----
   const stepList = h('ol', { class: 'step-list', 'data-testid': 'step-list' });
-  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': t('teach.routineSteps') }, h('h2', {}, t('teach.routine')), stepList);
+  // Focusable so the list can be scrolled from the keyboard even when every step is disabled.
+  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': t('teach.routineSteps'), tabindex: 0 }, h('h2', {}, t('teach.routine')), stepList);
 
   // ---- stage ----
   const stageCounter = h('p', { class: 'step-counter', 'data-testid': 'step-counter' });
@@ -166,7 +167,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     h('div', { class: 'step-head' }, stageCounter, stageArea),
     stageName,
     h('div', { class: 'stage-body' }, dollBox, h('div', {}, stageText, stageReps,
-      h('h3', { class: 'small-heading' }, t('teach.yourNotes')), stageCues)),
+      h('h2', { class: 'small-heading' }, t('teach.yourNotes')), stageCues)),
     h('div', { class: 'stage-nav' }, prevBtn, nextBtn, nextName));
 
   const cuePanel = h('section', { class: 'panel cues', 'aria-labelledby': 'cues-heading' },
@@ -180,15 +181,17 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   // ---- after the class ----
   const recapLink = h('a', { class: 'btn btn-primary', 'data-testid': 'recap-link' }, t('teach.recap'));
   const practiceLink = h('a', { class: 'break', 'data-testid': 'practice-share-link' });
-  const afterClass = h('div', { class: 'after-class stack', hidden: true }, recapLink,
-    h('p', { class: 'muted small' }, t('teach.practiceLink')),
+  const afterClass = h('div', { class: 'after-class stack', hidden: true }, recapLink);
+  // Families practise between the weekly classes: the link can be shared at any time.
+  const practiceShare = h('details', { class: 'practice-share' },
+    h('summary', {}, t('teach.practiceLink')),
     h('p', { class: 'link-row' }, practiceLink, ' ', copyButton(t('copy.copy'), () => practiceLink.href)));
 
   // ---- families ----
   const summary = h('p', { class: 'board-summary', 'data-testid': 'board-summary', 'aria-live': 'polite' });
   const board = h('ul', { class: 'board', 'data-testid': 'board' });
   const familiesPanel = h('section', { class: 'panel families', 'aria-labelledby': 'families-heading' },
-    h('h2', { id: 'families-heading' }, t('teach.families')), invite, summary, board, afterClass);
+    h('h2', { id: 'families-heading' }, t('teach.families')), afterClass, invite, practiceShare, summary, board);
   const chat = chatPanel(s, { canDelete: true, heading: t('chat.heading') });
 
   const main = h('main', { class: 'console', id: 'main' },
@@ -338,11 +341,9 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     tempoGuide.setTempo(ended ? null : state.tempo);
     renderBoard(state);
     afterClass.hidden = !ended;
-    if (ended) {
-      recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
-      practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
-      setText(practiceLink, practiceLink.href);
-    }
+    if (ended) recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
+    practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
+    setText(practiceLink, practiceLink.href);
     chat.update(state, applied);
     const help = applied.filter((a) => a.live && a.event.kind === 'CheckedIn' && a.event.checkIn?.status === 'NeedHelp');
     for (const a of help) {

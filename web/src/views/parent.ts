@@ -180,6 +180,12 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   }
 
   setMat(matOn);
+  checkPanel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && checkPanel.classList.contains('is-open')) {
+      setSheet(false);
+      checkInOpen.focus();
+    }
+  });
   speechNote.hidden = !handsFreeOn || handsFree.speechSupported;
 
   const onVisibility = () => {

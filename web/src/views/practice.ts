@@ -29,7 +29,7 @@ export function renderPractice(root: HTMLElement, routineId: string | null): () 
   }).catch((error: unknown) => {
     if (!alive) return;
     setChildren(main, endedNotice(t('practice.heading'),
-      error instanceof ApiError && error.status === 0 ? t('practice.offline') : t('practice.offline'),
+      error instanceof ApiError && error.status === 0 ? t('practice.offline') : t('error.unknown'),
       h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart'))));
   });
 

@@ -2,7 +2,7 @@
 // the class goes in a request header; the page offers the same data as a CSV file.
 import { ApiError, getRecap } from '../api';
 import { formatTime, h, setChildren } from '../dom';
-import { t } from '../i18n';
+import { t, tOr } from '../i18n';
 import type { ClassRecap } from '../protocol';
 import { minutes, recapCsv } from '../recapCsv';
 import { stepText } from '../routineText';
@@ -61,8 +61,8 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
           h('tbody', {}, recap.families.map((f) => h('tr', { 'data-testid': 'recap-family', 'data-participant-id': f.participantId },
             h('th', { scope: 'row' }, f.displayName),
             h('td', {}, formatTime(f.firstJoinedAt)),
-            h('td', { 'data-testid': 'recap-minutes' }, String(minutes(f.onlineMs))),
-            h('td', {}, t(`recap.state.${f.state as 'Present' | 'Left' | 'Removed'}`)))))))
+            h('td', { 'data-testid': 'recap-minutes' }, f.onlineMs > 0 && f.onlineMs < 30_000 ? '<1' : String(minutes(f.onlineMs))),
+            h('td', {}, tOr(`recap.state.${f.state}`, f.state)))))))
       : h('p', { class: 'muted' }, t('recap.noFamilies'));
 
     const checkIns = recap.checkInsByStep.length
@@ -93,13 +93,13 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
         h('h1', {}, t('recap.heading')),
         h('p', { class: 'lead', 'data-testid': 'recap-title' }, recap.title),
         h('p', { 'data-testid': 'recap-summary' }, t('recap.summary', {
-          families: recap.families.length, minutes: minutes(span), status: statusLabel(recap.status),
+          families: recap.families.length, minutes: span > 0 && span < 30_000 ? '<1' : minutes(span), status: statusLabel(recap.status),
         })),
         h('div', { class: 'link-row' }, download,
           h('a', { class: 'btn', href: `/teach/${encodeURIComponent(classId)}` }, t('recap.back')))),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-families' }, h('h2', { id: 'recap-families' }, t('recap.attendance')), families),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-checkins' }, h('h2', { id: 'recap-checkins' }, t('recap.byStep')), checkIns),
-      h('section', { class: 'panel', 'aria-labelledby': 'recap-chat' }, h('h2', { id: 'recap-chat' }, t('recap.chat')), chat));
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-families' }, t('recap.attendance')), families),
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-checkins' }, t('recap.byStep')), checkIns),
+      h('section', { class: 'panel' }, h('h2', { id: 'recap-chat' }, t('recap.chat')), chat));
   }
 
   return () => { alive = false; };
