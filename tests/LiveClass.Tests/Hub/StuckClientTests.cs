@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveClass.Bench.Load;
 using LiveClass.Contracts;
 using LiveClass.Grains.Observability;
 using LiveClass.Server.Realtime;

@@ -6,7 +6,7 @@ using System.Text.Json;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 
-namespace LiveClass.Tests.Infrastructure;
+namespace LiveClass.Bench.Load;
 
 /// <summary>
 /// A hub client with nothing in between: a raw socket with a small receive buffer, the WebSocket
