@@ -1,6 +1,7 @@
 import './styles.css';
 import { h, setChildren } from './dom';
 import { navigate, onNavigate, parseRoute } from './router';
+import { forgetExpiredClasses } from './storage';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
@@ -46,5 +47,7 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
+// Classes ended longer ago than the server keeps them: their keys and tokens are only a risk now.
+forgetExpiredClasses(Date.now());
 onNavigate(render);
 render();
