@@ -8,7 +8,7 @@ public static class ResultsTable
 {
     private static readonly string[] Headers =
     [
-        "scenario", "target", "conns", "events exp.", "missing", "dups", "p50 ms", "p99 ms", "max ms", "ack p99", "msgs/s",
+        "scenario", "target", "conns", "events exp.", "missing", "dups", "p50 ms", "p99 ms", "p99.9 ms", "worst 2 s p99", "max ms", "ack p99", "msgs/s",
         "srv CPU s", "srv CPU %", "peak WS MiB", "GC 0/1/2", "client CPU %", "others' CPU %", "other",
     ];
 
@@ -38,7 +38,7 @@ public static class ResultsTable
                 rows.Add(
                 [
                     $"{file.Scenario} {file.Size}", file.RoundRatios is null ? "ratio L/B" : "median ratio L/B", "", "", "", "",
-                    R(file.Ratios, "p50"), R(file.Ratios, "p99"), R(file.Ratios, "max"), "", "",
+                    R(file.Ratios, "p50"), R(file.Ratios, "p99"), "", "", R(file.Ratios, "max"), "", "",
                     R(file.Ratios, "serverCpuSeconds"), "", R(file.Ratios, "peakWorkingSet"), "", "", "",
                     Named(file.Ratios, NamedRatios, ", "),
                 ]);
@@ -132,6 +132,8 @@ public static class ResultsTable
             run.Status == "ok" ? run.Duplicates.ToString(CultureInfo.InvariantCulture) : "-",
             latency is null ? "-" : F($"{latency.P50:0.0}"),
             latency is null ? "-" : F($"{latency.P99:0.0}"),
+            latency is null ? "-" : F($"{latency.P999:0.0}"),
+            run.WorstWindowP99Ms is { } window ? F($"{window:0.0}") : "-",
             latency is null ? "-" : F($"{latency.Max:0.0}"),
             run.Ack is { Count: > 0 } ack ? F($"{ack.P99:0.0}") : "-",
             latency is null ? "-" : F($"{run.MessagesPerSecond:0}"),

@@ -64,6 +64,12 @@ public sealed record RunResult
     public RejoinStats? Rejoin { get; set; }
     public IdleStats? Idle { get; set; }
     public List<ProgressPoint> Timeline { get; set; } = [];
+
+    /// <summary>
+    /// The p99 of the worst two seconds of the measured window: a stall that the run's p99 spreads
+    /// over a minute, and that every family in the classes it hits feels at once.
+    /// </summary>
+    public double? WorstWindowP99Ms => Timeline.Where(p => p.Phase == "steady" && p.P99Ms > 0).Select(p => (double?)p.P99Ms).Max();
 }
 
 /// <summary>The server's use of the machine over the measured window (CPU, GC) and over its life (peak).</summary>

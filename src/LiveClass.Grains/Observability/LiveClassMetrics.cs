@@ -20,6 +20,7 @@ public sealed class LiveClassMetrics : IDisposable
     private readonly Counter<long> _eventsSent;
     private readonly Histogram<double> _commitDuration;
     private readonly Histogram<double> _fanOutLatency;
+    private long _eventsSentTotal;
 
     public LiveClassMetrics(IMeterFactory meters)
     {
@@ -38,6 +39,9 @@ public sealed class LiveClassMetrics : IDisposable
 
     public Meter Meter => _meter;
 
+    /// <summary>Class events this silo's bridge has sent since it started.</summary>
+    public long EventsSent => Interlocked.Read(ref _eventsSentTotal);
+
     public void ClassActive(string classId, ClassStatus status) => _classes[classId] = status;
 
     public void ClassInactive(string classId) => _classes.TryRemove(classId, out _);
@@ -55,6 +59,7 @@ public sealed class LiveClassMetrics : IDisposable
     public void Sent(ClassEvent evt, long nowMs)
     {
         _eventsSent.Add(1);
+        Interlocked.Increment(ref _eventsSentTotal);
         _fanOutLatency.Record(Math.Max(0, nowMs - evt.At));
     }
 

@@ -12,6 +12,7 @@ public static class MemoryReturnExtensions
                 "MemoryReturn: the interval must be positive and the thresholds not negative")
             .ValidateOnStart();
         builder.Services.AddSingleton<IManagedHeap, RuntimeManagedHeap>();
+        builder.Services.AddSingleton<IDeliveryActivity, MeteredDeliveryActivity>();
         builder.Services.AddHostedService<MemoryReturnService>();
         return builder;
     }

@@ -5,10 +5,15 @@ public static class MemoryReturnPolicy
 {
     private const double MiB = 1024 * 1024;
 
-    public static bool ShouldReturn(MemoryReturnOptions options, HeapReading previous, HeapReading current, DateTimeOffset? lastReturn)
+    /// <param name="eventsDelivered">
+    /// Class events handed to connections between the two readings. The collection blocks every
+    /// thread for hundreds of milliseconds on a large heap, so it waits until no class is
+    /// delivering anything: a class in progress would feel the pause as a stall.
+    /// </param>
+    public static bool ShouldReturn(MemoryReturnOptions options, HeapReading previous, HeapReading current, long eventsDelivered, DateTimeOffset? lastReturn)
     {
         var allocatedPerSecond = current.AllocatedBytesPerSecondSince(previous);
-        if (double.IsNaN(allocatedPerSecond) || (lastReturn is { } last && current.At - last < options.MinimumInterval))
+        if (double.IsNaN(allocatedPerSecond) || eventsDelivered > 0 || (lastReturn is { } last && current.At - last < options.MinimumInterval))
         {
             return false;
         }

@@ -2,9 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace LiveClass.Server.Memory;
 
-/// <summary>Looks at the heap every check interval and gives its free memory back once the server has gone quiet.</summary>
+/// <summary>
+/// Looks at the heap every check interval and gives its free memory back once the server has gone
+/// quiet: little allocation and no class event delivered since the last check.
+/// </summary>
 public sealed partial class MemoryReturnService(
     IManagedHeap heap,
+    IDeliveryActivity delivery,
     IOptions<MemoryReturnOptions> options,
     TimeProvider time,
     ILogger<MemoryReturnService> logger) : BackgroundService
@@ -21,14 +25,16 @@ public sealed partial class MemoryReturnService(
 
         using var timer = new PeriodicTimer(settings.CheckInterval, time);
         var previous = heap.Read();
+        var deliveredBefore = delivery.EventsDelivered;
         DateTimeOffset? lastReturn = null;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var current = heap.Read();
-                LogChecked(logger, current.HeapBytes / MiB, current.CommittedBytes / MiB, current.AllocatedBytesPerSecondSince(previous) / MiB);
-                if (MemoryReturnPolicy.ShouldReturn(settings, previous, current, lastReturn))
+                var delivered = delivery.EventsDelivered;
+                LogChecked(logger, current.HeapBytes / MiB, current.CommittedBytes / MiB, current.AllocatedBytesPerSecondSince(previous) / MiB, delivered - deliveredBefore);
+                if (MemoryReturnPolicy.ShouldReturn(settings, previous, current, delivered - deliveredBefore, lastReturn))
                 {
                     var started = time.GetTimestamp();
                     heap.ReturnFreeMemory();
@@ -39,6 +45,7 @@ public sealed partial class MemoryReturnService(
                 }
 
                 previous = current;
+                deliveredBefore = delivered;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,8 +53,8 @@ public sealed partial class MemoryReturnService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Heap {HeapMiB:0} MiB, committed {CommittedMiB:0} MiB, allocating {AllocatedMiBPerSecond:0.0} MiB/s")]
-    private static partial void LogChecked(ILogger logger, double heapMiB, double committedMiB, double allocatedMiBPerSecond);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Heap {HeapMiB:0} MiB, committed {CommittedMiB:0} MiB, allocating {AllocatedMiBPerSecond:0.0} MiB/s, {EventsDelivered} class events delivered since the last check")]
+    private static partial void LogChecked(ILogger logger, double heapMiB, double committedMiB, double allocatedMiBPerSecond, long eventsDelivered);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Returned {ReturnedMiB:0} MiB of free heap memory to the operating system ({HeapMiB:0} MiB in use) in a {PauseMs:0} ms collection")]
     private static partial void LogReturned(ILogger logger, double returnedMiB, double heapMiB, double pauseMs);

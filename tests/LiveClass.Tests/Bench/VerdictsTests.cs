@@ -6,7 +6,7 @@ namespace LiveClass.Tests.Bench;
 public sealed class VerdictsTests
 {
     [Fact]
-    public void Several_rounds_are_judged_on_the_median_of_their_ratios_and_p99s()
+    public void Several_rounds_are_judged_on_their_worst_round_and_the_table_keeps_the_median_ratio()
     {
         var file = File("s1",
             Run("baseline", 1, p99: 30), Run("liveclass", 1, p99: 45),
@@ -18,11 +18,73 @@ public sealed class VerdictsTests
         Assert.Equal([1.5, 1.25, 3.0], file.RoundRatios!.Select(r => r["p99"]!.Value));
         Assert.Equal(1.5, file.Ratios["p99"]);
         var p99 = file.Targets.Single(t => t.Name == "p99 delivery latency");
-        Assert.Equal("50.0 ms (median of 3: 45.0, 50.0, 60.0)", p99.Value);
-        Assert.True(p99.Pass);
-        Assert.False(file.Targets.Single(t => t.Name == "p99 vs baseline p99").Pass);
+        Assert.Equal("60.0 ms (worst of 3: 45.0 ms, 50.0 ms, 60.0 ms)", p99.Value);
+        Assert.False(p99.Pass);
+        var ratio = file.Targets.Single(t => t.Name == "p99 vs baseline p99");
+        Assert.Equal("3.00× (worst of 3: 1.50×, 1.25×, 3.00×)", ratio.Value);
+        Assert.False(ratio.Pass);
         Assert.Equal(2, file.LiveClass!.Round);
         Assert.Equal(1, file.Baseline!.Round);
+    }
+
+    [Fact]
+    public void A_median_that_meets_the_target_does_not_hide_one_round_that_misses_it()
+    {
+        var file = File("s2",
+            Run("baseline", 1, p99: 20), Run("liveclass", 1, p99: 21),
+            Run("baseline", 2, p99: 20), Run("liveclass", 2, p99: 22),
+            Run("baseline", 3, p99: 20), Run("liveclass", 3, p99: 120));
+
+        Verdicts.Evaluate(file);
+
+        Assert.Equal(1.1, file.Ratios["p99"]);
+        Assert.False(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
+        Assert.False(file.Targets.Single(t => t.Name == "p99 vs baseline p99").Pass);
+    }
+
+    [Fact]
+    public void A_two_second_stall_misses_the_window_target_though_the_run_p99_meets_its_own()
+    {
+        var stalled = Run("liveclass", null, p99: 18);
+        stalled.Timeline.AddRange([Point("warmup", 400), Point("steady", 16), Point("steady", 337), Point("steady", 20)]);
+        var file = File("s2", Run("baseline", null, p99: 17), stalled);
+
+        Verdicts.Evaluate(file);
+
+        Assert.Equal(337, stalled.WorstWindowP99Ms);
+        Assert.True(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
+        var window = file.Targets.Single(t => t.Name == "worst 2-s window p99");
+        Assert.Equal("337.0 ms", window.Value);
+        Assert.False(window.Pass);
+    }
+
+    [Fact]
+    public void Server_cpu_over_its_ratio_in_one_round_misses_the_target()
+    {
+        var file = File("s2",
+            Run("baseline", 1, p99: 20, cpuSeconds: 20), Run("liveclass", 1, p99: 20, cpuSeconds: 22),
+            Run("baseline", 2, p99: 20, cpuSeconds: 20), Run("liveclass", 2, p99: 20, cpuSeconds: 24));
+
+        Verdicts.Evaluate(file);
+
+        var cpu = file.Targets.Single(t => t.Name == "server CPU vs baseline");
+        Assert.Equal("1.20× (worst of 2: 1.10×, 1.20×)", cpu.Value);
+        Assert.False(cpu.Pass);
+    }
+
+    [Fact]
+    public void The_cluster_scenario_judges_delivery_and_acknowledgement_against_300_ms()
+    {
+        var run = Run("liveclass", null, p99: 250);
+        run.Ack = new LatencySummary(1000, 100, 100, 200, 310, 400, 500, 0);
+        var file = File("s5", run);
+
+        Verdicts.Evaluate(file);
+
+        Assert.True(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
+        var ack = file.Targets.Single(t => t.Name == "p99 acknowledgement");
+        Assert.Equal("≤ 300 ms", ack.Limit);
+        Assert.False(ack.Pass);
     }
 
     [Fact]
@@ -62,6 +124,7 @@ public sealed class VerdictsTests
         Assert.Null(file.RoundRatios);
         Assert.Equal(1.05, file.Ratios["p99"]);
         Assert.Equal("42.0 ms", file.Targets.Single(t => t.Name == "p99 delivery latency").Value);
+        Assert.Equal("1.05×", file.Targets.Single(t => t.Name == "p99 vs baseline p99").Value);
     }
 
     [Theory]
@@ -85,7 +148,9 @@ public sealed class VerdictsTests
         return file;
     }
 
-    private static RunResult Run(string target, int? round, double p99) => new()
+    private static ProgressPoint Point(string phase, double p99) => new(0, phase, 10, 100, p99, 30, 100, 30, 0, 0);
+
+    private static RunResult Run(string target, int? round, double p99, double cpuSeconds = 10) => new()
     {
         Scenario = "s1",
         Title = "a run",
@@ -95,5 +160,6 @@ public sealed class VerdictsTests
         ConnectionsTarget = 10,
         ConnectionsHeld = 10,
         Latency = new LatencySummary(1000, p99 / 2, p99 / 2, p99 * 0.9, p99, p99 * 1.1, p99 * 1.2, 0),
+        ServerUse = new ResourceUse(cpuSeconds, 30, cpuSeconds, 100, 100, 200, 20, null, null, null, null, null, null, null, null),
     };
 }

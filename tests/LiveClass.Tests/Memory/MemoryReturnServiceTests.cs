@@ -10,6 +10,7 @@ public sealed class MemoryReturnServiceTests
     private const long MiB = 1024 * 1024;
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly CountedDelivery _delivery = new();
 
     [Fact]
     public async Task After_a_burst_the_free_memory_goes_back_once_the_server_is_quiet_and_only_once()
@@ -66,6 +67,29 @@ public sealed class MemoryReturnServiceTests
     }
 
     [Fact]
+    public async Task While_classes_receive_events_it_waits_for_them_to_stop()
+    {
+        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
+        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check });
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        await heap.WaitForReadsAsync(1);
+
+        // A class in progress: a few events each check, very little allocation.
+        for (var i = 0; i < 4; i++)
+        {
+            _delivery.Delivered += 3;
+            await TickAsync(heap);
+        }
+
+        Assert.Equal(0, heap.Returns);
+
+        // The last class ended: the next quiet check gives the memory back.
+        await TickAsync(heap, extraReads: 1);
+        Assert.Equal(1, heap.Returns);
+        await service.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Disabled_it_never_collects()
     {
         var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
@@ -84,13 +108,27 @@ public sealed class MemoryReturnServiceTests
     }
 
     private MemoryReturnService Service(ScriptedHeap heap, MemoryReturnOptions options) =>
-        new(heap, Options.Create(options), _time, NullLogger<MemoryReturnService>.Instance);
+        new(heap, _delivery, Options.Create(options), _time, NullLogger<MemoryReturnService>.Instance);
 
     private async Task TickAsync(ScriptedHeap heap, int extraReads = 0)
     {
         var reads = heap.Reads;
         _time.Advance(Check);
         await heap.WaitForReadsAsync(reads + 1 + extraReads);
+    }
+
+    /// <summary>Class events delivered so far, as the test sets them.</summary>
+    private sealed class CountedDelivery : IDeliveryActivity
+    {
+        private long _delivered;
+
+        public long Delivered
+        {
+            get => Interlocked.Read(ref _delivered);
+            set => Interlocked.Exchange(ref _delivered, value);
+        }
+
+        public long EventsDelivered => Delivered;
     }
 
     /// <summary>A heap whose readings the test sets, counting what the service asks of it.</summary>
