@@ -38,6 +38,13 @@ if "--appendonly" not in services["redis"]["command"]:
     fail("compose's Redis keeps no append-only file")
 if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
     fail("the load balancer publishes no port")
+if "--requirepass" not in services["redis"]["command"] or "password=${REDIS_PASSWORD" not in services["silo1"]["environment"]["Cluster__Redis"]:
+    fail("compose's Redis asks for no password, or the silos do not give it")
+if not compose["networks"]["back"].get("internal") or services["lb"]["networks"] != ["front"] or services["redis"]["networks"] != ["back"]:
+    fail("compose's load balancer can reach Redis or the silo ports")
+for name, service in services.items():
+    if not (service.get("cpus") and service.get("mem_limit")):
+        fail(f"compose's {name} has no cpu and memory limits")
 print("ok  compose.yaml: redis, three silos, load balancer")
 
 docs = []
@@ -80,6 +87,47 @@ for resource in kustomization["resources"]:
     if not (deploy / "kubernetes" / resource).exists():
         fail(f"kustomization names a missing {resource}")
 print(f"ok  kubernetes/: {len(docs)} documents parse, Orleans' Kubernetes hosting wired")
+
+# Every container asks for and is capped in CPU and memory.
+for name, doc in docs:
+    spec = doc.get("spec", {}).get("template", {}).get("spec")
+    for c in (spec or {}).get("containers", []):
+        resources = c.get("resources", {})
+        for part in ("requests", "limits"):
+            if not {"cpu", "memory"} <= set(resources.get(part, {})):
+                fail(f"{name}: container {c['name']} lacks cpu and memory {part}")
+print("ok  kubernetes/: every container has cpu and memory requests and limits")
+
+# Redis asks for a password that comes from a Secret, and the silos give it.
+def env_of(kind, name):
+    doc = next(d for _, d in docs if d["kind"] == kind and d["metadata"]["name"] == name)
+    container = doc["spec"]["template"]["spec"]["containers"][0]
+    return container, {e["name"]: e for e in container.get("env", [])}
+redis_container, redis_env = env_of("StatefulSet", "redis")
+if "--requirepass" not in redis_container.get("args", []) or "secretKeyRef" not in redis_env.get("REDIS_PASSWORD", {}).get("valueFrom", {}):
+    fail("Redis does not require a password from a Secret")
+_, silo_env = env_of("Deployment", "liveclass")
+if "secretKeyRef" not in silo_env.get("REDIS_PASSWORD", {}).get("valueFrom", {}) or "password=$(REDIS_PASSWORD)" not in silo_env["Cluster__Redis"]["value"]:
+    fail("the silos do not give Redis the password from the Secret")
+if any(d["kind"] == "Secret" for _, d in docs):
+    fail("a Secret is committed in kubernetes/: create it in the cluster instead")
+print("ok  kubernetes/: Redis requires a password from the Secret redis-auth")
+
+# Only silos reach the silo, gateway and Redis ports.
+policies = {d["metadata"]["name"]: d["spec"] for _, d in docs if d["kind"] == "NetworkPolicy"}
+deny = policies.get("default-deny-ingress")
+if not deny or deny["podSelector"] != {} or deny.get("ingress"):
+    fail("no default deny of ingress in the namespace")
+def sources(policy, port):
+    return [rule.get("from", []) for rule in policy.get("ingress", []) if any(p.get("port") == port for p in rule.get("ports", []))]
+silo_policy = next((p for p in policies.values() if p["podSelector"].get("matchLabels") == {"app": "liveclass"}), None)
+redis_policy = next((p for p in policies.values() if p["podSelector"].get("matchLabels") == {"app": "redis"}), None)
+only_silos = [[{"podSelector": {"matchLabels": {"app": "liveclass"}}}]]
+if not silo_policy or sources(silo_policy, 11111) != only_silos or sources(silo_policy, 30000) != only_silos:
+    fail("the silo and gateway ports are open to more than the silos")
+if not redis_policy or sources(redis_policy, 6379) != only_silos or len(redis_policy.get("ingress", [])) != 1:
+    fail("Redis is open to more than the silos")
+print("ok  kubernetes/: network policies let only silos reach the silo, gateway and Redis ports")
 
 for line in (deploy / "Dockerfile").read_text().splitlines():
     match = re.match(r"COPY (?!--from)(.+)", line)

@@ -8,6 +8,7 @@ using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
 using LiveClass.Server.Realtime;
 using LiveClass.Server.Routines;
+using LiveClass.Server.Web;
 using LiveClass.Server.WebApp;
 
 namespace LiveClass.Server;
@@ -27,11 +28,13 @@ public static class LiveClassApp
         builder.AddLiveClassObservability();
         builder.AddLiveClassMemoryReturn();
         builder.AddLiveClassLimits();
+        builder.AddLiveClassWebSecurity();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 
         var app = builder.Build();
 
+        app.UseLiveClassWebSecurity();
         app.UseLiveClassProblems();
         app.UseLiveClassDrain();
         app.UseLiveClassWebApp();

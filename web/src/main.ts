@@ -4,6 +4,7 @@ import { applyDocumentLang, onLangChange, t } from './i18n';
 import { navigate, onNavigate, parseRoute } from './router';
 import { registerServiceWorker } from './serviceWorker';
 import { topbar } from './views/common';
+import { forgetExpiredClasses } from './storage';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
@@ -65,6 +66,8 @@ onLangChange(() => {
   if (route !== 'class' && route !== 'teach') render();
 });
 
+// Classes ended longer ago than the server keeps them: their keys and tokens are only a risk now.
+forgetExpiredClasses(Date.now());
 onNavigate(render);
 render();
 registerServiceWorker();

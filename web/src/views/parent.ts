@@ -29,10 +29,10 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   const fragment = fragmentParams();
   const linkToken = fragment.get('token');
   if (linkToken) {
-    const existing = storage.loadMembership(classId, 'Parent');
-    if (existing?.rejoinToken !== linkToken) {
-      storage.saveMembership(classId, { rejoinToken: linkToken, participantId: '', lastSeq: 0, role: 'Parent' });
-    }
+    // Never swap the family this browser already is in the class without asking.
+    storage.adoptLinkToken(classId, linkToken, (current) => window.confirm(
+      `This browser is already in this class as ${current.displayName ?? 'another family'}. ` +
+      'Open the class as the family from this link instead?'));
     clearFragmentFromUrl();
   }
 
