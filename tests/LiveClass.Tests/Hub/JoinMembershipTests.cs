@@ -10,7 +10,7 @@ public sealed class JoinMembershipTests
     [Fact]
     public async Task A_connection_whose_joins_keep_failing_hears_nothing_of_the_class()
     {
-        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack);
+        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, LiveClassServer.UnlimitedChanges);
         await using var intruder = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
         var heard = 0;
         intruder.EventReceived += _ => Interlocked.Increment(ref heard);
@@ -45,7 +45,7 @@ public sealed class JoinMembershipTests
     [Fact]
     public async Task A_removed_family_that_tries_to_join_again_and_fails_hears_nothing_more()
     {
-        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack);
+        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, LiveClassServer.UnlimitedChanges);
         var removedAt = await klass.Instructor.InvokeAsync<long>("RemoveParticipant", klass.Parent.ParticipantId);
         await klass.Parent.WaitForSeqAsync(removedAt);
 
@@ -66,7 +66,7 @@ public sealed class JoinMembershipTests
     [Fact]
     public async Task A_joining_connection_misses_no_event_between_its_join_answer_and_the_live_events()
     {
-        await using var klass = await RunningClass.StartAsync(WireProtocol.Json);
+        await using var klass = await RunningClass.StartAsync(WireProtocol.Json, LiveClassServer.UnlimitedChanges);
         using var stop = new CancellationTokenSource();
         var moves = Task.Run(async () =>
         {

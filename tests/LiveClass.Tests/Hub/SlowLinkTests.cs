@@ -10,7 +10,7 @@ public sealed class SlowLinkTests
     [Fact]
     public async Task A_family_on_a_20_KB_per_second_link_gets_every_event_late_in_order_and_nobody_else_waits()
     {
-        await using var server = await LiveClassServer.StartAsync();
+        await using var server = await LiveClassServer.StartAsync(LiveClassServer.UnlimitedChanges);
         await using var proxy = new ThrottledProxy(server.BaseUrl, LinkBytesPerSecond);
         await using var classA = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "A");
         await using var slow = await ClassClient.ConnectAsync(proxy.BaseUrl);

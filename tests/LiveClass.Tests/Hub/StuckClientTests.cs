@@ -22,8 +22,7 @@ public sealed class StuckClientTests
     public async Task A_client_that_stops_reading_is_closed_and_slows_no_one_and_then_rejoins_in_sync()
     {
         await using var server = await LiveClassServer.StartAsync(
-            $"Delivery:MaxQueueAge={MaxQueueAge:c}",
-            "LiveClass:EventLogCapacity=50000");
+            [.. LiveClassServer.UnlimitedChanges, $"Delivery:MaxQueueAge={MaxQueueAge:c}", "LiveClass:EventLogCapacity=50000"]);
         await using var classA = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "A");
         await using var classB = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "B");
         var connections = server.Services.GetRequiredService<LocalConnections>();

@@ -27,6 +27,10 @@ public sealed class LiveClassServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Settings for tests that drive a class far faster than a person would: no limit on changes.</summary>
+    public static readonly string[] UnlimitedChanges =
+        ["Limits:ChangesBurst=1000000", "Limits:ChangesPerParticipantPerMinute=1000000", "Limits:ChangesPerConnectionPerMinute=1000000"];
+
     public static async Task<LiveClassServer> StartAsync(params string[] settings)
     {
         string[] args =
