@@ -122,6 +122,10 @@ silo_start() {
     export Cluster__ClusterId=local Cluster__ServiceId=liveclass
     export Cluster__SiloPort="$(silo_port "$n")" Cluster__GatewayPort="$(gateway_port "$n")"
     export Observability__Prometheus=true
+    # Every client of a local cluster (browsers, the load generator) comes from one address.
+    export Limits__ClassCreationsPerMinute="${Limits__ClassCreationsPerMinute:-1000000}"
+    export Limits__ClassLookupsPerMinute="${Limits__ClassLookupsPerMinute:-1000000}"
+    export Limits__JoinsPerMinute="${Limits__JoinsPerMinute:-1000000}"
     setsid nohup dotnet "$DLL" --urls "http://127.0.0.1:$(http_port "$n")" >> "$DIR/logs/silo$n.log" 2>&1 < /dev/null &
     echo $! > "$DIR/run/silo$n.pid"
   )

@@ -22,37 +22,33 @@ deploy, root = map(pathlib.Path, sys.argv[1:3])
 def fail(message):
     sys.exit(f"FAIL {message}")
 
-def check_compose(name, store, env_check):
-    compose = yaml.safe_load((deploy / name).read_text())
-    services = compose["services"]
-    for service in [store, "silo1", "silo2", "silo3", "lb"]:
-        if service not in services:
-            fail(f"{name} has no service {service}")
-    for n in (1, 2, 3):
-        silo = services[f"silo{n}"]
-        env = silo["environment"]
-        if env.get("ASPNETCORE_ENVIRONMENT") != "Cluster" or not env_check(env):
-            fail(f"{name}: silo{n} is not configured for the {store} cluster")
-        if silo["build"]["dockerfile"] != "deploy/Dockerfile":
-            fail(f"{name}: silo{n} does not build deploy/Dockerfile")
-    if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
-        fail(f"{name}: the load balancer publishes no port")
-    return services
-
-services = check_compose("compose.yaml", "azurite", lambda env: env.get("Cluster__Clustering") == "AzureStorage"
-    and env.get("Cluster__Storage") == "AzureStorage"
-    and "TableEndpoint=http://azurite:10002/" in env.get("Cluster__AzureStorage__ConnectionString", ""))
-if "/data" not in services["azurite"]["command"]:
-    fail("compose's Azurite keeps no data folder")
-print("ok  compose.yaml: azurite, three silos on Azure Storage, load balancer")
-services = check_compose("compose.redis.yaml", "redis", lambda env: env.get("Cluster__Clustering") == "Redis"
-    and env.get("Cluster__Redis", "").startswith("redis:"))
+compose = yaml.safe_load((deploy / "compose.yaml").read_text())
+services = compose["services"]
+for name in ["redis", "silo1", "silo2", "silo3", "lb"]:
+    if name not in services:
+        fail(f"compose.yaml has no service {name}")
+for n in (1, 2, 3):
+    silo = services[f"silo{n}"]
+    env = silo["environment"]
+    if env.get("ASPNETCORE_ENVIRONMENT") != "Cluster" or not env.get("Cluster__Redis", "").startswith("redis:"):
+        fail(f"silo{n} is not configured for the Redis cluster")
+    if silo["build"]["dockerfile"] != "deploy/Dockerfile":
+        fail(f"silo{n} does not build deploy/Dockerfile")
 if "--appendonly" not in services["redis"]["command"]:
-    fail("compose.redis.yaml's Redis keeps no append-only file")
-print("ok  compose.redis.yaml: redis, three silos on Redis, load balancer")
+    fail("compose's Redis keeps no append-only file")
+if not any(str(p).endswith(":80") for p in services["lb"]["ports"]):
+    fail("the load balancer publishes no port")
+if "--requirepass" not in services["redis"]["command"] or "password=${REDIS_PASSWORD" not in services["silo1"]["environment"]["Cluster__Redis"]:
+    fail("compose's Redis asks for no password, or the silos do not give it")
+if not compose["networks"]["back"].get("internal") or services["lb"]["networks"] != ["front"] or services["redis"]["networks"] != ["back"]:
+    fail("compose's load balancer can reach Redis or the silo ports")
+for name, service in services.items():
+    if not (service.get("cpus") and service.get("mem_limit")):
+        fail(f"compose's {name} has no cpu and memory limits")
+print("ok  compose.yaml: redis, three silos, load balancer")
 
 docs = []
-for path in sorted((deploy / "kubernetes").rglob("*.yaml")):
+for path in sorted((deploy / "kubernetes").glob("*.yaml")):
     for doc in yaml.safe_load_all(path.read_text()):
         if doc is None:
             continue
@@ -75,7 +71,7 @@ if not {"orleans/serviceId", "orleans/clusterId"} <= labels.keys():
     fail("the silo pods lack the orleans/serviceId and orleans/clusterId labels")
 container = pod["spec"]["containers"][0]
 env = {e["name"]: e for e in container["env"]}
-for name in ["ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "POD_NAMESPACE", "POD_NAME", "POD_IP", "Cluster__AzureStorage__ConnectionString"]:
+for name in ["ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "POD_NAMESPACE", "POD_NAME", "POD_IP", "Cluster__Redis"]:
     if name not in env:
         fail(f"the silo container lacks {name}")
 if env["Cluster__Kubernetes"]["value"] != "true":
@@ -86,20 +82,52 @@ if container["readinessProbe"]["httpGet"]["path"] != "/readyz" or container["liv
 for probe in ("readinessProbe", "livenessProbe", "startupProbe"):
     if container[probe]["httpGet"]["port"] not in ports:
         fail(f"{probe} names an unknown port")
-if env["Cluster__Clustering"]["value"] != "AzureStorage" or env["Cluster__AzureStorage__ConnectionString"]["valueFrom"]["secretKeyRef"]["name"] != "liveclass-storage":
-    fail("the silos are not configured for Azure Storage from the liveclass-storage secret")
-for folder in ("kubernetes", "kubernetes/redis"):
-    kustomization = yaml.safe_load((deploy / folder / "kustomization.yaml").read_text())
-    for resource in kustomization["resources"]:
-        if not (deploy / folder / resource).exists():
-            fail(f"{folder}/kustomization names a missing {resource}")
-redis_patch = yaml.safe_load(yaml.safe_load((deploy / "kubernetes/redis/kustomization.yaml").read_text())["patches"][0]["patch"])
-container_env = container["env"]
-for op in redis_patch:
-    index = int(op["path"].rsplit("/", 1)[1])
-    if not container_env[index]["name"].startswith("Cluster__"):
-        fail(f"the Redis overlay replaces env {index} ({container_env[index]['name']}), not a Cluster__ setting")
+kustomization = yaml.safe_load((deploy / "kubernetes" / "kustomization.yaml").read_text())
+for resource in kustomization["resources"]:
+    if not (deploy / "kubernetes" / resource).exists():
+        fail(f"kustomization names a missing {resource}")
 print(f"ok  kubernetes/: {len(docs)} documents parse, Orleans' Kubernetes hosting wired")
+
+# Every container asks for and is capped in CPU and memory.
+for name, doc in docs:
+    spec = doc.get("spec", {}).get("template", {}).get("spec")
+    for c in (spec or {}).get("containers", []):
+        resources = c.get("resources", {})
+        for part in ("requests", "limits"):
+            if not {"cpu", "memory"} <= set(resources.get(part, {})):
+                fail(f"{name}: container {c['name']} lacks cpu and memory {part}")
+print("ok  kubernetes/: every container has cpu and memory requests and limits")
+
+# Redis asks for a password that comes from a Secret, and the silos give it.
+def env_of(kind, name):
+    doc = next(d for _, d in docs if d["kind"] == kind and d["metadata"]["name"] == name)
+    container = doc["spec"]["template"]["spec"]["containers"][0]
+    return container, {e["name"]: e for e in container.get("env", [])}
+redis_container, redis_env = env_of("StatefulSet", "redis")
+if "--requirepass" not in redis_container.get("args", []) or "secretKeyRef" not in redis_env.get("REDIS_PASSWORD", {}).get("valueFrom", {}):
+    fail("Redis does not require a password from a Secret")
+_, silo_env = env_of("Deployment", "liveclass")
+if "secretKeyRef" not in silo_env.get("REDIS_PASSWORD", {}).get("valueFrom", {}) or "password=$(REDIS_PASSWORD)" not in silo_env["Cluster__Redis"]["value"]:
+    fail("the silos do not give Redis the password from the Secret")
+if any(d["kind"] == "Secret" for _, d in docs):
+    fail("a Secret is committed in kubernetes/: create it in the cluster instead")
+print("ok  kubernetes/: Redis requires a password from the Secret redis-auth")
+
+# Only silos reach the silo, gateway and Redis ports.
+policies = {d["metadata"]["name"]: d["spec"] for _, d in docs if d["kind"] == "NetworkPolicy"}
+deny = policies.get("default-deny-ingress")
+if not deny or deny["podSelector"] != {} or deny.get("ingress"):
+    fail("no default deny of ingress in the namespace")
+def sources(policy, port):
+    return [rule.get("from", []) for rule in policy.get("ingress", []) if any(p.get("port") == port for p in rule.get("ports", []))]
+silo_policy = next((p for p in policies.values() if p["podSelector"].get("matchLabels") == {"app": "liveclass"}), None)
+redis_policy = next((p for p in policies.values() if p["podSelector"].get("matchLabels") == {"app": "redis"}), None)
+only_silos = [[{"podSelector": {"matchLabels": {"app": "liveclass"}}}]]
+if not silo_policy or sources(silo_policy, 11111) != only_silos or sources(silo_policy, 30000) != only_silos:
+    fail("the silo and gateway ports are open to more than the silos")
+if not redis_policy or sources(redis_policy, 6379) != only_silos or len(redis_policy.get("ingress", [])) != 1:
+    fail("Redis is open to more than the silos")
+print("ok  kubernetes/: network policies let only silos reach the silo, gateway and Redis ports")
 
 for line in (deploy / "Dockerfile").read_text().splitlines():
     match = re.match(r"COPY (?!--from)(.+)", line)
@@ -108,6 +136,37 @@ for line in (deploy / "Dockerfile").read_text().splitlines():
             if not (root / source.rstrip("/")).exists() and source.split("/")[0] != "web":
                 fail(f"Dockerfile copies {source}, which does not exist")
 print("ok  Dockerfile: every copied path exists (web/ comes from the web app's folder)")
+
+# The Azure Storage variants: compose.azure.yaml and the kubernetes/azure overlay.
+azure = yaml.safe_load((deploy / "compose.azure.yaml").read_text())
+azure_services = azure["services"]
+for name in ["azurite", "silo1", "silo2", "silo3", "lb"]:
+    if name not in azure_services:
+        fail(f"compose.azure.yaml has no service {name}")
+for n in (1, 2, 3):
+    env = azure_services[f"silo{n}"]["environment"]
+    if env.get("Cluster__Clustering") != "AzureStorage" or env.get("Cluster__Storage") != "AzureStorage" \
+            or "TableEndpoint=http://azurite:10002/" not in env.get("Cluster__AzureStorage__ConnectionString", ""):
+        fail(f"compose.azure.yaml: silo{n} is not configured for Azure Storage on the azurite service")
+if "/data" not in azure_services["azurite"]["command"] or azure_services["azurite"]["networks"] != ["back"]:
+    fail("compose.azure.yaml: Azurite keeps no data folder, or is reachable from the load balancer's network")
+for name, service in azure_services.items():
+    if not (service.get("cpus") and service.get("mem_limit")):
+        fail(f"compose.azure.yaml: {name} has no cpu and memory limits")
+print("ok  compose.azure.yaml: azurite, three silos on Azure Storage, load balancer")
+
+overlay = yaml.safe_load((deploy / "kubernetes" / "azure" / "kustomization.yaml").read_text())
+if overlay["resources"] != [".."]:
+    fail("kubernetes/azure does not build on the base")
+base_env = [e["name"] for e in container["env"]]
+json_patch = yaml.safe_load(next(p for p in overlay["patches"] if "target" in p)["patch"])
+for op in json_patch:
+    index = int(op["path"].split("/env/")[1].split("/")[0])
+    if not base_env[index].startswith("Cluster__") and base_env[index] != "REDIS_PASSWORD":
+        fail(f"kubernetes/azure patches env {index} ({base_env[index]}), not a storage setting")
+if base_env[5] != "Cluster__Redis" or base_env[4] != "REDIS_PASSWORD":
+    fail("kubernetes/azure expects REDIS_PASSWORD and Cluster__Redis at env 4 and 5 of the base Deployment")
+print("ok  kubernetes/azure: the overlay swaps Redis for Azure Storage and drops the Redis StatefulSet")
 PY
 
 if command -v nginx >/dev/null; then

@@ -34,6 +34,10 @@ export default defineConfig({
     // Runs from this folder (the config's own); the server finds its wwwroot beside the dll.
     env: {
       LiveClass__PresenceGracePeriod: '00:00:02',
+      // Every test's browser comes from one loopback address.
+      Limits__ClassCreationsPerMinute: '100000',
+      Limits__ClassLookupsPerMinute: '100000',
+      Limits__JoinsPerMinute: '100000',
       // Ports of their own, so a developer's server on the defaults does not collide.
       Cluster__SiloPort: process.env.LIVECLASS_E2E_SILO_PORT ?? '11180',
       Cluster__GatewayPort: process.env.LIVECLASS_E2E_GATEWAY_PORT ?? '30180',

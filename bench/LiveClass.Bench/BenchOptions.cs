@@ -73,7 +73,9 @@ public sealed class BenchOptions
                LiveClass.Bench table [results-dir-or-json...]
 
         scenarios: s1 (one big class), s2 (many small classes), s3 (idle connections),
-                   s4 (rejoin storm), s5 (s2 on a running cluster), all (s1-s4)
+                   s4 (rejoin storm), s5 (s2 on a running cluster), s6 (s2 with one
+                   stuck connection in every tenth class, against s2 on the same
+                   server instead of the baseline), all (s1-s4)
 
           --full                  the full sizes of the issue (default: small quick sizes)
           --rounds N              N pairs of runs, alternating which server goes first; the

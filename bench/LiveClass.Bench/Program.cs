@@ -143,7 +143,10 @@ foreach (var name in options.Scenarios)
             }
 
             var roundLaunch = options.Rounds > 1 ? launch with { RunId = $"{runId}-r{round}" } : launch;
-            var result = await RunTargetAsync(kind, scenario, roundLaunch, cancel.Token);
+            // s6 compares with s2's load on the same server in the same invocation, instead of the baseline.
+            var result = scenario.ComparesWithS2 && kind == TargetKind.Baseline
+                ? await RunTargetAsync(TargetKind.LiveClass, scenario with { StuckEvery = 0 }, roundLaunch with { RunId = roundLaunch.RunId + "-s2" }, cancel.Token, name: Verdicts.S2Reference)
+                : await RunTargetAsync(kind, scenario, roundLaunch, cancel.Token);
             result.Round = options.Rounds > 1 ? round : null;
             file.Results.Add(result);
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -167,10 +170,10 @@ if (written.Count > 1)
 
 return 0;
 
-async Task<RunResult> RunTargetAsync(TargetKind kind, Scenario scenario, ServerLaunch launch, CancellationToken cancellationToken)
+async Task<RunResult> RunTargetAsync(TargetKind kind, Scenario scenario, ServerLaunch launch, CancellationToken cancellationToken, string? name = null)
 {
     Target? target = null;
-    var kindName = kind == TargetKind.LiveClass ? "liveclass" : "baseline";
+    var kindName = name ?? (kind == TargetKind.LiveClass ? "liveclass" : "baseline");
     try
     {
         if (kind == TargetKind.LiveClass && (scenario.UsesCluster || options.Urls.Count > 0))
@@ -206,6 +209,8 @@ async Task<RunResult> RunTargetAsync(TargetKind kind, Scenario scenario, ServerL
             var storeNote = $"store ({options.Store}, pid {pid}) CPU {storeAfter.CpuSeconds - storeBefore.CpuSeconds:0.0} s, RSS {storeAfter.RssKiB / 1024.0:0} MiB";
             result.Note = string.IsNullOrEmpty(result.Note) ? storeNote : $"{result.Note}; {storeNote}";
         }
+
+        result.Target = kindName;
         if (target.LogPath is { } log)
         {
             result.Server = $"{target.Description} (log {Path.GetRelativePath(repoRoot, log)})";

@@ -14,14 +14,18 @@ public sealed record Scenario(
     double CheckInIntervalSeconds,
     double DurationSeconds,
     int ProbeRejoins,
-    bool UsesCluster = false)
+    bool UsesCluster = false,
+    int StuckEvery = 0)
 {
     public int Connections => Classes * (ParentsPerClass + 1);
 
     /// <summary>Parents per class above the server's default limit of 200 need a raised limit.</summary>
     public int RequiredMaxParents => ParentsPerClass;
 
-    public static IReadOnlyList<string> Names { get; } = ["s1", "s2", "s3", "s4", "s5"];
+    public static IReadOnlyList<string> Names { get; } = ["s1", "s2", "s3", "s4", "s5", "s6"];
+
+    /// <summary>Scenario 6 is compared with scenario 2 run in the same invocation, not with the bare SignalR baseline.</summary>
+    public bool ComparesWithS2 => StuckEvery > 0;
 
     public static Scenario Get(string name, BenchOptions options)
     {
@@ -44,7 +48,11 @@ public sealed record Scenario(
             "s5" => full
                 ? new Scenario("s5", $"s2 on a three-silo cluster on {options.StoreTitle}", ScenarioKind.Load, 250, 20, 1, 20, 30, 60, 20, UsesCluster: true)
                 : new Scenario("s5", $"s2 on a three-silo cluster on {options.StoreTitle} (quick)", ScenarioKind.Load, 25, 20, 1, 20, 30, 15, 5, UsesCluster: true),
-            _ => throw new ArgumentException($"unknown scenario '{name}' (s1..s5, all)"),
+            // s2 with, in every tenth class, one more family whose client stops reading and keeps pinging.
+            "s6" => full
+                ? new Scenario("s6", "s2 with one stuck connection in every tenth class", ScenarioKind.Load, 250, 20, 1, 20, 30, 60, 20, StuckEvery: 10)
+                : new Scenario("s6", "s2 with one stuck connection in every tenth class (quick)", ScenarioKind.Load, 25, 20, 1, 20, 30, 15, 5, StuckEvery: 10),
+            _ => throw new ArgumentException($"unknown scenario '{name}' (s1..s6, all)"),
         };
 
         return scenario with

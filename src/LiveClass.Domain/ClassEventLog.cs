@@ -29,6 +29,9 @@ public sealed class ClassEventLog
     private List<ClassEvent> Unsealed => _state.Log;
     private List<LogSegment> Segments => _state.LogSegments;
     private int Count => _sealed.Count + Unsealed.Count;
+    /// <summary>The seq of the oldest event the log still holds, if any.</summary>
+    public long? OldestSeq => Oldest?.Seq;
+
     private ClassEvent? Oldest => _sealed.Count > 0 ? _sealed[0] : Unsealed.Count > 0 ? Unsealed[0] : null;
 
     public void Append(ClassEvent evt)

@@ -29,4 +29,7 @@ public sealed record ClassLimits
 
     /// <summary>How many events are sealed into one stored log segment; 0 keeps every event in the class's own state.</summary>
     [Id(15)] public int EventLogSegmentSize { get; init; } = 50;
+
+    /// <summary>How many families a class may ever have had on its roster, those who left or were removed included, so a join/leave loop cannot grow it without bound.</summary>
+    [Id(16)] public int MaxRosterEntries { get; init; } = 1000;
 }

@@ -167,7 +167,17 @@ public sealed class ClassSession
     {
         RequireOpen();
         var name = TextRules.Require(displayName, "displayName", _limits.DisplayNameMaxLength);
+        if (TextRules.SameName(name, _state.InstructorName))
+        {
+            throw LiveClassException.Invalid("displayName must not be the instructor's name");
+        }
+
         RequireRoomForParent();
+        if (Roster.Count >= _limits.MaxRosterEntries)
+        {
+            throw LiveClassException.ClassFull($"this class has already had {_limits.MaxRosterEntries} families");
+        }
+
         return name;
     }
 
@@ -208,6 +218,7 @@ public sealed class ClassSession
 
             entry.Status = RosterStatus.Present;
             entry.Online = true;
+            RecordPresence(entry, online: true);
             Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId, Participant: entry.ToParticipant()));
         }
 
@@ -224,6 +235,7 @@ public sealed class ClassSession
         var entry = RequireMember(participantId);
         entry.Status = RosterStatus.Left;
         entry.Online = false;
+        RecordPresence(entry, online: false);
         return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantLeft, participantId, ParticipantId: participantId));
     }
 
@@ -239,6 +251,7 @@ public sealed class ClassSession
         }
 
         entry.Online = online;
+        RecordPresence(entry, online);
         return Emit(new ClassEvent(0, 0, ClassEventKind.PresenceChanged, participantId, ParticipantId: participantId, Online: online));
     }
 
@@ -267,6 +280,11 @@ public sealed class ClassSession
 
         return EndClass(actorId: null);
     }
+
+    /// <summary>True once the class has been ended for longer than its retention: it may be deleted.</summary>
+    public bool RetentionIsOver =>
+        IsCreated && _state.Status == ClassStatus.Ended
+        && Now - (_state.EndedAt ?? _state.LastActivityAt) > (long)_limits.EndedRetention.TotalMilliseconds;
 
     public ClassEvent GoToStep(string actorId, int index)
     {
@@ -337,6 +355,7 @@ public sealed class ClassSession
 
         entry.Status = RosterStatus.Removed;
         entry.Online = false;
+        RecordPresence(entry, online: false);
         return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantRemoved, actorId, ParticipantId: participantId));
     }
 
@@ -397,6 +416,11 @@ public sealed class ClassSession
 
         var checkIn = new CheckIn(status, step, Now);
         entry.CheckIn = checkIn;
+        if (entry.Role == ParticipantRole.Parent)
+        {
+            Tally(actorId, step, status);
+        }
+
         return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: checkIn));
     }
 
@@ -553,6 +577,11 @@ public sealed class ClassSession
         }
 
         _state.Status = to;
+        if (to == ClassStatus.Live)
+        {
+            _state.StartedAt ??= Now;
+        }
+
         return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: to));
     }
 
@@ -560,6 +589,11 @@ public sealed class ClassSession
     {
         _state.Status = ClassStatus.Ended;
         _state.EndedAt = Now;
+        foreach (var record in _state.Attendance)
+        {
+            record.Offline(Now);
+        }
+
         return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: ClassStatus.Ended));
     }
 
@@ -575,7 +609,86 @@ public sealed class ClassSession
         };
         _rosterAndChat.Roster.Add(entry);
         _roster.Add(participantId, entry);
+        RecordPresence(entry, online: true);
         return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId, Participant: entry.ToParticipant()));
+    }
+
+    // ---- The recap ----
+
+    /// <summary>
+    /// The class as its instructor looks back on it. Once it has ended it is kept for the ended
+    /// class's retention window and then no longer given out.
+    /// </summary>
+    public ClassRecap Recap()
+    {
+        var now = Now;
+        long? keptUntil = _state.EndedAt is { } ended ? ended + (long)_limits.EndedRetention.TotalMilliseconds : null;
+        if (keptUntil is { } until && now > until)
+        {
+            throw LiveClassException.NotFound("this class's recap is no longer kept");
+        }
+
+        var families = _state.Attendance
+            .Select(a => _roster.TryGetValue(a.ParticipantId, out var entry)
+                ? new RecapFamily(a.ParticipantId, entry.DisplayName, a.FirstJoinedAt, a.LastSeenAt, a.OnlineMsAt(now), entry.Status.ToString())
+                : null)
+            .OfType<RecapFamily>()
+            .ToArray();
+        var byStep = _state.CheckInTallies
+            .GroupBy(t => t.StepIndex)
+            .OrderBy(g => g.Key)
+            .Where(g => g.Key >= 0 && g.Key < Routine.Steps.Count)
+            .Select(g => new RecapStepCheckIns(
+                g.Key,
+                Routine.Steps[g.Key].Area,
+                Routine.Steps[g.Key].Name,
+                g.OrderBy(t => t.Status).Select(t => new RecapCheckInCount(t.Status, t.Count, t.ParticipantIds.ToArray())).ToArray()))
+            .ToArray();
+        return new ClassRecap(
+            _state.ClassId, _state.Title, _state.InstructorName, _state.Status, Routine.Id, Routine.Name,
+            _state.CreatedAt, _state.StartedAt, _state.EndedAt, keptUntil, families, byStep, _rosterAndChat.Chat.ToArray());
+    }
+
+    /// <summary>Opens or closes a family's visit in the attendance kept for the recap.</summary>
+    private void RecordPresence(RosterEntry entry, bool online)
+    {
+        if (entry.Role != ParticipantRole.Parent)
+        {
+            return;
+        }
+
+        var now = Now;
+        var record = _state.Attendance.Find(a => a.ParticipantId == entry.ParticipantId);
+        if (record is null)
+        {
+            record = new AttendanceRecord { ParticipantId = entry.ParticipantId, FirstJoinedAt = now, LastSeenAt = now };
+            _state.Attendance.Add(record);
+        }
+
+        if (online)
+        {
+            record.Online(now);
+        }
+        else
+        {
+            record.Offline(now);
+        }
+    }
+
+    private void Tally(string participantId, int stepIndex, CheckInStatus status)
+    {
+        var tally = _state.CheckInTallies.Find(t => t.StepIndex == stepIndex && t.Status == status);
+        if (tally is null)
+        {
+            tally = new CheckInTally { StepIndex = stepIndex, Status = status };
+            _state.CheckInTallies.Add(tally);
+        }
+
+        tally.Count++;
+        if (!tally.ParticipantIds.Contains(participantId, StringComparer.Ordinal))
+        {
+            tally.ParticipantIds.Add(participantId);
+        }
     }
 
     /// <summary>Stamps <paramref name="draft"/> with the next seq and the time, and appends it to the log.</summary>

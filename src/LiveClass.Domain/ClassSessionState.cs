@@ -49,5 +49,14 @@ public sealed class ClassSessionState
     /// <summary>The stored segments of older events, oldest first; the last one ends where <see cref="Log"/> begins.</summary>
     [Id(21)] public List<LogSegment> LogSegments { get; set; } = [];
 
+    /// <summary>When the class first went live.</summary>
+    [Id(22)] public long? StartedAt { get; set; }
+
+    /// <summary>Each family's time in the class, in the order they first joined, for the recap.</summary>
+    [Id(23)] public List<AttendanceRecord> Attendance { get; set; } = [];
+
+    /// <summary>Check-ins counted by step and status as they are made, for the recap.</summary>
+    [Id(24)] public List<CheckInTally> CheckInTallies { get; set; } = [];
+
     public bool IsCreated => ClassId.Length > 0;
 }

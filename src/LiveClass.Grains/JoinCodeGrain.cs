@@ -19,6 +19,15 @@ public sealed class JoinCodeGrain(
     }
 
     public Task<string?> GetClassId() => Task.FromResult(state.State.ClassId);
+
+    public async Task Release(string classId)
+    {
+        if (state.State.ClassId == classId)
+        {
+            await state.ClearStateAsync();
+            state.State = new JoinCodeState();
+        }
+    }
 }
 
 [GenerateSerializer]

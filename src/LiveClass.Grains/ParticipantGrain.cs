@@ -48,6 +48,12 @@ public sealed class ParticipantGrain(
         await state.WriteStateAsync();
         DeactivateOnIdle();
     }
+
+    public async Task Delete()
+    {
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
 }
 
 [GenerateSerializer]

@@ -15,6 +15,12 @@ public sealed class RealtimeOptions
     /// </summary>
     public TimeSpan BridgeSubscriptionLifetime { get; set; } = TimeSpan.FromSeconds(40);
 
+    /// <summary>
+    /// How often a class's reminder wakes it to end it when idle and to delete it once its
+    /// retention is over, whether or not it is in memory.
+    /// </summary>
+    public TimeSpan LifecycleCheckPeriod { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>The most events a bridge receives in one call.</summary>
     public int FanOutBatchSize { get; set; } = 256;
 }

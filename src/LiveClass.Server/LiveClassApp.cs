@@ -2,11 +2,13 @@ using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Classes;
 using LiveClass.Server.Health;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Limits;
 using LiveClass.Server.Memory;
 using LiveClass.Server.Observability;
 using LiveClass.Server.Problems;
 using LiveClass.Server.Realtime;
 using LiveClass.Server.Routines;
+using LiveClass.Server.Web;
 using LiveClass.Server.WebApp;
 
 namespace LiveClass.Server;
@@ -25,17 +27,22 @@ public static class LiveClassApp
         builder.AddLiveClassGracefulShutdown();
         builder.AddLiveClassObservability();
         builder.AddLiveClassMemoryReturn();
+        builder.AddLiveClassLimits();
+        builder.AddLiveClassWebSecurity();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
 
         var app = builder.Build();
 
+        app.UseLiveClassWebSecurity();
         app.UseLiveClassProblems();
         app.UseLiveClassDrain();
         app.UseLiveClassWebApp();
+        app.UseLiveClassLimits();
         app.MapLiveClassHealth();
         app.MapLiveClassMetrics();
         app.MapClassesApi();
+        app.MapRecapApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();
 

@@ -1,5 +1,6 @@
 // The HTTP side of the protocol: creating classes, looking one up by code, routines.
-import type { ClassSummary, CreateClassRequest, CreateClassResponse, Routine } from './protocol';
+import { t } from './i18n';
+import type { ClassRecap, ClassSummary, CreateClassRequest, CreateClassResponse, Routine } from './protocol';
 
 export class ApiError extends Error {
   constructor(readonly status: number, readonly type: string, readonly detail: string) {
@@ -12,10 +13,14 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   try {
     response = await fetch(path, {
       ...init,
-      headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) },
+      headers: {
+        Accept: 'application/json',
+        ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+        ...(init?.headers as Record<string, string> | undefined),
+      },
     });
   } catch {
-    throw new ApiError(0, 'offline', "Can't reach LiveClass. Check your connection and try again.");
+    throw new ApiError(0, 'offline', t('error.unreachable'));
   }
   if (!response.ok) {
     let type = '';
@@ -42,4 +47,11 @@ export function createClass(body: CreateClassRequest): Promise<CreateClassRespon
 
 export function getClass(joinCode: string): Promise<ClassSummary> {
   return request<ClassSummary>(`/api/classes/${encodeURIComponent(joinCode)}`);
+}
+
+/** The instructor's recap; the key goes in a header, never in the address. */
+export function getRecap(classId: string, instructorKey: string): Promise<ClassRecap> {
+  return request<ClassRecap>(`/api/classes/${encodeURIComponent(classId)}/recap`, {
+    headers: { 'X-Instructor-Key': instructorKey },
+  });
 }

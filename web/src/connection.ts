@@ -370,6 +370,7 @@ export class ClassSession {
 
   private persist(): void {
     const state = this.sequencer.state;
+    if (state?.status === 'Ended') storage.markEnded(state.classId, Date.now());
     if (!state || !this.role || !this.participantId || this.ended) return;
     storage.updateMembership(state.classId, this.role, this.participantId, state.seq);
     storage.saveCachedState(this.role, this.participantId, state);
@@ -387,6 +388,8 @@ export class ClassSession {
     if (this.classId && this.role && (end.reason === 'removed' || end.reason === 'forbidden')) {
       storage.clearMembership(this.classId, this.role);
     }
+    // The class is gone (deleted after its retention): its key and tokens open nothing any more.
+    if (this.classId && end.reason === 'not_found') storage.forgetClass(this.classId);
     this.dispose();
     this.handlers.onEnded?.(end);
   }

@@ -1,6 +1,9 @@
 // The demo doll, drawn in SVG: the step's area is highlighted and the stroke's direction is
 // overlaid from its dollPose. An unknown pose shows the highlight only.
 
+import { t } from './i18n';
+import { areaLabel } from './wording';
+
 const NS = 'http://www.w3.org/2000/svg';
 type Pt = readonly [number, number];
 type Line = readonly [Pt, Pt];
@@ -54,20 +57,14 @@ const GEOMETRY: Record<string, AreaGeometry> = {
   },
 };
 
-export const POSE_DESCRIPTIONS: Record<string, string> = {
-  rest: 'resting hands held still',
-  'glide-away': 'long strokes away from the heart',
-  'glide-toward': 'long strokes toward the heart',
-  roll: 'rolling between the palms',
-  press: 'small thumb presses',
-  clockwise: 'circles going clockwise',
-  circles: 'small circles',
-  open: 'from the centre outward',
-  cross: 'crossing diagonally',
-  paddle: 'hand over hand, paddling downward',
-  bend: 'knees gently to the tummy',
-  sweep: 'long sweeps over the back, baby tummy-down',
-};
+const POSES = [
+  'rest', 'glide-away', 'glide-toward', 'roll', 'press', 'clockwise', 'circles', 'open', 'cross', 'paddle', 'bend', 'sweep',
+] as const;
+
+/** The pose's motion in words, in the page's language; null for a pose this app does not draw. */
+export function poseDescription(pose: string): string | null {
+  return (POSES as readonly string[]).includes(pose) ? t(`doll.pose.${pose as (typeof POSES)[number]}`) : null;
+}
 
 let instance = 0;
 
@@ -85,12 +82,12 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
   const active = new Set(geometry?.parts ?? []);
   if (tummyDown && area === 'Back') active.add('back');
 
-  const poseText = POSE_DESCRIPTIONS[pose];
+  const poseText = poseDescription(pose);
   const ariaLabel = [
-    label ? `${label}:` : 'Doll:',
-    geometry ? `${area === 'GentleMovements' ? 'arms and legs' : area.toLowerCase()} highlighted` : '',
+    label ? `${label}:` : `${t('doll.doll')}:`,
+    geometry ? t('doll.highlighted', { area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase() }) : '',
     poseText ? `, ${poseText}` : '',
-    tummyDown ? ' (baby lying on the tummy)' : '',
+    tummyDown ? ` ${t('doll.tummyDown')}` : '',
   ].join(' ').replace(/\s+,/g, ',').trim();
 
   const root = svg('svg', {

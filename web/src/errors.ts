@@ -1,4 +1,5 @@
 // Hub errors arrive as "…HubException: <code>: <detail>"; the code is the stable part.
+import { t } from './i18n';
 
 export const ERROR_CODES = [
   'invalid', 'forbidden', 'not_found', 'rate_limited', 'class_ended', 'class_full', 'not_joined', 'unavailable',
@@ -43,25 +44,18 @@ export function friendlyError(error: ParsedError | unknown): string {
   const parsed = isParsed(error) ? error : parseHubError(error);
   switch (parsed.code) {
     case 'invalid':
-      return parsed.detail ? `That didn't work: ${parsed.detail}` : "That didn't work. Please check and try again.";
+      return parsed.detail ? t('error.invalid', { detail: parsed.detail }) : t('error.invalidPlain');
     case 'forbidden':
-      return 'That is not allowed for you in this class.';
     case 'not_found':
-      return "We couldn't find that class. Check the code or link.";
     case 'rate_limited':
-      return "You're sending quickly. Wait a few seconds and try again.";
     case 'class_ended':
-      return 'This class has ended.';
     case 'class_full':
-      return 'This class is full. Please ask the instructor.';
     case 'not_joined':
-      return 'Reconnecting you to the class… try again in a moment.';
     case 'offline':
-      return "You're offline right now. We're reconnecting; try again in a moment.";
     case 'unavailable':
-      return 'The class is moving to another server. One moment…';
+      return t(`error.${parsed.code}`);
     default:
-      return 'Something went wrong. Please try again.';
+      return t('error.unknown');
   }
 }
 

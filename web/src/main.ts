@@ -1,10 +1,16 @@
 import './styles.css';
 import { h, setChildren } from './dom';
+import { applyDocumentLang, onLangChange, t } from './i18n';
 import { navigate, onNavigate, parseRoute } from './router';
+import { registerServiceWorker } from './serviceWorker';
+import { topbar } from './views/common';
+import { forgetExpiredClasses } from './storage';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
 import { renderParent } from './views/parent';
+import { renderPractice } from './views/practice';
+import { renderRecap } from './views/recap';
 
 const root = document.getElementById('app')!;
 let dispose: (() => void) | null = null;
@@ -12,6 +18,9 @@ let dispose: (() => void) | null = null;
 function render(): void {
   dispose?.();
   dispose = null;
+  applyDocumentLang();
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = t('app.skip');
   const route = parseRoute(location.pathname);
   switch (route.name) {
     case 'home':
@@ -26,11 +35,16 @@ function render(): void {
     case 'teach':
       dispose = renderInstructor(root, route.classId);
       break;
+    case 'recap':
+      dispose = renderRecap(root, route.classId);
+      break;
+    case 'practice':
+      dispose = renderPractice(root, route.routineId);
+      break;
     default:
-      setChildren(root,
-        h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
+      setChildren(root, topbar(),
         h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' },
-          h('h1', {}, 'Page not found'), h('a', { class: 'btn btn-primary', href: '/' }, 'Go to the start page'))));
+          h('h1', {}, t('app.notFound')), h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')))));
   }
 }
 
@@ -46,5 +60,14 @@ document.addEventListener('click', (event) => {
   navigate(url.pathname + url.search + url.hash);
 });
 
+// The language is picked on pages without a live connection; those are drawn again in it.
+onLangChange(() => {
+  const route = parseRoute(location.pathname).name;
+  if (route !== 'class' && route !== 'teach') render();
+});
+
+// Classes ended longer ago than the server keeps them: their keys and tokens are only a risk now.
+forgetExpiredClasses(Date.now());
 onNavigate(render);
 render();
+registerServiceWorker();

@@ -186,3 +186,36 @@ export const LIMITS = {
   tempoMin: 10,
   tempoMax: 60,
 } as const;
+
+/** GET /api/classes/{classId}/recap, for the instructor (key in the X-Instructor-Key header). */
+export interface ClassRecap {
+  classId: string;
+  title: string;
+  instructorName: string;
+  status: ClassStatus;
+  routineId: string;
+  routineName: string;
+  createdAt: number;
+  startedAt: number | null;
+  endedAt: number | null;
+  keptUntil: number | null;
+  families: RecapFamily[];
+  checkInsByStep: RecapStepCheckIns[];
+  chat: ChatMessage[];
+}
+
+export interface RecapFamily {
+  participantId: string;
+  displayName: string;
+  firstJoinedAt: number;
+  lastSeenAt: number;
+  onlineMs: number;
+  state: 'Present' | 'Left' | 'Removed' | string;
+}
+
+export interface RecapStepCheckIns {
+  stepIndex: number;
+  area: Area | string;
+  stepName: string;
+  counts: { status: CheckInStatus; count: number; participantIds: string[] }[];
+}

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'join'; joinCode: string }
   | { name: 'class'; classId: string }
   | { name: 'teach'; classId: string }
+  | { name: 'recap'; classId: string }
+  | { name: 'practice'; routineId: string | null }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +21,9 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && parts[0] === 'join') return { name: 'join', joinCode: parts[1]! };
   if (parts.length === 2 && parts[0] === 'class') return { name: 'class', classId: parts[1]! };
   if (parts.length === 2 && parts[0] === 'teach') return { name: 'teach', classId: parts[1]! };
+  if (parts.length === 3 && parts[0] === 'teach' && parts[2] === 'recap') return { name: 'recap', classId: parts[1]! };
+  if (parts.length === 1 && parts[0] === 'practice') return { name: 'practice', routineId: null };
+  if (parts.length === 2 && parts[0] === 'practice') return { name: 'practice', routineId: parts[1]! };
   return { name: 'notFound' };
 }
 

@@ -3,6 +3,7 @@
 import type {
   ChatMessage, CheckInStatus, ClassEvent, Participant, RejoinResult, Snapshot, Step,
 } from './protocol';
+import { t } from './i18n';
 import { CHECK_IN_STATUSES } from './protocol';
 
 /** A client keeps more than the snapshot's 200 lines, but not without bound. */
@@ -243,23 +244,11 @@ export function checkInCounts(participants: Participant[]): CheckInCounts {
   return counts;
 }
 
-const COUNT_WORDS: Record<CheckInStatus | 'none', string> = {
-  Ready: 'ready',
-  Following: 'following',
-  Done: 'done',
-  Break: 'break',
-  Sleeping: 'sleeping',
-  Fussy: 'fussy',
-  NeedHelp: 'needs help',
-  Away: 'away',
-  none: 'not checked in',
-};
-
 /** "6 ready, 1 break, 1 needs help" — only the statuses that anyone has. */
 export function checkInSummary(counts: CheckInCounts): string {
   const parts: string[] = [];
   for (const key of [...CHECK_IN_STATUSES, 'none'] as const) {
-    if (counts[key] > 0) parts.push(`${counts[key]} ${COUNT_WORDS[key]}`);
+    if (counts[key] > 0) parts.push(t(`count.${key}`, { n: counts[key] }));
   }
-  return parts.length ? parts.join(', ') : 'No families yet';
+  return parts.length ? parts.join(', ') : t('count.empty');
 }

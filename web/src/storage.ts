@@ -95,3 +95,57 @@ export function loadCachedState(classId: string, role: Role, participantId: stri
 export function saveCachedState(role: Role, participantId: string, state: ClassState): void {
   write(session(), stateKey(state.classId, role), { participantId, state } satisfies CachedState);
 }
+
+// ---- Forgetting a class ----
+
+/** How long the server keeps an ended class (the protocol's 24 hours); after it nothing of the class is worth keeping. */
+export const ENDED_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+const endedKey = (classId: string) => `ended.${classId}`;
+
+/** Notes when this browser first saw the class ended; its secrets are forgotten once the retention is over. */
+export function markEnded(classId: string, seenAt: number): void {
+  if (read<number>(local(), endedKey(classId)) === null) write(local(), endedKey(classId), seenAt);
+}
+
+/** Forgets everything this browser keeps about a class: rejoin tokens, instructor key, join code, cached state. */
+export function forgetClass(classId: string): void {
+  for (const role of ['Parent', 'Instructor'] as const) clearMembership(classId, role);
+  write(local(), `instructorKey.${classId}`, null);
+  write(local(), `joinCode.${classId}`, null);
+  write(local(), endedKey(classId), null);
+}
+
+/** Forgets the classes seen ended longer ago than the retention; returns their ids. */
+export function forgetExpiredClasses(now: number, retentionMs = ENDED_RETENTION_MS): string[] {
+  const store = local();
+  const expired: string[] = [];
+  try {
+    for (let i = 0; store && i < store.length; i++) {
+      const key = store.key(i);
+      if (!key?.startsWith(PREFIX + 'ended.')) continue;
+      const classId = key.slice((PREFIX + 'ended.').length);
+      const seenAt = read<number>(store, endedKey(classId));
+      if (typeof seenAt !== 'number' || now - seenAt > retentionMs) expired.push(classId);
+    }
+  } catch {
+    return [];
+  }
+  for (const classId of expired) forgetClass(classId);
+  return expired;
+}
+
+export type LinkTokenOutcome = 'adopted' | 'same' | 'kept';
+
+/**
+ * A "continue on another device" link's token. It becomes this browser's family in the class,
+ * but if the browser already is a different family there, only when `confirmReplace` says so.
+ */
+export function adoptLinkToken(classId: string, token: string, confirmReplace: (current: Membership) => boolean): LinkTokenOutcome {
+  const existing = loadMembership(classId, 'Parent');
+  if (existing?.rejoinToken === token) return 'same';
+  if (existing && !confirmReplace(existing)) return 'kept';
+  write(session(), stateKey(classId, 'Parent'), null);
+  saveMembership(classId, { rejoinToken: token, participantId: '', lastSeq: 0, role: 'Parent' });
+  return 'adopted';
+}

@@ -1,6 +1,7 @@
 // The tempo guide: a softly pulsing shape in the same phase on every screen. With reduced
 // motion it does not scale; a gentle colour change and a beat counter carry the rhythm.
 import { h, setText } from './dom';
+import { t } from './i18n';
 import type { Tempo } from './protocol';
 import { beatNumber, beatPeriodMs, isTempoOn, pulseAmount, tempoPhaseMs } from './tempo';
 
@@ -12,17 +13,19 @@ export interface TempoGuide {
   dispose(): void;
 }
 
-export function createTempoGuide(serverNow: (clientNow?: number) => number): TempoGuide {
+/** onBeat is called once per beat while the guide is running and the page is drawn. */
+export function createTempoGuide(serverNow: (clientNow?: number) => number, onBeat?: () => void): TempoGuide {
   const pulse = h('div', { class: 'tempo-pulse', 'aria-hidden': 'true' });
   const count = h('span', { class: 'tempo-count', 'aria-hidden': 'true' });
   const label = h('p', { class: 'tempo-label' });
   const element = h('section', {
-    class: 'tempo', 'aria-label': 'Stroke tempo', 'data-testid': 'tempo', 'data-tempo': 'off', hidden: true,
+    class: 'tempo', 'aria-label': t('tempo.label'), 'data-testid': 'tempo', 'data-tempo': 'off', hidden: true,
   }, h('div', { class: 'tempo-visual' }, pulse, count), label);
 
   const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
   let tempo: Tempo | null = null;
   let frame = 0;
+  let lastBeat: number | null = null;
 
   const phaseMs = (clientNow?: number) => tempoPhaseMs(tempo, serverNow(clientNow));
 
@@ -43,7 +46,10 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number): Tem
       pulse.style.opacity = '';
       pulse.style.transform = `scale(${(0.72 + 0.28 * amount).toFixed(3)})`;
     }
-    setText(count, String((((beatNumber(tempo, now) % 4) + 4) % 4) + 1));
+    const beat = beatNumber(tempo, now);
+    if (lastBeat !== null && beat !== lastBeat) onBeat?.();
+    lastBeat = beat;
+    setText(count, String((((beat % 4) + 4) % 4) + 1));
     frame = requestAnimationFrame(tick);
   };
 
@@ -56,7 +62,7 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number): Tem
       if (isTempoOn(tempo)) {
         element.hidden = false;
         element.dataset.tempo = String(tempo.strokesPerMinute);
-        setText(label, `Stroke with the pulse · ${tempo.strokesPerMinute} a minute`);
+        setText(label, t('tempo.with', { n: tempo.strokesPerMinute }));
         if (!frame) frame = requestAnimationFrame(tick);
       } else {
         element.hidden = true;
@@ -64,6 +70,7 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number): Tem
         delete element.dataset.phaseMs;
         if (frame) cancelAnimationFrame(frame);
         frame = 0;
+        lastBeat = null;
       }
     },
     phaseMs,

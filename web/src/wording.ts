@@ -1,32 +1,13 @@
-// Parent-facing and instructor-facing words for protocol values.
+// Parent-facing and instructor-facing words for protocol values, from the message catalog.
+import { t, tOr, type Lang } from './i18n';
 import type { CheckInStatus, ClassStatus, Cue, CueKind } from './protocol';
 
-export const AREA_LABELS: Record<string, string> = {
-  Legs: 'Legs',
-  Feet: 'Feet',
-  Tummy: 'Tummy',
-  Chest: 'Chest',
-  Arms: 'Arms',
-  Hands: 'Hands',
-  Face: 'Face',
-  Back: 'Back',
-  GentleMovements: 'Gentle movements',
-  Relaxation: 'Relaxation',
-};
-
 export function areaLabel(area: string): string {
-  return AREA_LABELS[area] ?? area.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return tOr(`area.${area}`, area.replace(/([a-z])([A-Z])/g, '$1 $2'));
 }
 
-export const STATUS_LABELS: Record<ClassStatus, string> = {
-  Lobby: 'Waiting to start',
-  Live: 'Live',
-  Paused: 'Paused',
-  Ended: 'Ended',
-};
-
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status as ClassStatus] ?? status;
+  return tOr(`status.${status as ClassStatus}`, status);
 }
 
 export interface CheckInOption {
@@ -37,19 +18,20 @@ export interface CheckInOption {
   symbol: string;
 }
 
-export const CHECK_IN_OPTIONS: CheckInOption[] = [
-  { status: 'Ready', label: 'Ready', board: 'Ready', symbol: '✓' },
-  { status: 'Following', label: 'Following', board: 'Following', symbol: '→' },
-  { status: 'Done', label: 'Done', board: 'Done', symbol: '★' },
-  { status: 'Break', label: 'Taking a break', board: 'Break', symbol: '☕' },
-  { status: 'Sleeping', label: 'Baby sleeping', board: 'Sleeping', symbol: '☾' },
-  { status: 'Fussy', label: 'Baby fussy', board: 'Fussy', symbol: '~' },
-  { status: 'NeedHelp', label: 'Need help', board: 'Needs help', symbol: '?' },
-  { status: 'Away', label: 'Away', board: 'Away', symbol: '…' },
+const CHECK_IN_SYMBOLS: [CheckInStatus, string][] = [
+  ['Ready', '✓'], ['Following', '→'], ['Done', '★'], ['Break', '☕'],
+  ['Sleeping', '☾'], ['Fussy', '~'], ['NeedHelp', '?'], ['Away', '…'],
 ];
 
-export function checkInLabel(status: string): string {
-  return CHECK_IN_OPTIONS.find((o) => o.status === status)?.board ?? status;
+/** The check-in buttons, in the page's language at the time of the call. */
+export function checkInOptions(): CheckInOption[] {
+  return CHECK_IN_SYMBOLS.map(([status, symbol]) => ({
+    status, symbol, label: t(`checkin.${status}`), board: t(`board.${status}`),
+  }));
+}
+
+export function checkInLabel(status: string, lang?: Lang): string {
+  return tOr(`board.${status}`, status, undefined, lang);
 }
 
 export interface CueWording {
@@ -58,62 +40,46 @@ export interface CueWording {
 }
 
 /** Calm words for parents. Custom text is the instructor's own and is shown as text. */
-export function cueForParents(cue: Cue): CueWording {
+export function cueForParents(cue: Cue, lang?: Lang): CueWording {
   switch (cue.kind) {
-    case 'Slow':
-      return { title: 'Slow down', body: 'Long, gentle, unhurried strokes.' };
     case 'Repeat': {
       const n = cue.count ?? 1;
       return {
-        title: `Repeat ×${n}`,
-        body: n === 1 ? 'Do this stroke once more.' : `Do this stroke ${n} more times.`,
+        title: t('cue.Repeat.title', { n }, lang),
+        body: n === 1 ? t('cue.Repeat.bodyOne', undefined, lang) : t('cue.Repeat.body', { n }, lang),
       };
     }
+    case 'Slow':
     case 'Pause':
-      return { title: 'Pause', body: 'Rest your hands still on your baby and breathe.' };
     case 'AskPermission':
-      return {
-        title: 'Ask permission',
-        body: 'Rub your hands so your baby hears, show your palms, ask, and wait for a yes.',
-      };
     case 'WatchCues':
-      return {
-        title: "Watch your baby's cues",
-        body: 'Looking away, arching or crying means rest your hands and cuddle. Never push on.',
-      };
     case 'Break':
-      return { title: 'Break time', body: 'Cuddle, feed or rest. We will carry on together soon.' };
     case 'Resume':
-      return { title: "Let's continue", body: 'Warm your hands and join back in when your baby is ready.' };
-    case 'Custom':
-      return { title: 'From your instructor', body: cue.text ?? '' };
+      return { title: t(`cue.${cue.kind}.title`, undefined, lang), body: t(`cue.${cue.kind}.body`, undefined, lang) };
     default:
-      return { title: 'From your instructor', body: cue.text ?? '' };
+      return { title: t('cue.Custom.title', undefined, lang), body: cue.text ?? '' };
   }
 }
 
-export const CUE_BUTTONS: { kind: CueKind; label: string }[] = [
-  { kind: 'Slow', label: 'Slow' },
-  { kind: 'Pause', label: 'Pause' },
-  { kind: 'AskPermission', label: 'Ask permission' },
-  { kind: 'WatchCues', label: 'Watch cues' },
-  { kind: 'Break', label: 'Break' },
-  { kind: 'Resume', label: 'Resume' },
-];
+export const CUE_KINDS: CueKind[] = ['Slow', 'Pause', 'AskPermission', 'WatchCues', 'Break', 'Resume'];
+
+export function cueButtonLabel(kind: CueKind): string {
+  return tOr(`cueButton.${kind}`, kind);
+}
 
 /** Short form for the instructor's own "last cue" line. */
 export function cueShort(cue: Cue): string {
   switch (cue.kind) {
     case 'Repeat':
-      return `Repeat ×${cue.count ?? 1}`;
+      return t('cueShort.Repeat', { n: cue.count ?? 1 });
     case 'Custom':
       return `“${cue.text ?? ''}”`;
     default:
-      return CUE_BUTTONS.find((b) => b.kind === cue.kind)?.label ?? cue.kind;
+      return cueButtonLabel(cue.kind);
   }
 }
 
 export function repetitionsText(repetitions: number): string {
   if (!repetitions || repetitions < 1) return '';
-  return repetitions === 1 ? 'Once, slowly' : `About ${repetitions} times`;
+  return repetitions === 1 ? t('reps.one') : t('reps.many', { n: repetitions });
 }

@@ -103,6 +103,7 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
     private async Task RunLoadAsync(RunResult result, CancellationToken cancellationToken)
     {
         await SetUpClassesAsync(result, join: true, cancellationToken);
+        var stuck = await JoinStuckConnectionsAsync(cancellationToken);
         using var loadStop = new CancellationTokenSource();
         var load = RunScheduleAsync(chat: true, loadStop.Token);
 
@@ -128,6 +129,41 @@ public sealed class ScenarioRunner(BenchOptions options, Scenario scenario, Targ
 
         await FinishAsync(result, cancellationToken);
         result.Rejoin = SummarizeRejoins(probes.Count, probes, 0, []);
+        if (stuck.Count > 0)
+        {
+            // Reading again shows whether the server closed them: what it had written, then the close.
+            _phase = "reading the stuck connections";
+            await Task.WhenAll(stuck.Select(s => s.ReadUntilClosedAsync(TimeSpan.FromSeconds(5))));
+            result.StuckConnections = stuck.Count;
+            result.StuckClosed = stuck.Count(s => s.ClosedWith is not null);
+            foreach (var connection in stuck)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Scenario 6: one more family in every n-th class, on a raw socket with a 4 KiB receive buffer, that stops reading but keeps pinging.</summary>
+    private async Task<List<RawHubClient>> JoinStuckConnectionsAsync(CancellationToken cancellationToken)
+    {
+        var stuck = new List<RawHubClient>();
+        if (scenario.StuckEvery <= 0)
+        {
+            return stuck;
+        }
+
+        _phase = "joining stuck connections";
+        foreach (var room in _rooms.Where(r => r.Index % scenario.StuckEvery == 0))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var connection = await RawHubClient.ConnectAsync(UrlFor(room, scenario.ParentsPerClass), receiveBufferSize: 4096);
+            await connection.JoinAsParentAsync(room.JoinCode, $"Stuck {room.Index + 1}");
+            connection.StopReadingKeepPinging(TimeSpan.FromSeconds(5));
+            stuck.Add(connection);
+        }
+
+        Log($"  {stuck.Count} stuck connections joined");
+        return stuck;
     }
 
     // ---- Scenario 3: idle connections, memory per connection ----

@@ -8,7 +8,7 @@ public sealed record RunResult
     public required string Scenario { get; init; }
     public required string Title { get; init; }
     public required string Size { get; init; }
-    public required string Target { get; init; }
+    public required string Target { get; set; }
 
     /// <summary>Which pair of runs this is, when an invocation runs several (<c>--rounds</c>).</summary>
     public int? Round { get; set; }
@@ -36,6 +36,10 @@ public sealed record RunResult
     public long Duplicates { get; set; }
     public long OutOfOrder { get; set; }
     public long StreamJumps { get; set; }
+
+    /// <summary>Scenario 6: connections that joined and then stopped reading, and how many of them the server closed.</summary>
+    public int? StuckConnections { get; set; }
+    public int? StuckClosed { get; set; }
     public long LiveMessages { get; set; }
     public double MessagesPerSecond { get; set; }
 

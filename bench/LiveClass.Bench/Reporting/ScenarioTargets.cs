@@ -17,6 +17,7 @@ public sealed record ScenarioTargets(
         "s3" => new(KiBPerIdleConnection: 40),
         "s4" => new(RejoinP99Ms: 1000),
         "s5" => new(P99Ms: 300, AckP99Ms: 300),
+        "s6" => new(P99Ms: 100, P99Ratio: 1.25),
         _ => new(),
     };
 }

@@ -95,6 +95,14 @@ public sealed class ServerProcess : IAsyncDisposable
             // Free silo and gateway ports: other servers may run on this machine.
             info.ArgumentList.Add("--Cluster:SiloPort=0");
             info.ArgumentList.Add("--Cluster:GatewayPort=0");
+            // The load generator is one address standing in for every family's.
+            info.ArgumentList.Add("--Limits:ClassCreationsPerMinute=1000000");
+            info.ArgumentList.Add("--Limits:ClassLookupsPerMinute=1000000");
+            info.ArgumentList.Add("--Limits:JoinsPerMinute=1000000");
+            // The scenarios' instructors and families act faster than people do.
+            info.ArgumentList.Add("--Limits:ChangesBurst=100000");
+            info.ArgumentList.Add("--Limits:ChangesPerParticipantPerMinute=1000000");
+            info.ArgumentList.Add("--Limits:ChangesPerConnectionPerMinute=1000000");
             foreach (var extra in launch.ExtraArgs)
             {
                 info.ArgumentList.Add(extra.StartsWith("--", StringComparison.Ordinal) ? extra : "--" + extra);

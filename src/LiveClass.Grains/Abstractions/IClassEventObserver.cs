@@ -2,7 +2,7 @@ using LiveClass.Contracts;
 
 namespace LiveClass.Grains;
 
-/// <summary>A silo's bridge to its SignalR connections: receives a class's events in seq order.</summary>
+/// <summary>A silo's feed of one class to its SignalR connections: receives the class's events in seq order.</summary>
 public interface IClassEventObserver : IGrainObserver
 {
     Task OnEvents(string classId, IReadOnlyList<ClassEvent> events);

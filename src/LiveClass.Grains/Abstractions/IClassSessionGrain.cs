@@ -12,6 +12,9 @@ public interface IClassSessionGrain : IGrainWithStringKey
 
     Task<ClassSnapshot> GetSnapshot();
 
+    /// <summary>The class's recap for its instructor; fails with forbidden unless the key is the class's.</summary>
+    Task<ClassRecap> GetRecap(string? instructorKey);
+
     Task<JoinResult> JoinAsInstructor(string? instructorKey);
 
     Task<JoinResult> JoinAsParent(string? displayName);
@@ -53,4 +56,10 @@ public interface IClassSessionGrain : IGrainWithStringKey
     Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections);
 
     Task Unsubscribe(string siloId);
+
+    /// <summary>
+    /// The durable events after <paramref name="afterSeq"/>, in order (at most one fan-out batch),
+    /// for a bridge that found a gap; null when the log no longer holds the one after it.
+    /// </summary>
+    Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq);
 }

@@ -7,4 +7,7 @@ public interface IJoinCodeGrain : IGrainWithStringKey
     Task<bool> TryClaim(string classId);
 
     Task<string?> GetClassId();
+
+    /// <summary>Frees the code for other classes, if <paramref name="classId"/> holds it.</summary>
+    Task Release(string classId);
 }

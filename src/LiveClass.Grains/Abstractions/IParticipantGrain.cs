@@ -12,4 +12,7 @@ public interface IParticipantGrain : IGrainWithStringKey
 
     /// <summary>Makes every token of this participant invalid, at once.</summary>
     Task Revoke();
+
+    /// <summary>Forgets the participant, once its class is deleted.</summary>
+    Task Delete();
 }

@@ -20,6 +20,8 @@ public sealed class LiveClassMetrics : IDisposable
     private readonly Counter<long> _eventsSent;
     private readonly Histogram<double> _commitDuration;
     private readonly Histogram<double> _fanOutLatency;
+    private readonly Counter<long> _closedTooSlow;
+    private int _outboxHighWater;
     private long _eventsSentTotal;
 
     public LiveClassMetrics(IMeterFactory meters)
@@ -35,6 +37,10 @@ public sealed class LiveClassMetrics : IDisposable
             "How long one (coalesced) write of a class's state took.");
         _fanOutLatency = _meter.CreateHistogram<double>("liveclass.fanout.latency", "ms",
             "From an event's timestamp to its hand-off to this silo's connections: the durable write plus the delivery to the bridge.");
+        _meter.CreateObservableGauge("liveclass.outbox.depth.max", TakeOutboxHighWater, "{event}",
+            "The most events any one connection on this silo had queued since the last collection (its high-water mark).");
+        _closedTooSlow = _meter.CreateCounter<long>("liveclass.connections.closed_too_slow", "{connection}",
+            "Connections this silo closed because they fell too far behind (bound=TooManyItems, TooManyBytes or TooOld).");
     }
 
     public Meter Meter => _meter;
@@ -63,7 +69,28 @@ public sealed class LiveClassMetrics : IDisposable
         _fanOutLatency.Record(Math.Max(0, nowMs - evt.At));
     }
 
+    /// <summary>A connection's outbound queue holds <paramref name="depth"/> events.</summary>
+    public void OutboxDepth(int depth)
+    {
+        var seen = Volatile.Read(ref _outboxHighWater);
+        while (depth > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref _outboxHighWater, depth, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+
+    public void ConnectionClosedTooSlow(string bound) =>
+        _closedTooSlow.Add(1, new KeyValuePair<string, object?>("bound", bound));
+
     public void Dispose() => _meter.Dispose();
+
+    private int TakeOutboxHighWater() => Interlocked.Exchange(ref _outboxHighWater, 0);
 
     private IEnumerable<Measurement<long>> ClassesByStatus()
     {

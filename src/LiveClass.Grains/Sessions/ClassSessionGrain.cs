@@ -89,6 +89,10 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             _metrics?.ClassActive(ClassId, _session.Status);
             _session.EndIfIdle();
             await DurableAsync();
+
+            // A class stored before the directory existed is entered there when it next wakes.
+            await RegisterInDirectoryAsync();
+            await EnsureLifecycleReminderAsync();
         }
 
         this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
@@ -121,6 +125,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _session.Create(ClassId, newClass.Title, newClass.InstructorName, routine, newClass.JoinCode,
             newClass.InstructorKeyHash, Secrets.NewParticipantId());
         await _commit.CommitAsync();
+        await RegisterInDirectoryAsync();
+        await EnsureLifecycleReminderAsync();
     }
 
     public Task<ClassSummary?> GetSummary() =>
@@ -132,6 +138,13 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         var snapshot = _session.Snapshot();
         await DurableAsync();
         return snapshot;
+    }
+
+    public Task<ClassRecap> GetRecap(string? instructorKey)
+    {
+        RequireCreated();
+        _session.VerifyInstructorKey(instructorKey);
+        return Task.FromResult(_session.Recap());
     }
 
     public async Task<JoinResult> JoinAsInstructor(string? instructorKey)
@@ -248,6 +261,15 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return delivered;
     }
 
+    public Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq)
+    {
+        RequireCreated();
+        IReadOnlyList<ClassEvent>? events = _session.TryGetEventsAfter(afterSeq, _realtime.FanOutBatchSize, out var logged)
+            ? logged.TakeWhile(e => e.Seq <= _durableSeq).ToArray()
+            : null;
+        return Task.FromResult(events);
+    }
+
     public Task Unsubscribe(string siloId)
     {
         _fanOut.Unsubscribe(siloId);
@@ -358,8 +380,21 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
     }
 
-    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max) =>
-        _session.TryGetEventsAfter(afterSeq, max, out var events) ? events : [];
+    /// <summary>
+    /// The events after <paramref name="afterSeq"/>; when the log no longer reaches back that far,
+    /// the oldest it holds, so the bridge sees the gap and deals with it.
+    /// </summary>
+    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max)
+    {
+        if (_session.TryGetEventsAfter(afterSeq, max, out var events))
+        {
+            return events;
+        }
+
+        return _session.Log.OldestSeq is { } oldest && oldest - 1 > afterSeq && _session.TryGetEventsAfter(oldest - 1, max, out var oldestEvents)
+            ? oldestEvents
+            : [];
+    }
 
     private async Task OnHousekeepingAsync(CancellationToken cancellationToken)
     {
@@ -455,6 +490,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             return false;
         }
     }
+
+    private Task RegisterInDirectoryAsync() =>
+        GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(_state.State.InstructorId, _state.State.InstructorKeyHash);
 
     private IClassLogSegmentGrain Segment(LogSegment segment) =>
         GrainFactory.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(ClassId, segment));

@@ -6,16 +6,27 @@ namespace LiveClass.Grains.Sessions;
 /// <summary>
 /// Delivers a class's committed events to every subscribed silo bridge. Each bridge has its own
 /// cursor and at most one call in flight, so it receives events in seq order, while bridges are
-/// served concurrently: a slow or dead silo holds up only itself. The event log is the queue.
+/// served concurrently: a slow or dead silo holds up only itself. The event log is the queue: a
+/// failed call is retried, with a growing pause, from the bridge's cursor (a bridge drops what it
+/// already has), and a cursor only moves past events that were delivered.
 /// </summary>
 internal sealed partial class EventFanOut(
     string classId,
     EventFanOut.ReadEvents readAfter,
     int batchSize,
-    ILogger logger)
+    ILogger logger,
+    EventFanOut.RetryDelay? retryDelay = null)
 {
+    /// <summary>
+    /// The events after a seq, at most <c>max</c>; when the log no longer reaches back that far, the
+    /// oldest it holds (so the bridge sees the gap), or none.
+    /// </summary>
     public delegate IReadOnlyList<ClassEvent> ReadEvents(long afterSeq, int max);
 
+    /// <summary>How long to wait before the given (1-based) retry of a failed delivery.</summary>
+    public delegate TimeSpan RetryDelay(int failures);
+
+    private readonly RetryDelay _retryDelay = retryDelay ?? DefaultRetryDelay;
     private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
     private long _committedSeq;
 
@@ -29,26 +40,36 @@ internal sealed partial class EventFanOut(
     {
         if (!_subscribers.TryGetValue(siloId, out var subscriber) || !subscriber.Observer.Equals(observer))
         {
+            subscriber?.Wake();
             subscriber = new Subscriber(siloId, observer) { Delivered = _committedSeq };
             _subscribers[siloId] = subscriber;
         }
 
-        if (lastSeq is { } seq && seq < subscriber.Delivered && !subscriber.Pumping)
+        if (lastSeq is { } seq && seq < subscriber.Delivered && !subscriber.InFlight)
         {
             // The bridge missed events (e.g. this grain moved silos): resend from where it is.
             subscriber.Delivered = seq;
         }
 
         subscriber.ExpiresAt = expiresAt;
-        subscriber.Faulted = false;
+        subscriber.Wake();
         Pump(subscriber);
         return subscriber.Delivered;
     }
 
-    public void Unsubscribe(string siloId) => _subscribers.Remove(siloId);
+    public void Unsubscribe(string siloId)
+    {
+        if (_subscribers.Remove(siloId, out var subscriber))
+        {
+            subscriber.Wake();
+        }
+    }
 
     /// <summary>The silos subscribed now, delivering or not.</summary>
     public IReadOnlyCollection<string> SiloIds => _subscribers.Keys;
+
+    /// <summary>Where a silo's cursor is, or null when it is not subscribed.</summary>
+    public long? DeliveredTo(string siloId) => _subscribers.GetValueOrDefault(siloId)?.Delivered;
 
     /// <summary>Tells every bridge that this activation ends, so each subscribes again to the next one.</summary>
     public Task NotifyMovedAsync(TimeSpan timeout)
@@ -83,48 +104,68 @@ internal sealed partial class EventFanOut(
         var expired = _subscribers.Values.Where(s => s.ExpiresAt <= now).Select(s => s.SiloId).ToList();
         foreach (var siloId in expired)
         {
-            _subscribers.Remove(siloId);
+            Unsubscribe(siloId);
         }
 
         return expired;
     }
 
+    private static TimeSpan DefaultRetryDelay(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(5000, 100 * Math.Pow(2, Math.Min(failures - 1, 10))));
+
     private void Pump(Subscriber subscriber)
     {
-        if (!subscriber.Pumping && !subscriber.Faulted && subscriber.Delivered < _committedSeq)
+        if (!subscriber.Pumping && subscriber.Delivered < _committedSeq)
         {
             _ = PumpAsync(subscriber);
         }
     }
+
+    private bool IsCurrent(Subscriber subscriber) => _subscribers.GetValueOrDefault(subscriber.SiloId) == subscriber;
 
     private async Task PumpAsync(Subscriber subscriber)
     {
         subscriber.Pumping = true;
         try
         {
-            while (subscriber.Delivered < _committedSeq && _subscribers.GetValueOrDefault(subscriber.SiloId) == subscriber)
+            while (subscriber.Delivered < _committedSeq && IsCurrent(subscriber))
             {
                 var events = readAfter(subscriber.Delivered, batchSize)
                     .TakeWhile(e => e.Seq <= _committedSeq)
                     .ToArray();
                 if (events.Length == 0)
                 {
-                    // The bridge is further behind than the log reaches; its clients will see the gap and rejoin.
-                    subscriber.Delivered = _committedSeq;
                     break;
                 }
 
-                await subscriber.Observer.OnEvents(classId, events);
-                subscriber.Delivered = events[^1].Seq;
+                if (events[0].Seq != subscriber.Delivered + 1)
+                {
+                    // The log has moved on past this bridge. It gets what the log holds and sees the
+                    // gap: its connections that cannot be caught up are closed and rejoin by seq.
+                    LogBehindLog(logger, classId, subscriber.SiloId, subscriber.Delivered, events[0].Seq);
+                }
+
+                subscriber.InFlight = true;
+                try
+                {
+                    await subscriber.Observer.OnEvents(classId, events);
+                    subscriber.Delivered = Math.Max(subscriber.Delivered, events[^1].Seq);
+                    subscriber.Failures = 0;
+                }
+                catch (Exception exception)
+                {
+                    // The silo may be busy or gone. Try again from the same cursor after a pause,
+                    // until it succeeds, the bridge renews (which wakes this) or its subscription expires.
+                    subscriber.Failures++;
+                    LogDeliveryFailed(logger, exception, classId, subscriber.SiloId, subscriber.Failures);
+                    subscriber.InFlight = false;
+                    await subscriber.PauseAsync(_retryDelay(subscriber.Failures));
+                }
+                finally
+                {
+                    subscriber.InFlight = false;
+                }
             }
-        }
-        catch (Exception exception)
-        {
-            // The silo may be gone. Nothing more is sent to it; if it lives, it renews with its last
-            // seq and resumes from there; if not, its subscription expires (or its silo is declared
-            // dead) and its connections' families go offline with it.
-            LogDeliveryFailed(logger, exception, classId, subscriber.SiloId);
-            subscriber.Faulted = true;
         }
         finally
         {
@@ -132,21 +173,38 @@ internal sealed partial class EventFanOut(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering events of class {ClassId} to silo {SiloId} failed; holding its events until it renews")]
-    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string classId, string siloId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering events of class {ClassId} to silo {SiloId} failed ({Failures} in a row); retrying from its cursor")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string classId, string siloId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId}: silo {SiloId} is at seq {Delivered} but the log now starts at {OldestSeq}; it gets the gap and rejoins its connections")]
+    private static partial void LogBehindLog(ILogger logger, string classId, string siloId, long delivered, long oldestSeq);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telling silo {SiloId} that class {ClassId} moves failed; it resubscribes on renewal")]
     private static partial void LogMoveNoticeFailed(ILogger logger, Exception exception, string classId, string siloId);
 
     private sealed class Subscriber(string siloId, IClassEventObserver observer)
     {
+        private TaskCompletionSource? _wake;
+
         public string SiloId { get; } = siloId;
         public IClassEventObserver Observer { get; } = observer;
         public long Delivered { get; set; }
         public bool Pumping { get; set; }
 
-        /// <summary>A delivery failed: nothing is sent until the bridge renews.</summary>
-        public bool Faulted { get; set; }
+        /// <summary>A call to the bridge is outstanding; its cursor must not move under it.</summary>
+        public bool InFlight { get; set; }
+
+        public int Failures { get; set; }
         public DateTimeOffset ExpiresAt { get; set; }
+
+        /// <summary>Waits before a retry; a renewal or unsubscription cuts the wait short.</summary>
+        public async Task PauseAsync(TimeSpan delay)
+        {
+            _wake = new TaskCompletionSource();
+            await Task.WhenAny(Task.Delay(delay), _wake.Task);
+            _wake = null;
+        }
+
+        public void Wake() => _wake?.TrySetResult();
     }
 }

@@ -16,6 +16,9 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
     private long _lastETag;
 
+    /// <summary>How many records are stored: what a deleted class leaves behind shows here.</summary>
+    public int Count => _states.Count;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_states.TryGetValue((stateName, grainId), out var stored))

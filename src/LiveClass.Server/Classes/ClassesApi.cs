@@ -1,6 +1,8 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
+using LiveClass.Server.Limits;
+using LiveClass.Server.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,19 +13,20 @@ public static class ClassesApi
     public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
     {
         var classes = app.MapGroup("/api/classes").WithTags("Classes");
-        classes.MapPost("/", CreateClass);
-        classes.MapGet("/{joinCode}", GetClass);
+        classes.MapPost("/", CreateClass).RequireRateLimiting(LimitNames.ClassCreation);
+        classes.MapGet("/{joinCode}", GetClass).RequireRateLimiting(LimitNames.ClassLookup);
         return app;
     }
 
     private static async Task<Created<CreateClassResponse>> CreateClass(
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateClassRequest? request,
         ClassCreator creator,
+        PublicLinks links,
         HttpRequest http)
     {
         var (classId, joinCode, instructorKey) = await creator.CreateAsync(
             request ?? throw LiveClassException.Invalid("a JSON body with title and instructorName is required"));
-        var origin = $"{http.Scheme}://{http.Host}{http.PathBase}";
+        var origin = links.OriginFor(http);
         var response = new CreateClassResponse(
             classId,
             LiveClass.Domain.JoinCode.Format(joinCode),

@@ -94,6 +94,16 @@ internal static class AzureStorageHosting
         return orleans;
     }
 
+    public static ISiloBuilder UseAzureTableReminders(this ISiloBuilder orleans, AzureStorageSettings settings)
+    {
+        var credential = Credential(settings);
+        return orleans.UseAzureTableReminderService(options =>
+        {
+            options.TableName = settings.RemindersTable;
+            options.TableServiceClient = TableService(settings, credential);
+        });
+    }
+
     /// <summary>
     /// A request that hangs fails after <see cref="NetworkTimeout"/> instead of the SDK's 100 s, so
     /// a grain waiting on storage gets an answer while its caller is still waiting.

@@ -24,6 +24,9 @@ public sealed class AzureStorageSettings
     /// <summary>The table that holds class, family, join-code and log-segment state.</summary>
     public string StateTable { get; set; } = "LiveClassState";
 
+    /// <summary>The table that holds reminders: each class's idle and retention checks.</summary>
+    public string RemindersTable { get; set; } = "LiveClassReminders";
+
     /// <summary>The blob container that holds each class's roster and chat.</summary>
     public string StateContainer { get; set; } = "liveclass-rosters";
 

@@ -73,6 +73,7 @@ public static class OrleansHostingExtensions
                 }
             }
 
+            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null, builder.Configuration);
             if (silo.Storage == StorageProvider.Memory)
             {
                 // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.

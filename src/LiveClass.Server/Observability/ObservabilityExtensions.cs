@@ -1,6 +1,7 @@
 using LiveClass.Grains.Observability;
 using LiveClass.Server.Hosting;
 using LiveClass.Server.Realtime;
+using LiveClass.Server.Web;
 using OpenTelemetry.Metrics;
 
 namespace LiveClass.Server.Observability;
@@ -61,6 +62,7 @@ public static class ObservabilityExtensions
         var options = app.Services.GetRequiredService<ObservabilityOptions>();
         if (options.Prometheus)
         {
+            app.UseLiveClassMetricsNetworks(options.PrometheusPath);
             app.MapPrometheusScrapingEndpoint(options.PrometheusPath);
         }
 

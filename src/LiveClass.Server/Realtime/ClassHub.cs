@@ -15,6 +15,7 @@ public sealed class ClassHub(
     IGrainFactory grains,
     SiloClassBridge bridge,
     LocalConnections connections,
+    ConnectionOutboxes outboxes,
     TimeProvider time) : Hub
 {
     public async Task<JoinResult> JoinAsInstructor(string? classId, string? instructorKey)
@@ -111,21 +112,23 @@ public sealed class ClassHub(
     }
 
     /// <summary>
-    /// Joins the class's group before asking the grain, so that no event between the grain's answer
-    /// and the first live event can be missed; the client drops what the answer already holds.
+    /// Starts the connection's membership of the class before asking the grain, so that no event
+    /// between the grain's answer and the first live event can be missed (the client drops what
+    /// the answer already holds); but until the join succeeds those events are only held, never
+    /// sent, and a failed join drops them with the membership.
     /// </summary>
     private async Task<T> JoinClass<T>(string classId, Func<IClassSessionGrain, Task<T>> join)
     {
         var session = Session(classId);
         await bridge.EnsureSubscribedAsync(classId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, classId);
+        bridge.BeginJoin(classId, Outbox);
         try
         {
             return await join(session);
         }
-        catch when (connections.Get(Context.ConnectionId)?.ClassId != classId)
+        catch
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, classId);
+            bridge.AbandonJoin(classId, Context.ConnectionId);
             throw;
         }
     }
@@ -136,25 +139,29 @@ public sealed class ClassHub(
         var previous = connections.Get(Context.ConnectionId);
         if (previous is not null && (previous.ClassId != classId || previous.ParticipantId != participantId))
         {
-            await Unbind(leaveGroup: previous.ClassId != classId);
+            await Unbind(leaveClass: previous.ClassId != classId);
         }
 
         connections.Add(new ConnectionBinding(Context.ConnectionId, classId, participantId, role, Session(classId)));
+        bridge.CompleteJoin(classId, Outbox, participantId);
         await bridge.ReportPresenceAsync(classId, participantId);
     }
 
-    private async Task Unbind(bool leaveGroup = true)
+    private async Task Unbind(bool leaveClass = true)
     {
         if (connections.Remove(Context.ConnectionId, out var binding))
         {
-            if (leaveGroup)
+            if (leaveClass)
             {
-                await Groups.RemoveFromGroupAsync(Context.ConnectionId, binding!.ClassId);
+                bridge.Leave(binding!.ClassId, Context.ConnectionId);
             }
 
             await bridge.ReportPresenceAsync(binding!.ClassId, binding.ParticipantId);
         }
     }
+
+    private ConnectionOutbox Outbox =>
+        outboxes.Get(Context.ConnectionId) ?? throw new InvalidOperationException("The connection has no outbox: is ClassHubLifetimeManager registered?");
 
     private Task<long> AsInstructor(Func<IClassSessionGrain, string, Task<long>> call)
     {

@@ -14,8 +14,8 @@ public static class RealtimeExtensions
         var maxMessageSize = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:HubMaximumMessageSize") ?? 32 * 1024;
 
         // Unacknowledged messages a connection may hold for a stateful reconnect. When it is full,
-        // sends to that connection wait, and a class's events reach its group in order, so a burst
-        // must fit: a whole step change with its cues and check-ins is tens of kilobytes in JSON.
+        // that connection's writer waits, and its outbox (DeliveryOptions) fills behind it: one more
+        // bound on how far it may fall behind, never a wait for anyone else.
         var reconnectBuffer = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:StatefulReconnectBufferSize") ?? 1024 * 1024;
 
         builder.Services
@@ -30,6 +30,13 @@ public static class RealtimeExtensions
             .AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
 
         DecorateHubProtocols(builder.Services);
+        builder.Services.AddOptions<DeliveryOptions>()
+            .BindConfiguration(DeliveryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConnectionOutboxes>();
+        builder.Services.AddSingleton<HubLifetimeManager<ClassHub>, ClassHubLifetimeManager>();
+        builder.Services.AddHostedService<OutboxAgeService>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<SiloClassBridge>();
         builder.Services.AddHostedService<BridgeRenewalService>();

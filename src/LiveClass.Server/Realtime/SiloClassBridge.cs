@@ -1,37 +1,33 @@
 using System.Collections.Concurrent;
-using LiveClass.Contracts;
 using LiveClass.Grains;
 using LiveClass.Grains.Observability;
-using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 
 namespace LiveClass.Server.Realtime;
 
 /// <summary>
-/// This silo's bridge between the class grains and its SignalR connections. It subscribes to
-/// every class that has connections here, sends each class's events to that class's local group
-/// in seq order, and reports this silo's connections per family for presence.
+/// This silo's bridge between the class grains and its SignalR connections. It keeps one
+/// <see cref="ClassFeed"/> per class with connections here (its subscription, its members and
+/// their order of events), and reports this silo's connections per family for presence.
 /// </summary>
 public sealed partial class SiloClassBridge(
     IGrainFactory grains,
-    IHubContext<ClassHub> hub,
     LocalConnections connections,
     ILocalSiloDetails silo,
+    IOptions<DeliveryOptions> delivery,
     TimeProvider time,
     ILogger<SiloClassBridge> logger,
-    LiveClassMetrics? metrics = null) : IClassEventObserver
+    LiveClassMetrics? metrics = null)
 {
     private readonly ConcurrentDictionary<string, ClassFeed> _feeds = new(StringComparer.Ordinal);
-    private IClassEventObserver? _self;
 
     public string SiloId { get; } = silo.SiloAddress.ToParsableString();
 
-    private IClassEventObserver Self => _self ??= grains.CreateObjectReference<IClassEventObserver>(this);
-
-    /// <summary>Makes sure this silo receives the class's events before a connection is added to its group.</summary>
+    /// <summary>Makes sure this silo receives the class's events before a connection starts joining it.</summary>
     public async Task EnsureSubscribedAsync(string classId)
     {
-        var feed = _feeds.GetOrAdd(classId, static id => new ClassFeed(id));
+        var feed = _feeds.GetOrAdd(classId, NewFeed);
         feed.LastUsed = time.GetUtcNow();
         if (feed.Subscribed)
         {
@@ -43,7 +39,7 @@ public sealed partial class SiloClassBridge(
         {
             if (!feed.Subscribed)
             {
-                var from = await Session(classId).Subscribe(SiloId, Self, null, connections.CountsFor(classId));
+                var from = await Session(classId).Subscribe(SiloId, feed.Reference!, null, connections.CountsFor(classId));
                 feed.AdvanceTo(from);
                 feed.Subscribed = true;
             }
@@ -51,7 +47,11 @@ public sealed partial class SiloClassBridge(
         catch when (!feed.Subscribed && !connections.HasClass(classId))
         {
             // E.g. no such class: keep no feed for it.
-            _feeds.TryRemove(KeyValuePair.Create(classId, feed));
+            if (_feeds.TryRemove(KeyValuePair.Create(classId, feed)))
+            {
+                Release(feed);
+            }
+
             throw;
         }
         finally
@@ -60,60 +60,40 @@ public sealed partial class SiloClassBridge(
         }
     }
 
-    public async Task OnEvents(string classId, IReadOnlyList<ClassEvent> events)
+    /// <summary>A connection starts joining the class: it is sent nothing until <see cref="CompleteJoin"/>, but misses nothing either.</summary>
+    public void BeginJoin(string classId, ConnectionOutbox outbox) => Feed(classId)?.BeginJoin(outbox);
+
+    /// <summary>The join failed: a connection that was not already in the class gets nothing from it.</summary>
+    public void AbandonJoin(string classId, string connectionId) => Feed(classId)?.AbandonJoin(connectionId);
+
+    /// <summary>The connection now acts for this participant of the class and receives its events.</summary>
+    public void CompleteJoin(string classId, ConnectionOutbox outbox, string participantId) =>
+        Feed(classId)?.Activate(outbox, participantId);
+
+    /// <summary>The connection no longer receives the class's events.</summary>
+    public void Leave(string classId, string connectionId) => Feed(classId)?.Leave(connectionId);
+
+    private ClassFeed? Feed(string classId) => _feeds.GetValueOrDefault(classId);
+
+    private ClassFeed NewFeed(string classId)
     {
-        if (!_feeds.TryGetValue(classId, out var feed))
-        {
-            return;
-        }
-
-        await feed.SendGate.WaitAsync();
-        try
-        {
-            foreach (var evt in events)
-            {
-                if (evt.Seq <= feed.LastSeq)
-                {
-                    continue;
-                }
-
-                if (evt.Seq != feed.LastSeq + 1 && feed.LastSeq > 0)
-                {
-                    LogGap(logger, classId, feed.LastSeq, evt.Seq);
-                }
-
-                await hub.Clients.Group(classId).SendAsync(HubNames.ClassEventMethod, evt);
-                feed.LastSeq = evt.Seq;
-                metrics?.Sent(evt, time.GetUtcNow().ToUnixTimeMilliseconds());
-
-                if (evt.Kind == ClassEventKind.ParticipantRemoved && evt.ParticipantId is { } removed)
-                {
-                    // The family got its ParticipantRemoved; from now on it gets nothing more.
-                    foreach (var connectionId in connections.ConnectionsOf(classId, removed))
-                    {
-                        await hub.Groups.RemoveFromGroupAsync(connectionId, classId);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            feed.SendGate.Release();
-        }
+        var feed = new ClassFeed(classId, Session(classId), OnSessionMoved, delivery.Value.MaxQueuedEvents, time, logger, metrics);
+        feed.Reference = grains.CreateObjectReference<IClassEventObserver>(feed);
+        return feed;
     }
+
+    private void Release(ClassFeed feed) => grains.DeleteObjectReference<IClassEventObserver>(feed.Reference!);
 
     /// <summary>
     /// The class's activation ends: subscribe to the next one from this silo's last seq. Not awaited
     /// here, since the old activation waits for this answer before it can make way for the next.
     /// </summary>
-    public Task OnSessionMoved(string classId)
+    private void OnSessionMoved(ClassFeed feed)
     {
-        if (_feeds.TryGetValue(classId, out var feed))
+        if (_feeds.TryGetValue(feed.ClassId, out var current) && current == feed)
         {
             _ = ResubscribeAsync(feed);
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Tells the class how many connections this silo now holds for one family.</summary>
@@ -134,8 +114,9 @@ public sealed partial class SiloClassBridge(
             {
                 renewals.Add(RenewAsync(feed));
             }
-            else if (_feeds.TryRemove(feed.ClassId, out _))
+            else if (_feeds.TryRemove(KeyValuePair.Create(feed.ClassId, feed)))
             {
+                Release(feed);
                 renewals.Add(Session(feed.ClassId).Unsubscribe(SiloId));
             }
         }
@@ -154,6 +135,11 @@ public sealed partial class SiloClassBridge(
     public async Task UnsubscribeAllAsync()
     {
         var classIds = _feeds.Keys.ToArray();
+        foreach (var feed in _feeds.Values)
+        {
+            Release(feed);
+        }
+
         _feeds.Clear();
         try
         {
@@ -191,15 +177,12 @@ public sealed partial class SiloClassBridge(
 
     private async Task RenewAsync(ClassFeed feed)
     {
-        var from = await Session(feed.ClassId).Subscribe(SiloId, Self, feed.LastSeq, connections.CountsFor(feed.ClassId));
+        var from = await Session(feed.ClassId).Subscribe(SiloId, feed.Reference!, feed.LastSeq, connections.CountsFor(feed.ClassId));
         feed.AdvanceTo(from);
         feed.Subscribed = true;
     }
 
     private IClassSessionGrain Session(string classId) => grains.GetGrain<IClassSessionGrain>(classId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} events jumped from seq {LastSeq} to {Seq} on this silo; clients will rejoin")]
-    private static partial void LogGap(ILogger logger, string classId, long lastSeq, long seq);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing class subscriptions failed; retrying next period")]
     private static partial void LogRenewalFailed(ILogger logger, Exception exception);
@@ -209,23 +192,4 @@ public sealed partial class SiloClassBridge(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing this silo from its classes on shutdown failed; they drop it on expiry")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
-
-    private sealed class ClassFeed(string classId)
-    {
-        public string ClassId { get; } = classId;
-        public SemaphoreSlim SubscribeGate { get; } = new(1, 1);
-        public SemaphoreSlim SendGate { get; } = new(1, 1);
-        public bool Subscribed { get; set; }
-        public long LastSeq { get; set; }
-        public DateTimeOffset LastUsed { get; set; }
-
-        /// <summary>Starts a fresh feed where the grain's cursor is; an older cursor never moves it back.</summary>
-        public void AdvanceTo(long seq)
-        {
-            if (LastSeq == 0)
-            {
-                LastSeq = seq;
-            }
-        }
-    }
 }

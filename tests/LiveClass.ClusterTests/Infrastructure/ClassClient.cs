@@ -59,6 +59,9 @@ internal sealed class ClassClient : IAsyncDisposable
 
     public bool IsConnected => _connection?.State == HubConnectionState.Connected && _synced;
 
+    /// <summary>Every ClassEvent message as it arrives, outside the client's lock.</summary>
+    public event Action<ClassEvent>? EventReceived;
+
     /// <summary>Every event applied, in order, after <see cref="JoinSeq"/>.</summary>
     public IReadOnlyList<ClassEvent> Applied
     {
@@ -223,6 +226,7 @@ internal sealed class ClassClient : IAsyncDisposable
 
     private void OnEvent(ClassEvent evt)
     {
+        EventReceived?.Invoke(evt);
         var gap = false;
         lock (_lock)
         {

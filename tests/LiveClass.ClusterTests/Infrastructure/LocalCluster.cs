@@ -29,7 +29,8 @@ internal sealed partial class LocalCluster : IAsyncDisposable
 
     public IEnumerable<string> RunningUrls => Silos.Where(s => s.IsRunning).Select(s => s.Url);
 
-    public static async Task<LocalCluster> StartAsync(StoreKind kind, int size = 3)
+    /// <param name="settings">More configuration for every silo, as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<LocalCluster> StartAsync(StoreKind kind, int size = 3, IReadOnlyDictionary<string, string>? settings = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "liveclass-cluster-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(root);
@@ -40,7 +41,13 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         var silos = Enumerable.Range(1, size).Select(n =>
         {
             var (http, silo, gateway) = (ports[(n - 1) * 3], ports[(n - 1) * 3 + 1], ports[(n - 1) * 3 + 2]);
-            return new SiloProcess(n, http, Environment(store, silo, gateway), Path.Combine(root, $"silo{n}.log"));
+            var environment = Environment(store, silo, gateway);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[key] = value;
+            }
+
+            return new SiloProcess(n, http, environment, Path.Combine(root, $"silo{n}.log"));
         }).ToList();
 
         var cluster = new LocalCluster(root, kind, store, silos);
@@ -144,12 +151,31 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         ["LiveClass__BridgeRenewalPeriod"] = "00:00:03",
         ["LiveClass__BridgeSubscriptionLifetime"] = "00:00:08",
         ["Shutdown__CloseTimeout"] = "00:00:05",
+        // Every family comes from one loopback address.
+        ["Limits__ClassCreationsPerMinute"] = "1000000",
+        ["Limits__ClassLookupsPerMinute"] = "1000000",
+        ["Limits__JoinsPerMinute"] = "1000000",
+        // The scenarios run a class far faster than people do.
+        ["Limits__ChangesBurst"] = "100000",
+        ["Limits__ChangesPerParticipantPerMinute"] = "1000000",
+        ["Limits__ChangesPerConnectionPerMinute"] = "1000000",
         ["Observability__Prometheus"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__LiveClass"] = "Information",
         ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
     };
 
+    /// <summary>How many connections a silo has closed for falling behind, read off its LiveClass meter.</summary>
+    public static async Task<double> ClosedTooSlowAsync(SiloProcess silo)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
+        return ClosedTooSlow().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [GeneratedRegex(@"^liveclass_classes\{[^}]*\} (\S+)$", RegexOptions.Multiline)]
     private static partial Regex ActiveClasses();
+
+    [GeneratedRegex(@"^liveclass_connections_closed_too_slow_total(?:\{[^}]*\})? (\S+)", RegexOptions.Multiline)]
+    private static partial Regex ClosedTooSlow();
 }

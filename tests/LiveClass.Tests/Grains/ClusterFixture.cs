@@ -28,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddInMemoryGrainStorage(StorageNames.Classes);
+            silo.UseInMemoryReminderService();
             silo.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RealtimeOptions>(options => options.PresenceGracePeriod = PresenceGracePeriod);

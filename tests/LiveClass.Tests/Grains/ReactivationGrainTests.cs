@@ -49,6 +49,30 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_reactivated_class_keeps_its_recap()
+    {
+        var (created, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
+        var parent = await grain.JoinAsParent("Sam");
+        await grain.StartClass(instructor);
+        await grain.GoToStep(instructor, 3);
+        await grain.CheckIn(parent.ParticipantId, CheckInStatus.NeedHelp, null);
+        await grain.EndClass(instructor);
+        var before = await grain.GetRecap(created.InstructorKey);
+
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), "the grain is still active");
+
+        var after = await grain.GetRecap(created.InstructorKey);
+        Assert.Equal(before.Families, after.Families);
+        Assert.Equal(before.StartedAt, after.StartedAt);
+        Assert.Equal(before.EndedAt, after.EndedAt);
+        var step = Assert.Single(after.CheckInsByStep);
+        Assert.Equal(3, step.StepIndex);
+        Assert.Equal([parent.ParticipantId], Assert.Single(step.Counts).ParticipantIds);
+        Assert.Equal("Sam", Assert.Single(after.Families).DisplayName);
+    }
+
+    [Fact]
     public async Task A_long_class_stores_its_older_events_in_segments_and_serves_them_after_reactivation()
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);

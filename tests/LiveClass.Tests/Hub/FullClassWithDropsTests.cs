@@ -18,7 +18,9 @@ public sealed class FullClassWithDropsTests
     public async Task Every_parent_ends_equal_to_the_server_and_applies_every_seq_exactly_once(WireProtocol protocol, int seed)
     {
         var random = new Random(seed);
-        await using var server = await LiveClassServer.StartAsync("LiveClass:PresenceGracePeriod=00:00:00.300");
+        await using var server = await LiveClassServer.StartAsync("LiveClass:PresenceGracePeriod=00:00:00.300",
+            // The instructor runs a whole class in seconds, far faster than a person could.
+            "Limits:ChangesBurst=1000", "Limits:ChangesPerParticipantPerMinute=100000", "Limits:ChangesPerConnectionPerMinute=100000");
         var created = await server.CreateClassAsync(routineId: "full-body");
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);

@@ -44,7 +44,8 @@ public sealed class RejoinAndPresenceTests
     [Fact]
     public async Task Rejoin_gives_a_snapshot_when_the_missed_events_are_no_longer_kept()
     {
-        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, "LiveClass:EventLogCapacity=20");
+        await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, "LiveClass:EventLogCapacity=20",
+            "Limits:ChangesBurst=1000", "Limits:ChangesPerParticipantPerMinute=100000", "Limits:ChangesPerConnectionPerMinute=100000");
         var lastSeq = klass.Parent.Mirror.LastSeq;
         await klass.Parent.DropAsync();
         for (var i = 0; i < 30; i++)

@@ -27,6 +27,10 @@ public sealed class LiveClassServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Settings for tests that drive a class far faster than a person would: no limit on changes.</summary>
+    public static readonly string[] UnlimitedChanges =
+        ["Limits:ChangesBurst=1000000", "Limits:ChangesPerParticipantPerMinute=1000000", "Limits:ChangesPerConnectionPerMinute=1000000"];
+
     public static async Task<LiveClassServer> StartAsync(params string[] settings)
     {
         string[] args =
@@ -37,6 +41,11 @@ public sealed class LiveClassServer : IAsyncDisposable
             "--Cluster:GatewayPort=0",
             "--Logging:LogLevel:Default=Warning",
             "--LiveClass:PresenceGracePeriod=00:00:01",
+            // Every test's classes and families come from one loopback address: the per-address
+            // limits are raised here, and tests of the limits set them again.
+            "--Limits:ClassCreationsPerMinute=1000000",
+            "--Limits:ClassLookupsPerMinute=1000000",
+            "--Limits:JoinsPerMinute=1000000",
             .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
         ];
         var app = LiveClassApp.Build(args);

@@ -4,6 +4,7 @@ import { copyText, formatTime, h, setChildren, setText } from '../dom';
 import { friendlyError } from '../errors';
 import { LIMITS, type ChatMessage, type Participant } from '../protocol';
 import type { Applied, ClassState } from '../state';
+import { LANGUAGES, lang, setLang, t, type Lang } from '../i18n';
 import { statusLabel } from '../wording';
 
 export function statusPill(): { element: HTMLElement; update(state: ClassState): void } {
@@ -32,9 +33,7 @@ export function connectionBanner(): { element: HTMLElement; update(status: Conne
         return;
       }
       element.hidden = false;
-      setText(text, status === 'connecting'
-        ? 'Connecting to the class…'
-        : 'Reconnecting… the class carries on and you will be right back where it is.');
+      setText(text, status === 'connecting' ? t('conn.connecting') : t('conn.reconnecting'));
     },
   };
 }
@@ -59,15 +58,17 @@ export interface ChatPanel {
 }
 
 export function chatPanel(session: ClassSession, opts: { canDelete: boolean; heading: string }): ChatPanel {
-  const list = h('ol', { class: 'chat-list', role: 'log', 'aria-label': 'Chat messages', 'data-testid': 'chat-list', tabindex: 0 });
-  const empty = h('p', { class: 'chat-empty muted' }, 'No messages yet.');
-  const outbox = h('ul', { class: 'chat-outbox', 'aria-label': 'Messages not sent yet' });
+  // The log region scrolls; the list inside it keeps list semantics for its lines.
+  const lines = h('ol', { class: 'chat-lines' });
+  const list = h('div', { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 }, lines);
+  const empty = h('p', { class: 'chat-empty muted' }, t('chat.empty'));
+  const outbox = h('ul', { class: 'chat-outbox', 'aria-label': t('chat.pending') });
   const input = h('input', {
     type: 'text', class: 'chat-input', maxlength: LIMITS.chat, autocomplete: 'off',
-    'aria-label': 'Message', placeholder: 'Write a message…', 'data-testid': 'chat-input',
+    'aria-label': t('chat.message'), placeholder: t('chat.placeholder'), 'data-testid': 'chat-input',
   });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
-  const unread = h('span', { class: 'badge', hidden: true, 'aria-label': 'new messages' });
+  const unread = h('span', { class: 'badge', hidden: true, 'aria-label': t('chat.newMessages') });
   let unreadCount = 0;
   const rows = new Map<string, HTMLLIElement>();
 
@@ -78,14 +79,14 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
       const text = input.value.trim();
       if (!text) return;
       if (text.length > LIMITS.chat) {
-        showError(`Messages can be up to ${LIMITS.chat} characters.`);
+        showError(t('chat.tooLong', { max: LIMITS.chat }));
         return;
       }
       session.sendChat(text);
       input.value = '';
       showError('');
     }) as EventListener,
-  }, input, h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, 'Send'));
+  }, input, h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, t('chat.send')));
 
   const showError = (text: string) => {
     error.hidden = !text;
@@ -122,7 +123,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
     if (opts.canDelete) {
       const del = h('button', {
         type: 'button', class: 'btn btn-quiet btn-small chat-delete',
-        'aria-label': `Delete message from ${m.displayName}`,
+        'aria-label': t('chat.deleteLabel', { name: m.displayName }),
         onclick: (async () => {
           del.disabled = true;
           try {
@@ -132,7 +133,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
             showError(friendlyError(e));
           }
         }) as EventListener,
-      }, 'Delete');
+      }, t('chat.delete'));
       li.appendChild(del);
     }
     return li;
@@ -156,7 +157,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
         if (!li) {
           li = row(m);
           rows.set(m.messageId, li);
-          list.insertBefore(li, before);
+          lines.insertBefore(li, before);
         }
         before = li;
       }
@@ -177,13 +178,13 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
       setChildren(outbox, items.map((item) => h('li', { class: `chat-pending is-${item.state}` },
         h('span', { class: 'chat-text' }, item.text),
         ' ',
-        h('span', { class: 'muted' }, item.state === 'sending' ? 'Sending…'
-          : item.state === 'waiting' ? 'Will send when you are back online'
+        h('span', { class: 'muted' }, item.state === 'sending' ? t('chat.sending')
+          : item.state === 'waiting' ? t('chat.waiting')
             : friendlyError(item.error)),
         item.state === 'failed'
           ? [
-            h('button', { type: 'button', class: 'btn btn-small', onclick: (() => session.retryChat(item.clientMessageId)) as EventListener }, 'Try again'),
-            h('button', { type: 'button', class: 'btn btn-small btn-quiet', onclick: (() => session.discardChat(item.clientMessageId)) as EventListener }, 'Discard'),
+            h('button', { type: 'button', class: 'btn btn-small', onclick: (() => session.retryChat(item.clientMessageId)) as EventListener }, t('chat.retry')),
+            h('button', { type: 'button', class: 'btn btn-small btn-quiet', onclick: (() => session.discardChat(item.clientMessageId)) as EventListener }, t('chat.discard')),
           ]
           : null)));
     },
@@ -193,25 +194,25 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
 export function onlineDot(p: Participant): HTMLElement {
   return h('span', {
     class: `online-dot${p.online ? ' is-online' : ''}`, 'data-online': p.online ? 'true' : 'false',
-  }, h('span', { class: 'visually-hidden' }, p.online ? 'online' : 'offline'));
+  }, h('span', { class: 'visually-hidden' }, p.online ? t('people.online') : t('people.offline')));
 }
 
 export function peoplePanel(session: ClassSession): { element: HTMLElement; update(state: ClassState): void } {
   const list = h('ul', { class: 'people-list', 'data-testid': 'people-list' });
-  const heading = h('h2', { id: 'people-heading' }, 'In the class');
+  const heading = h('h2', { id: 'people-heading' }, t('people.heading'));
   const element = h('section', { class: 'panel people', 'aria-labelledby': 'people-heading' }, heading, list);
   return {
     element,
     update(state) {
       const sorted = [...state.participants].sort((a, b) =>
         (a.role === b.role ? 0 : a.role === 'Instructor' ? -1 : 1) || a.displayName.localeCompare(b.displayName));
-      setText(heading, `In the class (${sorted.filter((p) => p.role === 'Parent').length} families)`);
+      setText(heading, t('people.headingCount', { n: sorted.filter((p) => p.role === 'Parent').length }));
       setChildren(list, sorted.map((p) => h('li', { class: 'person', 'data-participant-id': p.participantId },
         onlineDot(p),
         h('span', { class: 'person-name' }, p.displayName),
-        p.role === 'Instructor' ? h('span', { class: 'tag' }, 'Instructor') : null,
-        p.participantId === session.participantId ? h('span', { class: 'tag tag-you' }, 'You') : null,
-        h('span', { class: 'muted person-state' }, p.online ? 'online' : 'away from the class'))));
+        p.role === 'Instructor' ? h('span', { class: 'tag' }, t('people.instructor')) : null,
+        p.participantId === session.participantId ? h('span', { class: 'tag tag-you' }, t('people.you')) : null,
+        h('span', { class: 'muted person-state' }, p.online ? t('people.online') : t('people.away')))));
     },
   };
 }
@@ -221,7 +222,7 @@ export function copyButton(label: string, text: () => string, testId?: string): 
     type: 'button', class: 'btn btn-small', 'data-testid': testId,
     onclick: (async () => {
       const ok = await copyText(text());
-      setText(button, ok ? 'Copied' : 'Select and copy the link');
+      setText(button, ok ? t('copy.done') : t('copy.failed'));
       setTimeout(() => setText(button, label), 2000);
     }) as EventListener,
   }, label);
@@ -231,4 +232,21 @@ export function copyButton(label: string, text: () => string, testId?: string): 
 export function endedNotice(title: string, body: string, action?: HTMLElement): HTMLElement {
   return h('section', { class: 'panel notice', role: 'alert', 'data-testid': 'session-notice' },
     h('h2', {}, title), h('p', {}, body), action ?? null);
+}
+
+/** The app's top bar: the brand as a home link, then whatever the page adds. */
+export function topbar(...children: (HTMLElement | null)[]): HTMLElement {
+  return h('header', { class: 'topbar' },
+    h('a', { class: 'brand', href: '/', 'aria-label': t('app.home') }, t('app.name')), ...children);
+}
+
+/** Two buttons, one per language, each named in its own language. */
+export function langPicker(): HTMLElement {
+  const current = lang();
+  return h('div', { class: 'lang-picker', role: 'group', 'aria-label': t('lang.label') },
+    LANGUAGES.map((l: Lang) => h('button', {
+      type: 'button', class: 'btn btn-small btn-quiet lang-btn', lang: l, 'data-testid': `lang-${l}`,
+      'aria-pressed': String(l === current),
+      onclick: (() => setLang(l)) as EventListener,
+    }, t(`lang.${l}`, undefined, l))));
 }

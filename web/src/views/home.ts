@@ -5,11 +5,12 @@ import { formatJoinCode, normalizeJoinCode } from '../joincode';
 import { LIMITS, type CreateClassResponse } from '../protocol';
 import { navigate } from '../router';
 import * as storage from '../storage';
-import { copyButton } from './common';
+import { t } from '../i18n';
+import { copyButton, langPicker, topbar } from './common';
 import { joinFamily } from './join';
 
 export function renderHome(root: HTMLElement): () => void {
-  document.title = 'LiveClass · infant massage, together';
+  document.title = t('home.title');
 
   // ---- join ----
   const codeInput = h('input', {
@@ -18,17 +19,17 @@ export function renderHome(root: HTMLElement): () => void {
   });
   const nameInput = h('input', {
     id: 'join-name', name: 'name', class: 'input', required: true, maxlength: LIMITS.displayName,
-    autocomplete: 'nickname', placeholder: 'e.g. Sam & baby Noor', 'data-testid': 'join-name',
+    autocomplete: 'nickname', placeholder: t('home.namePlaceholder'), 'data-testid': 'join-name',
   });
   const joinError = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-  const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, 'Join the class');
+  const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, t('home.joinButton'));
   const joinForm = h('form', {
     class: 'stack', 'aria-labelledby': 'join-heading',
     onsubmit: (async (e: Event) => {
       e.preventDefault();
       const code = normalizeJoinCode(codeInput.value);
       if (!code) {
-        setText(joinError, 'A join code has 6 letters and numbers, like KQ7-M4P.');
+        setText(joinError, t('home.codeHint'));
         codeInput.focus();
         return;
       }
@@ -39,8 +40,8 @@ export function renderHome(root: HTMLElement): () => void {
       if (error) setText(joinError, error);
     }) as EventListener,
   },
-  h('label', { for: 'join-code' }, 'Join code'), codeInput,
-  h('label', { for: 'join-name' }, 'Your family name'), nameInput,
+  h('label', { for: 'join-code' }, t('home.joinCode')), codeInput,
+  h('label', { for: 'join-name' }, t('home.familyName')), nameInput,
   joinButton, joinError);
   codeInput.addEventListener('blur', () => {
     const code = normalizeJoinCode(codeInput.value);
@@ -49,7 +50,7 @@ export function renderHome(root: HTMLElement): () => void {
 
   // ---- create ----
   const titleInput = h('input', {
-    id: 'create-title', class: 'input', required: true, maxlength: LIMITS.title, value: 'Baby massage · week 1',
+    id: 'create-title', class: 'input', required: true, maxlength: LIMITS.title, value: t('home.defaultTitle'),
     'data-testid': 'create-title',
   });
   const instructorInput = h('input', {
@@ -57,9 +58,9 @@ export function renderHome(root: HTMLElement): () => void {
     autocomplete: 'name', 'data-testid': 'create-instructor',
   });
   const routineSelect = h('select', { id: 'create-routine', class: 'input', 'data-testid': 'create-routine' },
-    h('option', { value: '' }, 'Full-body routine'));
+    h('option', { value: '' }, t('home.routineDefault')));
   const createError = h('p', { class: 'form-error', role: 'alert' });
-  const createButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'create-submit' }, 'Create the class');
+  const createButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'create-submit' }, t('home.createButton'));
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
   const createForm = h('form', {
     class: 'stack', 'aria-labelledby': 'create-heading',
@@ -78,55 +79,56 @@ export function renderHome(root: HTMLElement): () => void {
         showCreated(result);
       } catch (error) {
         setText(createError, error instanceof ApiError && error.detail
-          ? `Could not create the class: ${error.detail}` : 'Could not create the class. Please try again.');
+          ? t('home.createFailedDetail', { detail: error.detail }) : t('home.createFailed'));
       } finally {
         createButton.disabled = false;
       }
     }) as EventListener,
   },
-  h('label', { for: 'create-title' }, 'Class title'), titleInput,
-  h('label', { for: 'create-instructor' }, 'Your name (instructor)'), instructorInput,
-  h('label', { for: 'create-routine' }, 'Routine'), routineSelect,
+  h('label', { for: 'create-title' }, t('home.classTitle')), titleInput,
+  h('label', { for: 'create-instructor' }, t('home.instructorName')), instructorInput,
+  h('label', { for: 'create-routine' }, t('home.routine')), routineSelect,
   createButton, createError);
 
   function showCreated(result: CreateClassResponse) {
     createForm.hidden = true;
     const teachPath = new URL(result.instructorUrl, location.origin);
     setChildren(created,
-      h('h3', {}, 'Your class is ready'),
-      h('p', { class: 'muted' }, 'Share the code or the family link with the parents.'),
+      h('h3', {}, t('home.ready')),
+      h('p', { class: 'muted' }, t('home.share')),
       h('p', { class: 'join-code-big', 'data-testid': 'created-join-code' }, formatJoinCode(result.joinCode)),
       h('p', { class: 'link-row' },
         h('a', { href: result.parentUrl, 'data-testid': 'created-parent-url' }, result.parentUrl), ' ',
-        copyButton('Copy family link', () => result.parentUrl)),
-      h('p', { class: 'muted small' }, 'Your own console link works like a key. Keep it to yourself:'),
+        copyButton(t('home.copyFamily'), () => result.parentUrl)),
+      h('p', { class: 'muted small' }, t('home.keyNote')),
       h('p', { class: 'link-row' },
         h('a', { href: result.instructorUrl, class: 'break', 'data-testid': 'created-instructor-url' }, result.instructorUrl), ' ',
-        copyButton('Copy console link', () => result.instructorUrl)),
+        copyButton(t('home.copyConsole'), () => result.instructorUrl)),
       h('button', {
         type: 'button', class: 'btn btn-primary btn-large', 'data-testid': 'open-console',
         onclick: (() => navigate(teachPath.pathname + teachPath.hash)) as EventListener,
-      }, 'Open the instructor console'));
+      }, t('home.openConsole')));
   }
 
   let alive = true;
   getRoutines().then((routines) => {
     if (!alive) return;
     setChildren(routineSelect, routines.map((r) =>
-      h('option', { value: r.id }, `${r.name} (${r.steps.length} steps)`)));
+      h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length }))));
   }).catch(() => {
     // The server picks the full-body routine when none is sent.
   });
 
   setChildren(root,
-    h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'LiveClass')),
+    topbar(langPicker()),
     h('main', { class: 'home', id: 'main' },
       h('section', { class: 'hero' },
-        h('h1', {}, 'Baby massage, together from home'),
-        h('p', { class: 'lead' }, 'Follow your instructor step by step, at your baby’s pace.')),
+        h('h1', {}, t('home.hero')),
+        h('p', { class: 'lead' }, t('home.lead')),
+        h('p', {}, h('a', { href: '/practice', 'data-testid': 'practice-link' }, t('home.practiceLink')))),
       h('div', { class: 'home-grid' },
-        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, 'Join a class'), joinForm),
-        h('section', { class: 'panel' }, h('h2', { id: 'create-heading' }, 'Teach a class'), createForm, created))));
+        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, t('home.joinHeading')), joinForm),
+        h('section', { class: 'panel' }, h('h2', { id: 'create-heading' }, t('home.teachHeading')), createForm, created))));
 
   return () => {
     alive = false;

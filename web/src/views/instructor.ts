@@ -10,13 +10,15 @@ import { checkInCounts, checkInSummary, currentStep, parents, type Applied, type
 import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
 import { registerTestHooks } from '../testHooks';
-import { areaLabel, checkInLabel, CUE_BUTTONS, cueShort, repetitionsText } from '../wording';
+import { t } from '../i18n';
+import { stepText } from '../routineText';
+import { areaLabel, checkInLabel, CUE_KINDS, cueButtonLabel, cueShort, repetitionsText } from '../wording';
 import {
-  announcer, chatPanel, connectionBanner, copyButton, endedNotice, onlineDot, statusPill,
+  announcer, chatPanel, connectionBanner, copyButton, endedNotice, onlineDot, statusPill, topbar,
 } from './common';
 
 export function renderInstructor(root: HTMLElement, classId: string): () => void {
-  document.title = 'Instructor console · LiveClass';
+  document.title = t('teach.title');
 
   // The key arrives in the fragment; keep it in this browser and take it out of the address bar.
   const fragment = fragmentParams();
@@ -32,10 +34,9 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   if (!session) {
     if (!membership && !key) {
       setChildren(root,
-        h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
-        h('main', { class: 'narrow', id: 'main' }, endedNotice('Instructor link needed',
-          'Open the console with the instructor link you got when you created the class.',
-          h('a', { class: 'btn btn-primary', href: '/' }, 'Go to the start page'))));
+        topbar(),
+        h('main', { class: 'narrow', id: 'main' }, endedNotice(t('teach.linkNeeded'), t('teach.linkNeededBody'),
+          h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')))));
       return () => undefined;
     }
     session = ClassSession.resume(classId, 'Instructor', membership, key);
@@ -50,10 +51,10 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   const title = h('span', { class: 'topbar-title', 'data-testid': 'class-title' });
   const codeText = h('strong', { class: 'share-code', 'data-testid': 'join-code' });
   const shareLink = h('a', { class: 'share-link', 'data-testid': 'parent-link', target: '_blank', rel: 'noopener' });
-  const share = h('div', { class: 'share' }, h('span', { class: 'muted' }, 'Join code'), codeText);
+  const share = h('div', { class: 'share' }, h('span', { class: 'muted' }, t('teach.joinCode')), codeText);
   const invite = h('div', { class: 'invite' },
-    h('span', { class: 'muted small' }, 'Family link'), shareLink,
-    copyButton('Copy', () => shareLink.href, 'copy-parent-link'));
+    h('span', { class: 'muted small' }, t('teach.familyLink')), shareLink,
+    copyButton(t('copy.copy'), () => shareLink.href, 'copy-parent-link'));
 
   const actionError = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'action-error' });
   const showError = (e: unknown) => setText(actionError, e ? friendlyError(e) : '');
@@ -69,23 +70,24 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     }
   }
 
-  const startBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'start', onclick: (() => act('StartClass')) as EventListener }, 'Start class');
-  const pauseBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'pause', onclick: (() => act('PauseClass')) as EventListener }, 'Pause');
-  const resumeBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'resume', onclick: (() => act('ResumeClass')) as EventListener }, 'Resume');
-  const endBtn = h('button', { type: 'button', class: 'btn btn-danger-quiet', 'data-testid': 'end', onclick: (() => confirmEnd(true)) as EventListener }, 'End class');
-  const endConfirm = h('span', { class: 'confirm', hidden: true, role: 'group', 'aria-label': 'Confirm ending the class' },
-    h('span', {}, 'End for everyone?'),
-    h('button', { type: 'button', class: 'btn btn-danger', 'data-testid': 'end-confirm', onclick: (async () => { confirmEnd(false); await act('EndClass'); }) as EventListener }, 'End now'),
-    h('button', { type: 'button', class: 'btn btn-quiet', onclick: (() => confirmEnd(false)) as EventListener }, 'Keep going'));
+  const startBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'start', onclick: (() => act('StartClass')) as EventListener }, t('teach.start'));
+  const pauseBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'pause', onclick: (() => act('PauseClass')) as EventListener }, t('teach.pause'));
+  const resumeBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'resume', onclick: (() => act('ResumeClass')) as EventListener }, t('teach.resume'));
+  const endBtn = h('button', { type: 'button', class: 'btn btn-danger-quiet', 'data-testid': 'end', onclick: (() => confirmEnd(true)) as EventListener }, t('teach.end'));
+  const endConfirm = h('span', { class: 'confirm', hidden: true, role: 'group', 'aria-label': t('teach.confirmEnd') },
+    h('span', {}, t('teach.endForAll')),
+    h('button', { type: 'button', class: 'btn btn-danger', 'data-testid': 'end-confirm', onclick: (async () => { confirmEnd(false); await act('EndClass'); }) as EventListener }, t('teach.endNow')),
+    h('button', { type: 'button', class: 'btn btn-quiet', onclick: (() => confirmEnd(false)) as EventListener }, t('teach.keepGoing')));
   function confirmEnd(show: boolean) {
     endConfirm.hidden = !show;
     endBtn.hidden = show;
   }
-  const controls = h('div', { class: 'controls', role: 'group', 'aria-label': 'Class controls' }, startBtn, pauseBtn, resumeBtn, endBtn, endConfirm);
+  const controls = h('div', { class: 'controls', role: 'group', 'aria-label': t('teach.controls') }, startBtn, pauseBtn, resumeBtn, endBtn, endConfirm);
 
   // ---- steps ----
   const stepList = h('ol', { class: 'step-list', 'data-testid': 'step-list' });
-  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': 'Routine steps' }, h('h2', {}, 'Routine'), stepList);
+  // Focusable so the list can be scrolled from the keyboard even when every step is disabled.
+  const stepsPanel = h('nav', { class: 'panel steps', 'aria-label': t('teach.routineSteps'), tabindex: 0 }, h('h2', {}, t('teach.routine')), stepList);
 
   // ---- stage ----
   const stageCounter = h('p', { class: 'step-counter', 'data-testid': 'step-counter' });
@@ -93,35 +95,35 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   const stageName = h('h1', { class: 'stage-name', 'data-testid': 'step-name' });
   const stageText = h('p', { class: 'stage-instructions' });
   const stageReps = h('p', { class: 'step-reps' });
-  const stageCues = h('ul', { class: 'stage-cues', 'aria-label': 'Teaching notes for this step', 'data-testid': 'step-cues' });
+  const stageCues = h('ul', { class: 'stage-cues', 'aria-label': t('teach.notes'), 'data-testid': 'step-cues' });
   const dollBox = h('div', { class: 'doll-box doll-box--small' });
-  const prevBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'prev-step', onclick: (() => go(-1)) as EventListener }, '← Previous');
-  const nextBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'next-step', onclick: (() => go(1)) as EventListener }, 'Next →');
+  const prevBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'prev-step', onclick: (() => go(-1)) as EventListener }, t('teach.previous'));
+  const nextBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'next-step', onclick: (() => go(1)) as EventListener }, t('teach.next'));
   const nextName = h('p', { class: 'muted small', 'data-testid': 'next-name' });
 
   const repeatInput = h('input', {
     type: 'number', id: 'repeat-count', class: 'input input-number', min: LIMITS.repeatMin, max: LIMITS.repeatMax, value: 3, 'data-testid': 'repeat-count',
   });
   const customInput = h('input', {
-    type: 'text', id: 'custom-cue', class: 'input', maxlength: LIMITS.customCue, placeholder: 'e.g. Lovely, keep your hands warm',
+    type: 'text', id: 'custom-cue', class: 'input', maxlength: LIMITS.customCue, placeholder: t('teach.customPlaceholder'),
     'data-testid': 'custom-cue',
   });
   const lastCue = h('p', { class: 'muted small', 'data-testid': 'last-cue' });
-  const cueButtons = CUE_BUTTONS.map((b) => h('button', {
-    type: 'button', class: 'btn cue-btn', 'data-testid': `cue-${b.kind}`,
-    onclick: (() => sendCue(b.kind, null, null)) as EventListener,
-  }, b.label));
+  const cueButtons = CUE_KINDS.map((kind) => h('button', {
+    type: 'button', class: 'btn cue-btn', 'data-testid': `cue-${kind}`,
+    onclick: (() => sendCue(kind, null, null)) as EventListener,
+  }, cueButtonLabel(kind)));
   const repeatBtn = h('button', {
     type: 'button', class: 'btn cue-btn', 'data-testid': 'cue-Repeat',
     onclick: (() => {
       const n = Number(repeatInput.value);
       if (!Number.isInteger(n) || n < LIMITS.repeatMin || n > LIMITS.repeatMax) {
-        setText(actionError, `Repeat needs a number from ${LIMITS.repeatMin} to ${LIMITS.repeatMax}.`);
+        setText(actionError, t('teach.repeatRange', { min: LIMITS.repeatMin, max: LIMITS.repeatMax }));
         return;
       }
       void sendCue('Repeat', n, null);
     }) as EventListener,
-  }, 'Repeat ×');
+  }, t('teach.repeat'));
   const customForm = h('form', {
     class: 'inline-form',
     onsubmit: (async (e: Event) => {
@@ -130,8 +132,8 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
       if (!text) return;
       if (await sendCue('Custom', null, text)) customInput.value = '';
     }) as EventListener,
-  }, h('label', { for: 'custom-cue', class: 'visually-hidden' }, 'Custom cue'), customInput,
-  h('button', { type: 'submit', class: 'btn', 'data-testid': 'cue-Custom' }, 'Send cue'));
+  }, h('label', { for: 'custom-cue', class: 'visually-hidden' }, t('teach.customCue')), customInput,
+  h('button', { type: 'submit', class: 'btn', 'data-testid': 'cue-Custom' }, t('teach.sendCue')));
 
   async function sendCue(kind: CueKind, count: number | null, text: string | null) {
     return act('SendCue', kind, count, text);
@@ -145,7 +147,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   const tempoGuide = createTempoGuide((clientNow) => s.serverNow(clientNow));
   async function setTempo(n: number) {
     if (!Number.isInteger(n) || (n !== 0 && (n < LIMITS.tempoMin || n > LIMITS.tempoMax))) {
-      setText(actionError, `Tempo is 0 (off) or ${LIMITS.tempoMin}–${LIMITS.tempoMax} strokes a minute.`);
+      setText(actionError, t('teach.tempoRange', { min: LIMITS.tempoMin, max: LIMITS.tempoMax }));
       return;
     }
     await act('SetTempo', n);
@@ -157,31 +159,40 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
       void setTempo(Number(tempoInput.value));
     }) as EventListener,
   },
-  h('label', { for: 'tempo-input', class: 'visually-hidden' }, 'Strokes a minute (0 is off)'), tempoInput,
-  h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, 'Set'),
-  h('button', { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: (() => setTempo(0)) as EventListener }, 'Off'));
+  h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')), tempoInput,
+  h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
+  h('button', { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: (() => setTempo(0)) as EventListener }, t('teach.off')));
 
-  const stage = h('section', { class: 'panel stage', 'aria-label': 'Current step' },
+  const stage = h('section', { class: 'panel stage', 'aria-label': t('parent.step') },
     h('div', { class: 'step-head' }, stageCounter, stageArea),
     stageName,
     h('div', { class: 'stage-body' }, dollBox, h('div', {}, stageText, stageReps,
-      h('h3', { class: 'small-heading' }, 'Your notes'), stageCues)),
+      h('h2', { class: 'small-heading' }, t('teach.yourNotes')), stageCues)),
     h('div', { class: 'stage-nav' }, prevBtn, nextBtn, nextName));
 
   const cuePanel = h('section', { class: 'panel cues', 'aria-labelledby': 'cues-heading' },
-    h('h2', { id: 'cues-heading' }, 'Cues'),
+    h('h2', { id: 'cues-heading' }, t('teach.cues')),
     h('div', { class: 'cue-grid' }, cueButtons,
       h('span', { class: 'repeat-group' }, repeatBtn,
-        h('label', { for: 'repeat-count', class: 'visually-hidden' }, 'Repeat count'), repeatInput)),
+        h('label', { for: 'repeat-count', class: 'visually-hidden' }, t('teach.repeatCount')), repeatInput)),
     customForm, lastCue,
-    h('div', { class: 'tempo-row' }, h('h2', { class: 'tempo-heading' }, 'Tempo ', tempoNow), tempoForm, tempoGuide.element));
+    h('div', { class: 'tempo-row' }, h('h2', { class: 'tempo-heading' }, t('teach.tempo'), ' ', tempoNow), tempoForm, tempoGuide.element));
+
+  // ---- after the class ----
+  const recapLink = h('a', { class: 'btn btn-primary', 'data-testid': 'recap-link' }, t('teach.recap'));
+  const practiceLink = h('a', { class: 'break', 'data-testid': 'practice-share-link' });
+  const afterClass = h('div', { class: 'after-class stack', hidden: true }, recapLink);
+  // Families practise between the weekly classes: the link can be shared at any time.
+  const practiceShare = h('details', { class: 'practice-share' },
+    h('summary', {}, t('teach.practiceLink')),
+    h('p', { class: 'link-row' }, practiceLink, ' ', copyButton(t('copy.copy'), () => practiceLink.href)));
 
   // ---- families ----
   const summary = h('p', { class: 'board-summary', 'data-testid': 'board-summary', 'aria-live': 'polite' });
   const board = h('ul', { class: 'board', 'data-testid': 'board' });
   const familiesPanel = h('section', { class: 'panel families', 'aria-labelledby': 'families-heading' },
-    h('h2', { id: 'families-heading' }, 'Families'), invite, summary, board);
-  const chat = chatPanel(s, { canDelete: true, heading: 'Chat' });
+    h('h2', { id: 'families-heading' }, t('teach.families')), afterClass, invite, practiceShare, summary, board);
+  const chat = chatPanel(s, { canDelete: true, heading: t('chat.heading') });
 
   const main = h('main', { class: 'console', id: 'main' },
     stepsPanel,
@@ -191,7 +202,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
   root.classList.add('is-console');
   setChildren(root,
     h('header', { class: 'topbar topbar--console' },
-      h('a', { class: 'brand', href: '/', 'aria-label': 'LiveClass home' }, 'LiveClass'),
+      h('a', { class: 'brand', href: '/', 'aria-label': t('app.home') }, t('app.name')),
       title, pill.element, share, controls),
     banner.element, speak.element, actionError, main);
 
@@ -217,7 +228,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
           onclick: (() => act('GoToStep', i)) as EventListener,
         },
         h('span', { class: 'step-item-num' }, String(i + 1)),
-        h('span', { class: 'step-item-name' }, st.name),
+        h('span', { class: 'step-item-name' }, stepText(st).name),
         h('span', { class: 'step-item-area' }, areaLabel(st.area))))));
     }
     for (const button of stepList.querySelectorAll<HTMLButtonElement>('.step-item')) {
@@ -239,18 +250,19 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     prevBtn.disabled = state.stepIndex <= 0 || state.status === 'Ended';
     nextBtn.disabled = state.stepIndex >= total - 1 || state.status === 'Ended';
     const next = state.routine.steps[state.stepIndex + 1];
-    setText(nextName, next ? `Next: ${next.name}` : 'This is the last step.');
+    setText(nextName, next ? t('teach.nextName', { name: stepText(next).name }) : t('teach.lastStep'));
     const key = step ? `${state.stepIndex}|${step.name}|${step.dollPose}` : '';
     if (key === stageKey) return;
     stageKey = key;
     if (!step) return;
-    setText(stageCounter, `Step ${state.stepIndex + 1} of ${total}`);
+    const text = stepText(step);
+    setText(stageCounter, t('parent.stepOf', { n: state.stepIndex + 1, total }));
     setText(stageArea, areaLabel(step.area));
-    setText(stageName, step.name);
-    setText(stageText, step.instructions);
+    setText(stageName, text.name);
+    setText(stageText, text.instructions);
     setText(stageReps, repetitionsText(step.repetitions));
-    setChildren(stageCues, (step.cues ?? []).map((c) => h('li', {}, c)));
-    setChildren(dollBox, drawDoll({ area: step.area, pose: step.dollPose, label: step.name }));
+    setChildren(stageCues, text.cues.map((c) => h('li', {}, c)));
+    setChildren(dollBox, drawDoll({ area: step.area, pose: step.dollPose, label: text.name }));
   }
 
   function renderBoard(state: ClassState) {
@@ -258,7 +270,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     setText(summary, checkInSummary(checkInCounts(families)));
     const sorted = [...families].sort((a, b) => a.displayName.localeCompare(b.displayName));
     setChildren(board, sorted.map((p) => boardRow(state, p)));
-    if (!sorted.length) board.appendChild(h('li', { class: 'muted' }, 'No families have joined yet. Share the code above.'));
+    if (!sorted.length) board.appendChild(h('li', { class: 'muted' }, t('teach.noFamilies')));
   }
 
   function boardRow(state: ClassState, p: Participant): HTMLElement {
@@ -270,11 +282,11 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     },
     onlineDot(p),
     h('span', { class: 'board-name' }, p.displayName),
-    h('span', { class: `chip${status ? ` chip-${status}` : ''}` }, status ? checkInLabel(status) : 'Not checked in'),
-    h('span', { class: 'muted small' }, p.checkIn ? `step ${p.checkIn.stepIndex + 1} · ${formatTime(p.checkIn.at)}` : (p.online ? 'online' : 'offline')));
+    h('span', { class: `chip${status ? ` chip-${status}` : ''}` }, status ? checkInLabel(status) : t('teach.notCheckedIn')),
+    h('span', { class: 'muted small' }, p.checkIn ? t('teach.checkInAt', { n: p.checkIn.stepIndex + 1, time: formatTime(p.checkIn.at) }) : (p.online ? t('people.online') : t('people.offline'))));
     if (state.status !== 'Ended') {
       if (pendingRemoval === p.participantId) {
-        row.append(h('span', { class: 'confirm', role: 'group', 'aria-label': `Confirm removing ${p.displayName}` },
+        row.append(h('span', { class: 'confirm', role: 'group', 'aria-label': t('teach.confirmRemove', { name: p.displayName }) },
           h('button', {
             type: 'button', class: 'btn btn-small btn-danger', 'data-testid': 'remove-confirm',
             onclick: (async () => {
@@ -282,17 +294,17 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
               await act('RemoveParticipant', p.participantId);
               renderBoard(s.state!);
             }) as EventListener,
-          }, `Remove ${p.displayName}`),
+          }, t('teach.removeName', { name: p.displayName })),
           h('button', {
             type: 'button', class: 'btn btn-small btn-quiet',
             onclick: (() => { pendingRemoval = null; renderBoard(s.state!); }) as EventListener,
-          }, 'Cancel')));
+          }, t('teach.cancel'))));
       } else {
         row.append(h('button', {
           type: 'button', class: 'btn btn-small btn-quiet', 'data-testid': 'remove',
-          'aria-label': `Remove ${p.displayName} from the class`,
+          'aria-label': t('teach.removeLabel', { name: p.displayName }),
           onclick: (() => { pendingRemoval = p.participantId; renderBoard(s.state!); }) as EventListener,
-        }, 'Remove'));
+        }, t('teach.remove')));
       }
     }
     return row;
@@ -300,7 +312,7 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
 
   function render(state: ClassState, applied: Applied[]) {
     setText(title, state.title);
-    document.title = `${state.title} · Console · LiveClass`;
+    document.title = t('teach.titleClass', { title: state.title });
     pill.update(state);
     const code = state.joinCode ?? storage.loadJoinCode(classId);
     if (code) {
@@ -323,29 +335,31 @@ export function renderInstructor(root: HTMLElement, classId: string): () => void
     renderSteps(state);
     renderStage(state);
     lastCue.hidden = !state.cue;
-    if (state.cue) setText(lastCue, `Last cue: ${cueShort(state.cue)} · ${formatTime(state.cue.at)}`);
+    if (state.cue) setText(lastCue, t('teach.lastCue', { cue: cueShort(state.cue), time: formatTime(state.cue.at) }));
     const spm = state.tempo?.strokesPerMinute ?? 0;
-    setText(tempoNow, spm > 0 ? `· ${spm} a minute` : '· off');
+    setText(tempoNow, spm > 0 ? t('teach.tempoNow', { n: spm }) : t('teach.tempoOff'));
     tempoGuide.setTempo(ended ? null : state.tempo);
     renderBoard(state);
+    afterClass.hidden = !ended;
+    if (ended) recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
+    practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
+    setText(practiceLink, practiceLink.href);
     chat.update(state, applied);
     const help = applied.filter((a) => a.live && a.event.kind === 'CheckedIn' && a.event.checkIn?.status === 'NeedHelp');
     for (const a of help) {
       const event = a.event;
       if (event.kind !== 'CheckedIn') continue;
       const who = state.participants.find((p) => p.participantId === event.participantId);
-      if (who) speak.say(`${who.displayName} needs help.`);
+      if (who) speak.say(t('speech.needsHelp', { name: who.displayName }));
     }
   }
 
   function renderEnded(end: SessionEnd) {
     tempoGuide.dispose();
     setChildren(main, endedNotice(
-      end.reason === 'not_found' ? 'Class not found' : 'This instructor link does not work',
-      end.reason === 'not_found'
-        ? 'This class no longer exists. It may have ended more than a day ago.'
-        : 'The key in this link is not valid for this class. Use the link you got when you created it.',
-      h('a', { class: 'btn btn-primary', href: '/' }, 'Go to the start page')));
+      end.reason === 'not_found' ? t('teach.notFound') : t('teach.badKey'),
+      end.reason === 'not_found' ? t('teach.notFoundBody') : t('teach.badKeyBody'),
+      h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart'))));
   }
 
   s.setHandlers({

@@ -8,13 +8,15 @@ import { LIMITS, type ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
 import * as storage from '../storage';
+import { t } from '../i18n';
 import { statusLabel } from '../wording';
+import { langPicker, topbar } from './common';
 
 /** Joins as a family and moves to the class page; returns a message when it could not. */
 export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
   const name = rawName.trim();
-  if (!name) return 'Please enter a name for your family.';
-  if (name.length > LIMITS.displayName) return `Names can be up to ${LIMITS.displayName} characters.`;
+  if (!name) return t('join.nameRequired');
+  if (name.length > LIMITS.displayName) return t('join.nameTooLong', { max: LIMITS.displayName });
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
@@ -31,16 +33,16 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
     return null;
   } catch (error) {
     const parsed = error as ParsedError;
-    if (parsed.code === 'invalid') return `Please check your name: ${parsed.detail || 'it was not accepted.'}`;
+    if (parsed.code === 'invalid') return t('join.nameInvalid', { detail: parsed.detail || t('join.nameRejected') });
     return friendlyError(parsed);
   }
 }
 
 export function renderJoin(root: HTMLElement, rawCode: string): () => void {
-  document.title = 'Join a class · LiveClass';
-  const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, 'Looking up the class…'));
+  document.title = t('join.title');
+  const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, t('join.lookingUp')));
   setChildren(root,
-    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
+    topbar(langPicker()),
     h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)));
 
   let alive = true;
@@ -63,25 +65,27 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
   }).catch((error: unknown) => {
     if (!alive) return;
     if (error instanceof ApiError && error.status === 404) showNotFound();
-    else setChildren(body, h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : 'Could not look up the class.'),
-      h('button', { type: 'button', class: 'btn', onclick: (() => navigate(location.pathname, true)) as EventListener }, 'Try again'));
+    else setChildren(body, h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : t('join.lookupFailed')),
+      h('button', { type: 'button', class: 'btn', onclick: (() => navigate(location.pathname, true)) as EventListener }, t('join.tryAgain')));
   });
 
   function showForm(summary: ClassSummary) {
     const nameInput = h('input', {
       id: 'family-name', class: 'input input-large', required: true, maxlength: LIMITS.displayName,
-      autocomplete: 'nickname', placeholder: 'e.g. Sam & baby Noor', 'data-testid': 'family-name',
+      autocomplete: 'nickname', placeholder: t('home.namePlaceholder'), 'data-testid': 'family-name',
     });
     const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-    const button = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' }, 'Join the class');
+    const button = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' }, t('home.joinButton'));
     const ended = summary.status === 'Ended';
     setChildren(body,
       h('h1', {}, summary.title),
-      h('p', { class: 'lead' }, `with ${summary.instructorName}`),
+      h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
       h('p', {}, h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
-        ' ', h('span', { class: 'muted' }, `Code ${formatJoinCode(code!)} · ${summary.participantCount} ${summary.participantCount === 1 ? 'family' : 'families'}`)),
+        ' ', h('span', { class: 'muted' }, summary.participantCount === 1
+          ? t('join.codeLineOne', { code: formatJoinCode(code!) })
+          : t('join.codeLine', { code: formatJoinCode(code!), count: summary.participantCount }))),
       ended
-        ? h('p', { role: 'alert' }, 'This class has ended. Thank you for taking part.')
+        ? h('p', { role: 'alert' }, t('join.ended'))
         : h('form', {
           class: 'stack',
           onsubmit: (async (e: Event) => {
@@ -95,17 +99,17 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
             }
           }) as EventListener,
         },
-        h('label', { for: 'family-name' }, 'Your family name, as others will see it'),
+        h('label', { for: 'family-name' }, t('join.nameLabel')),
         nameInput, button, error,
-        h('p', { class: 'muted small' }, 'Check in your baby is well today: no massage with a fever, illness, or in the day or two after a vaccination.')));
+        h('p', { class: 'muted small' }, t('join.health'))));
     nameInput.focus();
   }
 
   function showNotFound() {
     setChildren(body,
-      h('h1', {}, 'Class not found'),
-      h('p', {}, "We couldn't find a class with that code. Check the code with your instructor."),
-      h('a', { class: 'btn btn-primary', href: '/' }, 'Enter a code'));
+      h('h1', {}, t('join.notFound')),
+      h('p', {}, t('join.notFoundBody')),
+      h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')));
   }
 
   return () => { alive = false; };

@@ -10,23 +10,29 @@ import { currentStep, type Applied, type ClassState } from '../state';
 import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
 import { registerTestHooks } from '../testHooks';
-import { areaLabel, CHECK_IN_OPTIONS, cueForParents, repetitionsText } from '../wording';
+import { cueAnnouncement, mayPlay, stepAnnouncement } from '../announcements';
+import { createHandsFree } from '../handsFree';
+import { t } from '../i18n';
+import { loadFlag, saveFlag } from '../prefs';
+import { stepText } from '../routineText';
+import { keepScreenOn } from '../wakeLock';
+import { areaLabel, checkInOptions, cueForParents, repetitionsText } from '../wording';
 import {
-  announcer, chatPanel, connectionBanner, copyButton, endedNotice, peoplePanel, statusPill,
+  announcer, chatPanel, connectionBanner, copyButton, endedNotice, peoplePanel, statusPill, topbar,
 } from './common';
 import { joinFamily } from './join';
 
 export function renderParent(root: HTMLElement, classId: string): () => void {
-  document.title = 'Class · LiveClass';
+  document.title = t('parent.title');
 
   // A "continue on another device" link carries the token in the fragment, never sent to a server.
   const fragment = fragmentParams();
   const linkToken = fragment.get('token');
   if (linkToken) {
-    const existing = storage.loadMembership(classId, 'Parent');
-    if (existing?.rejoinToken !== linkToken) {
-      storage.saveMembership(classId, { rejoinToken: linkToken, participantId: '', lastSeq: 0, role: 'Parent' });
-    }
+    // Never swap the family this browser already is in the class without asking.
+    storage.adoptLinkToken(classId, linkToken, (current) => window.confirm(
+      `This browser is already in this class as ${current.displayName ?? 'another family'}. ` +
+      'Open the class as the family from this link instead?'));
     clearFragmentFromUrl();
   }
 
@@ -48,7 +54,7 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   const speak = announcer();
   const title = h('span', { class: 'topbar-title', 'data-testid': 'class-title' }, '');
 
-  const cueCard = h('section', { class: 'cue', 'aria-label': 'Instructor cue', 'data-testid': 'cue', hidden: true });
+  const cueCard = h('section', { class: 'cue', 'aria-label': t('parent.cue'), 'data-testid': 'cue', hidden: true });
   const cueTitle = h('p', { class: 'cue-title', 'data-testid': 'cue-title' });
   const cueBody = h('p', { class: 'cue-body', 'data-testid': 'cue-text' });
   cueCard.append(cueTitle, cueBody);
@@ -59,40 +65,138 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   const stepArea = h('p', { class: 'step-area', 'data-testid': 'step-area' });
   const stepName = h('h1', { class: 'step-name', 'data-testid': 'step-name', tabindex: -1 });
   const stepReps = h('p', { class: 'step-reps', 'data-testid': 'step-reps' });
-  const stepText = h('p', { class: 'step-instructions', 'data-testid': 'step-instructions' });
+  const stepWords = h('p', { class: 'step-instructions', 'data-testid': 'step-instructions' });
   const dollBox = h('div', { class: 'doll-box' });
-  const stepCard = h('section', { class: 'step', 'aria-label': 'Current step', 'data-testid': 'step' },
+  const stepCard = h('section', { class: 'step', 'aria-label': t('parent.step'), 'data-testid': 'step' },
     h('div', { class: 'step-head' }, stepCounter, stepArea), stepName,
-    h('div', { class: 'step-body' }, dollBox, h('div', { class: 'step-words' }, stepText, stepReps)));
+    h('div', { class: 'step-body' }, dollBox, h('div', { class: 'step-words' }, stepWords, stepReps)));
 
-  const tempo = createTempoGuide((clientNow) => s.serverNow(clientNow));
+  const handsFree = createHandsFree();
+  let handsFreeOn = loadFlag('handsFree');
+  let tickOn = loadFlag('tick');
+  let status: ClassState['status'] = 'Lobby';
+  const soundAllowed = () => handsFreeOn && mayPlay({ hidden: document.visibilityState === 'hidden', status });
+
+  const tempo = createTempoGuide((clientNow) => s.serverNow(clientNow), () => {
+    if (tickOn && soundAllowed()) handsFree.tick();
+  });
+
+  // ---- following from a distance: mat view, hands-free, screen on ----
+  let matOn = loadFlag('matView');
+  const matToggle = h('button', {
+    type: 'button', class: 'btn toggle-btn', 'data-testid': 'mat-toggle', 'aria-pressed': String(matOn),
+    onclick: (() => setMat(!matOn)) as EventListener,
+  }, t('parent.matView'));
+  const handsFreeToggle = h('button', {
+    type: 'button', class: 'btn toggle-btn', 'data-testid': 'handsfree-toggle', 'aria-pressed': String(handsFreeOn),
+    'aria-describedby': 'handsfree-hint',
+    onclick: (() => setHandsFree(!handsFreeOn)) as EventListener,
+  }, t('parent.handsFree'));
+  const tickToggle = h('button', {
+    type: 'button', class: 'btn btn-small toggle-btn', 'data-testid': 'tick-toggle', 'aria-pressed': String(tickOn),
+    hidden: !handsFreeOn,
+    onclick: (() => {
+      tickOn = !tickOn;
+      saveFlag('tick', tickOn);
+      tickToggle.setAttribute('aria-pressed', String(tickOn));
+      if (tickOn) handsFree.unlock();
+    }) as EventListener,
+  }, t('parent.tick'));
+  const checkInOpen = h('button', {
+    type: 'button', class: 'btn btn-primary mat-only', 'data-testid': 'mat-checkin', 'aria-expanded': 'false',
+    'aria-controls': 'checkin-panel',
+    onclick: (() => setSheet(checkPanel.classList.contains('is-open') ? false : true)) as EventListener,
+  }, t('parent.checkIn'));
+  const wakeNote = h('p', { class: 'note muted small', 'data-testid': 'wake-note', hidden: true }, t('parent.wakeUnavailable'));
+  const speechNote = h('p', { class: 'note muted small', hidden: true }, t('parent.speechUnavailable'));
+  const viewBar = h('section', { class: 'view-bar', 'aria-label': t('parent.options') },
+    h('div', { class: 'view-buttons' }, checkInOpen, matToggle, handsFreeToggle, tickToggle),
+    h('p', { class: 'visually-hidden', id: 'handsfree-hint' }, t('parent.handsFreeHint')),
+    wakeNote, speechNote);
+
+  const screen = keepScreenOn((held) => { main.dataset.wakeLock = held ? 'held' : 'released'; });
 
   const checkError = h('p', { class: 'form-error', role: 'alert' });
-  const checkButtons = CHECK_IN_OPTIONS.map((o) => h('button', {
+  const checkButtons = checkInOptions().map((o) => h('button', {
     type: 'button', class: `btn checkin-btn checkin-${o.status}`, 'data-status': o.status,
     'data-testid': `checkin-${o.status}`, 'aria-pressed': 'false',
-    onclick: (() => checkIn(o.status)) as EventListener,
+    onclick: (() => {
+      void checkIn(o.status);
+      if (matOn) setSheet(false);
+    }) as EventListener,
   }, h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol), h('span', {}, o.label)));
-  const checkPanel = h('section', { class: 'panel checkin', 'aria-labelledby': 'checkin-heading' },
-    h('h2', { id: 'checkin-heading' }, 'How are you two doing?'),
+  const checkPanel = h('section', { class: 'panel checkin', id: 'checkin-panel', 'aria-labelledby': 'checkin-heading' },
+    h('div', { class: 'checkin-head' }, h('h2', { id: 'checkin-heading' }, t('parent.checkinHeading')),
+      h('button', {
+        type: 'button', class: 'btn btn-small btn-quiet mat-only', 'data-testid': 'mat-checkin-close',
+        onclick: (() => setSheet(false)) as EventListener,
+      }, t('parent.closeCheckIn'))),
     h('div', { class: 'checkin-grid' }, checkButtons), checkError);
 
-  const chat = chatPanel(s, { canDelete: false, heading: 'Chat' });
+  const chat = chatPanel(s, { canDelete: false, heading: t('chat.heading') });
   const people = peoplePanel(s);
 
   const deviceLink = h('a', { class: 'break', 'data-testid': 'device-link' });
   const devicePanel = h('details', { class: 'panel device' },
-    h('summary', {}, 'Continue on another device'),
-    h('p', { class: 'muted' }, 'Open this link on your other phone or laptop to carry on as the same family. Keep it private.'),
-    h('p', { class: 'link-row' }, deviceLink, ' ', copyButton('Copy link', () => deviceLink.href)));
+    h('summary', {}, t('parent.device')),
+    h('p', { class: 'muted' }, t('parent.deviceBody')),
+    h('p', { class: 'link-row' }, deviceLink, ' ', copyButton(t('copy.link'), () => deviceLink.href)));
 
-  const mainCol = h('div', { class: 'parent-main' }, stateNote, cueCard, stepCard, tempo.element);
+  const practiceLink = h('a', { class: 'btn btn-primary', 'data-testid': 'practice-from-class' }, t('parent.practice'));
+  const practicePanel = h('section', { class: 'panel practice-offer', hidden: true, 'aria-labelledby': 'practice-offer-heading' },
+    h('h2', { id: 'practice-offer-heading' }, t('parent.practice')),
+    h('p', { class: 'muted' }, t('parent.practiceBody')), practiceLink);
+
+  const mainCol = h('div', { class: 'parent-main' }, viewBar, stateNote, practicePanel, cueCard, stepCard, tempo.element);
   const sideCol = h('div', { class: 'parent-side' }, checkPanel, chat.element, people.element, devicePanel);
   const main = h('main', { class: 'parent', id: 'main' }, mainCol, sideCol);
 
   setChildren(root,
-    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/', 'aria-label': 'LiveClass home' }, 'LiveClass'), title, pill.element),
+    topbar(title, pill.element),
     banner.element, speak.element, main);
+
+  function setMat(on: boolean) {
+    matOn = on;
+    saveFlag('matView', on);
+    main.classList.toggle('is-mat', on);
+    matToggle.setAttribute('aria-pressed', String(on));
+    if (!on) setSheet(false);
+  }
+
+  function setSheet(open: boolean) {
+    checkPanel.classList.toggle('is-open', open);
+    checkInOpen.setAttribute('aria-expanded', String(open));
+    if (open) checkButtons[0]?.focus();
+  }
+
+  function setHandsFree(on: boolean) {
+    handsFreeOn = on;
+    saveFlag('handsFree', on);
+    handsFreeToggle.setAttribute('aria-pressed', String(on));
+    tickToggle.hidden = !on;
+    speechNote.hidden = !on || handsFree.speechSupported;
+    if (on) handsFree.unlock();
+    else handsFree.hush();
+  }
+
+  setMat(matOn);
+  checkPanel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && checkPanel.classList.contains('is-open')) {
+      setSheet(false);
+      checkInOpen.focus();
+    }
+  });
+  speechNote.hidden = !handsFreeOn || handsFree.speechSupported;
+
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') handsFree.hush();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  // A remembered hands-free mode needs one touch after a reload before the browser lets it sound.
+  const unlockOnTouch = () => {
+    if (handsFreeOn) handsFree.unlock();
+  };
+  document.addEventListener('pointerdown', unlockOnTouch);
 
   // ---- behaviour ----
   let lastStepKey = '';
@@ -101,24 +205,24 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   // A check-in tapped while the connection is down is sent once the class is back.
   let pendingCheckIn: CheckInStatus | null = null;
 
-  async function checkIn(status: CheckInStatus) {
+  async function checkIn(checked: CheckInStatus) {
     const state = s.state;
     if (!state) return;
     setText(checkError, '');
-    for (const b of checkButtons) b.setAttribute('aria-pressed', String(b.dataset.status === status));
+    for (const b of checkButtons) b.setAttribute('aria-pressed', String(b.dataset.status === checked));
     if (s.status !== 'online') {
-      pendingCheckIn = status;
-      setText(checkError, "You're offline. We'll send this when you're back.");
+      pendingCheckIn = checked;
+      setText(checkError, t('parent.offlineCheckin'));
       return;
     }
     try {
-      await s.call('CheckIn', status, state.stepIndex);
+      await s.call('CheckIn', checked, state.stepIndex);
       pendingCheckIn = null;
     } catch (e) {
       const parsed = parseHubError(e);
       if (parsed.code === 'offline' || parsed.code === 'not_joined') {
-        pendingCheckIn = status;
-        setText(checkError, "You're offline. We'll send this when you're back.");
+        pendingCheckIn = checked;
+        setText(checkError, t('parent.offlineCheckin'));
         return;
       }
       setText(checkError, friendlyError(parsed));
@@ -133,19 +237,21 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
     lastStepKey = key;
     if (!step) {
       setText(stepCounter, '');
-      setText(stepName, 'No steps in this routine');
+      setText(stepName, t('parent.noSteps'));
       return;
     }
-    setText(stepCounter, `Step ${state.stepIndex + 1} of ${total}`);
+    const text = stepText(step);
+    setText(stepCounter, t('parent.stepOf', { n: state.stepIndex + 1, total }));
     setText(stepArea, areaLabel(step.area));
     stepCard.dataset.area = step.area;
-    setText(stepName, step.name);
-    setText(stepText, step.instructions);
+    setText(stepName, text.name);
+    setText(stepWords, text.instructions);
     setText(stepReps, repetitionsText(step.repetitions));
-    setChildren(dollBox, drawDoll({ area: step.area, pose: step.dollPose, label: step.name }));
+    setChildren(dollBox, drawDoll({ area: step.area, pose: step.dollPose, label: text.name }));
     if (liveChange) {
       flash(stepCard);
-      speak.say(`Step ${state.stepIndex + 1} of ${total}: ${step.name}. ${areaLabel(step.area)}.`);
+      speak.say(t('speech.stepFull', { n: state.stepIndex + 1, total, name: text.name, area: areaLabel(step.area) }));
+      if (soundAllowed()) handsFree.say(stepAnnouncement(state.stepIndex + 1, text.name, step.repetitions));
     }
   }
 
@@ -165,14 +271,15 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
     if (liveChange) {
       flash(cueCard);
       speak.say(`${words.title}. ${words.body}`);
+      if (soundAllowed()) handsFree.say(cueAnnouncement(cue));
     }
   }
 
   function renderStateNote(state: ClassState) {
     let note = '';
-    if (state.status === 'Lobby') note = `Waiting for ${state.instructorName} to start. Settle in, warm your hands, and check in when you're ready.`;
-    else if (state.status === 'Paused') note = 'The class is paused. Cuddle, feed or rest; it will carry on from here.';
-    else if (state.status === 'Ended') note = 'The class has ended. Thank you for joining, and enjoy the cuddles.';
+    if (state.status === 'Lobby') note = t('parent.lobby', { name: state.instructorName });
+    else if (state.status === 'Paused') note = t('parent.paused');
+    else if (state.status === 'Ended') note = t('parent.ended');
     stateNote.hidden = !note;
     stateNote.dataset.status = state.status;
     setText(stateNote, note);
@@ -180,6 +287,10 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
 
   function render(state: ClassState, applied: Applied[]) {
     const live = (kind: string) => applied.some((a) => a.live && a.event.kind === kind);
+    status = state.status;
+    if (status !== 'Live') handsFree.hush();
+    screen.setWanted(status === 'Live');
+    wakeNote.hidden = screen.supported || status !== 'Live';
     setText(title, state.title);
     document.title = `${state.title} · LiveClass`;
     pill.update(state);
@@ -193,39 +304,42 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
       b.setAttribute('aria-pressed', String(shown === b.dataset.status));
       b.disabled = state.status === 'Ended';
     }
-    checkPanel.hidden = state.status === 'Ended';
+    const ended = state.status === 'Ended';
+    checkPanel.hidden = ended;
+    checkInOpen.hidden = ended;
+    practicePanel.hidden = !ended;
+    if (ended) practiceLink.setAttribute('href', `/practice/${encodeURIComponent(state.routine.id)}`);
     chat.update(state, applied);
     people.update(state);
     if (s.rejoinToken) {
       deviceLink.href = `${location.origin}/class/${encodeURIComponent(state.classId)}#token=${encodeURIComponent(s.rejoinToken)}`;
-      setText(deviceLink, 'Link for your other device');
+      setText(deviceLink, t('parent.deviceLink'));
     }
-    if (live('ClassStatusChanged')) speak.say(`The class is now ${pill.element.textContent ?? ''}.`);
+    if (live('ClassStatusChanged')) speak.say(t('speech.status', { status: pill.element.textContent ?? '' }));
   }
 
   function renderEnded(end: SessionEnd) {
     tempo.dispose();
+    screen.setWanted(false);
+    handsFree.hush();
     const joinCode = storage.loadJoinCode(classId);
     if (end.reason === 'not_found') {
-      setChildren(main, endedNotice('Class not available',
-        'This class is no longer available. It may have ended more than a day ago.',
-        h('a', { class: 'btn btn-primary', href: '/' }, 'Go to the start page')));
+      setChildren(main, endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'),
+        h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart'))));
       return;
     }
-    const title = end.reason === 'removed' ? 'You were removed from the class' : 'This link no longer works';
-    const body = end.reason === 'removed'
-      ? 'The instructor removed your family from this class. If that was a mistake, you can join again with a new name.'
-      : 'Your place in this class was removed. You can join again with a new name.';
-    setChildren(main, endedNotice(title, body, rejoinForm(joinCode)));
+    const heading = end.reason === 'removed' ? t('parent.removed') : t('parent.linkGone');
+    const body = end.reason === 'removed' ? t('parent.removedBody') : t('parent.linkGoneBody');
+    setChildren(main, endedNotice(heading, body, rejoinForm(joinCode)));
     pill.element.hidden = true;
   }
 
   s.setHandlers({
     onState: render,
-    onConnection: (status) => {
-      banner.update(status);
-      main.dataset.connection = status;
-      if (status === 'online' && pendingCheckIn) void checkIn(pendingCheckIn);
+    onConnection: (connection) => {
+      banner.update(connection);
+      main.dataset.connection = connection;
+      if (connection === 'online' && pendingCheckIn) void checkIn(pendingCheckIn);
     },
     onEnded: renderEnded,
     onOutbox: (items) => chat.setOutbox(items),
@@ -239,6 +353,10 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   return () => {
     unregister();
     tempo.dispose();
+    screen.dispose();
+    handsFree.dispose();
+    document.removeEventListener('visibilitychange', onVisibility);
+    document.removeEventListener('pointerdown', unlockOnTouch);
     sessions.release(s);
   };
 }
@@ -261,18 +379,17 @@ function rejoinForm(joinCode: string | null): HTMLElement {
       if (message) setText(error, message);
     }) as EventListener,
   },
-  joinCode ? null : [h('label', { for: 'again-code' }, 'Join code'), codeInput],
-  h('label', { for: 'again-name' }, 'Family name'), nameInput,
-  h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'again-submit' }, 'Join again'), error);
+  joinCode ? null : [h('label', { for: 'again-code' }, t('home.joinCode')), codeInput],
+  h('label', { for: 'again-name' }, t('parent.familyName')), nameInput,
+  h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'again-submit' }, t('parent.joinAgain')), error);
 }
 
 function renderNotJoined(root: HTMLElement, classId: string) {
   const joinCode = storage.loadJoinCode(classId);
   setChildren(root,
-    h('header', { class: 'topbar' }, h('a', { class: 'brand', href: '/' }, 'LiveClass')),
-    h('main', { class: 'narrow', id: 'main' }, endedNotice('Join this class',
-      'This browser has not joined this class yet. Use the join code or link from your instructor.',
+    topbar(),
+    h('main', { class: 'narrow', id: 'main' }, endedNotice(t('parent.joinThis'), t('parent.notJoinedBody'),
       joinCode
-        ? h('button', { type: 'button', class: 'btn btn-primary', onclick: (() => navigate(`/join/${joinCode}`)) as EventListener }, 'Join with the class code')
-        : h('a', { class: 'btn btn-primary', href: '/' }, 'Enter a join code'))));
+        ? h('button', { type: 'button', class: 'btn btn-primary', onclick: (() => navigate(`/join/${joinCode}`)) as EventListener }, t('parent.joinWithCode'))
+        : h('a', { class: 'btn btn-primary', href: '/' }, t('parent.enterCode')))));
 }

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveClass.Server.Limits;
+
+/// <summary>
+/// Limits on what one client address, participant or connection may ask of the server, bound from
+/// the "Limits" section. Each rate is a token bucket: up to the per-minute number at once, then
+/// refilled evenly over the minute.
+/// </summary>
+public sealed class AbuseLimitsOptions
+{
+    public const string SectionName = "Limits";
+
+    /// <summary><c>POST /api/classes</c> per client address.</summary>
+    [Range(1, 1_000_000)] public int ClassCreationsPerMinute { get; set; } = 10;
+
+    /// <summary><c>GET /api/classes/{joinCode}</c> per client address: about how fast a code can be guessed.</summary>
+    [Range(1, 1_000_000)] public int ClassLookupsPerMinute { get; set; } = 60;
+
+    /// <summary><c>JoinAsParent</c>, <c>JoinAsInstructor</c> and <c>Rejoin</c> per client address.</summary>
+    [Range(1, 1_000_000)] public int JoinsPerMinute { get; set; } = 60;
+
+    /// <summary>Hub calls that change a class, per participant (all its connections together).</summary>
+    [Range(1, 1_000_000)] public int ChangesPerParticipantPerMinute { get; set; } = 120;
+
+    /// <summary>Hub calls that change a class, per connection.</summary>
+    [Range(1, 1_000_000)] public int ChangesPerConnectionPerMinute { get; set; } = 120;
+
+    /// <summary>How many of a participant's calls that change a class may come at once before the per-minute rates apply.</summary>
+    [Range(1, 1_000_000)] public int ChangesBurst { get; set; } = 20;
+
+    /// <summary>Connections one family (or the instructor) may hold on one server.</summary>
+    [Range(1, 1000)] public int MaxConnectionsPerFamily { get; set; } = 5;
+}

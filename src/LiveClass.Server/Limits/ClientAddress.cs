@@ -1,0 +1,10 @@
+namespace LiveClass.Server.Limits;
+
+/// <summary>The client address limits are counted by: the connection's remote address, as forwarded headers from known proxies set it.</summary>
+public static class ClientAddress
+{
+    public static string Of(HttpContext? context) =>
+        context?.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : "unknown";
+}

@@ -1,0 +1,100 @@
+using System.Threading.RateLimiting;
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Grains;
+using LiveClass.Server.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace LiveClass.Server.Limits;
+
+/// <summary>
+/// Checks a hub call against the limits before the hub runs it: joins per client address, changes
+/// per connection and per participant, connections per family; and an instructor join against the
+/// class directory, so a guessed class id or a wrong key never wakes a class. A refusal is a
+/// <c>rate_limited:</c> error (the outer filter codes it), and the connection stays open.
+/// </summary>
+public sealed class HubCallLimiter(
+    HubCallRates rates,
+    LocalConnections connections,
+    IGrainFactory grains,
+    IOptions<AbuseLimitsOptions> options,
+    Refusals refusals) : IHubFilter
+{
+    private static readonly HashSet<string> Joins = new(StringComparer.Ordinal)
+    {
+        nameof(ClassHub.JoinAsParent), nameof(ClassHub.JoinAsInstructor), nameof(ClassHub.Rejoin),
+    };
+
+    private static readonly HashSet<string> Changes = new(StringComparer.Ordinal)
+    {
+        nameof(ClassHub.StartClass), nameof(ClassHub.PauseClass), nameof(ClassHub.ResumeClass), nameof(ClassHub.EndClass),
+        nameof(ClassHub.GoToStep), nameof(ClassHub.SendCue), nameof(ClassHub.SetTempo), nameof(ClassHub.RemoveParticipant),
+        nameof(ClassHub.DeleteChat), nameof(ClassHub.SendChat), nameof(ClassHub.CheckIn), nameof(ClassHub.Leave),
+    };
+
+    public async ValueTask<object?> InvokeMethodAsync(
+        HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var method = invocationContext.HubMethodName;
+        var connectionId = invocationContext.Context.ConnectionId;
+        if (Joins.Contains(method))
+        {
+            var address = ClientAddress.Of(invocationContext.Context.GetHttpContext());
+            Acquire(rates.Joins, address, LimitNames.Join, address, "too many joins from this address; wait a minute");
+            await CheckJoinAsync(method, invocationContext.HubMethodArguments, connectionId);
+        }
+        else if (Changes.Contains(method))
+        {
+            if (connections.Get(connectionId) is { } binding)
+            {
+                var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
+                Acquire(rates.ParticipantChanges, participant, LimitNames.ParticipantChanges, participant, "too many changes; slow down");
+            }
+
+            Acquire(rates.ConnectionChanges, connectionId, LimitNames.ConnectionChanges, connectionId, "too many changes on this connection; slow down");
+        }
+
+        return await next(invocationContext);
+    }
+
+    private async Task CheckJoinAsync(string method, IReadOnlyList<object?> arguments, string connectionId)
+    {
+        if (method == nameof(ClassHub.JoinAsInstructor) && arguments is [string classId, var key] && ClassIds.IsPlausible(classId))
+        {
+            var instructorId = await grains.GetGrain<IClassDirectoryGrain>(classId).VerifyInstructor(key as string);
+            CheckFamilyConnections(classId, instructorId, connectionId);
+        }
+        else if (method == nameof(ClassHub.Rejoin) && arguments is [string rejoinToken, ..] && RejoinToken.TryParse(rejoinToken, out var token))
+        {
+            CheckFamilyConnections(token.ClassId, token.ParticipantId, connectionId);
+        }
+    }
+
+    private void CheckFamilyConnections(string classId, string participantId, string connectionId)
+    {
+        var current = connections.Get(connectionId);
+        if (current is not null && current.ClassId == classId && current.ParticipantId == participantId)
+        {
+            return;
+        }
+
+        var max = options.Value.MaxConnectionsPerFamily;
+        if (connections.CountFor(classId, participantId) >= max)
+        {
+            refusals.Refused(LimitNames.FamilyConnections, ParticipantKey.For(classId, participantId));
+            throw LiveClassException.RateLimited($"this family already has {max} connections here; close one first");
+        }
+    }
+
+    private void Acquire(PartitionedRateLimiter<string> limiter, string key, string limit, string who, string detail)
+    {
+        using var lease = limiter.AttemptAcquire(key);
+        if (!lease.IsAcquired)
+        {
+            refusals.Refused(limit, who);
+            throw LiveClassException.RateLimited(detail);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+using LiveClass.Contracts;
+using LiveClass.Grains;
+using LiveClass.Grains.Observability;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace LiveClass.Server.Realtime;
+
+/// <summary>
+/// One class's events on this silo, and the connections here that receive them. It is the
+/// class's grain observer for this silo (one object per class, so classes never share Orleans'
+/// one-call-at-a-time per observer), and it only queues: each event is serialized once and handed
+/// to every member's outbox, and nothing here waits on a connection. Events go out strictly in
+/// seq order: after a gap the feed catches up from the class log, or, if the log no longer has
+/// the missing events, closes its connections so that they rejoin; it never skips ahead.
+/// </summary>
+public sealed partial class ClassFeed : IClassEventObserver
+{
+    private readonly IClassSessionGrain _session;
+    private readonly Action<ClassFeed> _onMoved;
+    private readonly int _maxHeld;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly LiveClassMetrics? _metrics;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, ClassEvent> _early = [];
+    private long _lastSeq;
+    private bool _catchingUp;
+
+    public ClassFeed(string classId, IClassSessionGrain session, Action<ClassFeed> onMoved, int maxHeld, TimeProvider time, ILogger logger, LiveClassMetrics? metrics)
+    {
+        ClassId = classId;
+        _session = session;
+        _onMoved = onMoved;
+        _maxHeld = maxHeld;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+    }
+
+    public string ClassId { get; }
+
+    /// <summary>This feed as an Orleans object reference, which the class grain delivers to.</summary>
+    public IClassEventObserver? Reference { get; set; }
+
+    public SemaphoreSlim SubscribeGate { get; } = new(1, 1);
+
+    public bool Subscribed { get; set; }
+
+    public DateTimeOffset LastUsed { get; set; }
+
+    /// <summary>The last seq handed to the members, in order.</summary>
+    public long LastSeq
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lastSeq;
+            }
+        }
+    }
+
+    public int MemberCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _members.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts a fresh feed where the grain's cursor is; an older cursor never moves it back.</summary>
+    public void AdvanceTo(long seq)
+    {
+        lock (_lock)
+        {
+            if (_lastSeq == 0)
+            {
+                _lastSeq = seq;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A connection is joining: from now on it is sent nothing, but the events are held for it, so
+    /// that it misses none between the join's answer and its first live event. Nothing happens if
+    /// the connection is already a member.
+    /// </summary>
+    public void BeginJoin(ConnectionOutbox outbox)
+    {
+        lock (_lock)
+        {
+            if (!_members.ContainsKey(outbox.ConnectionId))
+            {
+                _members[outbox.ConnectionId] = new Member(outbox) { Held = [] };
+            }
+        }
+    }
+
+    /// <summary>The join failed: a connection that was only joining gets nothing, not even what was held.</summary>
+    public void AbandonJoin(string connectionId)
+    {
+        lock (_lock)
+        {
+            if (_members.TryGetValue(connectionId, out var member) && member.Held is not null)
+            {
+                _members.Remove(connectionId);
+            }
+        }
+    }
+
+    /// <summary>The join succeeded: the held events go out, then every live one, for this participant.</summary>
+    public void Activate(ConnectionOutbox outbox, string participantId)
+    {
+        lock (_lock)
+        {
+            if (!_members.TryGetValue(outbox.ConnectionId, out var member))
+            {
+                _members[outbox.ConnectionId] = member = new Member(outbox);
+            }
+
+            member.ParticipantId = participantId;
+            if (member.Held is { } held)
+            {
+                member.Held = null;
+                if (member.Overflowed)
+                {
+                    _members.Remove(outbox.ConnectionId);
+                    outbox.Close($"{CloseReasons.TooSlow}: the class moved on too far while this connection joined; rejoin by seq");
+                    return;
+                }
+
+                foreach (var message in held)
+                {
+                    outbox.Enqueue(message);
+                }
+            }
+        }
+    }
+
+    public void Leave(string connectionId)
+    {
+        lock (_lock)
+        {
+            _members.Remove(connectionId);
+        }
+    }
+
+    public Task OnEvents(string classId, IReadOnlyList<ClassEvent> events)
+    {
+        var catchUp = false;
+        lock (_lock)
+        {
+            foreach (var evt in events)
+            {
+                if (evt.Seq <= _lastSeq)
+                {
+                    // Delivered already (a resend after a failed call, or a catch-up got there first).
+                    continue;
+                }
+
+                if (_catchingUp || (_lastSeq > 0 && evt.Seq != _lastSeq + 1))
+                {
+                    _early[evt.Seq] = evt;
+                    catchUp |= !_catchingUp;
+                    _catchingUp = true;
+                    continue;
+                }
+
+                Deliver(evt);
+            }
+        }
+
+        if (catchUp)
+        {
+            _ = CatchUpAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnSessionMoved(string classId)
+    {
+        _onMoved(this);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Fills a gap from the class log, in order; closes the members if the log no longer has it.</summary>
+    private async Task CatchUpAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            long after;
+            lock (_lock)
+            {
+                after = _lastSeq;
+            }
+
+            LogGap(_logger, ClassId, after);
+            IReadOnlyList<ClassEvent>? missing;
+            try
+            {
+                missing = await _session.GetEventsAfter(after);
+            }
+            catch (Exception exception)
+            {
+                LogCatchUpFailed(_logger, exception, ClassId, attempt);
+                if (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt * attempt), _time);
+                    continue;
+                }
+
+                missing = null;
+            }
+
+            lock (_lock)
+            {
+                var before = _lastSeq;
+                DeliverInOrder(missing ?? []);
+                DeliverEarly();
+                if (_early.Count == 0)
+                {
+                    _catchingUp = false;
+                    return;
+                }
+
+                if (_lastSeq == before)
+                {
+                    // The log no longer reaches back to this feed: no connection here may see the gap.
+                    var resumeAt = missing?.FirstOrDefault(e => e.Seq > _lastSeq)?.Seq ?? _early.Keys.First();
+                    LogLost(_logger, ClassId, _lastSeq, resumeAt);
+                    CloseAll($"{CloseReasons.Unavailable}: this server missed events of the class; reconnect and rejoin by seq");
+                    _lastSeq = resumeAt - 1;
+                    DeliverInOrder(missing ?? []);
+                    DeliverEarly();
+                    if (_early.Count == 0)
+                    {
+                        _catchingUp = false;
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private void DeliverInOrder(IReadOnlyList<ClassEvent> events)
+    {
+        foreach (var evt in events)
+        {
+            if (evt.Seq <= _lastSeq)
+            {
+                continue;
+            }
+
+            if (evt.Seq != _lastSeq + 1)
+            {
+                return;
+            }
+
+            Deliver(evt);
+        }
+    }
+
+    private void DeliverEarly()
+    {
+        foreach (var seq in _early.Keys.Where(seq => seq <= _lastSeq).ToList())
+        {
+            _early.Remove(seq);
+        }
+
+        while (_early.Remove(_lastSeq + 1, out var next))
+        {
+            Deliver(next);
+        }
+    }
+
+    /// <summary>Serializes the event once and hands it to every member; never waits.</summary>
+    private void Deliver(ClassEvent evt)
+    {
+        var message = new SerializedHubMessage(new InvocationMessage(HubNames.ClassEventMethod, [evt]));
+        List<string>? gone = null;
+        foreach (var (connectionId, member) in _members)
+        {
+            if (member.Outbox.IsClosed)
+            {
+                (gone ??= []).Add(connectionId);
+            }
+            else if (member.Held is { } held)
+            {
+                if (member.Overflowed || held.Count >= _maxHeld)
+                {
+                    member.Overflowed = true;
+                    held.Clear();
+                }
+                else
+                {
+                    held.Add(message);
+                }
+            }
+            else
+            {
+                member.Outbox.Enqueue(message);
+            }
+        }
+
+        _lastSeq = evt.Seq;
+        _metrics?.Sent(evt, _time.GetUtcNow().ToUnixTimeMilliseconds());
+
+        if (evt.Kind == ClassEventKind.ParticipantRemoved && evt.ParticipantId is { } removed)
+        {
+            // The family has its ParticipantRemoved; from now on it gets nothing more.
+            foreach (var (connectionId, member) in _members)
+            {
+                if (member.Held is null && member.ParticipantId == removed)
+                {
+                    (gone ??= []).Add(connectionId);
+                }
+            }
+        }
+
+        foreach (var connectionId in gone ?? [])
+        {
+            _members.Remove(connectionId);
+        }
+    }
+
+    private void CloseAll(string reason)
+    {
+        foreach (var member in _members.Values)
+        {
+            member.Outbox.Close(reason);
+        }
+
+        _members.Clear();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} events arrived after a gap (last seq {LastSeq}); catching up from the class log")]
+    private static partial void LogGap(ILogger logger, string classId, long lastSeq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catching up class {ClassId} from its log failed (attempt {Attempt})")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception, string classId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId}: events after seq {LastSeq} up to {NextSeq} are no longer in its log; closing its connections on this silo so they rejoin")]
+    private static partial void LogLost(ILogger logger, string classId, long lastSeq, long nextSeq);
+
+    private sealed class Member(ConnectionOutbox outbox)
+    {
+        public ConnectionOutbox Outbox { get; } = outbox;
+        public string? ParticipantId { get; set; }
+
+        /// <summary>Events held while the connection's join is in flight; null once it is a full member.</summary>
+        public List<SerializedHubMessage>? Held { get; set; }
+
+        /// <summary>More events came while it joined than a queue may hold.</summary>
+        public bool Overflowed { get; set; }
+    }
+}

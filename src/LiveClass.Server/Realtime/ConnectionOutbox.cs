@@ -1,0 +1,192 @@
+using LiveClass.Grains.Observability;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+
+namespace LiveClass.Server.Realtime;
+
+/// <summary>
+/// One connection's outbound events: a bounded queue that never makes the caller wait, drained
+/// by a writer of its own that awaits the connection's transport. A connection that goes over a
+/// bound is closed with a coded reason; its client rejoins by seq and the class log fills the gap.
+/// </summary>
+public sealed partial class ConnectionOutbox
+{
+    private readonly HubConnectionContext _connection;
+    private readonly DeliveryOptions _options;
+    private readonly TimeProvider _time;
+    private readonly LiveClassMetrics? _metrics;
+    private readonly ILogger _logger;
+    private readonly Lock _lock = new();
+    private readonly OutboundQueue<SerializedHubMessage> _queue;
+    private bool _writing;
+    private string? _closedWith;
+
+    public ConnectionOutbox(HubConnectionContext connection, DeliveryOptions options, TimeProvider time, ILogger logger, LiveClassMetrics? metrics = null)
+    {
+        _connection = connection;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+        _queue = new OutboundQueue<SerializedHubMessage>(options.MaxQueuedEvents, options.MaxQueuedBytes, options.MaxQueueAge);
+    }
+
+    public string ConnectionId => _connection.ConnectionId;
+
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _closedWith is not null;
+            }
+        }
+    }
+
+    /// <summary>Queues a message for this connection and returns at once; closes the connection if it is over a bound.</summary>
+    public void Enqueue(SerializedHubMessage message)
+    {
+        // Serialized once per protocol and shared by every connection that speaks it.
+        var bytes = message.GetSerializedMessage(_connection.Protocol).Length;
+        OutboundVerdict verdict;
+        var startWriter = false;
+        int depth;
+        lock (_lock)
+        {
+            if (_closedWith is not null)
+            {
+                return;
+            }
+
+            verdict = _queue.TryEnqueue(message, bytes, _time.GetUtcNow());
+            depth = _queue.Count;
+            if (verdict == OutboundVerdict.Accepted && !_writing)
+            {
+                _writing = true;
+                startWriter = true;
+            }
+        }
+
+        _metrics?.OutboxDepth(depth);
+        if (verdict != OutboundVerdict.Accepted)
+        {
+            CloseTooSlow(verdict);
+        }
+        else if (startWriter)
+        {
+            _ = Task.Run(DrainAsync);
+        }
+    }
+
+    /// <summary>Closes the connection if its oldest unsent event has waited too long; called periodically.</summary>
+    public void CheckAge()
+    {
+        bool tooOld;
+        lock (_lock)
+        {
+            tooOld = _closedWith is null && _queue.IsTooOld(_time.GetUtcNow());
+        }
+
+        if (tooOld)
+        {
+            CloseTooSlow(OutboundVerdict.TooOld);
+        }
+    }
+
+    /// <summary>Closes the connection with a coded reason its client understands; it may reconnect and rejoin by seq.</summary>
+    public void Close(string reason)
+    {
+        lock (_lock)
+        {
+            if (_closedWith is not null)
+            {
+                return;
+            }
+
+            _closedWith = reason;
+            _queue.Clear();
+        }
+
+        _ = CloseAsync(reason);
+    }
+
+    /// <summary>The connection has gone: drop what it still had queued.</summary>
+    public void Discard()
+    {
+        lock (_lock)
+        {
+            _closedWith ??= "disconnected";
+            _queue.Clear();
+        }
+    }
+
+    private void CloseTooSlow(OutboundVerdict verdict)
+    {
+        LogTooSlow(_logger, ConnectionId, verdict);
+        _metrics?.ConnectionClosedTooSlow(verdict.ToString());
+        Close($"{CloseReasons.TooSlow}: this connection fell too far behind its class; reconnect and rejoin by seq");
+    }
+
+    private async Task DrainAsync()
+    {
+        while (true)
+        {
+            SerializedHubMessage message;
+            lock (_lock)
+            {
+                if (_closedWith is not null || !_queue.TryPeek(out message))
+                {
+                    _writing = false;
+                    return;
+                }
+            }
+
+            try
+            {
+                await _connection.WriteAsync(message, _connection.ConnectionAborted);
+            }
+            catch (Exception exception)
+            {
+                // The transport is gone; the connection's disconnect discards the rest.
+                LogWriteFailed(_logger, exception, ConnectionId);
+                lock (_lock)
+                {
+                    _writing = false;
+                }
+
+                return;
+            }
+
+            lock (_lock)
+            {
+                if (_queue.Count > 0 && _closedWith is null)
+                {
+                    _queue.Written();
+                }
+            }
+        }
+    }
+
+    private async Task CloseAsync(string reason)
+    {
+        try
+        {
+            // Best effort: a stuck transport never takes it, so it gets a bounded wait.
+            using var timeout = new CancellationTokenSource(_options.CloseTimeout);
+            await _connection.WriteAsync(new CloseMessage(reason, allowReconnect: true), timeout.Token).AsTask().WaitAsync(_options.CloseTimeout);
+        }
+        catch (Exception)
+        {
+            // Aborted below either way.
+        }
+
+        _connection.Abort();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closing connection {ConnectionId}: it fell behind its class ({Bound})")]
+    private static partial void LogTooSlow(ILogger logger, string connectionId, OutboundVerdict bound);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Writing to connection {ConnectionId} failed")]
+    private static partial void LogWriteFailed(ILogger logger, Exception exception, string connectionId);
+}

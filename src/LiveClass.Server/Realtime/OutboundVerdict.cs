@@ -1,0 +1,9 @@
+namespace LiveClass.Server.Realtime;
+
+public enum OutboundVerdict
+{
+    Accepted,
+    TooManyItems,
+    TooManyBytes,
+    TooOld,
+}

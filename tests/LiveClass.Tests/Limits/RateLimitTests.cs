@@ -1,0 +1,234 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using LiveClass.Contracts;
+using LiveClass.Grains;
+using LiveClass.Grains.Sessions;
+using LiveClass.Tests.Hub;
+using LiveClass.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Orleans.Runtime;
+
+namespace LiveClass.Tests.Limits;
+
+/// <summary>The limits on anonymous and per-participant work, each at its edge: the last allowed request passes, the next is refused with <c>rate_limited</c>.</summary>
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Class_creation_is_limited_per_address_with_a_problem_and_a_counted_refusal()
+    {
+        using var refusals = new RefusalListener();
+        await using var server = await LiveClassServer.StartAsync("Limits:ClassCreationsPerMinute=3");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await server.CreateClassAsync();
+        }
+
+        var refused = await server.Http.PostAsJsonAsync("/api/classes", new { title = "One more", instructorName = "Maya" });
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<ProblemDetails>();
+        Assert.Equal(ErrorCodes.RateLimited, problem!.Type);
+        Assert.True(refused.Headers.RetryAfter is not null);
+        Assert.True(refusals.Count("class-creation") >= 1);
+    }
+
+    [Fact]
+    public async Task Code_look_ups_are_limited_per_address()
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:ClassLookupsPerMinute=5");
+        var created = await server.CreateClassAsync();
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync($"/api/classes/ZZZ-ZZ{i}")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync($"/api/classes/{created.JoinCode}")).StatusCode);
+        var refused = await server.Http.GetAsync($"/api/classes/{created.JoinCode}");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(ErrorCodes.RateLimited, (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
+    }
+
+    [Theory]
+    [InlineData(WireProtocol.Json)]
+    [InlineData(WireProtocol.MessagePack)]
+    public async Task Hub_joins_are_limited_per_address(WireProtocol protocol)
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:JoinsPerMinute=4");
+        var created = await server.CreateClassAsync();
+        await using var client = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
+
+        await client.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+        await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsParent", "ZZZZZZ", "Sam"));
+        await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsInstructor", "no-such-class", "key"));
+        await client.RejoinAsync();
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsParent", created.JoinCode, "Sam"));
+
+        Assert.StartsWith("rate_limited:", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, client.Connection.State);
+        Assert.Single((await server.SnapshotAsync(created.ClassId)).Participants);
+    }
+
+    [Theory]
+    [InlineData(WireProtocol.Json)]
+    [InlineData(WireProtocol.MessagePack)]
+    public async Task Check_ins_are_limited_per_participant_and_change_nothing_once_refused(WireProtocol protocol)
+    {
+        using var refusals = new RefusalListener();
+        await using var klass = await RunningClass.StartAsync(protocol,
+            "Limits:ChangesBurst=5", "Limits:ChangesPerParticipantPerMinute=1", "Limits:ChangesPerConnectionPerMinute=1000");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await klass.Parent.InvokeAsync<long>("CheckIn", i % 2 == 0 ? "Ready" : "Following", null);
+        }
+
+        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", "CheckIn", "NeedHelp", null);
+        Assert.True(refusals.Count("participant-changes") >= 1);
+
+        // The family's other connection shares the participant's budget; the instructor has their own.
+        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await second.RejoinAsync(klass.Parent.Token);
+        await klass.ExpectErrorAsync(second, "rate_limited:", "CheckIn", "NeedHelp", null);
+        Assert.True(await klass.Instructor.InvokeAsync<long>("GoToStep", 1) > 0);
+    }
+
+    [Fact]
+    public async Task Changes_are_limited_per_connection()
+    {
+        await using var klass = await RunningClass.StartAsync(WireProtocol.Json,
+            "Limits:ChangesBurst=3", "Limits:ChangesPerConnectionPerMinute=1", "Limits:ChangesPerParticipantPerMinute=1000");
+
+        for (var i = 0; i < 3; i++)
+        {
+            await klass.Instructor.InvokeAsync<long>("SetTempo", 20 + i);
+        }
+
+        await klass.ExpectErrorAsync(klass.Instructor, "rate_limited:", "SetTempo", 40);
+    }
+
+    [Theory]
+    [InlineData(WireProtocol.Json)]
+    [InlineData(WireProtocol.MessagePack)]
+    public async Task A_family_holds_a_bounded_number_of_connections(WireProtocol protocol)
+    {
+        await using var klass = await RunningClass.StartAsync(protocol, "Limits:MaxConnectionsPerFamily=2");
+        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await second.RejoinAsync(klass.Parent.Token);
+        await using var third = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => third.RejoinAsync(klass.Parent.Token));
+        Assert.StartsWith("rate_limited:", refused.Message, StringComparison.Ordinal);
+
+        // The instructor too; a connection that already acts for the family may rejoin as it.
+        await using var instructorAgain = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await instructorAgain.JoinAsInstructorAsync(klass.Created.ClassId, klass.Created.InstructorKey);
+        await using var instructorThird = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        var instructorRefused = await Assert.ThrowsAsync<HubException>(
+            () => instructorThird.JoinAsInstructorAsync(klass.Created.ClassId, klass.Created.InstructorKey));
+        Assert.StartsWith("rate_limited:", instructorRefused.Message, StringComparison.Ordinal);
+        await second.RejoinAsync();
+
+        // Once a connection closes there is room again.
+        await second.DropAsync();
+        await third.RejoinAsync(klass.Parent.Token);
+    }
+
+    [Fact]
+    public async Task A_join_and_leave_loop_cannot_grow_the_roster_without_bound()
+    {
+        await using var server = await LiveClassServer.StartAsync("LiveClass:MaxRosterEntries=4");
+        var created = await server.CreateClassAsync();
+        await using var client = await ClassClient.ConnectAsync(server.BaseUrl);
+
+        // The instructor is not joined: the roster's 4 entries are 4 families who all left.
+        for (var i = 0; i < 4; i++)
+        {
+            await client.JoinAsParentAsync(created.JoinCode, $"Family {i}");
+            await client.InvokeAsync("Leave");
+        }
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinAsParentAsync(created.JoinCode, "Family 5"));
+
+        Assert.StartsWith("class_full:", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Instructor_joins_with_guessed_class_ids_or_wrong_keys_wake_no_class()
+    {
+        await using var server = await LiveClassServer.StartAsync();
+        var created = await server.CreateClassAsync();
+        await using var client = await ClassClient.ConnectAsync(server.BaseUrl);
+        var management = server.Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        var before = await ClassActivationsAsync(management);
+
+        for (var i = 0; i < 20; i++)
+        {
+            var guessed = await Assert.ThrowsAsync<HubException>(() => client.JoinAsInstructorAsync(LiveClass.Domain.Secrets.NewClassId(), "key"));
+            Assert.StartsWith("not_found:", guessed.Message, StringComparison.Ordinal);
+        }
+
+        var wrongKey = await Assert.ThrowsAsync<HubException>(() => client.JoinAsInstructorAsync(created.ClassId, "not-the-key"));
+        Assert.StartsWith("forbidden:", wrongKey.Message, StringComparison.Ordinal);
+
+        Assert.Equal(before, await ClassActivationsAsync(management));
+        await client.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+        Assert.True(await ClassActivationsAsync(management) >= 1);
+    }
+
+    private static async Task<int> ClassActivationsAsync(IManagementGrain management)
+    {
+        var statistics = await management.GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains(nameof(ClassSessionGrain), StringComparison.Ordinal)).Sum(s => s.ActivationCount);
+    }
+
+    /// <summary>Counts the <c>liveclass.refusals</c> measurements of every server in this process, by limit.</summary>
+    private sealed class RefusalListener : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly Dictionary<string, long> _counts = [];
+
+        public RefusalListener()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Name == "liveclass.refusals")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "limit" && tag.Value is string limit)
+                    {
+                        lock (_counts)
+                        {
+                            _counts[limit] = _counts.GetValueOrDefault(limit) + value;
+                        }
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Count(string limit)
+        {
+            lock (_counts)
+            {
+                return _counts.GetValueOrDefault(limit);
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using LiveClass.Server.Realtime;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveClass.Tests.Realtime;
+
+public sealed class ConnectionOutboxTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+
+    private static SerializedHubMessage Message(int n) => new(new InvocationMessage("ClassEvent", [n]));
+
+    [Fact]
+    public async Task Writes_in_order_and_never_makes_the_caller_wait_for_a_stuck_transport()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions());
+
+        for (var i = 1; i <= 100; i++)
+        {
+            outbox.Enqueue(Message(i));
+        }
+
+        // The transport has taken nothing yet: every Enqueue above returned at once.
+        await connection.WaitForPendingWriteAsync();
+        Assert.Equal(1, connection.PendingWrites);
+
+        connection.ReleaseAll();
+        await connection.WaitForWrittenAsync(100);
+        Assert.Equal(Enumerable.Range(1, 100), connection.Written);
+        Assert.False(outbox.IsClosed);
+        Assert.False(connection.Aborted);
+    }
+
+    [Fact]
+    public async Task A_connection_over_the_count_is_closed_as_too_slow_and_aborted()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedEvents = 10, CloseTimeout = TimeSpan.FromMilliseconds(100) });
+
+        for (var i = 1; i <= 11; i++)
+        {
+            outbox.Enqueue(Message(i));
+        }
+
+        Assert.True(outbox.IsClosed);
+        await connection.WaitForAbortAsync();
+        Assert.StartsWith("too_slow:", connection.CloseError);
+        Assert.True(connection.CloseAllowsReconnect);
+    }
+
+    [Fact]
+    public async Task A_connection_over_the_bytes_is_closed()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedBytes = 1024, CloseTimeout = TimeSpan.FromMilliseconds(100) });
+        var big = new SerializedHubMessage(new InvocationMessage("ClassEvent", [new string('x', 600)]));
+
+        outbox.Enqueue(big);
+        Assert.False(outbox.IsClosed);
+        outbox.Enqueue(big);
+
+        Assert.True(outbox.IsClosed);
+        await connection.WaitForAbortAsync();
+    }
+
+    [Fact]
+    public async Task A_connection_whose_oldest_event_waits_too_long_is_closed_even_when_nothing_new_comes()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueueAge = TimeSpan.FromSeconds(10), CloseTimeout = TimeSpan.FromMilliseconds(100) });
+        outbox.Enqueue(Message(1));
+        await connection.WaitForPendingWriteAsync();
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+        outbox.CheckAge();
+        Assert.False(outbox.IsClosed);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        outbox.CheckAge();
+        Assert.True(outbox.IsClosed);
+        await connection.WaitForAbortAsync();
+    }
+
+    [Fact]
+    public async Task A_slow_connection_that_keeps_taking_events_within_the_bounds_stays_open()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedEvents = 5, MaxQueueAge = TimeSpan.FromSeconds(10) });
+
+        for (var i = 1; i <= 50; i++)
+        {
+            outbox.Enqueue(Message(i));
+            _time.Advance(TimeSpan.FromSeconds(2));
+            outbox.CheckAge();
+            if (i % 3 == 0)
+            {
+                connection.ReleaseAll();
+                await connection.WaitForWrittenAsync(i);
+            }
+        }
+
+        connection.ReleaseAll();
+        await connection.WaitForWrittenAsync(50);
+        Assert.False(outbox.IsClosed);
+        Assert.Equal(Enumerable.Range(1, 50), connection.Written);
+    }
+
+    private ConnectionOutbox NewOutbox(ControlledConnection connection, DeliveryOptions options) =>
+        new(connection, options, _time, NullLogger.Instance);
+
+    /// <summary>A hub connection whose transport takes a write only when the test lets it.</summary>
+    private sealed class ControlledConnection()
+        : HubConnectionContext(new DefaultConnectionContext("test-connection"), new HubConnectionContextOptions(), NullLoggerFactory.Instance)
+    {
+        private readonly ConcurrentQueue<TaskCompletionSource> _pending = new();
+        private readonly TaskCompletionSource _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _open;
+
+        public ConcurrentQueue<int> Written { get; } = new();
+        public int PendingWrites => _pending.Count(p => !p.Task.IsCompleted);
+        public bool Aborted => _aborted.Task.IsCompleted;
+        public string? CloseError { get; private set; }
+        public bool CloseAllowsReconnect { get; private set; }
+
+        public override IHubProtocol Protocol { get; set; } = new JsonHubProtocol();
+
+        public override async ValueTask WriteAsync(SerializedHubMessage message, CancellationToken cancellationToken = default)
+        {
+            if (!_open)
+            {
+                var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _pending.Enqueue(gate);
+                await gate.Task;
+            }
+
+            Written.Enqueue((int)((InvocationMessage)message.Message!).Arguments[0]!);
+        }
+
+        public override ValueTask WriteAsync(HubMessage message, CancellationToken cancellationToken = default)
+        {
+            if (message is CloseMessage close)
+            {
+                CloseError = close.Error;
+                CloseAllowsReconnect = close.AllowReconnect;
+            }
+
+            // Like a stuck transport: the close message never gets through.
+            return new ValueTask(Task.Delay(Timeout.Infinite, cancellationToken));
+        }
+
+        public override void Abort() => _aborted.TrySetResult();
+
+        public void ReleaseAll()
+        {
+            _open = true;
+            while (_pending.TryDequeue(out var gate))
+            {
+                gate.TrySetResult();
+            }
+
+            _open = false;
+        }
+
+        public Task WaitForAbortAsync() => _aborted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        public async Task WaitForPendingWriteAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (PendingWrites == 0)
+            {
+                await Task.Delay(5, timeout.Token);
+            }
+        }
+
+        public async Task WaitForWrittenAsync(int count)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            while (Written.Count < count)
+            {
+                // Writes queued after the last release wait for the next one.
+                ReleaseAll();
+                await Task.Delay(5, timeout.Token);
+            }
+        }
+    }
+}

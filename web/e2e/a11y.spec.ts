@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import {
+  closeAll, createClass, expectNoAxeViolations, inLanguage, joinAsParent, lastSeq, localPath, openInstructor,
+  openPhone, PHONE, sendChat, settle, type Person,
+} from './helpers';
+
+const people: Person[] = [];
+test.afterEach(async () => {
+  await closeAll(people.splice(0));
+});
+
+// axe-core over every page of the app, in each language, with a class in full swing: no
+// violation of any impact.
+for (const lang of ['en', 'es'] as const) {
+  test(`every page passes axe-core in ${lang === 'en' ? 'English' : 'Spanish'}`, async ({ browser, request }) => {
+    // Four browsers and a dozen full-page scans: long on a shared 2-core machine.
+    test.setTimeout(360_000);
+    const setup = inLanguage(lang);
+    const visitor = await openPhone(browser, setup);
+    people.push(visitor);
+    await visitor.page.goto('/');
+    await expect(visitor.page.locator('html')).toHaveAttribute('lang', lang);
+    await expectNoAxeViolations(visitor.page, `home (${lang})`);
+
+    const created = await createClass(request, lang === 'en' ? 'Week 1' : 'Semana 1');
+    await visitor.page.goto(localPath(created.parentUrl));
+    await expect(visitor.page.getByTestId('join-submit')).toBeVisible();
+    await expectNoAxeViolations(visitor.page, `join (${lang})`);
+
+    const teacher = await openInstructor(browser, created, setup);
+    people.push(teacher);
+    const parent = await joinAsParent(browser, created, 'Amara & Noor', PHONE, 'no-preference', setup);
+    people.push(parent);
+    const other = await joinAsParent(browser, created, 'Ben & Theo', PHONE, 'no-preference', setup);
+    people.push(other);
+    const t = teacher.page;
+    const p = parent.page;
+
+    await p.getByTestId('checkin-Ready').click();
+    await other.page.getByTestId('checkin-NeedHelp').click();
+    await t.getByTestId('start').click();
+    await t.getByTestId('next-step').click();
+    await t.getByTestId('cue-AskPermission').click();
+    await t.getByTestId('tempo-input').fill('20');
+    await t.getByTestId('tempo-set').click();
+    await sendChat(p, 'Noor is smiling');
+    await sendChat(t, 'Lovely');
+    await settle([p, t], await lastSeq(t));
+    await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
+
+    await expectNoAxeViolations(t, `console (${lang})`);
+    await expectNoAxeViolations(p, `parent (${lang})`);
+    await p.getByTestId('handsfree-toggle').click();
+    await p.getByTestId('mat-toggle').click();
+    await expect(p.locator('main')).toHaveClass(/is-mat/);
+    await expectNoAxeViolations(p, `mat view (${lang})`);
+    await p.getByTestId('mat-checkin').click();
+    await expectNoAxeViolations(p, `mat view with check-ins open (${lang})`);
+    await p.getByTestId('mat-checkin-close').click();
+
+    await t.getByTestId('end').click();
+    await t.getByTestId('end-confirm').click();
+    await expect(p.getByTestId('practice-from-class')).toBeVisible();
+    await expectNoAxeViolations(p, `parent after the class (${lang})`);
+    await expectNoAxeViolations(t, `console after the class (${lang})`);
+
+    await t.getByTestId('recap-link').click();
+    await expect(t.getByTestId('recap-family')).toHaveCount(2);
+    await expectNoAxeViolations(t, `recap (${lang})`);
+
+    await p.getByTestId('practice-from-class').click();
+    await expect(p.getByTestId('practice-title')).toBeVisible();
+    await expectNoAxeViolations(p, `practice (${lang})`);
+    await p.goto('/practice');
+    await expect(p.getByTestId('practice-full-body')).toBeVisible();
+    await expectNoAxeViolations(p, `practice chooser (${lang})`);
+  });
+}

@@ -1,0 +1,368 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv } from '../src/csv';
+import {
+  boardRow, both, closeAll, createClass, inLanguage, joinAsParent, lastSeq, openInstructor, openPhone, PHONE,
+  recordSpeech, recordWakeLock, routines, SCREENSHOTS, sendChat, settle, sounds, spoken, wakeHeld, type Person,
+} from './helpers';
+
+const people: Person[] = [];
+test.afterEach(async () => {
+  await closeAll(people.splice(0));
+});
+
+async function wakeLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __wake: { log: string[] } }).__wake.log.slice());
+}
+
+test('the screen stays on while the class is live, and not while it is paused or ended', async ({ browser, request }) => {
+  const created = await createClass(request, 'Screen on');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Dana & Leo', PHONE, 'no-preference', recordWakeLock);
+  people.push(parent);
+  const t = teacher.page;
+  const p = parent.page;
+
+  // Waiting to start: nothing to keep awake for.
+  expect(await wakeHeld(p)).toBe(false);
+  expect(await wakeLog(p)).toEqual([]);
+
+  await t.getByTestId('start').click();
+  await expect.poll(() => wakeHeld(p)).toBe(true);
+  await expect(p.locator('main')).toHaveAttribute('data-wake-lock', 'held');
+  await expect(p.getByTestId('wake-note')).toBeHidden();
+
+  await t.getByTestId('pause').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Paused');
+  await expect.poll(() => wakeHeld(p)).toBe(false);
+
+  await t.getByTestId('resume').click();
+  await expect.poll(() => wakeHeld(p)).toBe(true);
+
+  // The browser drops the lock when the page is hidden; it is taken again once visible.
+  await p.evaluate(() => (window as unknown as { __wake: { browserReleases(): void } }).__wake.browserReleases());
+  expect(await wakeHeld(p)).toBe(false);
+  await p.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect.poll(() => wakeHeld(p)).toBe(true);
+
+  await t.getByTestId('end').click();
+  await t.getByTestId('end-confirm').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Ended');
+  await expect.poll(() => wakeHeld(p)).toBe(false);
+  expect(await wakeLog(p)).toEqual([
+    'request:screen', 'release', 'request:screen', 'lost', 'request:screen', 'release',
+  ]);
+});
+
+test('a browser without a screen wake lock says so during a live class', async ({ browser, request }) => {
+  const created = await createClass(request, 'No wake lock');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Eli & Mo', PHONE, 'no-preference',
+    (context) => context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock')));
+  people.push(parent);
+  await expect(parent.page.getByTestId('wake-note')).toBeHidden();
+  await teacher.page.getByTestId('start').click();
+  await expect(parent.page.getByTestId('wake-note')).toBeVisible();
+  await expect(parent.page.getByTestId('wake-note')).toContainText('cannot keep the screen on');
+});
+
+test('hands-free speaks each step change and cue once, only when turned on and only while live', async ({ browser, request }) => {
+  const [routine] = await routines(request);
+  const ninth = routine!.steps[8]!;
+  expect(ninth.name).toBe('Top of foot');
+  const created = await createClass(request, 'Hands free');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const listening = await joinAsParent(browser, created, 'Fay & Ada', PHONE, 'no-preference', recordSpeech);
+  people.push(listening);
+  const quiet = await joinAsParent(browser, created, 'Gus & Bo', PHONE, 'no-preference', recordSpeech);
+  people.push(quiet);
+  const t = teacher.page;
+  const p = listening.page;
+
+  // Off until the parent turns it on, with one tap; remembered after a reload.
+  await expect(p.getByTestId('handsfree-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await p.getByTestId('handsfree-toggle').click();
+  await expect(p.getByTestId('handsfree-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await p.reload();
+  await expect(p.getByTestId('handsfree-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(p.getByTestId('connection-banner')).toBeHidden();
+
+  await t.getByTestId('start').click();
+  await t.getByTestId('step-8').click();
+  await expect.poll(() => spoken(p)).toEqual([{ text: 'Step 9, top of foot. About three times.', lang: 'en-GB' }]);
+  // A soft two-note chime comes first.
+  expect(await sounds(p)).toEqual(['tone:660', 'tone:880', 'speak:Step 9, top of foot. About three times.']);
+
+  await t.getByTestId('cue-Pause').click();
+  await expect.poll(() => spoken(p)).toHaveLength(2);
+  expect((await spoken(p))[1]).toEqual({ text: 'Pause. Rest your hands still on your baby and breathe.', lang: 'en-GB' });
+
+  // The page out of sight (another app in front): nothing is said.
+  const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((v) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
+  await setVisibility('hidden');
+  await t.getByTestId('next-step').click();
+  await settle([p], await lastSeq(t));
+  await p.waitForTimeout(1000);
+  expect(await spoken(p)).toHaveLength(2);
+  await setVisibility('visible');
+
+  // Paused: the step moves on screen, and nothing is said.
+  await t.getByTestId('pause').click();
+  await t.getByTestId('next-step').click();
+  await t.getByTestId('cue-Slow').click();
+  const seq = await lastSeq(t);
+  await settle([p, quiet.page], seq);
+  await p.waitForTimeout(1000);
+  expect(await spoken(p)).toHaveLength(2);
+  expect(await spoken(quiet.page)).toEqual([]);
+  expect(await sounds(quiet.page)).toEqual([]);
+});
+
+test('the tempo guide ticks softly for a parent who asks, and stops when the class pauses', async ({ browser, request }) => {
+  const created = await createClass(request, 'Ticks');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Ivy & Jo', PHONE, 'no-preference', recordSpeech);
+  people.push(parent);
+  const t = teacher.page;
+  const p = parent.page;
+  const ticks = async () => (await sounds(p)).filter((s) => s === 'tone:1200').length;
+
+  await p.getByTestId('handsfree-toggle').click();
+  await expect(p.getByTestId('tick-toggle')).toBeVisible();
+  await p.getByTestId('tick-toggle').click();
+  await expect(p.getByTestId('tick-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await t.getByTestId('start').click();
+  await t.getByTestId('tempo-input').fill('30');
+  await t.getByTestId('tempo-set').click();
+  await expect(p.getByTestId('tempo')).toHaveAttribute('data-tempo', '30');
+  // A beat every two seconds.
+  await expect.poll(ticks, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+
+  await t.getByTestId('pause').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Paused');
+  const atPause = await ticks();
+  await p.waitForTimeout(4500);
+  expect(await ticks()).toBe(atPause);
+});
+
+test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, request }) => {
+  const created = await createClass(request, 'Manos libres');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Lucía y Pablo', PHONE, 'no-preference', both(recordSpeech, inLanguage('es')));
+  people.push(parent);
+  const p = parent.page;
+  await expect(p.getByTestId('class-status')).toHaveText('Esperando el inicio');
+  await p.getByTestId('handsfree-toggle').click();
+  await teacher.page.getByTestId('start').click();
+  await teacher.page.getByTestId('step-8').click();
+  await expect(p.getByTestId('step-name')).toHaveText('Parte superior del pie');
+  await expect.poll(() => spoken(p)).toEqual([{ text: 'Paso 9, parte superior del pie. Unas tres veces.', lang: 'es-ES' }]);
+});
+
+test('the mat view shows the step, doll, cue and tempo large, with check-ins one tap away', async ({ browser, request }) => {
+  const [routine] = await routines(request);
+  const created = await createClass(request, 'Mat view');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const parent = await joinAsParent(browser, created, 'Hana & Kai');
+  people.push(parent);
+  const t = teacher.page;
+  const p = parent.page;
+
+  await t.getByTestId('start').click();
+  await t.getByTestId('step-8').click();
+  await t.getByTestId('repeat-count').fill('3');
+  await t.getByTestId('cue-Repeat').click();
+  await t.getByTestId('tempo-input').fill('20');
+  await t.getByTestId('tempo-set').click();
+  await expect(p.getByTestId('cue-title')).toHaveText('Repeat ×3');
+  await expect(p.getByTestId('tempo')).toHaveAttribute('data-tempo', '20');
+
+  await p.getByTestId('mat-toggle').click();
+  await expect(p.locator('main')).toHaveClass(/is-mat/);
+  await expect(p.getByTestId('step-name')).toHaveText(routine!.steps[8]!.name);
+  await expect(p.getByTestId('chat-list')).toBeHidden();
+  await expect(p.getByTestId('people-list')).toBeHidden();
+  await expect(p.getByTestId('step-instructions')).toBeHidden();
+  await expect(p.getByTestId('checkin-Ready')).toBeHidden();
+  const nameSize = await p.getByTestId('step-name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(nameSize).toBeGreaterThanOrEqual(38);
+  const doll = await p.locator('svg.doll').boundingBox();
+  expect(doll!.height).toBeGreaterThan(PHONE.height * 0.3);
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: join(SCREENSHOTS, 'mat-view-portrait.png') });
+
+  // Check in with one tap on the sheet; it closes after.
+  await p.getByTestId('mat-checkin').click();
+  await p.getByTestId('checkin-NeedHelp').click();
+  await expect(boardRow(t, 'Hana & Kai')).toHaveAttribute('data-checkin', 'NeedHelp');
+  await expect(p.getByTestId('checkin-NeedHelp')).toBeHidden();
+
+  await p.setViewportSize({ width: PHONE.height, height: PHONE.width });
+  await expect(p.getByTestId('step-name')).toBeVisible();
+  const landscapeDoll = await p.locator('svg.doll').boundingBox();
+  expect(landscapeDoll!.height).toBeGreaterThan(PHONE.width * 0.4);
+  const cue = await p.getByTestId('cue').boundingBox();
+  expect(cue!.x).toBeGreaterThan(landscapeDoll!.x + landscapeDoll!.width - 1);
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: join(SCREENSHOTS, 'mat-view-landscape.png') });
+
+  // Remembered: the next visit opens in the mat view.
+  await p.reload();
+  await expect(p.locator('main')).toHaveClass(/is-mat/);
+  await expect(p.getByTestId('mat-toggle')).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('practice at home works with the network off once the page has loaded', async ({ browser, request }) => {
+  const all = await routines(request);
+  const week2 = all.find((r) => r.id === 'week-2')!;
+  const family = await openPhone(browser);
+  people.push(family);
+  const p = family.page;
+  await p.goto('/practice/full-body');
+  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[0]!.name);
+  // The service worker has the app and the routines once it controls the page.
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await expect.poll(() => p.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+  await family.context.setOffline(true);
+  await p.getByTestId('practice-next').click();
+  await p.getByTestId('practice-next').click();
+  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[2]!.name);
+  await expect(p.getByTestId('step-counter')).toHaveText(`Step 3 of ${all[0]!.steps.length}`);
+  await expect(p.locator('svg.doll')).toHaveAttribute('data-pose', all[0]!.steps[2]!.dollPose);
+  await p.getByTestId('practice-tempo').selectOption('20');
+  await expect(p.getByTestId('tempo')).toHaveAttribute('data-tempo', '20');
+
+  // A reload and another routine open with no network at all.
+  await p.reload();
+  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[2]!.name);
+  await p.getByTestId('practice-routine').selectOption('week-2');
+  await expect(p.getByTestId('practice-title')).toHaveText(week2.name);
+  await expect(p.getByTestId('step-name')).toHaveText(week2.steps[0]!.name);
+  await p.goto('/practice/week-1');
+  await expect(p.getByTestId('step-name')).toHaveText(all.find((r) => r.id === 'week-1')!.steps[0]!.name);
+  expect(family.errors).toEqual([]);
+});
+
+test('the recap lists every family and check-in of the class, and its CSV parses', async ({ browser, request }) => {
+  const [routine] = await routines(request);
+  const created = await createClass(request, 'Week 3, with recap');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const names = ['Amara & Noor', 'Ben, Theo "T"', 'Chloe & Ivy'];
+  const parents: Person[] = [];
+  for (const name of names) {
+    const p = await joinAsParent(browser, created, name);
+    people.push(p);
+    parents.push(p);
+  }
+  const t = teacher.page;
+  await parents[0]!.page.getByTestId('checkin-Ready').click();
+  await t.getByTestId('start').click();
+  await t.getByTestId('step-2').click();
+  for (const p of parents) await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine!.steps.length}`);
+  await parents[0]!.page.getByTestId('checkin-NeedHelp').click();
+  await parents[1]!.page.getByTestId('checkin-Fussy').click();
+  await parents[2]!.page.getByTestId('checkin-Sleeping').click();
+  await expect(t.getByTestId('board-summary')).toHaveText('1 sleeping, 1 fussy, 1 needs help');
+  await sendChat(parents[1]!.page, 'Theo, fussy today');
+  await sendChat(t, 'No rush, rest if he needs it');
+  await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
+  // The instructor can share the home practice link at any time.
+  await expect(t.getByTestId('practice-share-link')).toHaveAttribute('href', /\/practice\/full-body$/);
+  await t.getByTestId('end').click();
+  await t.getByTestId('end-confirm').click();
+
+  // The family is offered the routine to practise; the instructor the recap.
+  const family = parents[0]!.page;
+  await family.getByTestId('practice-from-class').click();
+  await expect(family).toHaveURL(/\/practice\/full-body$/);
+  await expect(family.getByTestId('step-name')).toHaveText(routine!.steps[0]!.name);
+
+  await t.getByTestId('recap-link').click();
+  await expect(t).toHaveURL(new RegExp(`/teach/${created.classId}/recap$`));
+  await expect(t.getByTestId('recap-family').locator('th')).toHaveText(names);
+  const rows = t.getByTestId('recap-checkin');
+  await expect(rows).toHaveCount(4);
+  const seen = await rows.evaluateAll((trs) => trs.map((tr) => [
+    (tr as HTMLElement).dataset.step, (tr as HTMLElement).dataset.status, tr.querySelector('[data-testid="recap-who"]')!.textContent,
+  ]));
+  expect(seen).toEqual([
+    ['0', 'Ready', names[0]],
+    ['2', 'Sleeping', names[2]],
+    ['2', 'Fussy', names[1]],
+    ['2', 'NeedHelp', names[0]],
+  ]);
+  await expect(t.getByTestId('recap-chat-line')).toHaveCount(2);
+
+  const [download] = await Promise.all([t.waitForEvent('download'), t.getByTestId('recap-csv').click()]);
+  expect(download.suggestedFilename()).toBe('week-3-with-recap-recap.csv');
+  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+  const table = parseCsv(csv);
+  expect(table[0]![0]).toBe('section');
+  expect(new Set(table.map((r) => r.length))).toEqual(new Set([table[0]!.length]));
+  expect(table.filter((r) => r[0] === 'family').map((r) => r[1])).toEqual(names);
+  expect(table.filter((r) => r[0] === 'checkin').map((r) => [r[2]!.split('.')[0], r[3], r[1], r[4]])).toEqual([
+    ['1', 'Ready', names[0], '1'],
+    ['3', 'Sleeping', names[2], '1'],
+    ['3', 'Fussy', names[1], '1'],
+    ['3', 'Needs help', names[0], '1'],
+  ]);
+  expect(table.filter((r) => r[0] === 'chat').map((r) => [r[1], r[9]])).toEqual([
+    [names[1], 'Theo, fussy today'], ['Maya', 'No rush, rest if he needs it'],
+  ]);
+  await t.screenshot({ path: join(SCREENSHOTS, 'recap-laptop.png'), fullPage: true });
+
+  // The recap needs the key: another browser without it is refused, and so is a request without it.
+  const stranger = await openPhone(browser);
+  people.push(stranger);
+  await stranger.page.goto(`/teach/${created.classId}/recap`);
+  await expect(stranger.page.getByTestId('session-notice')).toBeVisible();
+  const refused = await request.get(`/api/classes/${created.classId}/recap`);
+  expect(refused.status()).toBe(403);
+});
+
+test('the join page switches to Spanish and back', async ({ browser, request }) => {
+  const created = await createClass(request, 'Idiomas');
+  const family = await openPhone(browser, (context) => context.addInitScript(() => {
+    Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });
+  }));
+  people.push(family);
+  const p = family.page;
+  await p.goto(created.parentUrl.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(p.getByTestId('join-submit')).toHaveText('Join the class');
+  await expect(p.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(p.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true');
+
+  await p.getByTestId('lang-es').click();
+  await expect(p.getByTestId('join-submit')).toHaveText('Unirse a la clase');
+  await expect(p.getByText('Nombre de tu familia, tal como lo verán los demás')).toBeVisible();
+  await expect(p.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(p.getByTestId('lang-es')).toHaveAttribute('aria-pressed', 'true');
+  await p.reload();
+  await expect(p.getByTestId('join-submit')).toHaveText('Unirse a la clase');
+
+  await p.getByTestId('lang-en').click();
+  await expect(p.getByTestId('join-submit')).toHaveText('Join the class');
+  await expect(p.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('a browser set to Spanish opens the app in Spanish', async ({ browser }) => {
+  const family = await openPhone(browser, (context) => context.addInitScript(() => {
+    Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'es'] });
+  }));
+  people.push(family);
+  await family.page.goto('/');
+  await expect(family.page.getByRole('heading', { level: 1 })).toHaveText('Masaje para bebés, juntos desde casa');
+  await expect(family.page.locator('html')).toHaveAttribute('lang', 'es');
+});
