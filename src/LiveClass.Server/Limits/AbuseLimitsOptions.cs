@@ -29,6 +29,20 @@ public sealed class AbuseLimitsOptions
     /// <summary>How many of a participant's calls that change a class may come at once before the per-minute rates apply.</summary>
     [Range(1, 1_000_000)] public int ChangesBurst { get; set; } = 20;
 
+    /// <summary>
+    /// Whether clients on this machine (loopback) count against the per-address limits. Off by
+    /// default: a local run or test harness is the machine's own, and a reverse proxy on the same
+    /// host that is not named in <c>Web:KnownProxies</c> would otherwise put every family behind
+    /// one address and one budget.
+    /// </summary>
+    public bool LimitLoopback { get; set; }
+
+    /// <summary>
+    /// Whether the change limits apply to the instructor too. Off by default: the instructor holds
+    /// the class's key, and the pace of the class (steps, cues, tempo) is theirs to set.
+    /// </summary>
+    public bool LimitInstructor { get; set; }
+
     /// <summary>Connections one family (or the instructor) may hold on one server.</summary>
     [Range(1, 1000)] public int MaxConnectionsPerFamily { get; set; } = 5;
 }

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace LiveClass.Server.Limits;
 
 /// <summary>The client address limits are counted by: the connection's remote address, as forwarded headers from known proxies set it.</summary>
@@ -7,4 +9,8 @@ public static class ClientAddress
         context?.Connection.RemoteIpAddress is { } address
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : "unknown";
+
+    /// <summary>True when the client is this machine, which the per-address limits leave alone unless told otherwise.</summary>
+    public static bool IsExempt(HttpContext? context, AbuseLimitsOptions limits) =>
+        !limits.LimitLoopback && context?.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
 }

@@ -41,13 +41,24 @@ public sealed class HubCallLimiter(
         var connectionId = invocationContext.Context.ConnectionId;
         if (Joins.Contains(method))
         {
-            var address = ClientAddress.Of(invocationContext.Context.GetHttpContext());
-            Acquire(rates.Joins, address, LimitNames.Join, address, "too many joins from this address; wait a minute");
+            var http = invocationContext.Context.GetHttpContext();
+            if (!ClientAddress.IsExempt(http, options.Value))
+            {
+                var address = ClientAddress.Of(http);
+                Acquire(rates.Joins, address, LimitNames.Join, address, "too many joins from this address; wait a minute");
+            }
+
             await CheckJoinAsync(method, invocationContext.HubMethodArguments, connectionId);
         }
         else if (Changes.Contains(method))
         {
-            if (connections.Get(connectionId) is { } binding)
+            var binding = connections.Get(connectionId);
+            if (binding is { Role: ParticipantRole.Instructor } && !options.Value.LimitInstructor)
+            {
+                return await next(invocationContext);
+            }
+
+            if (binding is not null)
             {
                 var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
                 Acquire(rates.ParticipantChanges, participant, LimitNames.ParticipantChanges, participant, "too many changes; slow down");

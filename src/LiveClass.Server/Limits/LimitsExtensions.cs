@@ -27,8 +27,8 @@ public static class LimitsExtensions
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AbuseLimitsOptions>>((rateLimiter, limits) =>
         {
-            AddPerAddressPolicy(rateLimiter, LimitNames.ClassCreation, limits.Value.ClassCreationsPerMinute);
-            AddPerAddressPolicy(rateLimiter, LimitNames.ClassLookup, limits.Value.ClassLookupsPerMinute);
+            AddPerAddressPolicy(rateLimiter, LimitNames.ClassCreation, limits.Value.ClassCreationsPerMinute, limits.Value);
+            AddPerAddressPolicy(rateLimiter, LimitNames.ClassLookup, limits.Value.ClassLookupsPerMinute, limits.Value);
             rateLimiter.OnRejected = RejectAsync;
         });
         return builder;
@@ -40,9 +40,10 @@ public static class LimitsExtensions
         return app;
     }
 
-    private static void AddPerAddressPolicy(RateLimiterOptions options, string name, int perMinute) =>
-        options.AddPolicy(name, context => RateLimitPartition.GetTokenBucketLimiter(
-            ClientAddress.Of(context), _ => TokenBuckets.Options(perMinute, perMinute)));
+    private static void AddPerAddressPolicy(RateLimiterOptions options, string name, int perMinute, AbuseLimitsOptions limits) =>
+        options.AddPolicy(name, context => ClientAddress.IsExempt(context, limits)
+            ? RateLimitPartition.GetNoLimiter("exempt")
+            : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ => TokenBuckets.Options(perMinute, perMinute)));
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -142,6 +142,38 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task By_default_this_machine_is_not_limited_per_address_and_the_instructor_sets_the_pace()
+    {
+        using var refusals = new RefusalListener();
+        await using var klass = await RunningClass.StartAsync(WireProtocol.Json,
+            "Limits:LimitLoopback=false", "Limits:LimitInstructor=false",
+            "Limits:ClassCreationsPerMinute=2", "Limits:ClassLookupsPerMinute=2", "Limits:JoinsPerMinute=2",
+            "Limits:ChangesBurst=3", "Limits:ChangesPerParticipantPerMinute=1", "Limits:ChangesPerConnectionPerMinute=1");
+
+        for (var i = 0; i < 5; i++)
+        {
+            var created = await klass.Server.CreateClassAsync();
+            Assert.Equal(HttpStatusCode.OK, (await klass.Server.Http.GetAsync($"/api/classes/{created.JoinCode}")).StatusCode);
+            await using var family = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
+            await family.JoinAsParentAsync(created.JoinCode, "The Okafors");
+        }
+
+        for (var step = 0; step < 10; step++)
+        {
+            await klass.Instructor.InvokeAsync<long>("GoToStep", step);
+        }
+
+        // A family still has its budget of changes.
+        for (var i = 0; i < 3; i++)
+        {
+            await klass.Parent.InvokeAsync<long>("CheckIn", "Ready", null);
+        }
+
+        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", "CheckIn", "NeedHelp", null);
+        Assert.Equal(0, refusals.Count("class-creation") + refusals.Count("class-lookup") + refusals.Count("join"));
+    }
+
+    [Fact]
     public async Task A_join_and_leave_loop_cannot_grow_the_roster_without_bound()
     {
         await using var server = await LiveClassServer.StartAsync("LiveClass:MaxRosterEntries=4");
