@@ -59,10 +59,7 @@ internal sealed class AzuriteServer(string dataDir, int blobPort, int queuePort,
 
         var log = new StreamWriter(Path.Combine(dataDir, "azurite.log"), append: true) { AutoFlush = true };
         _process = Process.Start(start) ?? throw new InvalidOperationException("azurite did not start");
-        _process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        _process.ErrorDataReceived += (_, e) => Write(log, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        ProcessLog.Capture(_process, log);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (!(await AcceptsAsync(blobPort) && await AcceptsAsync(tablePort)))
@@ -110,25 +107,6 @@ internal sealed class AzuriteServer(string dataDir, int blobPort, int queuePort,
         catch (Exception exception) when (exception is SocketException or TimeoutException)
         {
             return false;
-        }
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
         }
     }
 

@@ -55,12 +55,9 @@ internal sealed class SiloProcess(int number, int httpPort, IReadOnlyDictionary<
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
         log.WriteLine($"---- silo {Number} starting at {DateTime.UtcNow:O}");
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Silo {Number} did not start.");
-        process.OutputDataReceived += (_, e) => Write(log, e.Data);
-        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.Exited += (_, _) => log.Dispose();
         process.EnableRaisingEvents = true;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ProcessLog.Capture(process, log);
         _process?.Dispose();
         _process = process;
     }
@@ -112,24 +109,5 @@ internal sealed class SiloProcess(int number, int httpPort, IReadOnlyDictionary<
         Kill();
         await Task.CompletedTask;
         _process?.Dispose();
-    }
-
-    private static void Write(StreamWriter log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            try
-            {
-                log.WriteLine(line);
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
     }
 }
