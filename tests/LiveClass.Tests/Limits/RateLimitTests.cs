@@ -136,9 +136,26 @@ public sealed class RateLimitTests
         Assert.StartsWith("rate_limited:", instructorRefused.Message, StringComparison.Ordinal);
         await second.RejoinAsync();
 
-        // Once a connection closes there is room again.
+        // Once a connection closes there is room again, as soon as the server has seen it close.
         await second.DropAsync();
-        await third.RejoinAsync(klass.Parent.Token);
+        await RejoinOnceThereIsRoomAsync(third, klass.Parent.Token);
+    }
+
+    private static async Task RejoinOnceThereIsRoomAsync(ClassClient client, string token)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                await client.RejoinAsync(token);
+                return;
+            }
+            catch (HubException refused) when (refused.Message.StartsWith("rate_limited:", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 
     [Fact]
