@@ -33,29 +33,22 @@ public sealed class StateVersioningTests
     [Fact]
     public async Task A_class_stored_by_version_1_loads_with_everything_it_held()
     {
-        var fixture = Fixture("session-v1");
-        var state = fixture.Read<ClassSessionState>(fixture.SessionFile)!;
+        var (fixture, state) = Stored("session-v1");
 
         Assert.Equal(1, state.Version);
-        Assert.Equal("fixture-class-0000000001", state.ClassId);
-        Assert.Equal("Baby massage, stored by v1", state.Title);
         Assert.Equal(RoutineCatalog.FullBody.Id, state.Routine!.Id);
         Assert.Equal(RoutineCatalog.FullBody.Steps.Count, state.Routine.Steps.Count);
         Assert.Equal(Enumerable.Range(1, (int)state.Seq).Select(i => (long)i), state.Log.Select(e => e.Seq));
         Assert.Contains(state.Log, e => e.Kind == ClassEventKind.StepChanged && e.Step!.Index == 3);
         Assert.Equal(2, state.ChatReceipts.Count);
 
-        await AssertLoadsAsync(fixture, state.Seq, "fixture-class-0000000001", "Baby massage, stored by v1");
-
-        // Its roster and chat moved out and were stored apart before its state was written again.
-        Assert.Equal(state.Seq, fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!.Seq);
+        await AssertUpgradesAsync(fixture, state);
     }
 
     [Fact]
     public async Task A_class_stored_by_version_2_keeps_its_routine_by_id_and_loads_with_everything_it_held()
     {
-        var fixture = Fixture("session-v2");
-        var state = fixture.Read<ClassSessionState>(fixture.SessionFile)!;
+        var (fixture, state) = Stored("session-v2");
 
         Assert.Equal(2, state.Version);
         Assert.Null(state.Routine);
@@ -64,27 +57,20 @@ public sealed class StateVersioningTests
         Assert.Equal(2, state.Chat.Count);
         Assert.Equal(Enumerable.Range(1, (int)state.Seq).Select(i => (long)i), state.Log.Select(e => e.Seq));
 
-        await AssertLoadsAsync(fixture, state.Seq, "fixture-class-0000000002", "Baby massage, stored by v2");
-
-        // Its roster and chat moved out and were stored apart before its state was written again.
-        Assert.Equal(state.Seq, fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!.Seq);
+        await AssertUpgradesAsync(fixture, state);
     }
 
     [Fact]
     public async Task A_class_stored_by_version_3_finds_its_sealed_log_segments_and_loads_with_everything_it_held()
     {
-        var fixture = Fixture("session-v3");
-        var state = fixture.Read<ClassSessionState>(fixture.SessionFile)!;
+        var (fixture, state) = Stored("session-v3");
 
         Assert.Equal(3, state.Version);
         Assert.Equal([1L, 6L], state.LogSegments.Select(s => s.FirstSeq));
         Assert.Equal([11L, 12L, 13L], state.Log.Select(e => e.Seq));
         Assert.Equal(13, state.Seq);
 
-        var session = await AssertLoadsAsync(fixture, state.Seq, "fixture-class-0000000003", "Baby massage, stored by v3");
-
-        // Its roster and chat moved out and were stored apart before its state was written again.
-        Assert.Equal(state.Seq, fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!.Seq);
+        var session = await AssertUpgradesAsync(fixture, state);
         // Its 13 events from the two segments and the state's tail, and the step change made after loading.
         Assert.Equal(Enumerable.Range(1, 14).Select(i => (long)i), Events(session).Select(e => e.Seq));
     }
@@ -92,8 +78,7 @@ public sealed class StateVersioningTests
     [Fact]
     public async Task A_class_stored_by_version_4_replays_its_log_onto_the_roster_and_chat_stored_apart()
     {
-        var fixture = Fixture("session-v4");
-        var state = fixture.Read<ClassSessionState>(fixture.SessionFile)!;
+        var (fixture, state) = Stored("session-v4");
         var apart = fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!;
 
         Assert.Equal(4, state.Version);
@@ -123,6 +108,20 @@ public sealed class StateVersioningTests
         Assert.False(participant.Revoked);
 
         Assert.Equal("fixture-class-0000000001", fixture.Read<JoinCodeState>("joincode-v1.bin")!.ClassId);
+    }
+
+    /// <summary>A state from before version 4 loads, and its roster and chat are stored apart before its state is written again.</summary>
+    private static async Task<ClassSession> AssertUpgradesAsync(FixtureStorage fixture, ClassSessionState state)
+    {
+        var session = await AssertLoadsAsync(fixture, state.Seq, $"fixture-class-000000000{state.Version}", $"Baby massage, stored by v{state.Version}");
+        Assert.Equal(state.Seq, fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!.Seq);
+        return session;
+    }
+
+    private static (FixtureStorage Fixture, ClassSessionState State) Stored(string sessionName)
+    {
+        var fixture = Fixture(sessionName);
+        return (fixture, fixture.Read<ClassSessionState>(fixture.SessionFile)!);
     }
 
     private static FixtureStorage Fixture(string sessionName)

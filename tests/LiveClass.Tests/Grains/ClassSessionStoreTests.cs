@@ -14,6 +14,9 @@ namespace LiveClass.Tests.Grains;
 /// </summary>
 public sealed class ClassSessionStoreTests
 {
+    /// <summary>A log short enough to outgrow quickly: 100 events, in segments of 10.</summary>
+    private static readonly ClassLimits SmallLog = new() { EventLogCapacity = 100, EventLogSegmentSize = 10 };
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -127,20 +130,14 @@ public sealed class ClassSessionStoreTests
     [Fact]
     public async Task Stored_roster_and_chat_the_log_no_longer_reaches_are_reported_as_behind()
     {
-        var limits = new ClassLimits { EventLogCapacity = 100, EventLogSegmentSize = 10 };
-        var stored = new StoredClass(limits, _time);
-        var (store, session) = await stored.CreateAsync();
+        var (stored, store, session) = await SmallLogClassAsync();
         session.AdmitParent("sam", "Sam");
         await StoredClass.WriteAsync(store);
         var staleSeq = stored.RosterAndChat.Read()?.Seq ?? 0;
 
         // Roster and chat stop being stored while the log moves on past them.
         stored.RosterAndChat.FailWrites = int.MaxValue;
-        for (var i = 0; i < 200; i++)
-        {
-            session.GoToStep(ClassHarness.InstructorId, i % 10);
-            await StoredClass.WriteAsync(store);
-        }
+        await StepAndWriteAsync(store, session, 200);
 
         var reopened = stored.Open();
         await reopened.LoadAsync();
@@ -152,14 +149,9 @@ public sealed class ClassSessionStoreTests
     [Fact]
     public async Task A_write_carries_only_the_log_tail_and_deletes_the_segments_the_log_has_let_go()
     {
-        var limits = new ClassLimits { EventLogCapacity = 100, EventLogSegmentSize = 10 };
-        var stored = new StoredClass(limits, _time);
-        var (store, session) = await stored.CreateAsync();
-        for (var i = 0; i < 300; i++)
-        {
-            session.GoToStep(ClassHarness.InstructorId, i % 10);
-            await StoredClass.WriteAsync(store);
-        }
+        var (stored, store, session) = await SmallLogClassAsync();
+        await StepAndWriteAsync(store, session, 300);
+        var limits = SmallLog;
 
         var written = stored.Main.Read()!;
         Assert.InRange(written.Log.Count, 0, limits.EventLogSegmentSize - 1);
@@ -176,14 +168,8 @@ public sealed class ClassSessionStoreTests
     [Fact]
     public async Task Clearing_deletes_the_state_roster_chat_and_segments()
     {
-        var limits = new ClassLimits { EventLogCapacity = 100, EventLogSegmentSize = 10 };
-        var stored = new StoredClass(limits, _time);
-        var (store, session) = await stored.CreateAsync();
-        for (var i = 0; i < 30; i++)
-        {
-            session.GoToStep(ClassHarness.InstructorId, i % 10);
-            await StoredClass.WriteAsync(store);
-        }
+        var (stored, store, session) = await SmallLogClassAsync();
+        await StepAndWriteAsync(store, session, 30);
 
         Assert.NotNull(stored.RosterAndChat.Read());
         var fresh = await store.ClearAsync();
@@ -192,6 +178,23 @@ public sealed class ClassSessionStoreTests
         Assert.Null(stored.Main.Read());
         Assert.Null(stored.RosterAndChat.Read());
         Assert.All(stored.Segments.Values, s => Assert.Null(s.Bytes));
+    }
+
+    private async Task<(StoredClass Stored, ClassSessionStore Store, ClassSession Session)> SmallLogClassAsync()
+    {
+        var stored = new StoredClass(SmallLog, _time);
+        var (store, session) = await stored.CreateAsync();
+        return (stored, store, session);
+    }
+
+    /// <summary>Makes <paramref name="count"/> step changes, each written as the grain writes it.</summary>
+    private static async Task StepAndWriteAsync(ClassSessionStore store, ClassSession session, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            session.GoToStep(ClassHarness.InstructorId, i % 10);
+            await StoredClass.WriteAsync(store);
+        }
     }
 
     private static void ActAtRandom(ClassSession session, Random random, List<string> parents,
