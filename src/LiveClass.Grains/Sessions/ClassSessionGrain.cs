@@ -10,9 +10,10 @@ using Orleans.Runtime;
 namespace LiveClass.Grains.Sessions;
 
 /// <summary>
-/// One class. The rules live in <see cref="ClassSession"/>; this grain adds durability (every
-/// answer waits for a write that includes its change, writes coalesced under load), fan-out to
-/// the silo bridges, presence and the idle timeout. It is reentrant so that calls keep flowing
+/// One class. The rules live in <see cref="ClassSession"/> and the storage layout in
+/// <see cref="ClassSessionStore"/>; this grain adds durability (every answer waits for a write that
+/// includes its change, writes coalesced under load), fan-out to the silo bridges, presence and the
+/// idle timeout. It is reentrant so that calls keep flowing
 /// while a write or a delivery is in flight; every change itself is synchronous and atomic.
 /// </summary>
 [Reentrant]
