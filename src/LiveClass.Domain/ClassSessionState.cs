@@ -4,7 +4,8 @@ namespace LiveClass.Domain;
 
 /// <summary>
 /// The persisted state of one class. Field ids are stable: add new fields with new ids and bump
-/// <see cref="Version"/> when a migration on load is needed.
+/// <see cref="Version"/> when a migration on load is needed (the grains' class store upgrades older
+/// states; the cluster tests keep a stored fixture of every version).
 /// </summary>
 [GenerateSerializer]
 public sealed class ClassSessionState

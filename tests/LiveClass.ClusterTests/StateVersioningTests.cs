@@ -1,127 +1,178 @@
+using LiveClass.ClusterTests.Infrastructure;
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
-using Orleans.Storage;
+using LiveClass.Grains.Sessions;
 
 namespace LiveClass.ClusterTests;
 
 /// <summary>
-/// Stored state outlives the code that wrote it. These fixtures are grain state exactly as the
-/// silos store it (Orleans' binary serializer, in Redis and Azure Storage alike), written by version 1 of the state types;
-/// every later version must still read them. Never regenerate a fixture to make a change pass:
-/// add a new fixture for a new version instead (LIVECLASS_WRITE_STATE_FIXTURES=vN writes them).
+/// Stored state outlives the code that wrote it. These fixtures are grain state exactly as the silos
+/// store it, each written by the code of its own version: a class's state of versions 1 to 4 (with
+/// the log segments of version 3 and the roster and chat stored apart since version 4), and the
+/// participant and join code states of version 1. Every later version must still load them through
+/// <see cref="ClassSessionStore"/>, as an activation does. Never regenerate a fixture to make a change
+/// pass: add one for a new version instead (LIVECLASS_WRITE_STATE_FIXTURES=v{current} writes the
+/// current version's, and never replaces a fixture that exists).
 /// </summary>
 public sealed class StateVersioningTests
 {
     private static readonly string FixtureDir = Path.Combine(AppContext.BaseDirectory, "StateFixtures");
     private static readonly DateTimeOffset WrittenAt = new(2026, 11, 1, 9, 30, 0, TimeSpan.Zero);
+    private static readonly ClassLimits Limits = new();
 
-    private readonly OrleansGrainStorageSerializer _serializer = new(new ServiceCollection()
-        .AddSerializer(builder => builder
-            .AddAssembly(typeof(ClassEvent).Assembly)
-            .AddAssembly(typeof(ClassSessionState).Assembly)
-            .AddAssembly(typeof(ParticipantState).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>());
+    public StateVersioningTests()
+    {
+        if (Environment.GetEnvironmentVariable("LIVECLASS_WRITE_STATE_FIXTURES") == $"v{ClassSessionState.CurrentVersion}")
+        {
+            StateFixtureWriter.WriteCurrentAsync(WrittenAt).GetAwaiter().GetResult();
+        }
+    }
 
     [Fact]
-    public void A_class_stored_by_version_1_loads_with_everything_it_held()
+    public async Task A_class_stored_by_version_1_loads_with_everything_it_held()
     {
-        var state = Read<ClassSessionState>("session-v1.bin");
+        var (fixture, state) = Stored("session-v1");
 
         Assert.Equal(1, state.Version);
-        Assert.Equal("fixture-class-0000000001", state.ClassId);
-        Assert.Equal("Baby massage, stored by v1", state.Title);
-        Assert.Equal(ClassStatus.Live, state.Status);
         Assert.Equal(RoutineCatalog.FullBody.Id, state.Routine!.Id);
         Assert.Equal(RoutineCatalog.FullBody.Steps.Count, state.Routine.Steps.Count);
-        Assert.Equal(3, state.StepIndex);
-        Assert.Equal(new Cue(CueKind.Repeat, 3, null, WrittenAt.ToUnixTimeMilliseconds()), state.Cue);
-        Assert.Equal(24, state.Tempo!.StrokesPerMinute);
-        Assert.Equal(["Instructor", "Family 1", "Family 2", "Family 3"], state.Roster.Select(r => r.Role == ParticipantRole.Instructor ? "Instructor" : r.DisplayName));
-        Assert.Equal(CheckInStatus.Sleeping, state.Roster[2].CheckIn!.Status);
-        Assert.Equal(RosterStatus.Left, state.Roster[3].Status);
-        Assert.Equal(["hello from Family 1", "hello from Family 2"], state.Chat.Select(m => m.Text));
-        Assert.Equal(state.Seq, state.Log[^1].Seq);
         Assert.Equal(Enumerable.Range(1, (int)state.Seq).Select(i => (long)i), state.Log.Select(e => e.Seq));
         Assert.Contains(state.Log, e => e.Kind == ClassEventKind.StepChanged && e.Step!.Index == 3);
         Assert.Equal(2, state.ChatReceipts.Count);
 
-        // And the rules carry on from it: the next event takes the next seq.
-        var session = new ClassSession(state, new ClassLimits(), TimeProvider.System);
-        var next = session.GoToStep(state.InstructorId, 4);
-        Assert.Equal(state.Log[^2].Seq + 1, next.Seq);
+        await AssertUpgradesAsync(fixture, state);
+    }
+
+    [Fact]
+    public async Task A_class_stored_by_version_2_keeps_its_routine_by_id_and_loads_with_everything_it_held()
+    {
+        var (fixture, state) = Stored("session-v2");
+
+        Assert.Equal(2, state.Version);
+        Assert.Null(state.Routine);
+        Assert.Equal(RoutineCatalog.FullBodyId, state.RoutineId);
+        Assert.Equal(4, state.Roster.Count);
+        Assert.Equal(2, state.Chat.Count);
+        Assert.Equal(Enumerable.Range(1, (int)state.Seq).Select(i => (long)i), state.Log.Select(e => e.Seq));
+
+        await AssertUpgradesAsync(fixture, state);
+    }
+
+    [Fact]
+    public async Task A_class_stored_by_version_3_finds_its_sealed_log_segments_and_loads_with_everything_it_held()
+    {
+        var (fixture, state) = Stored("session-v3");
+
+        Assert.Equal(3, state.Version);
+        Assert.Equal([1L, 6L], state.LogSegments.Select(s => s.FirstSeq));
+        Assert.Equal([11L, 12L, 13L], state.Log.Select(e => e.Seq));
+        Assert.Equal(13, state.Seq);
+
+        var session = await AssertUpgradesAsync(fixture, state);
+        // Its 13 events from the two segments and the state's tail, and the step change made after loading.
+        Assert.Equal(Enumerable.Range(1, 14).Select(i => (long)i), Events(session).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_class_stored_by_version_4_replays_its_log_onto_the_roster_and_chat_stored_apart()
+    {
+        var (fixture, state) = Stored("session-v4");
+        var apart = fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!;
+
+        Assert.Equal(4, state.Version);
+        Assert.Empty(state.Roster);
+        Assert.Empty(state.Chat);
+        Assert.Equal(10, apart.Seq);
+        Assert.Equal(RosterStatus.Present, apart.Roster.Single(e => e.DisplayName == "Family 3").Status);
+        Assert.Equal(["c1", "c2"], apart.ChatReceipts.Select(r => r.ClientMessageId));
+        Assert.Equal([11L, 12L, 13L], state.Log.Select(e => e.Seq));
+
+        var session = await AssertLoadsAsync(fixture, state.Seq, "fixture-class-0000000004", "Baby massage, stored by v4");
+        var recap = session.Recap();
+        Assert.Equal(["Family 1", "Family 2", "Family 3"], recap.Families.Select(f => f.DisplayName));
+        Assert.Equal("Left", recap.Families[2].State);
+        Assert.Equal([CheckInStatus.Sleeping], recap.CheckInsByStep.Single(s => s.StepIndex == 3).Counts.Select(c => c.Status));
     }
 
     [Fact]
     public void A_participant_and_a_join_code_stored_by_version_1_load()
     {
-        var participant = Read<ParticipantState>("participant-v1.bin");
+        var fixture = Fixture("session-v1");
+        var participant = fixture.Read<ParticipantState>("participant-v1.bin")!;
         Assert.Equal(1, participant.Version);
         Assert.Equal(ParticipantRole.Parent, participant.Role);
         Assert.Equal("Family 1", participant.DisplayName);
         Assert.True(Secrets.Matches("fixture-secret-one", participant.TokenHashes[0]));
         Assert.False(participant.Revoked);
 
-        Assert.Equal("fixture-class-0000000001", Read<JoinCodeState>("joincode-v1.bin").ClassId);
+        Assert.Equal("fixture-class-0000000001", fixture.Read<JoinCodeState>("joincode-v1.bin")!.ClassId);
     }
 
-    private T Read<T>(string name)
+    /// <summary>A state from before version 4 loads, and its roster and chat are stored apart before its state is written again.</summary>
+    private static async Task<ClassSession> AssertUpgradesAsync(FixtureStorage fixture, ClassSessionState state)
     {
-        if (Environment.GetEnvironmentVariable("LIVECLASS_WRITE_STATE_FIXTURES") == "v1")
-        {
-            WriteVersion1Fixtures();
-        }
-
-        var path = Path.Combine(FixtureDir, name);
-        Assert.True(File.Exists(path), $"missing state fixture {path}");
-        return _serializer.Deserialize<T>(BinaryData.FromBytes(File.ReadAllBytes(path)))!;
+        var session = await AssertLoadsAsync(fixture, state.Seq, $"fixture-class-000000000{state.Version}", $"Baby massage, stored by v{state.Version}");
+        Assert.Equal(state.Seq, fixture.Read<RosterAndChatState>(fixture.RosterAndChatFile)!.Seq);
+        return session;
     }
 
-    /// <summary>How the v1 fixtures were made (into the source folder), kept to show what they hold.</summary>
-    private void WriteVersion1Fixtures()
+    private static (FixtureStorage Fixture, ClassSessionState State) Stored(string sessionName)
     {
-        var source = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../StateFixtures"));
-        var time = new FixedTime(WrittenAt);
-        var state = new ClassSessionState();
-        var session = new ClassSession(state, new ClassLimits(), time);
-        session.Create("fixture-class-0000000001", "Baby massage, stored by v1", "Ines", RoutineCatalog.FullBody, "KQ7M4P",
-            Secrets.Hash("fixture-instructor-key"), "fixture-instructor");
-        session.AdmitInstructor();
-        foreach (var n in new[] { 1, 2, 3 })
-        {
-            session.AdmitParent($"fixture-parent-{n}", $"Family {n}");
-        }
-
-        session.Start("fixture-instructor");
-        session.GoToStep("fixture-instructor", 3);
-        session.GiveCue("fixture-instructor", CueKind.Repeat, 3, null);
-        session.SetTempo("fixture-instructor", 24);
-        session.PostChat("fixture-parent-1", "c1", "hello from Family 1");
-        session.PostChat("fixture-parent-2", "c2", "hello from Family 2");
-        session.CheckIn("fixture-parent-2", CheckInStatus.Sleeping, null);
-        session.SetPresence("fixture-parent-3", online: false);
-        session.Leave("fixture-parent-3");
-
-        var participant = new ParticipantState { Role = ParticipantRole.Parent, DisplayName = "Family 1" };
-        participant.TokenHashes.Add(Secrets.Hash("fixture-secret-one"));
-
-        Directory.CreateDirectory(source);
-        Directory.CreateDirectory(FixtureDir);
-        File.WriteAllBytes(Path.Combine(source, "session-v1.bin"), _serializer.Serialize(state).ToArray());
-        File.WriteAllBytes(Path.Combine(source, "participant-v1.bin"), _serializer.Serialize(participant).ToArray());
-        File.WriteAllBytes(Path.Combine(source, "joincode-v1.bin"), _serializer.Serialize(new JoinCodeState { ClassId = "fixture-class-0000000001" }).ToArray());
-        foreach (var file in Directory.GetFiles(source, "*.bin"))
-        {
-            File.Copy(file, Path.Combine(FixtureDir, Path.GetFileName(file)), overwrite: true);
-        }
+        var fixture = Fixture(sessionName);
+        return (fixture, fixture.Read<ClassSessionState>(fixture.SessionFile)!);
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    private static FixtureStorage Fixture(string sessionName)
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        var fixture = new FixtureStorage(FixtureDir, sessionName);
+        Assert.True(fixture.Exists(fixture.SessionFile), $"missing state fixture {sessionName}");
+        return fixture;
     }
+
+    /// <summary>
+    /// Every fixture class went through the same calls (see <see cref="StateFixtureWriter"/>): loaded as
+    /// an activation loads it, it shows all of them, and the rules carry on from it with the next seq.
+    /// </summary>
+    private static async Task<ClassSession> AssertLoadsAsync(FixtureStorage fixture, long seq, string classId, string title)
+    {
+        var store = fixture.Open(Limits, new FixedTime(WrittenAt));
+        var session = await store.LoadAsync();
+        Assert.True(store.RosterAndChatCaughtUp);
+        Assert.Equal(ClassSessionState.CurrentVersion, store.State.Version);
+
+        var snapshot = session.Snapshot();
+        Assert.Equal(classId, snapshot.ClassId);
+        Assert.Equal(title, snapshot.Title);
+        Assert.Equal(ClassStatus.Live, snapshot.Status);
+        Assert.Equal(RoutineCatalog.FullBody.Id, snapshot.Routine.Id);
+        Assert.Equal(RoutineCatalog.FullBody.Steps.Count, snapshot.Routine.Steps.Count);
+        Assert.Equal(3, snapshot.StepIndex);
+        Assert.Equal(new Cue(CueKind.Repeat, 3, null, WrittenAt.ToUnixTimeMilliseconds()), snapshot.Cue);
+        Assert.Equal(24, snapshot.Tempo!.StrokesPerMinute);
+        Assert.Equal(seq, snapshot.Seq);
+        Assert.Equal(["Instructor", "Family 1", "Family 2", "Family 3"],
+            session.Roster.Select(r => r.Role == ParticipantRole.Instructor ? "Instructor" : r.DisplayName));
+        Assert.Equal(["Instructor", "Family 1", "Family 2"],
+            snapshot.Participants.Select(p => p.Role == ParticipantRole.Instructor ? "Instructor" : p.DisplayName));
+        Assert.Equal(CheckInStatus.Sleeping, session.Roster[2].CheckIn!.Status);
+        Assert.Equal(RosterStatus.Left, session.Roster[3].Status);
+        Assert.Equal(["hello from Family 1", "hello from Family 2"], snapshot.Chat.Select(m => m.Text));
+        Assert.Contains(Events(session), e => e.Kind == ClassEventKind.StepChanged && e.Step!.Index == 3);
+
+        // A resent chat message is answered with its first seq; the next event takes the next seq.
+        var first = snapshot.Chat[0];
+        Assert.Equal(Events(session).Single(e => e.Message?.MessageId == first.MessageId).Seq, session.PostChat(first.ParticipantId, "c1", "again"));
+        Assert.Equal(seq + 1, session.GoToStep(session.InstructorId, 4).Seq);
+
+        // Written again, it is a state of the current version.
+        await store.WriteAsync();
+        await store.TidyAsync();
+        Assert.Equal(ClassSessionState.CurrentVersion, fixture.Read<ClassSessionState>(fixture.SessionFile)!.Version);
+        return session;
+    }
+
+    private static IReadOnlyList<ClassEvent> Events(ClassSession session) =>
+        session.TryGetEventsAfter(0, int.MaxValue, out var events) ? events : [];
 }

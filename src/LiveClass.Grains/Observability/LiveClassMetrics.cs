@@ -7,8 +7,8 @@ namespace LiveClass.Grains.Observability;
 /// <summary>
 /// The "LiveClass" meter of one silo: classes active here by status, events committed and sent,
 /// commit duration and fan-out latency. Hosts register it as a singleton; OpenTelemetry (or any
-/// <see cref="MeterListener"/>) exports it by the meter's name. Grains find it optionally, so a
-/// host without it (a test silo) simply records nothing.
+/// <see cref="MeterListener"/>) exports it by the meter's name. Grains take it as an optional
+/// dependency, so a host without it (a test silo) simply records nothing.
 /// </summary>
 public sealed class LiveClassMetrics : IDisposable
 {

@@ -57,18 +57,11 @@ public sealed partial class ClassSessionGrain : IRemindable
     /// </summary>
     private async Task DeleteClassAsync()
     {
-        var state = _state.State;
         var classId = ClassId;
-        await GrainFactory.GetGrain<IJoinCodeGrain>(state.JoinCode).Release(classId);
+        await GrainFactory.GetGrain<IJoinCodeGrain>(State.JoinCode).Release(classId);
         await GrainFactory.GetGrain<IClassDirectoryGrain>(classId).Delete();
         await Task.WhenAll(_session.Roster.Select(entry => Participant(entry.ParticipantId).Delete()));
-        await Task.WhenAll(state.LogSegments.Select(segment => Segment(segment).Delete()));
-        await _rosterAndChat.ClearStateAsync();
-        await _state.ClearStateAsync();
-
-        _rosterAndChat.State = new RosterAndChatState();
-        _state.State = new ClassSessionState();
-        _session = new ClassSession(_state.State, _limits, _time);
+        _session = await _store.ClearAsync();
         _durableSeq = 0;
         _metrics?.ClassInactive(classId);
         LogClassDeleted(_logger, classId);

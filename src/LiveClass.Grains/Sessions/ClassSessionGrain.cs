@@ -2,7 +2,6 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains.Observability;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -11,20 +10,22 @@ using Orleans.Runtime;
 namespace LiveClass.Grains.Sessions;
 
 /// <summary>
-/// One class. The rules live in <see cref="ClassSession"/>; this grain adds durability (every
-/// answer waits for a write that includes its change, writes coalesced under load), fan-out to
-/// the silo bridges, presence and the idle timeout. It is reentrant so that calls keep flowing
+/// One class. The rules live in <see cref="ClassSession"/> and the storage layout in
+/// <see cref="ClassSessionStore"/>; this grain adds durability (every answer waits for a write that
+/// includes its change, writes coalesced under load), fan-out to the silo bridges, presence and the
+/// idle timeout. It is reentrant so that calls keep flowing
 /// while a write or a delivery is in flight; every change itself is synchronous and atomic.
 /// </summary>
 [Reentrant]
 public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 {
-    private readonly IPersistentState<ClassSessionState> _state;
-    private readonly IPersistentState<RosterAndChatState> _rosterAndChat;
+    private readonly ClassSessionStore _store;
     private readonly ClassLimits _limits;
     private readonly RealtimeOptions _realtime;
     private readonly TimeProvider _time;
     private readonly ILogger<ClassSessionGrain> _logger;
+    private readonly IClusterMembershipService _membership;
+    private readonly LiveClassMetrics? _metrics;
     private readonly GroupCommit _commit;
     private ClassSession _session = null!;
     private EventFanOut _fanOut = null!;
@@ -32,50 +33,39 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private IGrainTimer? _presenceTimer;
     private bool _broken;
     private long _durableSeq;
-    private LiveClassMetrics? _metrics;
-    private IClusterMembershipService? _membership;
 
+    /// <param name="metrics">Optional: a host without it (a test silo) records nothing.</param>
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
         [PersistentState("rosterAndChat", StorageNames.Rosters)] IPersistentState<RosterAndChatState> rosterAndChat,
         IOptions<ClassLimits> limits,
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,
-        ILogger<ClassSessionGrain> logger)
+        IClusterMembershipService membership,
+        ILogger<ClassSessionGrain> logger,
+        LiveClassMetrics? metrics = null)
     {
-        _state = state;
-        _rosterAndChat = rosterAndChat;
         _limits = limits.Value;
         _realtime = realtime.Value;
         _time = time;
+        _membership = membership;
         _logger = logger;
+        _metrics = metrics;
+        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger);
         _commit = new GroupCommit(WriteAsync);
     }
 
     private string ClassId => this.GetPrimaryKeyString();
+    private ClassSessionState State => _store.State;
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _session = new ClassSession(_state.State, _limits, _time, await LoadSegmentsAsync(),
-            _rosterAndChat.RecordExists ? _rosterAndChat.State : null);
-        if (!_session.RosterAndChatCaughtUp)
-        {
-            LogRosterAndChatBehind(_logger, ClassId, _session.StoredRosterAndChatSeq);
-        }
-
-        if (_session.RosterAndChatMustBeStored)
-        {
-            // An older state will be written next without its roster and chat: store them first.
-            await StoreRosterAndChatAsync(_session.TakeRosterAndChatToStore(RosterAndChatInterval)!, throwOnFailure: true);
-        }
-
+        _session = await _store.LoadAsync();
         _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
-        _fanOut.Reset(_state.State.Seq);
-        _durableSeq = _state.State.Seq;
+        _fanOut.Reset(State.Seq);
+        _durableSeq = State.Seq;
         _presence = new PresenceTracker(_realtime.PresenceGracePeriod);
-        _metrics = ServiceProvider.GetService<LiveClassMetrics>();
-        _membership = ServiceProvider.GetService<IClusterMembershipService>();
 
         if (_session.IsCreated)
         {
@@ -156,7 +146,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             throw LiveClassException.ClassEnded();
         }
 
-        var token = await Participant(instructorId).IssueToken(ParticipantRole.Instructor, _state.State.InstructorName);
+        var token = await Participant(instructorId).IssueToken(ParticipantRole.Instructor, State.InstructorName);
         _session.AdmitInstructor();
         var snapshot = _session.Snapshot();
         await DurableAsync();
@@ -234,50 +224,6 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         await DurableAsync();
     }
 
-    public async Task ReportPresence(string siloId, string participantId, int connections)
-    {
-        RequireUsable();
-        var connected = _presence.Report(siloId, participantId, connections, Now);
-        EnsurePresenceTimer();
-        if (connected)
-        {
-            _session.SetPresence(participantId, online: true);
-            await DurableAsync();
-        }
-    }
-
-    public async Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections)
-    {
-        RequireCreated();
-        var delivered = _fanOut.Subscribe(siloId, observer, lastSeq, _time.GetUtcNow() + _realtime.BridgeSubscriptionLifetime);
-        var connected = _presence.ReplaceSilo(siloId, connections, Now);
-        EnsurePresenceTimer();
-        foreach (var participantId in connected)
-        {
-            _session.SetPresence(participantId, online: true);
-        }
-
-        await DurableAsync();
-        return delivered;
-    }
-
-    public Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq)
-    {
-        RequireCreated();
-        IReadOnlyList<ClassEvent>? events = _session.TryGetEventsAfter(afterSeq, _realtime.FanOutBatchSize, out var logged)
-            ? logged.TakeWhile(e => e.Seq <= _durableSeq).ToArray()
-            : null;
-        return Task.FromResult(events);
-    }
-
-    public Task Unsubscribe(string siloId)
-    {
-        _fanOut.Unsubscribe(siloId);
-        _presence.DropSilo(siloId, Now);
-        EnsurePresenceTimer();
-        return Task.CompletedTask;
-    }
-
     private async Task<long> Change(Func<ClassEvent> change)
     {
         RequireUsable();
@@ -290,21 +236,15 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     /// Waits until everything recorded so far is written, so that no answer, snapshot or event
     /// list ever shows a change that could still be lost.
     /// </summary>
-    private Task DurableAsync() => _state.State.Seq > _durableSeq ? _commit.CommitAsync() : Task.CompletedTask;
+    private Task DurableAsync() => State.Seq > _durableSeq ? _commit.CommitAsync() : Task.CompletedTask;
 
     private async Task WriteAsync()
     {
         var started = _time.GetTimestamp();
         long seq;
-        IReadOnlyList<LogSegment> unreferenced;
-        RosterAndChatState? rosterAndChat;
         try
         {
-            await SealSegmentsAsync();
-            seq = _state.State.Seq;
-            rosterAndChat = _session.TakeRosterAndChatToStore(RosterAndChatInterval);
-            unreferenced = _session.Log.TakeUnreferencedSegments();
-            await _state.WriteStateAsync();
+            seq = await _store.WriteAsync();
         }
         catch (Exception exception)
         {
@@ -316,183 +256,14 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
 
         _metrics?.Committed((int)(seq - _durableSeq), _time.GetElapsedTime(started));
-        _metrics?.ClassActive(ClassId, _state.State.Status);
+        _metrics?.ClassActive(ClassId, State.Status);
         _durableSeq = seq;
         _fanOut.Committed(seq);
-        foreach (var segment in unreferenced)
-        {
-            _ = DeleteSegmentAsync(segment);
-        }
-
-        if (rosterAndChat is not null)
-        {
-            await StoreRosterAndChatAsync(rosterAndChat, throwOnFailure: false);
-        }
-    }
-
-    /// <summary>Roster and chat are stored every this many events (with the log's segments), not with every change.</summary>
-    private int RosterAndChatInterval => _limits.EventLogSegmentSize;
-
-    /// <summary>
-    /// Stores roster and chat as of a seq the state already holds. A failure loses nothing (the
-    /// state's log still has every later event) and is tried again after the next write.
-    /// </summary>
-    private async Task StoreRosterAndChatAsync(RosterAndChatState rosterAndChat, bool throwOnFailure)
-    {
-        try
-        {
-            _rosterAndChat.State = rosterAndChat;
-            await _rosterAndChat.WriteStateAsync();
-            _session.RosterAndChatStored(rosterAndChat);
-        }
-        catch (Exception exception) when (!throwOnFailure)
-        {
-            LogRosterAndChatStoreFailed(_logger, exception, ClassId);
-        }
-    }
-
-    /// <summary>Stores full segments of the oldest unsealed events, so the state written next leaves them out.</summary>
-    private async Task SealSegmentsAsync()
-    {
-        while (_session.Log.TryTakeSegmentToSeal(out var segment, out var events))
-        {
-            await Segment(segment).Store(events);
-            _session.Log.Sealed(segment);
-        }
-    }
-
-    private async Task<IReadOnlyList<IReadOnlyList<ClassEvent>>> LoadSegmentsAsync()
-    {
-        var segments = _state.State.LogSegments;
-        return segments.Count == 0 ? [] : await Task.WhenAll(segments.Select(segment => Segment(segment).Load()));
-    }
-
-    /// <summary>Deletes a segment nothing refers to any more; one left behind only takes storage.</summary>
-    private async Task DeleteSegmentAsync(LogSegment segment)
-    {
-        try
-        {
-            await Segment(segment).Delete();
-        }
-        catch (Exception exception)
-        {
-            LogSegmentDeleteFailed(_logger, exception, ClassId, segment.FirstSeq);
-        }
-    }
-
-    /// <summary>
-    /// The events after <paramref name="afterSeq"/>; when the log no longer reaches back that far,
-    /// the oldest it holds, so the bridge sees the gap and deals with it.
-    /// </summary>
-    private IReadOnlyList<ClassEvent> ReadCommittedEvents(long afterSeq, int max)
-    {
-        if (_session.TryGetEventsAfter(afterSeq, max, out var events))
-        {
-            return events;
-        }
-
-        return _session.Log.OldestSeq is { } oldest && oldest - 1 > afterSeq && _session.TryGetEventsAfter(oldest - 1, max, out var oldestEvents)
-            ? oldestEvents
-            : [];
-    }
-
-    private async Task OnHousekeepingAsync(CancellationToken cancellationToken)
-    {
-        if (_broken || !_session.IsCreated)
-        {
-            return;
-        }
-
-        foreach (var siloId in _fanOut.RemoveExpired(_time.GetUtcNow()))
-        {
-            _presence.DropSilo(siloId, Now);
-        }
-
-        // A silo the cluster has declared dead will never renew: drop it now, not at expiry.
-        foreach (var siloId in DeadSilos())
-        {
-            _fanOut.Unsubscribe(siloId);
-            _presence.DropSilo(siloId, Now);
-        }
-
-        EnsurePresenceTimer();
-        _session.EndIfIdle();
-        await DurableAsync();
-    }
-
-    private async Task OnPresenceTimerAsync(CancellationToken cancellationToken)
-    {
-        if (_broken)
-        {
-            return;
-        }
-
-        foreach (var participantId in _presence.TakeDueOffline(Now))
-        {
-            _session.SetPresence(participantId, online: false);
-        }
-
-        if (!_presence.HasPendingOffline)
-        {
-            _presenceTimer?.Dispose();
-            _presenceTimer = null;
-        }
-
-        await DurableAsync();
-    }
-
-    /// <summary>Runs a fine-grained timer only while someone is waiting to go offline.</summary>
-    private void EnsurePresenceTimer()
-    {
-        if (_presenceTimer is null && _presence.HasPendingOffline)
-        {
-            var tick = TimeSpan.FromMilliseconds(Math.Clamp(_realtime.PresenceGracePeriod.TotalMilliseconds / 10, 100, 1000));
-            _presenceTimer = this.RegisterGrainTimer(OnPresenceTimerAsync, new GrainTimerCreationOptions
-            {
-                DueTime = tick,
-                Period = tick,
-                Interleave = true,
-            });
-        }
-    }
-
-    private List<string> DeadSilos()
-    {
-        var dead = new List<string>();
-        if (_membership is null)
-        {
-            return dead;
-        }
-
-        var snapshot = _membership.CurrentSnapshot;
-        foreach (var siloId in _fanOut.SiloIds.Union(_presence.Silos))
-        {
-            if (TryParseSilo(siloId, out var address) && snapshot.GetSiloStatus(address) == SiloStatus.Dead)
-            {
-                dead.Add(siloId);
-            }
-        }
-
-        return dead;
-    }
-
-    private static bool TryParseSilo(string siloId, out SiloAddress address)
-    {
-        try
-        {
-            address = SiloAddress.FromParsableString(siloId);
-            return true;
-        }
-        catch (Exception)
-        {
-            // Not a silo address (a test's made-up silo id): never declared dead by the cluster.
-            address = null!;
-            return false;
-        }
+        await _store.TidyAsync();
     }
 
     private Task RegisterInDirectoryAsync() =>
-        GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(_state.State.InstructorId, _state.State.InstructorKeyHash);
+        GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(State.InstructorId, State.InstructorKeyHash);
 
     private IClassLogSegmentGrain Segment(LogSegment segment) =>
         GrainFactory.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(ClassId, segment));
@@ -520,12 +291,4 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the roster and chat of class {ClassId} failed; trying again after the next write")]
-    private static partial void LogRosterAndChatStoreFailed(ILogger logger, Exception exception, string classId);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Class {ClassId} lost roster and chat changes after seq {Seq}: its log no longer held them")]
-    private static partial void LogRosterAndChatBehind(ILogger logger, string classId, long seq);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting log segment {FirstSeq} of class {ClassId} failed")]
-    private static partial void LogSegmentDeleteFailed(ILogger logger, Exception exception, string classId, long firstSeq);
 }

@@ -30,8 +30,6 @@ internal sealed partial class EventFanOut(
     private readonly Dictionary<string, Subscriber> _subscribers = new(StringComparer.Ordinal);
     private long _committedSeq;
 
-    public int Count => _subscribers.Count;
-
     /// <summary>Starts from the state that is already durable, e.g. after the grain is activated.</summary>
     public void Reset(long committedSeq) => _committedSeq = committedSeq;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
+using LiveClass.Grains.Sessions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveClass.Tests.Domain;
@@ -27,7 +28,9 @@ internal sealed class ClassHarness
         Limits = limits ?? new ClassLimits();
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         State = new ClassSessionState();
-        Session = new ClassSession(State, Limits, Time);
+        Log = new ClassEventLog(State, Limits.EventLogCapacity, Limits.EventLogSegmentSize);
+        RosterAndChat = RosterAndChat.Empty(Limits);
+        Session = new ClassSession(State, RosterAndChat, Log, Limits, Time);
         if (create)
         {
             Session.Create(ClassId, Title, InstructorName, RoutineCatalog.FullBody, JoinCode, Secrets.Hash(InstructorKey), InstructorId);
@@ -45,6 +48,10 @@ internal sealed class ClassHarness
     public ClassSessionState State { get; }
 
     public ClassSession Session { get; }
+
+    public ClassEventLog Log { get; }
+
+    public RosterAndChat RosterAndChat { get; }
 
     public long NowMs => Time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -82,8 +89,8 @@ internal sealed class ClassHarness
         Assert.Equal(status, Session.Status);
     }
 
-    /// <summary>Everything the class persists (its state, roster and chat), as JSON: equal text means equal state.</summary>
-    public string Dump() => JsonSerializer.Serialize(new { State, Session.Roster, Session.Chat }, StateJson);
+    /// <summary>Everything the class keeps (its state, roster, chat and chat receipts), as JSON: equal text means equal state.</summary>
+    public string Dump() => JsonSerializer.Serialize(new { State, Session.Roster, Session.Chat, Receipts = RosterAndChat.Receipts.Items }, StateJson);
 
     /// <summary>
     /// Runs a call that must fail with <paramref name="code"/> and asserts that it changed nothing:

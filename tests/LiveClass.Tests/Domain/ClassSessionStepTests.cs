@@ -33,7 +33,8 @@ public sealed class ClassSessionStepTests
         Assert.True(harness.Session.TryGetEventsAfter(before, 10, out var events));
         Assert.Equal([harness.Steps[5], harness.Steps[6]], events.Select(e => e.Step));
 
-        var reloaded = new LiveClass.Domain.ClassSession(harness.State, harness.Limits, harness.Time);
+        var log = new LiveClass.Grains.Sessions.ClassEventLog(harness.State, harness.Limits.EventLogCapacity, harness.Limits.EventLogSegmentSize);
+        var reloaded = new LiveClass.Domain.ClassSession(harness.State, harness.RosterAndChat, log, harness.Limits, harness.Time);
         Assert.True(reloaded.TryGetEventsAfter(before, 10, out var reread));
         Assert.Equal(events, reread);
     }

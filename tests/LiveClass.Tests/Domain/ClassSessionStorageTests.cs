@@ -15,7 +15,7 @@ public sealed class ClassSessionStorageTests
         Assert.Equal(RoutineCatalog.FullBodyId, klass.State.RoutineId);
         Assert.Null(klass.State.Routine);
 
-        var reloaded = new ClassSession(klass.State, klass.Limits, klass.Time);
+        var reloaded = new ClassSession(klass.State, klass.RosterAndChat, klass.Log, klass.Limits, klass.Time);
         var snapshot = reloaded.Snapshot();
         Assert.Same(RoutineCatalog.FullBody, snapshot.Routine);
         Assert.Equal(RoutineCatalog.FullBody.Steps[8], reloaded.GoToStep(ClassHarness.InstructorId, 8).Step);

@@ -5,12 +5,53 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveClass.Tests.Grains;
 
-/// <summary>The fan-out on its own: retries from its cursor after a failed delivery, and never moves a cursor past undelivered events.</summary>
+/// <summary>
+/// The fan-out on its own: one delivery at a time to each bridge, retries from its cursor after a
+/// failed delivery, and never moves a cursor past undelivered events.
+/// </summary>
 public sealed class EventFanOutTests
 {
     private static readonly DateTimeOffset Forever = DateTimeOffset.MaxValue;
 
     private static ClassEvent Event(long seq) => new(seq, seq, ClassEventKind.CueGiven, "instructor");
+
+    [Fact]
+    public async Task A_bridge_gets_one_delivery_at_a_time_however_often_events_are_committed()
+    {
+        var log = new List<ClassEvent>();
+        var fanOut = new EventFanOut("class", (after, max) => log.Where(e => e.Seq > after).Take(max).ToList(), 8, NullLogger.Instance);
+        var bridge = new GatedBridge();
+        fanOut.Subscribe("silo", bridge, lastSeq: null, Forever);
+        log.Add(Event(1));
+        fanOut.Committed(1);
+        await bridge.WaitForCallsAsync(1);
+
+        // While the first delivery is held, more events are committed and the bridge renews.
+        for (var seq = 2; seq <= 20; seq++)
+        {
+            log.Add(Event(seq));
+            fanOut.Committed(seq);
+            fanOut.Subscribe("silo", bridge, lastSeq: null, Forever);
+        }
+
+        await Task.Delay(100);
+        Assert.Equal(1, bridge.Calls);
+
+        // Each delivery, once let go, is followed by the next: [1], [2..9], [10..17], [18..20].
+        for (var calls = 2; calls <= 4; calls++)
+        {
+            Assert.True(bridge.ReleaseOne());
+            await bridge.WaitForCallsAsync(calls);
+        }
+
+        Assert.True(bridge.ReleaseOne());
+        await Task.Delay(100);
+        Assert.False(bridge.ReleaseOne());
+        Assert.Equal(4, bridge.Calls);
+        Assert.Equal(1, bridge.MostInFlight);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), bridge.Received);
+        Assert.Equal(20, fanOut.DeliveredTo("silo"));
+    }
 
     [Fact]
     public async Task After_failed_deliveries_it_retries_from_its_cursor_without_waiting_for_a_renewal()

@@ -6,6 +6,7 @@ using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
+using LiveClass.Tests.Grains;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
@@ -89,7 +90,7 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         var (table, container) = FreshNames();
         await using var server = await StartServerAsync(table, container);
         var serializer = server.Services.GetRequiredService<Serializer>();
-        var (session, rosterAndChat, segment) = LargestClass();
+        var (session, rosterAndChat, segment) = await LargestClassAsync();
         var grain = GrainId.Create("classsession", "largest");
 
         var classes = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
@@ -139,32 +140,36 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     /// <summary>200 families, 1,000 chat messages of the longest length, and the log's tail, as the grain stores them.</summary>
-    private static (ClassSessionState Session, RosterAndChatState RosterAndChat, ClassLogSegmentState Segment) LargestClass()
+    private static async Task<(ClassSessionState Session, RosterAndChatState RosterAndChat, ClassLogSegmentState Segment)> LargestClassAsync()
     {
-        var klass = new ClassHarness();
-        var limits = klass.Limits;
-        klass.Session.Start(ClassHarness.InstructorId);
+        var limits = new ClassLimits();
+        var stored = new StoredClass(limits, TimeProvider.System);
+        var (store, session) = await stored.CreateAsync();
+        session.Start(ClassHarness.InstructorId);
         var parents = Enumerable.Range(1, limits.MaxParents)
-            .Select(i => klass.AddParent(("Family " + i + " ").PadRight(limits.DisplayNameMaxLength, 'é')[..limits.DisplayNameMaxLength]))
+            .Select(i => (Id: $"parent-{i}", Name: ("Family " + i + " ").PadRight(limits.DisplayNameMaxLength, 'é')[..limits.DisplayNameMaxLength]))
             .ToList();
+        foreach (var (id, name) in parents)
+        {
+            session.AdmitParent(id, name);
+        }
+
         for (var i = 0; i < 1000; i++)
         {
             var text = $"message {i} ".PadRight(limits.ChatMaxLength, 'ü')[..limits.ChatMaxLength];
-            klass.Session.PostChat(parents[i % parents.Count], $"m{i}".PadRight(limits.ClientMessageIdMaxLength, 'x'), text);
+            session.PostChat(parents[i % parents.Count].Id, $"m{i}".PadRight(limits.ClientMessageIdMaxLength, 'x'), text);
         }
 
-        // Seal all but the newest events into segments, as the grain does before each write.
-        ClassLogSegmentState? lastSegment = null;
-        while (klass.Session.Log.TryTakeSegmentToSeal(out var sealedSegment, out var events))
-        {
-            lastSegment = new ClassLogSegmentState { Events = [.. events] };
-            klass.Session.Log.Sealed(sealedSegment);
-        }
-
-        var rosterAndChat = klass.Session.TakeRosterAndChatToStore(1) ?? throw new InvalidOperationException("nothing to store");
+        // One write as the grain makes it: all but the newest events sealed into segments, the state
+        // with every receipt since roster and chat were last stored, then roster and chat themselves.
+        await store.WriteAsync();
+        var state = stored.Main.Read()!;
+        await store.TidyAsync();
+        var rosterAndChat = stored.RosterAndChat.Read() ?? throw new InvalidOperationException("nothing stored");
+        var lastSegment = stored.Segments.MaxBy(s => s.Key).Value.Read() ?? throw new InvalidOperationException("no segment sealed");
         Assert.Equal(limits.MaxParents + 1, rosterAndChat.Roster.Count);
-        Assert.NotEmpty(klass.State.Log);
-        return (klass.State, rosterAndChat, lastSegment ?? throw new InvalidOperationException("no segment sealed"));
+        Assert.NotEmpty(state.Log);
+        return (state, rosterAndChat, lastSegment);
     }
 
     private static async Task AssertRoundTripsAsync<T>(IGrainStorage storage, string stateName, GrainId grain, T state, Serializer serializer)

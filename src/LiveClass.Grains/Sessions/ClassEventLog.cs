@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
+using LiveClass.Domain;
 
-namespace LiveClass.Domain;
+namespace LiveClass.Grains.Sessions;
 
 /// <summary>
 /// The recent events of a class, for <c>Rejoin</c> and fan-out: at least <c>capacity</c> of them,
@@ -8,7 +9,7 @@ namespace LiveClass.Domain;
 /// written with every change; older ones are sealed into <see cref="LogSegment"/>s that are stored
 /// once each and kept here in memory, so a write does not grow with the length of the log.
 /// </summary>
-public sealed class ClassEventLog
+public sealed class ClassEventLog : IClassEventLog
 {
     private readonly ClassSessionState _state;
     private readonly int _capacity;

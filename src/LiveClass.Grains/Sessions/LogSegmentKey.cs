@@ -1,4 +1,6 @@
-namespace LiveClass.Domain;
+using LiveClass.Domain;
+
+namespace LiveClass.Grains.Sessions;
 
 /// <summary>The key of one stored log segment: one class, the segment's first seq.</summary>
 public static class LogSegmentKey

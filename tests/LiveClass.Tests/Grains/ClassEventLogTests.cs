@@ -1,7 +1,8 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Grains.Sessions;
 
-namespace LiveClass.Tests.Domain;
+namespace LiveClass.Tests.Grains;
 
 public sealed class ClassEventLogTests
 {

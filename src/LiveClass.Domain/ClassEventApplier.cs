@@ -1,0 +1,105 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Domain;
+
+/// <summary>
+/// The one place where an event changes a class: its own state, its roster and chat, and the
+/// attendance and check-in tallies kept for the recap. Commands decide; this applies.
+/// </summary>
+public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat rosterAndChat)
+{
+    public void Apply(ClassEvent evt)
+    {
+        state.Seq = evt.Seq;
+        state.LastActivityAt = evt.At;
+        rosterAndChat.Apply(evt);
+        switch (evt.Kind)
+        {
+            case ClassEventKind.ClassStatusChanged when evt.Status is { } status:
+                ApplyStatus(status, evt.At);
+                break;
+            case ClassEventKind.StepChanged when evt.StepIndex is { } index:
+                state.StepIndex = index;
+                break;
+            case ClassEventKind.CueGiven:
+                state.Cue = evt.Cue;
+                break;
+            case ClassEventKind.TempoChanged:
+                state.Tempo = evt.Tempo;
+                break;
+            case ClassEventKind.ParticipantJoined when evt.Participant is { } participant:
+                RecordPresence(participant.ParticipantId, online: true, evt.At);
+                break;
+            case ClassEventKind.ParticipantLeft or ClassEventKind.ParticipantRemoved:
+                RecordPresence(evt.ParticipantId, online: false, evt.At);
+                break;
+            case ClassEventKind.PresenceChanged when evt.Online is { } online:
+                RecordPresence(evt.ParticipantId, online, evt.At);
+                break;
+            case ClassEventKind.CheckedIn when evt.CheckIn is { } checkIn && IsParent(evt.ParticipantId):
+                Tally(evt.ParticipantId!, checkIn.StepIndex, checkIn.Status);
+                break;
+        }
+    }
+
+    private void ApplyStatus(ClassStatus status, long at)
+    {
+        state.Status = status;
+        if (status == ClassStatus.Live)
+        {
+            state.StartedAt ??= at;
+        }
+        else if (status == ClassStatus.Ended)
+        {
+            state.EndedAt = at;
+            foreach (var record in state.Attendance)
+            {
+                record.Offline(at);
+            }
+        }
+    }
+
+    private bool IsParent(string? participantId) =>
+        rosterAndChat.Roster.TryGet(participantId, out var entry) && entry.Role == ParticipantRole.Parent;
+
+    /// <summary>Opens or closes a family's visit in the attendance kept for the recap.</summary>
+    private void RecordPresence(string? participantId, bool online, long at)
+    {
+        if (!IsParent(participantId))
+        {
+            return;
+        }
+
+        var record = state.Attendance.Find(a => a.ParticipantId == participantId);
+        if (record is null)
+        {
+            record = new AttendanceRecord { ParticipantId = participantId!, FirstJoinedAt = at, LastSeenAt = at };
+            state.Attendance.Add(record);
+        }
+
+        if (online)
+        {
+            record.Online(at);
+        }
+        else
+        {
+            record.Offline(at);
+        }
+    }
+
+    private void Tally(string participantId, int stepIndex, CheckInStatus status)
+    {
+        var tally = state.CheckInTallies.Find(t => t.StepIndex == stepIndex && t.Status == status);
+        if (tally is null)
+        {
+            tally = new CheckInTally { StepIndex = stepIndex, Status = status };
+            state.CheckInTallies.Add(tally);
+        }
+
+        tally.Count++;
+        if (!tally.ParticipantIds.Contains(participantId, StringComparer.Ordinal))
+        {
+            tally.ParticipantIds.Add(participantId);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using LiveClass.Contracts;
+
+namespace LiveClass.Domain;
+
+/// <summary>The instructor's controls, chat and check-ins, and the recap.</summary>
+public sealed partial class ClassSession
+{
+    public ClassEvent Start(string actorId) => ChangeStatus(actorId, ClassStatus.Lobby, ClassStatus.Live, "start");
+
+    public ClassEvent Pause(string actorId) => ChangeStatus(actorId, ClassStatus.Live, ClassStatus.Paused, "pause");
+
+    public ClassEvent Resume(string actorId) => ChangeStatus(actorId, ClassStatus.Paused, ClassStatus.Live, "resume");
+
+    public ClassEvent End(string actorId)
+    {
+        RequireInstructor(actorId);
+        return EndClass(actorId);
+    }
+
+    /// <summary>Ends a class nobody has touched for the idle timeout.</summary>
+    public ClassEvent? EndIfIdle()
+    {
+        if (!IsCreated || _state.Status == ClassStatus.Ended
+            || Now - _state.LastActivityAt < (long)_limits.IdleTimeout.TotalMilliseconds)
+        {
+            return null;
+        }
+
+        return EndClass(actorId: null);
+    }
+
+    /// <summary>True once the class has been ended for longer than its retention: it may be deleted.</summary>
+    public bool RetentionIsOver =>
+        IsCreated && _state.Status == ClassStatus.Ended
+        && Now - (_state.EndedAt ?? _state.LastActivityAt) > (long)_limits.EndedRetention.TotalMilliseconds;
+
+    public ClassEvent GoToStep(string actorId, int index)
+    {
+        RequireInstructor(actorId);
+        RequireStep(index);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.StepChanged, actorId, StepIndex: index, Step: Routine.Steps[index]));
+    }
+
+    public ClassEvent GiveCue(string actorId, CueKind kind, int? count, string? text)
+    {
+        RequireInstructor(actorId);
+        var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), Now);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
+    }
+
+    public ClassEvent SetTempo(string actorId, int strokesPerMinute)
+    {
+        RequireInstructor(actorId);
+        CueRules.ValidateTempo(strokesPerMinute, _limits);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(strokesPerMinute, Now)));
+    }
+
+    public ClassEvent Remove(string actorId, string? participantId)
+    {
+        RequireInstructor(actorId);
+        if (!RosterEntries.TryGet(participantId, out var entry) || entry.Status != RosterStatus.Present)
+        {
+            throw LiveClassException.NotFound("no such participant in this class");
+        }
+
+        if (entry.Role == ParticipantRole.Instructor)
+        {
+            throw LiveClassException.Invalid("the instructor cannot be removed");
+        }
+
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantRemoved, actorId, ParticipantId: participantId));
+    }
+
+    public ClassEvent DeleteChat(string actorId, string? messageId)
+    {
+        RequireInstructor(actorId);
+        if (!_rosterAndChat.Chat.Contains(messageId))
+        {
+            throw LiveClassException.NotFound("no such chat message");
+        }
+
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ChatDeleted, actorId, MessageId: messageId));
+    }
+
+    /// <summary>Posts a chat line; a resent <paramref name="clientMessageId"/> returns the first seq and changes nothing.</summary>
+    public long PostChat(string actorId, string? clientMessageId, string? text)
+    {
+        var entry = RequireMember(actorId);
+        if (string.IsNullOrEmpty(clientMessageId) || clientMessageId.Length > _limits.ClientMessageIdMaxLength)
+        {
+            throw LiveClassException.Invalid($"clientMessageId must be 1 to {_limits.ClientMessageIdMaxLength} characters");
+        }
+
+        if (_rosterAndChat.Receipts.TryGet(actorId, clientMessageId, out var seq))
+        {
+            return seq;
+        }
+
+        var clean = TextRules.Require(text, "text", _limits.ChatMaxLength, multiline: true);
+        var now = Now;
+        if (!_chatRate.IsAllowed(actorId, now))
+        {
+            throw LiveClassException.RateLimited(
+                $"at most {_limits.ChatMessagesPerWindow} messages every {_limits.ChatRateWindow.TotalSeconds:0} seconds");
+        }
+
+        _chatRate.Record(actorId, now);
+        var message = new ChatMessage(Secrets.NewMessageId(), actorId, entry.DisplayName, clean, now);
+        var posted = Emit(new ClassEvent(0, 0, ClassEventKind.ChatPosted, actorId, Message: message));
+        _rosterAndChat.Receipts.Add(new ChatReceipt(actorId, clientMessageId, posted.Seq));
+        return posted.Seq;
+    }
+
+    public ClassEvent CheckIn(string actorId, CheckInStatus status, int? stepIndex)
+    {
+        RequireMember(actorId);
+        var step = stepIndex ?? _state.StepIndex;
+        RequireStep(step);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
+    }
+
+    /// <summary>
+    /// The class as its instructor looks back on it. Once it has ended it is kept for the ended
+    /// class's retention window and then no longer given out.
+    /// </summary>
+    public ClassRecap Recap()
+    {
+        var now = Now;
+        long? keptUntil = _state.EndedAt is { } ended ? ended + (long)_limits.EndedRetention.TotalMilliseconds : null;
+        if (keptUntil is { } until && now > until)
+        {
+            throw LiveClassException.NotFound("this class's recap is no longer kept");
+        }
+
+        return ClassRecapBuilder.Build(_state, _rosterAndChat, Routine, keptUntil, now);
+    }
+
+    private void RequireInstructor(string actorId)
+    {
+        var entry = RequireMember(actorId);
+        if (entry.Role != ParticipantRole.Instructor)
+        {
+            throw LiveClassException.Forbidden("only the instructor can do that");
+        }
+    }
+
+    private void RequireStep(int index)
+    {
+        if (index < 0 || index >= Routine.Steps.Count)
+        {
+            throw LiveClassException.Invalid($"step index must be between 0 and {Routine.Steps.Count - 1}");
+        }
+    }
+
+    private ClassEvent ChangeStatus(string actorId, ClassStatus from, ClassStatus to, string verb)
+    {
+        RequireInstructor(actorId);
+        if (_state.Status != from)
+        {
+            throw LiveClassException.Invalid($"cannot {verb} a class that is {_state.Status}");
+        }
+
+        return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: to));
+    }
+
+    private ClassEvent EndClass(string? actorId) =>
+        Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: ClassStatus.Ended));
+}

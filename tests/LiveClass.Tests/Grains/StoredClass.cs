@@ -1,0 +1,124 @@
+using LiveClass.Contracts;
+using LiveClass.Domain;
+using LiveClass.Domain.Routines;
+using LiveClass.Grains;
+using LiveClass.Grains.Sessions;
+using LiveClass.Tests.Domain;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Serialization;
+
+namespace LiveClass.Tests.Grains;
+
+/// <summary>
+/// One class's storage as bytes, written through the Orleans serializer as the grain's storage
+/// does: its state, its roster and chat, and its sealed log segments. Opens a
+/// <see cref="ClassSessionStore"/> over them, as an activation does.
+/// </summary>
+internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
+{
+    public static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassSessionState).Assembly)
+            .AddAssembly(typeof(ClassLogSegmentState).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    public StoredState<ClassSessionState> Main { get; } = new();
+
+    public StoredState<RosterAndChatState> RosterAndChat { get; } = new();
+
+    public Dictionary<long, StoredState<ClassLogSegmentState>> Segments { get; } = [];
+
+    public ClassSessionStore Open() => new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance);
+
+    /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
+    public async Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync()
+    {
+        var store = Open();
+        var session = await store.LoadAsync();
+        session.Create(ClassHarness.ClassId, ClassHarness.Title, ClassHarness.InstructorName, RoutineCatalog.FullBody,
+            ClassHarness.JoinCode, Secrets.Hash(ClassHarness.InstructorKey), ClassHarness.InstructorId);
+        session.AdmitInstructor();
+        await WriteAsync(store);
+        return (store, session);
+    }
+
+    /// <summary>Writes as the grain does: the state, then what is tidied after it.</summary>
+    public static async Task WriteAsync(ClassSessionStore store)
+    {
+        await store.WriteAsync();
+        await store.TidyAsync();
+    }
+
+    private IClassLogSegmentGrain Segment(LogSegment segment)
+    {
+        if (!Segments.TryGetValue(segment.FirstSeq, out var stored))
+        {
+            Segments[segment.FirstSeq] = stored = new StoredState<ClassLogSegmentState>();
+        }
+
+        return new SegmentGrain(stored);
+    }
+
+    private sealed class SegmentGrain(StoredState<ClassLogSegmentState> stored) : IClassLogSegmentGrain
+    {
+        public Task Store(IReadOnlyList<ClassEvent> events)
+        {
+            var state = stored.Open();
+            state.State.Events = [.. events];
+            return state.WriteStateAsync();
+        }
+
+        public Task<IReadOnlyList<ClassEvent>> Load() => Task.FromResult<IReadOnlyList<ClassEvent>>(stored.Open().State.Events);
+
+        public Task Delete() => stored.Open().ClearStateAsync();
+    }
+}
+
+/// <summary>One stored record as bytes; <see cref="FailWrites"/> makes the next writes fail, as a storage outage does.</summary>
+internal sealed class StoredState<T> where T : class, new()
+{
+    public byte[]? Bytes { get; private set; }
+
+    public int Writes { get; private set; }
+
+    public int FailWrites { get; set; }
+
+    public T? Read() => Bytes is null ? null : StoredClass.Serializer.Deserialize<T>(Bytes);
+
+    public IPersistentState<T> Open() => new Handle(this) { State = Read() ?? new T() };
+
+    private sealed class Handle(StoredState<T> stored) : IPersistentState<T>
+    {
+        public T State { get; set; } = new();
+
+        public string? Etag => null;
+
+        public bool RecordExists => stored.Bytes is not null;
+
+        public Task ClearStateAsync()
+        {
+            stored.Bytes = null;
+            return Task.CompletedTask;
+        }
+
+        public Task WriteStateAsync()
+        {
+            if (stored.FailWrites > 0)
+            {
+                stored.FailWrites--;
+                throw new IOException("storage is not answering");
+            }
+
+            stored.Bytes = StoredClass.Serializer.SerializeToArray(State);
+            stored.Writes++;
+            return Task.CompletedTask;
+        }
+
+        public Task ReadStateAsync()
+        {
+            State = stored.Read() ?? new T();
+            return Task.CompletedTask;
+        }
+    }
+}
