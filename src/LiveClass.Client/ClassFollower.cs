@@ -22,15 +22,17 @@ public sealed class ClassFollower : IAsyncDisposable
 
     /// <param name="newConnection">Builds a new, not yet started, hub connection; called again for every reconnect.</param>
     /// <param name="options">How to get back in step; the defaults rejoin on a gap and reconnect on a lost connection.</param>
-    public ClassFollower(Func<HubConnection> newConnection, ClassFollowerOptions? options = null)
+    /// <param name="mirror">A view of the class to carry on from, with <see cref="RejoinAsync"/> from its seq; by default an empty one.</param>
+    public ClassFollower(Func<HubConnection> newConnection, ClassFollowerOptions? options = null, ClassMirror? mirror = null)
     {
         _newConnection = newConnection;
         _options = options ?? new ClassFollowerOptions();
         _sequencer = new ClassSequencer(OnApplied);
+        Mirror = mirror ?? new ClassMirror();
     }
 
-    /// <summary>The class as this participant sees it now. Read it under no lock only between events.</summary>
-    public ClassMirror Mirror { get; } = new();
+    /// <summary>The class as this participant sees it; it changes as events arrive.</summary>
+    public ClassMirror Mirror { get; }
 
     /// <summary>The current connection's typed calls.</summary>
     public ClassHubConnection Hub => _hub ?? throw new InvalidOperationException("Not connected.");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace LiveClass.Tests.Hub;
 /// </summary>
 public sealed class MeasuredClass : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<double> _latencies = new();
+    private readonly EventLatencies _latencies = new();
 
     private MeasuredClass(CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> families)
     {
@@ -19,7 +18,7 @@ public sealed class MeasuredClass : IAsyncDisposable
         Families = families;
         foreach (var family in families)
         {
-            family.EventReceived += evt => _latencies.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - evt.At);
+            family.EventReceived += _latencies.Arrived;
         }
     }
 
@@ -32,7 +31,7 @@ public sealed class MeasuredClass : IAsyncDisposable
         var created = await create(name);
         var instructor = await ClassClient.ConnectAsync(baseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        await instructor.InvokeAsync<long>("StartClass");
+        await instructor.Hub.StartClass();
         var joined = new List<ClassClient>();
         for (var i = 0; i < families; i++)
         {
@@ -48,12 +47,7 @@ public sealed class MeasuredClass : IAsyncDisposable
     public void StartRound() => _latencies.Clear();
 
     /// <summary>The 99th percentile of this round's latencies, in milliseconds.</summary>
-    public double P99()
-    {
-        var sorted = _latencies.Order().ToArray();
-        Assert.NotEmpty(sorted);
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)];
-    }
+    public double P99() => _latencies.P99();
 
     public int Measured => _latencies.Count;
 

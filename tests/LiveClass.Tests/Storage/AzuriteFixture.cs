@@ -1,4 +1,3 @@
-using LiveClass.ClusterTests.Infrastructure;
 
 namespace LiveClass.Tests.Storage;
 

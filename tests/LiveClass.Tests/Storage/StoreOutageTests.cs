@@ -1,6 +1,6 @@
+using LiveClass.Contracts;
 using System.Net;
 using System.Net.Http.Json;
-using LiveClass.ClusterTests.Infrastructure;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
@@ -36,10 +36,10 @@ public sealed class StoreOutageTests : IAsyncLifetime
         Assert.True(response.Headers.RetryAfter is not null, "no Retry-After");
 
         // Hub: a change cannot be stored, so it is not acknowledged: unavailable, on an open connection.
-        var refused = await Assert.ThrowsAsync<HubException>(() => instructor.InvokeAsync<long>("StartClass"));
+        var refused = await Assert.ThrowsAsync<HubException>(() => instructor.Hub.StartClass());
         Assert.StartsWith("unavailable: ", refused.Message);
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, instructor.Connection.State);
-        var ping = await instructor.InvokeAsync<LiveClass.Contracts.PingResult>("Ping", 1L);
+        var ping = await instructor.Hub.Ping(1L);
         Assert.Equal(1L, ping.ClientTime);
     }
 
