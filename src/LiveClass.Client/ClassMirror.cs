@@ -20,7 +20,7 @@ public sealed class ClassMirror
     /// <summary>The routine the class follows, step by step; null before the first snapshot.</summary>
     public Routine? Routine { get; private set; }
 
-    /// <summary>Whether the class is waiting, live, paused or ended.</summary>
+    /// <summary>Whether the class is in its lobby, live, paused or ended.</summary>
     public ClassStatus Status { get; private set; }
 
     /// <summary>The routine step everyone is on.</summary>

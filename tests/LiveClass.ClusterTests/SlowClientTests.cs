@@ -140,24 +140,12 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     }
 
     /// <summary>A class with its instructor on one silo and two families on each silo, measuring how late events reach them.</summary>
-    private sealed class Room : IAsyncDisposable
+    private sealed class Room : MeasuredRoom<ClassClient>
     {
-        private readonly EventLatencies _latencies = new();
-
         private Room(CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> families)
+            : base(created, instructor, families, (family, arrived) => family.EventReceived += arrived)
         {
-            Created = created;
-            Instructor = instructor;
-            Families = families;
-            foreach (var family in families)
-            {
-                family.EventReceived += _latencies.Arrived;
-            }
         }
-
-        public CreateClassResponse Created { get; }
-        public ClassClient Instructor { get; }
-        public IReadOnlyList<ClassClient> Families { get; }
 
         public static async Task<Room> StartAsync(LocalCluster cluster, string name, int instructorSilo)
         {
@@ -174,10 +162,6 @@ public sealed class SlowClientTests(ITestOutputHelper output)
             return new Room(created, instructor, families);
         }
 
-        public void StartRound() => _latencies.Clear();
-
-        public double P99() => _latencies.P99();
-
         public Task CaughtUpAsync(long seq) =>
             Task.WhenAll(Families.Select(family => family.WaitForSeqAsync(seq, TimeSpan.FromSeconds(60))));
 
@@ -189,16 +173,6 @@ public sealed class SlowClientTests(ITestOutputHelper output)
                 History.AssertReceivedExactlyOnceInOrder(family, seq);
                 Assert.Equal(0, family.Reconnects);
             }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var family in Families)
-            {
-                await family.DisposeAsync();
-            }
-
-            await Instructor.DisposeAsync();
         }
     }
 }

@@ -104,18 +104,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
     /// </summary>
     public async Task<RejoinSample> DropAndRejoinAsync(TimeSpan offline, CancellationToken cancellationToken)
     {
-        Connection? old;
-        lock (_lock)
-        {
-            old = _current;
-            _current = null;
-        }
-
-        if (old is not null)
-        {
-            await old.Hub.Connection.DisposeAsync();
-        }
-
+        await DisconnectAsync();
         await Task.Delay(offline, cancellationToken);
         return await RejoinAsync(cancellationToken);
     }
