@@ -60,6 +60,12 @@ public sealed partial class ClassFollower
                         await ConnectAsync().WaitAsync(_options.ConnectTimeout);
                         Reconnects++;
                         reconnect = false;
+                        if (_stopped)
+                        {
+                            // Disposed while connecting: the new connection must not outlive the follower.
+                            await DropAsync();
+                            return;
+                        }
                     }
 
                     await RejoinAsync().WaitAsync(_options.AttemptTimeout);
