@@ -4,5 +4,7 @@ namespace LiveClass.Contracts;
 public static class HubNames
 {
     public const string Path = "/hubs/class";
-    public const string ClassEventMethod = "ClassEvent";
+
+    /// <summary>The one method the hub calls on clients: <see cref="IClassClient.ClassEvent"/>.</summary>
+    public const string ClassEventMethod = nameof(IClassClient.ClassEvent);
 }

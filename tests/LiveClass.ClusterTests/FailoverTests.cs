@@ -19,13 +19,9 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
     [Theory(Timeout = 300_000)]
     [InlineData(StoreKind.AzureStorage)]
     [InlineData(StoreKind.Redis)]
-    public async Task A_killed_silo_loses_nothing_and_a_restarted_cluster_has_every_class_intact(StoreKind store)
-    {
-        var clock = Stopwatch.StartNew();
-        await using var cluster = await LocalCluster.StartAsync(store);
-        try
+    public Task A_killed_silo_loses_nothing_and_a_restarted_cluster_has_every_class_intact(StoreKind store) =>
+        LiveClassScenario.RunAsync(store, Parents, output, async (cluster, scenario, clock) =>
         {
-            await using var scenario = await LiveClassScenario.StartAsync(cluster, parents: Parents);
             using var activity = new CancellationTokenSource();
             var running = scenario.RunActivityAsync(activity.Token);
             await Task.Delay(TimeSpan.FromSeconds(4));
@@ -58,17 +54,8 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             await activity.CancelAsync();
             await running;
             Assert.Contains(scenario.Acks, a => a.Seq > seqBeforeKill);
-            var final = await scenario.FinalEventAsync(step: 3);
             var present = scenario.Everyone.Except(away).ToList();
-            await Task.WhenAll(present.Select(c => c.WaitForSeqAsync(final, TimeSpan.FromSeconds(30))));
-
-            foreach (var client in present)
-            {
-                History.AssertContiguous(client, final);
-                History.AssertSameHistory(client, scenario.Instructor);
-            }
-
-            History.AssertAcknowledgedIn(scenario.Instructor.Applied, scenario.Acks);
+            var final = await scenario.SettleAsync(step: 3, present);
             var before = await scenario.SnapshotAsync(TimeSpan.FromSeconds(20));
             History.AssertSnapshotMatches(before, scenario.Instructor.Applied, scenario.Acks);
             output.WriteLine($"after the kill: seq {final}, {scenario.Acks.Count} acknowledged calls, " +
@@ -110,7 +97,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
 
             // And the class goes on.
             var instructor = rejoined[0];
-            var next = await instructor.InvokeAsync<long>("GoToStep", 4);
+            var next = await instructor.Hub.GoToStep(4);
             await Task.WhenAll(rejoined.Select(c => c.WaitForSeqAsync(next, TimeSpan.FromSeconds(30))));
             foreach (var client in rejoined)
             {
@@ -118,13 +105,7 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             }
 
             output.WriteLine($"all {rejoined.Count} tokens rejoined after the restart; class at seq {next}; {clock.Elapsed.TotalSeconds:0.0} s");
-        }
-        catch
-        {
-            output.WriteLine(cluster.LogSummary());
-            throw;
-        }
-    }
+        });
 
     private async Task AssertMovedFamiliesBackInSyncAsync(LiveClassScenario scenario, IReadOnlyList<ClassClient> moved, long killedAt)
     {

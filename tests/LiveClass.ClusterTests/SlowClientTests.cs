@@ -1,9 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using LiveClass.Bench.Load;
 using LiveClass.ClusterTests.Infrastructure;
 using LiveClass.Contracts;
-using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.ClusterTests;
 
@@ -63,7 +59,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
             {
                 Assert.Null(rejoined.Snapshot);
                 Assert.NotEmpty(rejoined.Events);
-                var final = await classA.Instructor.InvokeAsync<long>("GoToStep", 2);
+                var final = await classA.Instructor.Hub.GoToStep(2);
                 await again.WaitForSeqAsync(final, TimeSpan.FromSeconds(30));
                 History.AssertContiguous(again, final);
             }
@@ -119,7 +115,7 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         long last = 0;
         foreach (var batch in Enumerable.Range(0, 200).Chunk(8))
         {
-            var seqs = await Task.WhenAll(batch.Select(i => room.Instructor.InvokeAsync<long>("GoToStep", i % 10)));
+            var seqs = await Task.WhenAll(batch.Select(i => room.Instructor.Hub.GoToStep(i % 10)));
             last = Math.Max(last, seqs.Max());
         }
 
@@ -136,68 +132,27 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     {
         classA.StartRound();
         classB.StartRound();
-        var clock = Stopwatch.StartNew();
-        var done = false;
-        var steps = Task.Run(async () =>
-        {
-            long last = 0;
-            for (var i = 0; !Volatile.Read(ref done); i++)
-            {
-                last = await classA.Instructor.InvokeAsync<long>("GoToStep", i % 10);
-            }
-
-            return last;
-        });
-        var cues = Task.Run(async () =>
-        {
-            long last = 0;
-            while (!Volatile.Read(ref done))
-            {
-                last = await classB.Instructor.InvokeAsync<long>("SendCue", "Slow", null, null);
-                await Task.Delay(100);
-            }
-
-            return last;
-        });
-
-        while (clock.Elapsed < minimum || (!await until() && clock.Elapsed < TimeSpan.FromSeconds(60)))
-        {
-            await Task.Delay(250);
-        }
-
-        Volatile.Write(ref done, true);
-        var (lastA, lastB) = (await steps, await cues);
+        var (lastA, lastB) = await TwoClassLoad.RunAsync(classA.Instructor.Hub, classB.Instructor.Hub, minimum, until,
+            limit: TimeSpan.FromSeconds(60), poll: TimeSpan.FromMilliseconds(250));
         await classA.CaughtUpAsync(lastA);
         await classB.CaughtUpAsync(lastB);
         return (lastA, lastB);
     }
 
     /// <summary>A class with its instructor on one silo and two families on each silo, measuring how late events reach them.</summary>
-    private sealed class Room : IAsyncDisposable
+    private sealed class Room : MeasuredRoom<ClassClient>
     {
-        private readonly ConcurrentQueue<double> _latencies = new();
-
         private Room(CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> families)
+            : base(created, instructor, families, (family, arrived) => family.EventReceived += arrived)
         {
-            Created = created;
-            Instructor = instructor;
-            Families = families;
-            foreach (var family in families)
-            {
-                family.EventReceived += evt => _latencies.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - evt.At);
-            }
         }
-
-        public CreateClassResponse Created { get; }
-        public ClassClient Instructor { get; }
-        public IReadOnlyList<ClassClient> Families { get; }
 
         public static async Task<Room> StartAsync(LocalCluster cluster, string name, int instructorSilo)
         {
             Func<IReadOnlyList<string>> urls = () => cluster.RunningUrls.ToList();
             var created = await ClassApi.CreateClassAsync(cluster[1].Url, name);
             var instructor = await ClassClient.JoinAsInstructorAsync(created.ClassId, created.InstructorKey, urls, firstUrl: instructorSilo);
-            await instructor.InvokeAsync<long>("StartClass");
+            await instructor.Hub.StartClass();
             var families = new List<ClassClient>();
             for (var i = 0; i < 2 * cluster.Silos.Count; i++)
             {
@@ -205,15 +160,6 @@ public sealed class SlowClientTests(ITestOutputHelper output)
             }
 
             return new Room(created, instructor, families);
-        }
-
-        public void StartRound() => _latencies.Clear();
-
-        public double P99()
-        {
-            var sorted = _latencies.Order().ToArray();
-            Assert.NotEmpty(sorted);
-            return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)];
         }
 
         public Task CaughtUpAsync(long seq) =>
@@ -227,16 +173,6 @@ public sealed class SlowClientTests(ITestOutputHelper output)
                 History.AssertReceivedExactlyOnceInOrder(family, seq);
                 Assert.Equal(0, family.Reconnects);
             }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var family in Families)
-            {
-                await family.DisposeAsync();
-            }
-
-            await Instructor.DisposeAsync();
         }
     }
 }

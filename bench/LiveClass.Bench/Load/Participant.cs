@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveClass.Bench.Measuring;
+using LiveClass.Client;
 using LiveClass.Contracts;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -32,7 +33,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
     public long BaseSeq { get; private set; } = -1;
 
     public bool Joined => BaseSeq >= 0;
-    public bool Connected => _current?.Hub.State == HubConnectionState.Connected;
+    public bool Connected => _current?.Hub.Connection.State == HubConnectionState.Connected;
     public long LastStreamSeq => _current?.LastSeq ?? 0;
     public long Duplicates => Interlocked.Read(ref _duplicates);
     public long OutOfOrder => Interlocked.Read(ref _outOfOrder);
@@ -41,14 +42,14 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
 
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var connection = new Connection(factory.Create(Url));
-        connection.Hub.On<ClassEvent>(HubNames.ClassEventMethod, evt => OnEvent(connection, evt));
+        var connection = new Connection(new ClassHubConnection(factory.Create(Url)));
+        connection.Hub.OnClassEvent(evt => OnEvent(connection, evt));
         lock (_lock)
         {
             _current = connection;
         }
 
-        await connection.Hub.StartAsync(cancellationToken);
+        await connection.Hub.Connection.StartAsync(cancellationToken);
     }
 
     public async Task JoinAsync(string displayName, CancellationToken cancellationToken)
@@ -57,8 +58,8 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CallTimeout);
         var result = Role == ParticipantRole.Instructor
-            ? await hub.InvokeAsync<JoinResult>("JoinAsInstructor", Room.ClassId, Room.InstructorKey, timeout.Token)
-            : await hub.InvokeAsync<JoinResult>("JoinAsParent", Room.JoinCode, displayName, timeout.Token);
+            ? await hub.JoinAsInstructor(Room.ClassId, Room.InstructorKey).WaitAsync(timeout.Token)
+            : await hub.JoinAsParent(Room.JoinCode, displayName).WaitAsync(timeout.Token);
         lock (_lock)
         {
             Token = result.RejoinToken;
@@ -73,7 +74,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
     public async Task InvokeChangeAsync(string method, object?[] args, CancellationToken cancellationToken)
     {
         var hub = _current?.Hub;
-        if (hub is null || hub.State != HubConnectionState.Connected)
+        if (hub is null || hub.Connection.State != HubConnectionState.Connected)
         {
             // Dropped on purpose (a rejoin probe): a real client would not act now either.
             metrics.CountSkipped();
@@ -87,7 +88,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
-            var seq = await hub.InvokeCoreAsync<long>(method, args, timeout.Token);
+            var seq = await hub.Connection.InvokeCoreAsync<long>(method, args, timeout.Token);
             Room.ObserveReturned(seq);
             metrics.CallEnded(startedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
         }
@@ -103,18 +104,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
     /// </summary>
     public async Task<RejoinSample> DropAndRejoinAsync(TimeSpan offline, CancellationToken cancellationToken)
     {
-        Connection? old;
-        lock (_lock)
-        {
-            old = _current;
-            _current = null;
-        }
-
-        if (old is not null)
-        {
-            await old.Hub.DisposeAsync();
-        }
-
+        await DisconnectAsync();
         await Task.Delay(offline, cancellationToken);
         return await RejoinAsync(cancellationToken);
     }
@@ -136,7 +126,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
             connectMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(CallTimeout);
-            var result = await _current!.Hub.InvokeAsync<RejoinResult>("Rejoin", Token, lastApplied, timeout.Token);
+            var result = await _current!.Hub.Rejoin(Token, lastApplied).WaitAsync(timeout.Token);
             var totalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
             long missed;
@@ -191,7 +181,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
 
         if (connection is not null)
         {
-            await connection.Hub.DisposeAsync();
+            await connection.Hub.Connection.DisposeAsync();
         }
     }
 
@@ -247,9 +237,9 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
         metrics.OnDelivered(receivedAt - evt.At, evt.At);
     }
 
-    private sealed class Connection(HubConnection hub)
+    private sealed class Connection(ClassHubConnection hub)
     {
-        public HubConnection Hub { get; } = hub;
+        public ClassHubConnection Hub { get; } = hub;
         public SeqSet Seen { get; } = new();
         public long LastSeq { get; set; }
     }

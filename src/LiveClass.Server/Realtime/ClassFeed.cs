@@ -282,7 +282,7 @@ public sealed partial class ClassFeed : IClassEventObserver
     /// <summary>Serializes the event once and hands it to every member; never waits.</summary>
     private void Deliver(ClassEvent evt)
     {
-        var message = new SerializedHubMessage(new InvocationMessage(HubNames.ClassEventMethod, [evt]));
+        var message = new SerializedHubMessage(new InvocationMessage(nameof(IClassClient.ClassEvent), [evt]));
         List<string>? gone = null;
         foreach (var (connectionId, member) in _members)
         {

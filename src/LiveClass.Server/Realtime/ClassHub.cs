@@ -16,7 +16,7 @@ public sealed class ClassHub(
     SiloClassBridge bridge,
     LocalConnections connections,
     ConnectionOutboxes outboxes,
-    TimeProvider time) : Hub
+    TimeProvider time) : Hub<IClassClient>, IClassHub
 {
     public async Task<JoinResult> JoinAsInstructor(string? classId, string? instructorKey)
     {
@@ -103,7 +103,8 @@ public sealed class ClassHub(
         await Unbind();
     }
 
-    public PingResult Ping(long clientTime) => new(clientTime, time.GetUtcNow().ToUnixTimeMilliseconds());
+    public Task<PingResult> Ping(long clientTime) =>
+        Task.FromResult(new PingResult(clientTime, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using LiveClass.Contracts;
 
 namespace LiveClass.ClusterTests.Infrastructure;
@@ -49,8 +50,51 @@ internal sealed class LiveClassScenario : IAsyncDisposable
         }
 
         var scenario = new LiveClassScenario(cluster, created, instructor, joined);
-        scenario.Record(instructor.ParticipantId, ClassEventKind.ClassStatusChanged, await instructor.InvokeAsync<long>("StartClass"));
+        scenario.Record(instructor.ParticipantId, ClassEventKind.ClassStatusChanged, await instructor.Hub.StartClass());
         return scenario;
+    }
+
+    /// <summary>
+    /// Starts a cluster on <paramref name="store"/> with one class of <paramref name="parents"/> families
+    /// and runs <paramref name="test"/> on it (with a clock started before the cluster); when the test
+    /// fails, the silos' logs go to <paramref name="output"/>.
+    /// </summary>
+    public static async Task RunAsync(StoreKind store, int parents, ITestOutputHelper output,
+        Func<LocalCluster, LiveClassScenario, Stopwatch, Task> test)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var cluster = await LocalCluster.StartAsync(store);
+        output.WriteLine($"cluster ready after {clock.Elapsed.TotalSeconds:0.0} s");
+        try
+        {
+            await using var scenario = await StartAsync(cluster, parents);
+            await test(cluster, scenario, clock);
+        }
+        catch
+        {
+            output.WriteLine(cluster.LogSummary());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One more instructor event once everything has settled; every one of <paramref name="clients"/>
+    /// (by default everyone) reaches it having applied the instructor's history, contiguous, and every
+    /// acknowledged call is in that history. Returns the final event's seq.
+    /// </summary>
+    public async Task<long> SettleAsync(int step, IEnumerable<ClassClient>? clients = null)
+    {
+        var final = await FinalEventAsync(step);
+        var present = (clients ?? Everyone).ToList();
+        await Task.WhenAll(present.Select(c => c.WaitForSeqAsync(final, TimeSpan.FromSeconds(30))));
+        foreach (var client in present)
+        {
+            History.AssertContiguous(client, final);
+            History.AssertSameHistory(client, Instructor);
+        }
+
+        History.AssertAcknowledgedIn(Instructor.Applied, Acks);
+        return final;
     }
 
     /// <summary>
@@ -91,7 +135,7 @@ internal sealed class LiveClassScenario : IAsyncDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (true)
         {
-            if (Instructor.IsConnected && await Instructor.TryInvokeSeqAsync("GoToStep", step) is { } seq)
+            if (Instructor.IsConnected && await Instructor.TryCallAsync(nameof(IClassHub.GoToStep), hub => hub.GoToStep(step)) is { } seq)
             {
                 Record(Instructor.ParticipantId, ClassEventKind.StepChanged, seq);
                 return seq;
@@ -144,12 +188,12 @@ internal sealed class LiveClassScenario : IAsyncDisposable
 
         if (tick % 4 == 3)
         {
-            if (await Instructor.TryInvokeSeqAsync("SendCue", "Slow", null, null) is { } cue)
+            if (await Instructor.TryCallAsync(nameof(IClassHub.SendCue), hub => hub.SendCue("Slow", null, null)) is { } cue)
             {
                 Record(Instructor.ParticipantId, ClassEventKind.CueGiven, cue);
             }
         }
-        else if (await Instructor.TryInvokeSeqAsync("GoToStep", tick % 10) is { } step)
+        else if (await Instructor.TryCallAsync(nameof(IClassHub.GoToStep), hub => hub.GoToStep(tick % 10)) is { } step)
         {
             Record(Instructor.ParticipantId, ClassEventKind.StepChanged, step);
         }
@@ -164,7 +208,7 @@ internal sealed class LiveClassScenario : IAsyncDisposable
         }
 
         var (clientMessageId, text) = pending;
-        if (await parent.TryInvokeSeqAsync("SendChat", clientMessageId, text) is { } seq)
+        if (await parent.TryCallAsync(nameof(IClassHub.SendChat), hub => hub.SendChat(clientMessageId, text)) is { } seq)
         {
             Record(parent.ParticipantId, ClassEventKind.ChatPosted, seq, chatText: text);
         }
@@ -176,7 +220,7 @@ internal sealed class LiveClassScenario : IAsyncDisposable
 
     private async Task CheckIn(ClassClient parent, CheckInStatus status)
     {
-        if (await parent.TryInvokeSeqAsync("CheckIn", status.ToString(), null) is { } seq)
+        if (await parent.TryCallAsync(nameof(IClassHub.CheckIn), hub => hub.CheckIn(status.ToString(), null)) is { } seq)
         {
             Record(parent.ParticipantId, ClassEventKind.CheckedIn, seq, checkIn: status);
         }

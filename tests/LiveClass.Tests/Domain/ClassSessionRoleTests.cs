@@ -9,11 +9,11 @@ public sealed class ClassSessionRoleTests
     {
         ["Start"] = (s, actor, _) => s.Start(actor),
         ["End"] = (s, actor, _) => s.End(actor),
-        ["GoToStep"] = (s, actor, _) => s.GoToStep(actor, 1),
+        [nameof(IClassHub.GoToStep)] = (s, actor, _) => s.GoToStep(actor, 1),
         ["GiveCue"] = (s, actor, _) => s.GiveCue(actor, CueKind.Slow, null, null),
-        ["SetTempo"] = (s, actor, _) => s.SetTempo(actor, 20),
+        [nameof(IClassHub.SetTempo)] = (s, actor, _) => s.SetTempo(actor, 20),
         ["Remove"] = (s, actor, other) => s.Remove(actor, other),
-        ["DeleteChat"] = (s, actor, messageId) => s.DeleteChat(actor, messageId),
+        [nameof(IClassHub.DeleteChat)] = (s, actor, messageId) => s.DeleteChat(actor, messageId),
     };
 
     public static TheoryData<string> InstructorCallNames => new(InstructorCalls.Keys);
@@ -26,7 +26,7 @@ public sealed class ClassSessionRoleTests
         var parent = harness.AddParent("Sam");
         var other = harness.AddParent("Alex");
         harness.Session.PostChat(other, "m1", "hello");
-        var target = call == "DeleteChat" ? harness.LastEvent.Message!.MessageId : other;
+        var target = call == nameof(IClassHub.DeleteChat) ? harness.LastEvent.Message!.MessageId : other;
 
         harness.AssertRejected(ErrorCodes.Forbidden, () => InstructorCalls[call](harness.Session, parent, target));
     }

@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 namespace LiveClass.Tests.Fuzz;
 
 /// <summary>A hub call made to fail: its method name and arguments, as sent.</summary>
@@ -23,10 +24,10 @@ public sealed record FuzzCall(string Method, object?[] Args)
 public sealed class FuzzCalls(Random random, string joinCode, string classId, string instructorName, string realToken)
 {
     private static readonly string[] InstructorMethods =
-        ["StartClass", "PauseClass", "ResumeClass", "EndClass", "GoToStep", "SendCue", "SetTempo", "RemoveParticipant", "DeleteChat"];
+        [nameof(IClassHub.StartClass), nameof(IClassHub.PauseClass), nameof(IClassHub.ResumeClass), nameof(IClassHub.EndClass), nameof(IClassHub.GoToStep), nameof(IClassHub.SendCue), nameof(IClassHub.SetTempo), nameof(IClassHub.RemoveParticipant), nameof(IClassHub.DeleteChat)];
 
     private static readonly string[] AllMethods =
-        [.. InstructorMethods, "JoinAsInstructor", "JoinAsParent", "Rejoin", "SendChat", "CheckIn", "Leave", "Ping"];
+        [.. InstructorMethods, nameof(IClassHub.JoinAsInstructor), nameof(IClassHub.JoinAsParent), nameof(IClassHub.Rejoin), nameof(IClassHub.SendChat), nameof(IClassHub.CheckIn), nameof(IClassHub.Leave), nameof(IClassHub.Ping)];
 
     private static readonly string[] UnknownMethods =
         ["Hack", "joinasparent", "JOINASPARENT", "OnConnectedAsync", "OnDisconnectedAsync", "Dispose", "Context", "Groups",
@@ -45,23 +46,23 @@ public sealed class FuzzCalls(Random random, string joinCode, string classId, st
             case 2:
                 return BadChat();
             case 3:
-                return new FuzzCall("JoinAsParent", [random.Next(3) == 0 ? AnyValue() : Pick([joinCode, joinCode.ToLowerInvariant(), "ZZZ-ZZZ", ""]), BadName()]);
+                return new FuzzCall(nameof(IClassHub.JoinAsParent), [random.Next(3) == 0 ? AnyValue() : Pick([joinCode, joinCode.ToLowerInvariant(), "ZZZ-ZZZ", ""]), BadName()]);
             case 4:
-                return new FuzzCall("JoinAsInstructor", [Pick<object?>([classId, Guid.NewGuid().ToString("N"), "../../etc", AnyValue()]), Pick<object?>(["wrong-key", "", null, AnyValue(), new string('k', 5000)])]);
+                return new FuzzCall(nameof(IClassHub.JoinAsInstructor), [Pick<object?>([classId, Guid.NewGuid().ToString("N"), "../../etc", AnyValue()]), Pick<object?>(["wrong-key", "", null, AnyValue(), new string('k', 5000)])]);
             case 5:
-                return new FuzzCall("Rejoin", [BadToken(), Pick<object?>([0L, -1L, long.MaxValue, long.MinValue, 3, "7", null, 1.5])]);
+                return new FuzzCall(nameof(IClassHub.Rejoin), [BadToken(), Pick<object?>([0L, -1L, long.MaxValue, long.MinValue, 3, "7", null, 1.5])]);
             case 6:
                 return new FuzzCall(Pick(UnknownMethods), Values(random.Next(4)));
             case 7:
                 return WrongArgumentCount(joined);
             case 8:
                 // The right method with arguments of the wrong types.
-                return new FuzzCall(Pick(AllMethods.Where(m => m != "Leave" && m != "Ping").ToArray()), WrongTypes(random.Next(1, 4)));
+                return new FuzzCall(Pick(AllMethods.Where(m => m != nameof(IClassHub.Leave) && m != nameof(IClassHub.Ping)).ToArray()), WrongTypes(random.Next(1, 4)));
             case 9:
-                return new FuzzCall("Ping", [Pick<object?>(["now", null, true, new object[] { 1 }, new Dictionary<string, object?> { ["a"] = 1 }])]);
+                return new FuzzCall(nameof(IClassHub.Ping), [Pick<object?>(["now", null, true, new object[] { 1 }, new Dictionary<string, object?> { ["a"] = 1 }])]);
             case 10 when !joined:
                 // In the wrong order: class calls before any join.
-                return Pick([new FuzzCall("Leave", []), new FuzzCall("CheckIn", ["Ready", null]), new FuzzCall("SendChat", ["c", "hello"]), new FuzzCall("GoToStep", [1])]);
+                return Pick([new FuzzCall(nameof(IClassHub.Leave), []), new FuzzCall(nameof(IClassHub.CheckIn), ["Ready", null]), new FuzzCall(nameof(IClassHub.SendChat), ["c", "hello"]), new FuzzCall(nameof(IClassHub.GoToStep), [1])]);
             default:
                 return BadChat();
         }
@@ -72,11 +73,11 @@ public sealed class FuzzCalls(Random random, string joinCode, string classId, st
         if (random.Next(2) == 0)
         {
             object? status = Pick<object?>(["ready", "READY", "Ready ", " Ready", "Ready,Done", "0", "7", "-1", "Bored", "", null, 3, true, HugeString(), "Re\u200Bady"]);
-            return new FuzzCall("CheckIn", [status, Pick<object?>([null, 0, 2, -1])]);
+            return new FuzzCall(nameof(IClassHub.CheckIn), [status, Pick<object?>([null, 0, 2, -1])]);
         }
 
         object? step = Pick<object?>([-1, 10_000, int.MaxValue, int.MinValue, "2", true, new object[] { 2 }, long.MaxValue]);
-        return new FuzzCall("CheckIn", [Pick(["Ready", "Following", "NeedHelp"]), step]);
+        return new FuzzCall(nameof(IClassHub.CheckIn), [Pick(["Ready", "Following", "NeedHelp"]), step]);
     }
 
     private FuzzCall BadChat()
@@ -84,10 +85,10 @@ public sealed class FuzzCalls(Random random, string joinCode, string classId, st
         if (random.Next(2) == 0)
         {
             object? id = Pick<object?>(["", null, new string('c', 65), new string('c', 5000), 42, true, new object[] { "c" }]);
-            return new FuzzCall("SendChat", [id, Pick<object?>(["hello", BadText()])]);
+            return new FuzzCall(nameof(IClassHub.SendChat), [id, Pick<object?>(["hello", BadText()])]);
         }
 
-        return new FuzzCall("SendChat", [$"fuzz-{random.Next()}", BadText()]);
+        return new FuzzCall(nameof(IClassHub.SendChat), [$"fuzz-{random.Next()}", BadText()]);
     }
 
     /// <summary>Text no rule accepts: empty, invisible, too long, with controls, separators, bidi overrides, broken surrogates or piles of marks.</summary>
@@ -125,12 +126,12 @@ public sealed class FuzzCalls(Random random, string joinCode, string classId, st
     {
         return random.Next(6) switch
         {
-            0 => new FuzzCall("GoToStep", []),
-            1 => new FuzzCall("CheckIn", ["Ready"]),
-            2 => new FuzzCall("SendChat", ["c1", "hello", "extra"]),
-            3 => new FuzzCall("Ping", []),
-            4 => new FuzzCall("JoinAsParent", [joinCode]),
-            _ => new FuzzCall(joined ? "CheckIn" : "Leave", Values(5 + random.Next(5))),
+            0 => new FuzzCall(nameof(IClassHub.GoToStep), []),
+            1 => new FuzzCall(nameof(IClassHub.CheckIn), ["Ready"]),
+            2 => new FuzzCall(nameof(IClassHub.SendChat), ["c1", "hello", "extra"]),
+            3 => new FuzzCall(nameof(IClassHub.Ping), []),
+            4 => new FuzzCall(nameof(IClassHub.JoinAsParent), [joinCode]),
+            _ => new FuzzCall(joined ? nameof(IClassHub.CheckIn) : nameof(IClassHub.Leave), Values(5 + random.Next(5))),
         };
     }
 

@@ -55,7 +55,7 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
 
         var garbage = new GarbageFrames(new Random(seed + 100), new Uri(server.BaseUrl.Replace("http", "ws", StringComparison.Ordinal).TrimEnd('/') + HubNames.Path));
         var model = new ExpectedClass();
-        await instructor.InvokeAsync<long>("StartClass");
+        await instructor.Hub.StartClass();
         var valid = new Random(seed);
         var made = 0;
 
@@ -90,7 +90,7 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
         snapshot = await SettledSnapshotAsync(server, created.ClassId, families.Append(instructor).ToList());
         foreach (var client in families.Append(instructor))
         {
-            Assert.Equal(ClassMirror.Describe(snapshot), client.Mirror.Describe());
+            Assert.Equal(ClassText.Describe(snapshot), client.Mirror.Describe());
         }
 
         // The class is exactly what the valid calls made.
@@ -123,7 +123,7 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
         {
             case 0:
                 model.Step = random.Next(stepCount);
-                await instructor.InvokeAsync<long>("GoToStep", model.Step);
+                await instructor.Hub.GoToStep(model.Step);
                 break;
             case 1:
                 (CueKind, int?, string?) cue = random.Next(3) switch
@@ -132,25 +132,25 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
                     1 => (CueKind.Repeat, 1 + random.Next(20), null),
                     _ => (CueKind.Custom, null, $"Breathe with your baby {random.Next(100)}"),
                 };
-                await instructor.InvokeAsync<long>("SendCue", cue.Item1.ToString(), cue.Item2, cue.Item3);
+                await instructor.Hub.SendCue(cue.Item1.ToString(), cue.Item2, cue.Item3);
                 model.Cue = cue;
                 break;
             case 2:
                 var spm = random.Next(3) == 0 ? 0 : 10 + random.Next(51);
-                await instructor.InvokeAsync<long>("SetTempo", spm);
+                await instructor.Hub.SetTempo(spm);
                 model.Tempo = spm;
                 break;
             case 6 when model.Chat.Count < 12:
                 var speaker = random.Next(4) == 0 ? instructor : families[random.Next(families.Count)];
                 var text = $"Lovely, step {model.Step} ({model.Chat.Count})";
-                await speaker.InvokeAsync<long>("SendChat", $"valid-{model.Chat.Count}", text);
+                await speaker.Hub.SendChat($"valid-{model.Chat.Count}", text);
                 model.Chat.Add((speaker.ParticipantId!, text));
                 break;
             default:
                 var family = families[random.Next(families.Count)];
                 var status = (CheckInStatus)random.Next(Enum.GetValues<CheckInStatus>().Length);
                 int? step = random.Next(2) == 0 ? null : random.Next(stepCount);
-                await family.InvokeAsync<long>("CheckIn", status.ToString(), step);
+                await family.Hub.CheckIn(status.ToString(), step);
                 model.CheckIns[family.ParticipantId!] = (status, step ?? model.Step);
                 break;
         }
@@ -213,7 +213,7 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
                 try
                 {
                     await Client.Connection.InvokeCoreAsync<object?>(call.Method, call.Args).WaitAsync(CallTimeout);
-                    if (call.Method != "Ping")
+                    if (call.Method != nameof(IClassHub.Ping))
                     {
                         Succeeded.Add($"round {round}, call {i}: {call}");
                     }

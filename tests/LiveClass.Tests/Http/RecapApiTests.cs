@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -27,17 +28,17 @@ public sealed class RecapApiTests : IAsyncLifetime
         await using var chloe = await ClassClient.ConnectAsync(_server.BaseUrl);
         var chloeId = (await chloe.JoinAsParentAsync(created.JoinCode, "Chloe & Ivy")).ParticipantId;
 
-        await amara.InvokeAsync<long>("CheckIn", "Ready", 0);
-        await teacher.InvokeAsync<long>("StartClass");
-        await teacher.InvokeAsync<long>("GoToStep", 2);
-        await amara.InvokeAsync<long>("CheckIn", "NeedHelp", null);
-        await ben.InvokeAsync<long>("CheckIn", "Fussy", null);
-        await ben.InvokeAsync<long>("CheckIn", "Fussy", 2);
-        await chloe.InvokeAsync<long>("CheckIn", "Sleeping", 2);
-        await ben.InvokeAsync<long>("SendChat", "c1", "Theo loves this one");
-        await chloe.InvokeAsync("Leave");
-        await teacher.InvokeAsync<long>("SendChat", "c2", "Lovely, keep it slow");
-        await teacher.InvokeAsync<long>("EndClass");
+        await amara.Hub.CheckIn("Ready", 0);
+        await teacher.Hub.StartClass();
+        await teacher.Hub.GoToStep(2);
+        await amara.Hub.CheckIn("NeedHelp", null);
+        await ben.Hub.CheckIn("Fussy", null);
+        await ben.Hub.CheckIn("Fussy", 2);
+        await chloe.Hub.CheckIn("Sleeping", 2);
+        await ben.Hub.SendChat("c1", "Theo loves this one");
+        await chloe.Hub.Leave();
+        await teacher.Hub.SendChat("c2", "Lovely, keep it slow");
+        await teacher.Hub.EndClass();
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
         request.Headers.Add("X-Instructor-Key", created.InstructorKey);

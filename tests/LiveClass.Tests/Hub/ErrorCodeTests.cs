@@ -16,15 +16,15 @@ public sealed class ErrorCodeTests
         var data = new TheoryData<WireProtocol, string, object?[]>();
         foreach (var protocol in Enum.GetValues<WireProtocol>())
         {
-            data.Add(protocol, "StartClass", []);
-            data.Add(protocol, "PauseClass", []);
-            data.Add(protocol, "ResumeClass", []);
-            data.Add(protocol, "EndClass", []);
-            data.Add(protocol, "GoToStep", [1]);
-            data.Add(protocol, "SendCue", ["Slow", null, null]);
-            data.Add(protocol, "SetTempo", [30]);
-            data.Add(protocol, "RemoveParticipant", ["someone"]);
-            data.Add(protocol, "DeleteChat", ["some-message"]);
+            data.Add(protocol, nameof(IClassHub.StartClass), []);
+            data.Add(protocol, nameof(IClassHub.PauseClass), []);
+            data.Add(protocol, nameof(IClassHub.ResumeClass), []);
+            data.Add(protocol, nameof(IClassHub.EndClass), []);
+            data.Add(protocol, nameof(IClassHub.GoToStep), [1]);
+            data.Add(protocol, nameof(IClassHub.SendCue), ["Slow", null, null]);
+            data.Add(protocol, nameof(IClassHub.SetTempo), [30]);
+            data.Add(protocol, nameof(IClassHub.RemoveParticipant), ["someone"]);
+            data.Add(protocol, nameof(IClassHub.DeleteChat), ["some-message"]);
         }
 
         return data;
@@ -45,39 +45,39 @@ public sealed class ErrorCodeTests
     {
         await using var klass = await RunningClass.StartAsync(protocol);
         var i = klass.Instructor;
-        await klass.ExpectErrorAsync(i, "invalid:", "GoToStep", -1);
-        await klass.ExpectErrorAsync(i, "invalid:", "GoToStep", 10_000);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Faster", null, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "3", null, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Repeat", null, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Repeat", 21, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Repeat", 0, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Slow", 2, null);
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Custom", null, "");
-        await klass.ExpectErrorAsync(i, "invalid:", "SendCue", "Custom", null, new string('a', 141));
-        await klass.ExpectErrorAsync(i, "invalid:", "SetTempo", 9);
-        await klass.ExpectErrorAsync(i, "invalid:", "SetTempo", 61);
-        await klass.ExpectErrorAsync(i, "invalid:", "PauseClass");
-        await klass.ExpectErrorAsync(i, "invalid:", "ResumeClass");
-        await klass.ExpectErrorAsync(i, "invalid:", "RemoveParticipant", i.ParticipantId);
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "CheckIn", "Sleepy", null);
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "CheckIn", "Ready", 999);
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "SendChat", "c1", "   ");
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "SendChat", "c1", new string('x', 501));
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "SendChat", "", "hello");
-        await klass.ExpectErrorAsync(klass.Parent, "invalid:", "SendChat", new string('c', 65), "hello");
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.GoToStep), -1);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.GoToStep), 10_000);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Faster", null, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "3", null, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Repeat", null, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Repeat", 21, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Repeat", 0, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Slow", 2, null);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Custom", null, "");
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SendCue), "Custom", null, new string('a', 141));
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SetTempo), 9);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.SetTempo), 61);
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.PauseClass));
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.ResumeClass));
+        await klass.ExpectErrorAsync(i, "invalid:", nameof(IClassHub.RemoveParticipant), i.ParticipantId);
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.CheckIn), "Sleepy", null);
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.CheckIn), "Ready", 999);
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), "c1", "   ");
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), "c1", new string('x', 501));
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), "", "hello");
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), new string('c', 65), "hello");
 
         await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "invalid:", "JoinAsParent", klass.Created.JoinCode, "");
-        await klass.ExpectErrorAsync(stranger, "invalid:", "JoinAsParent", klass.Created.JoinCode, new string('n', 41));
+        await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "");
+        await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, new string('n', 41));
 
         // The limits' edges are accepted.
-        Assert.True(await i.InvokeAsync<long>("SetTempo", 10) > 0);
-        Assert.True(await i.InvokeAsync<long>("SetTempo", 60) > 0);
-        Assert.True(await i.InvokeAsync<long>("SetTempo", 0) > 0);
-        Assert.True(await i.InvokeAsync<long>("SendCue", "Repeat", 20, null) > 0);
-        Assert.True(await i.InvokeAsync<long>("SendCue", "Custom", null, new string('a', 140)) > 0);
-        Assert.True(await klass.Parent.InvokeAsync<long>("SendChat", "edge", new string('x', 500)) > 0);
+        Assert.True(await i.Hub.SetTempo(10) > 0);
+        Assert.True(await i.Hub.SetTempo(60) > 0);
+        Assert.True(await i.Hub.SetTempo(0) > 0);
+        Assert.True(await i.Hub.SendCue("Repeat", 20, null) > 0);
+        Assert.True(await i.Hub.SendCue("Custom", null, new string('a', 140)) > 0);
+        Assert.True(await klass.Parent.Hub.SendChat("edge", new string('x', 500)) > 0);
         var forty = await stranger.JoinAsParentAsync(klass.Created.JoinCode, new string('n', 40));
         Assert.Equal(40, forty.Snapshot.Participants.Single(p => p.ParticipantId == forty.ParticipantId).DisplayName.Length);
     }
@@ -89,12 +89,12 @@ public sealed class ErrorCodeTests
     {
         await using var klass = await RunningClass.StartAsync(protocol);
         await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "not_found:", "JoinAsParent", "ZZZ-ZZZ", "Family");
-        await klass.ExpectErrorAsync(stranger, "not_found:", "JoinAsParent", "not a code", "Family");
-        await klass.ExpectErrorAsync(stranger, "not_found:", "JoinAsInstructor", "AAAAAAAAAAAAAAAAAAAAAA", "key");
-        await klass.ExpectErrorAsync(stranger, "not_found:", "JoinAsInstructor", "../../etc", "key");
-        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", "DeleteChat", "no-such-message");
-        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", "RemoveParticipant", "no-such-family");
+        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsParent), "ZZZ-ZZZ", "Family");
+        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsParent), "not a code", "Family");
+        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsInstructor), "AAAAAAAAAAAAAAAAAAAAAA", "key");
+        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsInstructor), "../../etc", "key");
+        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", nameof(IClassHub.DeleteChat), "no-such-message");
+        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", nameof(IClassHub.RemoveParticipant), "no-such-family");
     }
 
     [Theory]
@@ -104,12 +104,12 @@ public sealed class ErrorCodeTests
     {
         await using var klass = await RunningClass.StartAsync(protocol);
         await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", "JoinAsInstructor", klass.Created.ClassId, "wrong-key");
-        await klass.ExpectErrorAsync(stranger, "forbidden:", "JoinAsInstructor", klass.Created.ClassId, null);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", "Rejoin", "garbage", 0L);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", "Rejoin", klass.Parent.Token![..^2] + "xx", 0L);
+        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, "wrong-key");
+        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, null);
+        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), "garbage", 0L);
+        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), klass.Parent.Token![..^2] + "xx", 0L);
         var forged = $"{klass.Created.ClassId}.{klass.Parent.ParticipantId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        await klass.ExpectErrorAsync(stranger, "forbidden:", "Rejoin", forged, 0L);
+        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), forged, 0L);
     }
 
     [Theory]
@@ -119,10 +119,10 @@ public sealed class ErrorCodeTests
     {
         await using var klass = await RunningClass.StartAsync(protocol);
         await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "not_joined:", "SendChat", "c1", "hello");
-        await klass.ExpectErrorAsync(stranger, "not_joined:", "CheckIn", "Ready", null);
-        await klass.ExpectErrorAsync(stranger, "not_joined:", "StartClass");
-        await klass.ExpectErrorAsync(stranger, "not_joined:", "Leave");
+        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.SendChat), "c1", "hello");
+        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.CheckIn), "Ready", null);
+        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.StartClass));
+        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.Leave));
     }
 
     [Theory]
@@ -134,20 +134,20 @@ public sealed class ErrorCodeTests
         var seqs = new List<long>();
         for (var n = 0; n < 5; n++)
         {
-            seqs.Add(await klass.Parent.InvokeAsync<long>("SendChat", $"m{n}", $"message {n}"));
+            seqs.Add(await klass.Parent.Hub.SendChat($"m{n}", $"message {n}"));
         }
 
         // Sending the same clientMessageId again answers the same seq and does not count.
-        Assert.Equal(seqs[2], await klass.Parent.InvokeAsync<long>("SendChat", "m2", "message 2"));
-        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", "SendChat", "m5", "one too many");
+        Assert.Equal(seqs[2], await klass.Parent.Hub.SendChat("m2", "message 2"));
+        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", nameof(IClassHub.SendChat), "m5", "one too many");
 
         // The instructor is limited too, separately from the parent.
         for (var n = 0; n < 5; n++)
         {
-            await klass.Instructor.InvokeAsync<long>("SendChat", $"i{n}", $"note {n}");
+            await klass.Instructor.Hub.SendChat($"i{n}", $"note {n}");
         }
 
-        await klass.ExpectErrorAsync(klass.Instructor, "rate_limited:", "SendChat", "i5", "one too many");
+        await klass.ExpectErrorAsync(klass.Instructor, "rate_limited:", nameof(IClassHub.SendChat), "i5", "one too many");
     }
 
     [Theory]
@@ -156,21 +156,21 @@ public sealed class ErrorCodeTests
     public async Task An_ended_class_only_answers_rejoin_ping_and_leave(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
-        await klass.Instructor.InvokeAsync<long>("EndClass");
-        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", "SendChat", "c1", "hello?");
-        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", "CheckIn", "Done", null);
-        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", "GoToStep", 2);
-        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", "StartClass");
+        await klass.Instructor.Hub.EndClass();
+        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.SendChat), "c1", "hello?");
+        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "Done", null);
+        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.GoToStep), 2);
+        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.StartClass));
         await using var late = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(late, "class_ended:", "JoinAsParent", klass.Created.JoinCode, "Late family");
-        await klass.ExpectErrorAsync(late, "class_ended:", "JoinAsInstructor", klass.Created.ClassId, klass.Created.InstructorKey);
+        await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Late family");
+        await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, klass.Created.InstructorKey);
 
         await using var device = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
         var rejoin = await device.RejoinAsync(klass.Parent.Token);
         Assert.Equal(ClassStatus.Ended, rejoin.Snapshot!.Status);
         Assert.Empty(rejoin.Events);
-        Assert.True((await device.InvokeAsync<PingResult>("Ping", 5L)).ServerTime > 0);
-        await device.InvokeAsync("Leave");
+        Assert.True((await device.Hub.Ping(5L)).ServerTime > 0);
+        await device.Hub.Leave();
     }
 
     [Theory]
@@ -182,12 +182,12 @@ public sealed class ErrorCodeTests
         await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
         await second.JoinAsParentAsync(klass.Created.JoinCode, "Second family");
         await using var third = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(third, "class_full:", "JoinAsParent", klass.Created.JoinCode, "Third family");
+        await klass.ExpectErrorAsync(third, "class_full:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Third family");
 
         // The instructor does not take a family's place, and a family that leaves frees one.
-        await second.InvokeAsync("Leave");
+        await second.Hub.Leave();
         await third.JoinAsParentAsync(klass.Created.JoinCode, "Third family");
-        await klass.ExpectErrorAsync(second, "class_full:", "Rejoin", second.Token, 0L);
+        await klass.ExpectErrorAsync(second, "class_full:", nameof(IClassHub.Rejoin), second.Token, 0L);
     }
 
     [Theory]
@@ -203,12 +203,12 @@ public sealed class ErrorCodeTests
             return Task.CompletedTask;
         };
 
-        _ = klass.Parent.Connection.InvokeAsync<long>("SendChat", "huge", new string('x', 40 * 1024));
+        _ = klass.Parent.Hub.SendChat("huge", new string('x', 40 * 1024));
         await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(HubConnectionState.Disconnected, klass.Parent.Connection.State);
 
         // Nothing was posted, and everyone else carries on.
         Assert.Empty((await klass.Server.SnapshotAsync(klass.Created.ClassId)).Chat);
-        Assert.True(await klass.Instructor.InvokeAsync<long>("SendChat", "still-here", "Still here") > 0);
+        Assert.True(await klass.Instructor.Hub.SendChat("still-here", "Still here") > 0);
     }
 }

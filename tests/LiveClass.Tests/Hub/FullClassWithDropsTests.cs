@@ -41,22 +41,22 @@ public sealed class FullClassWithDropsTests
         var active = new List<ClassClient>(parents);
         var acknowledged = new List<long>();
 
-        acknowledged.Add(await instructor.InvokeAsync<long>("StartClass"));
+        acknowledged.Add(await instructor.Hub.StartClass());
         for (var step = 0; step < StepCount; step++)
         {
-            acknowledged.Add(await instructor.InvokeAsync<long>("GoToStep", step));
+            acknowledged.Add(await instructor.Hub.GoToStep(step));
             if (step % 3 == 0)
             {
-                acknowledged.Add(await instructor.InvokeAsync<long>("SendCue", "Repeat", 1 + (step % 3), null));
+                acknowledged.Add(await instructor.Hub.SendCue("Repeat", 1 + (step % 3), null));
             }
             else if (step % 5 == 1)
             {
-                acknowledged.Add(await instructor.InvokeAsync<long>("SendCue", "Custom", null, $"Lovely, step {step}"));
+                acknowledged.Add(await instructor.Hub.SendCue("Custom", null, $"Lovely, step {step}"));
             }
 
             if (step % 10 == 0)
             {
-                acknowledged.Add(await instructor.InvokeAsync<long>("SetTempo", 20 + step / 2));
+                acknowledged.Add(await instructor.Hub.SetTempo(20 + step / 2));
             }
 
             // Parents act concurrently with each other and with the drops.
@@ -64,13 +64,13 @@ public sealed class FullClassWithDropsTests
             var droppingNow = droppers.Where(p => dropAt[p] == step).ToHashSet();
             foreach (var parent in active.Where(p => !droppingNow.Contains(p) && random.Next(4) == 0).ToList())
             {
-                actions.Add(parent.InvokeAsync<long>("CheckIn", random.Next(2) == 0 ? "Following" : "Done", step));
+                actions.Add(parent.Hub.CheckIn(random.Next(2) == 0 ? "Following" : "Done", step));
             }
 
             // Each family chats now and then, well within the chat rate limit.
             foreach (var parent in active.Where(p => !droppingNow.Contains(p) && (step + parents.IndexOf(p)) % 13 == 0).ToList())
             {
-                actions.Add(parent.InvokeAsync<long>("SendChat", $"{parent.ParticipantId}-{step}", $"Step {step} going well"));
+                actions.Add(parent.Hub.SendChat($"{parent.ParticipantId}-{step}", $"Step {step} going well"));
             }
 
             // A parent drops while the others' calls and their events are still in flight.
@@ -102,7 +102,7 @@ public sealed class FullClassWithDropsTests
             }
         }
 
-        acknowledged.Add(await instructor.InvokeAsync<long>("SendChat", "closing", "Thank you all, see you next week"));
+        acknowledged.Add(await instructor.Hub.SendChat("closing", "Thank you all, see you next week"));
 
         // Let presence settle (everyone is back), then compare every parent with the server.
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -112,7 +112,7 @@ public sealed class FullClassWithDropsTests
         Assert.Equal(acknowledged.Count, acknowledged.Distinct().Count());
         Assert.All(acknowledged, seq => Assert.InRange(seq, 1, snapshot.Seq));
 
-        var expected = ClassMirror.Describe(snapshot);
+        var expected = ClassText.Describe(snapshot);
         foreach (var client in parents.Append(instructor))
         {
             await client.WaitForSeqAsync(snapshot.Seq);
@@ -120,10 +120,10 @@ public sealed class FullClassWithDropsTests
             Assert.Equal(0, client.Gaps);
 
             // Applied one by one from its last snapshot, with nothing missing and nothing twice.
-            var baseline = client.Mirror.Baselines[^1];
-            var sinceBaseline = client.Mirror.Applied.SkipWhile(seq => seq <= baseline).ToList();
+            var baseline = client.Baselines[^1];
+            var sinceBaseline = client.Applied.SkipWhile(seq => seq <= baseline).ToList();
             Assert.Equal(Enumerable.Range((int)baseline + 1, (int)(snapshot.Seq - baseline)).Select(i => (long)i), sinceBaseline);
-            Assert.Equal(client.Mirror.Applied.Count, client.Mirror.Applied.Distinct().Count());
+            Assert.Equal(client.Applied.Count, client.Applied.Distinct().Count());
 
             // No connection ever received an event twice or out of order.
             Assert.All(client.WireSeqsByConnection, seqs => Assert.True(seqs.SequenceEqual(seqs.Order().Distinct()), "wire order"));
@@ -132,9 +132,9 @@ public sealed class FullClassWithDropsTests
         foreach (var parent in droppers.Where(p => !viaNewDevice.Contains(p)))
         {
             // A parent that reconnected applied every seq since it first joined, across the drop.
-            var first = parent.Mirror.Baselines[0];
-            Assert.Single(parent.Mirror.Baselines);
-            Assert.Equal(Enumerable.Range((int)first + 1, (int)(snapshot.Seq - first)).Select(i => (long)i), parent.Mirror.Applied);
+            var first = parent.Baselines[0];
+            Assert.Single(parent.Baselines);
+            Assert.Equal(Enumerable.Range((int)first + 1, (int)(snapshot.Seq - first)).Select(i => (long)i), parent.Applied);
         }
 
         foreach (var client in parents)

@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using System.Security.Claims;
 using LiveClass.Domain;
 using LiveClass.Server.Realtime;
@@ -35,9 +36,9 @@ public sealed class HubFilterTests
     }
 
     [Theory]
-    [InlineData("GoToStep")]
-    [InlineData("SendChat")]
-    [InlineData("JoinAsParent")]
+    [InlineData(nameof(IClassHub.GoToStep))]
+    [InlineData(nameof(IClassHub.SendChat))]
+    [InlineData(nameof(IClassHub.JoinAsParent))]
     public async Task A_call_that_is_not_safe_to_repeat_answers_unavailable_at_once(string method)
     {
         var calls = 0;
@@ -71,7 +72,7 @@ public sealed class HubFilterTests
         Assert.Equal(1, calls);
 
         var unexpected = await Assert.ThrowsAsync<HubException>(async () =>
-            await _filter.InvokeMethodAsync(Context("CheckIn"), _ => throw new InvalidOperationException("a bug")));
+            await _filter.InvokeMethodAsync(Context(nameof(IClassHub.CheckIn)), _ => throw new InvalidOperationException("a bug")));
         Assert.StartsWith("unavailable: ", unexpected.Message);
         Assert.DoesNotContain("a bug", unexpected.Message);
     }

@@ -26,12 +26,12 @@ public sealed class JoinAndFollowTests
 
         long[] seqs =
         [
-            await instructor.InvokeAsync<long>("StartClass"),
-            await instructor.InvokeAsync<long>("GoToStep", 3),
-            await instructor.InvokeAsync<long>("SendCue", "Repeat", 3, null),
-            await instructor.InvokeAsync<long>("SetTempo", 30),
-            await parent.InvokeAsync<long>("CheckIn", "Ready", null),
-            await parent.InvokeAsync<long>("SendChat", "m-1", "We're ready!"),
+            await instructor.Hub.StartClass(),
+            await instructor.Hub.GoToStep(3),
+            await instructor.Hub.SendCue("Repeat", 3, null),
+            await instructor.Hub.SetTempo(30),
+            await parent.Hub.CheckIn("Ready", null),
+            await parent.Hub.SendChat("m-1", "We're ready!"),
         ];
 
         Assert.Equal([3, 4, 5, 6, 7, 8], seqs);
@@ -45,11 +45,11 @@ public sealed class JoinAndFollowTests
         Assert.Equal(CheckInStatus.Ready, instructor.Mirror.Participants.Single(p => p.Role == ParticipantRole.Parent).CheckIn!.Status);
 
         var snapshot = await server.SnapshotAsync(created.ClassId);
-        Assert.Equal(ClassMirror.Describe(snapshot), parent.Mirror.Describe());
-        Assert.Equal(ClassMirror.Describe(snapshot), instructor.Mirror.Describe());
+        Assert.Equal(ClassText.Describe(snapshot), parent.Mirror.Describe());
+        Assert.Equal(ClassText.Describe(snapshot), instructor.Mirror.Describe());
         // The parent's connection joined the group before its own join, so it also heard seq 2 live and dropped it.
         Assert.Equal([2L, 3, 4, 5, 6, 7, 8], parent.WireSeqsByConnection.Single());
-        Assert.Equal(1, parent.Mirror.DuplicatesDropped);
+        Assert.Equal(1, parent.DuplicatesDropped);
         Assert.Equal(0, parent.Gaps);
     }
 }

@@ -21,15 +21,15 @@ public sealed class JoinMembershipTests
             var step = 0;
             while (!stop.IsCancellationRequested)
             {
-                await klass.Instructor.InvokeAsync<long>("GoToStep", step++ % 10);
+                await klass.Instructor.Hub.GoToStep(step++ % 10);
             }
         });
 
         for (var i = 0; i < 150; i++)
         {
             var error = await Assert.ThrowsAsync<HubException>(() => i % 2 == 0
-                ? intruder.InvokeAsync<JoinResult>("JoinAsParent", klass.Created.JoinCode, "")
-                : intruder.InvokeAsync<JoinResult>("JoinAsInstructor", klass.Created.ClassId, "not-the-key"));
+                ? intruder.Hub.JoinAsParent(klass.Created.JoinCode, "")
+                : intruder.Hub.JoinAsInstructor(klass.Created.ClassId, "not-the-key"));
             Assert.Matches("^(invalid|forbidden):", error.Message);
         }
 
@@ -46,20 +46,20 @@ public sealed class JoinMembershipTests
     public async Task A_removed_family_that_tries_to_join_again_and_fails_hears_nothing_more()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, LiveClassServer.UnlimitedChanges);
-        var removedAt = await klass.Instructor.InvokeAsync<long>("RemoveParticipant", klass.Parent.ParticipantId);
+        var removedAt = await klass.Instructor.Hub.RemoveParticipant(klass.Parent.ParticipantId);
         await klass.Parent.WaitForSeqAsync(removedAt);
 
         // The removed tab asks to join again with a name the class refuses.
-        var error = await Assert.ThrowsAsync<HubException>(() => klass.Parent.InvokeAsync<JoinResult>("JoinAsParent", klass.Created.JoinCode, ""));
+        var error = await Assert.ThrowsAsync<HubException>(() => klass.Parent.Hub.JoinAsParent(klass.Created.JoinCode, ""));
         Assert.StartsWith("invalid:", error.Message);
 
-        var later = await klass.Instructor.InvokeAsync<long>("GoToStep", 4);
-        await klass.Instructor.InvokeAsync<long>("SendCue", "Pause", null, null);
+        var later = await klass.Instructor.Hub.GoToStep(4);
+        await klass.Instructor.Hub.SendCue("Pause", null, null);
         await klass.Instructor.WaitForSeqAsync(later + 1);
         await Task.Delay(500);
 
         Assert.Equal(removedAt, klass.Parent.WireSeqsByConnection.Single()[^1]);
-        var call = await Assert.ThrowsAsync<HubException>(() => klass.Parent.InvokeAsync<long>("SendChat", "x", "still here?"));
+        var call = await Assert.ThrowsAsync<HubException>(() => klass.Parent.Hub.SendChat("x", "still here?"));
         Assert.StartsWith("forbidden:", call.Message);
     }
 
@@ -73,7 +73,7 @@ public sealed class JoinMembershipTests
             var step = 0;
             while (!stop.IsCancellationRequested)
             {
-                await klass.Instructor.InvokeAsync<long>("GoToStep", step++ % 10);
+                await klass.Instructor.Hub.GoToStep(step++ % 10);
             }
         });
 
@@ -88,7 +88,7 @@ public sealed class JoinMembershipTests
         await stop.CancelAsync();
         await moves;
         var last = (await klass.Server.SnapshotAsync(klass.Created.ClassId)).Seq;
-        var expected = ClassMirror.Describe(await klass.Server.SnapshotAsync(klass.Created.ClassId));
+        var expected = ClassText.Describe(await klass.Server.SnapshotAsync(klass.Created.ClassId));
         foreach (var family in families)
         {
             await family.WaitForSeqAsync(last);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
@@ -8,31 +7,19 @@ namespace LiveClass.Tests.Hub;
 /// A class with its instructor and a few healthy families that measure how late each event
 /// reaches them (from the event's server timestamp to its arrival) and check their seqs.
 /// </summary>
-public sealed class MeasuredClass : IAsyncDisposable
+public sealed class MeasuredClass : MeasuredRoom<ClassClient>
 {
-    private readonly ConcurrentQueue<double> _latencies = new();
-
     private MeasuredClass(CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> families)
+        : base(created, instructor, families, (family, arrived) => family.EventReceived += arrived)
     {
-        Created = created;
-        Instructor = instructor;
-        Families = families;
-        foreach (var family in families)
-        {
-            family.EventReceived += evt => _latencies.Enqueue(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - evt.At);
-        }
     }
-
-    public CreateClassResponse Created { get; }
-    public ClassClient Instructor { get; }
-    public IReadOnlyList<ClassClient> Families { get; }
 
     public static async Task<MeasuredClass> StartAsync(string baseUrl, Func<string, Task<CreateClassResponse>> create, string name, int families = 3)
     {
         var created = await create(name);
         var instructor = await ClassClient.ConnectAsync(baseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        await instructor.InvokeAsync<long>("StartClass");
+        await instructor.Hub.StartClass();
         var joined = new List<ClassClient>();
         for (var i = 0; i < families; i++)
         {
@@ -43,19 +30,6 @@ public sealed class MeasuredClass : IAsyncDisposable
 
         return new MeasuredClass(created, instructor, joined);
     }
-
-    /// <summary>Forgets the latencies measured so far, to start a new round.</summary>
-    public void StartRound() => _latencies.Clear();
-
-    /// <summary>The 99th percentile of this round's latencies, in milliseconds.</summary>
-    public double P99()
-    {
-        var sorted = _latencies.Order().ToArray();
-        Assert.NotEmpty(sorted);
-        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(sorted.Length * 0.99) - 1)];
-    }
-
-    public int Measured => _latencies.Count;
 
     /// <summary>Waits until every family has applied <paramref name="seq"/>.</summary>
     public Task CaughtUpAsync(long seq, TimeSpan timeout) =>
@@ -77,15 +51,5 @@ public sealed class MeasuredClass : IAsyncDisposable
                 }
             }
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var family in Families)
-        {
-            await family.DisposeAsync();
-        }
-
-        await Instructor.DisposeAsync();
     }
 }

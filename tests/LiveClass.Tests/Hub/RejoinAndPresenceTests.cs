@@ -13,9 +13,9 @@ public sealed class RejoinAndPresenceTests
         await klass.Parent.DropAsync();
         var missed = new[]
         {
-            await klass.Instructor.InvokeAsync<long>("StartClass"),
-            await klass.Instructor.InvokeAsync<long>("GoToStep", 2),
-            await klass.Instructor.InvokeAsync<long>("SendChat", "hi", "Welcome back soon"),
+            await klass.Instructor.Hub.StartClass(),
+            await klass.Instructor.Hub.GoToStep(2),
+            await klass.Instructor.Hub.SendChat("hi", "Welcome back soon"),
         };
 
         var result = await klass.Parent.ReconnectAsync();
@@ -25,7 +25,7 @@ public sealed class RejoinAndPresenceTests
         Assert.DoesNotContain(result.Events, e => e.Kind == ClassEventKind.ParticipantJoined);
         var snapshot = await klass.Server.SnapshotAsync(klass.Created.ClassId);
         await klass.Parent.WaitForSeqAsync(snapshot.Seq);
-        Assert.Equal(ClassMirror.Describe(snapshot), klass.Parent.Mirror.Describe());
+        Assert.Equal(ClassText.Describe(snapshot), klass.Parent.Mirror.Describe());
         Assert.Equal(2, snapshot.Participants.Count);
     }
 
@@ -33,8 +33,8 @@ public sealed class RejoinAndPresenceTests
     public async Task Rejoin_gives_a_snapshot_for_seq_zero_or_a_seq_from_the_future()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.Json);
-        var fromZero = await klass.Parent.InvokeAsync<RejoinResult>("Rejoin", klass.Parent.Token, 0L);
-        var fromFuture = await klass.Parent.InvokeAsync<RejoinResult>("Rejoin", klass.Parent.Token, 9_999L);
+        var fromZero = await klass.Parent.Hub.Rejoin(klass.Parent.Token, 0L);
+        var fromFuture = await klass.Parent.Hub.Rejoin(klass.Parent.Token, 9_999L);
         Assert.NotNull(fromZero.Snapshot);
         Assert.Empty(fromZero.Events);
         Assert.NotNull(fromFuture.Snapshot);
@@ -50,13 +50,13 @@ public sealed class RejoinAndPresenceTests
         await klass.Parent.DropAsync();
         for (var i = 0; i < 30; i++)
         {
-            await klass.Instructor.InvokeAsync<long>("GoToStep", i % 5);
+            await klass.Instructor.Hub.GoToStep(i % 5);
         }
 
         var result = await klass.Parent.ReconnectAsync();
         Assert.NotNull(result.Snapshot);
         Assert.True(result.Snapshot!.Seq > lastSeq + 20);
-        Assert.Equal(ClassMirror.Describe(await klass.Server.SnapshotAsync(klass.Created.ClassId)), klass.Parent.Mirror.Describe());
+        Assert.Equal(ClassText.Describe(await klass.Server.SnapshotAsync(klass.Created.ClassId)), klass.Parent.Mirror.Describe());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class RejoinAndPresenceTests
         await using var secondTab = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
         await secondTab.RejoinAsync(klass.Parent.Token);
 
-        var seq = await klass.Instructor.InvokeAsync<long>("GoToStep", 4);
+        var seq = await klass.Instructor.Hub.GoToStep(4);
         await klass.Parent.WaitForSeqAsync(seq);
         await secondTab.WaitForSeqAsync(seq);
 
@@ -131,10 +131,10 @@ public sealed class RejoinAndPresenceTests
     public async Task Leave_takes_the_family_off_the_roster_and_its_token_can_still_rejoin()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.Json);
-        await klass.Parent.InvokeAsync("Leave");
+        await klass.Parent.Hub.Leave();
         var snapshot = await klass.Server.SnapshotAsync(klass.Created.ClassId);
         Assert.DoesNotContain(snapshot.Participants, p => p.ParticipantId == klass.Parent.ParticipantId);
-        await Assert.ThrowsAsync<HubException>(() => klass.Parent.InvokeAsync<long>("SendChat", "x", "still here?"));
+        await Assert.ThrowsAsync<HubException>(() => klass.Parent.Hub.SendChat("x", "still here?"));
 
         var result = await klass.Parent.RejoinAsync();
         Assert.Equal(klass.Parent.ParticipantId, result.ParticipantId);
@@ -148,17 +148,17 @@ public sealed class RejoinAndPresenceTests
         await using var secondTab = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
         await secondTab.RejoinAsync(klass.Parent.Token);
 
-        var removedAt = await klass.Instructor.InvokeAsync<long>("RemoveParticipant", klass.Parent.ParticipantId);
+        var removedAt = await klass.Instructor.Hub.RemoveParticipant(klass.Parent.ParticipantId);
         await klass.Parent.WaitForSeqAsync(removedAt);
         await secondTab.WaitForSeqAsync(removedAt);
-        var after = await klass.Instructor.InvokeAsync<long>("GoToStep", 5);
+        var after = await klass.Instructor.Hub.GoToStep(5);
         await klass.Instructor.WaitForSeqAsync(after);
         await Task.Delay(500);
 
         foreach (var tab in new[] { klass.Parent, secondTab })
         {
             Assert.Equal(removedAt, tab.WireSeqsByConnection[^1][^1]);
-            var error = await Assert.ThrowsAsync<HubException>(() => tab.InvokeAsync<long>("SendChat", "x", "hello?"));
+            var error = await Assert.ThrowsAsync<HubException>(() => tab.Hub.SendChat("x", "hello?"));
             Assert.StartsWith("forbidden:", error.Message);
         }
 
@@ -185,7 +185,7 @@ public sealed class RejoinAndPresenceTests
         await using var phone = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
         var rejoined = await phone.RejoinAsync(klass.Instructor.Token);
         Assert.Equal(ParticipantRole.Instructor, rejoined.Role);
-        Assert.True(await phone.InvokeAsync<long>("GoToStep", 1) > 0);
+        Assert.True(await phone.Hub.GoToStep(1) > 0);
     }
 
     [Fact]

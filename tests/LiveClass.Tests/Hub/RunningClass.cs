@@ -38,13 +38,13 @@ public sealed class RunningClass : IAsyncDisposable
     /// </summary>
     public async Task ExpectErrorAsync(ClassClient client, string code, string method, params object?[] args)
     {
-        var before = ClassMirror.Describe(await Server.SnapshotAsync(Created.ClassId));
+        var before = ClassText.Describe(await Server.SnapshotAsync(Created.ClassId));
         var error = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeCoreAsync<object>(method, args));
         Assert.StartsWith(code, error.Message);
         Assert.True(error.Message.Length > code.Length + 2, $"'{error.Message}' says what is wrong");
         Assert.Equal(HubConnectionState.Connected, client.Connection.State);
-        Assert.True((await client.InvokeAsync<PingResult>("Ping", 1L)).ServerTime > 0);
-        var after = ClassMirror.Describe(await Server.SnapshotAsync(Created.ClassId));
+        Assert.True((await client.Hub.Ping(1L)).ServerTime > 0);
+        var after = ClassText.Describe(await Server.SnapshotAsync(Created.ClassId));
         Assert.Equal(before, after);
     }
 

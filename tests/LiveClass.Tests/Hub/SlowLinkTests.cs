@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Hub;
@@ -29,7 +30,7 @@ public sealed class SlowLinkTests
         long last = 0;
         for (var i = 0; i < 200; i++)
         {
-            last = await classA.Instructor.InvokeAsync<long>("GoToStep", i % 10);
+            last = await classA.Instructor.Hub.GoToStep(i % 10);
         }
 
         await classA.CaughtUpAsync(last, TimeSpan.FromSeconds(30));

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using LiveClass.Bench.Load;
 using LiveClass.Contracts;
 using LiveClass.Grains.Observability;
 using LiveClass.Server.Realtime;
@@ -58,9 +56,11 @@ public sealed class StuckClientTests
         Assert.NotNull(stuck.ClosedWith);
         var mirror = new ClassMirror();
         mirror.ApplySnapshot(joined.Snapshot);
+        var sequencer = new ClassSequencer(mirror.Apply);
+        sequencer.Resume(joined.Snapshot.Seq, []);
         foreach (var evt in stuck.Events)
         {
-            Assert.NotEqual(ApplyOutcome.Gap, mirror.Apply(evt));
+            Assert.NotEqual(SequenceOutcome.Gap, sequencer.Offer(evt));
         }
 
         // A fresh connection rejoins by seq and is in sync.
@@ -77,9 +77,9 @@ public sealed class StuckClientTests
             $"closed ({tooSlow.Single()}) {closedAt - rejoined.Events[0].At} ms after the first event it never got; "
             + $"B p99 {classB.P99()} ms (without it {baselineB} ms), A p99 {classA.P99()} ms");
 
-        var last = await classA.Instructor.InvokeAsync<long>("GoToStep", 2);
+        var last = await classA.Instructor.Hub.GoToStep(2);
         await again.WaitForSeqAsync(last);
-        Assert.Equal(ClassMirror.Describe(await server.SnapshotAsync(classA.Created.ClassId)), again.Mirror.Describe());
+        Assert.Equal(ClassText.Describe(await server.SnapshotAsync(classA.Created.ClassId)), again.Mirror.Describe());
         Assert.Equal(0, again.Gaps);
     }
 
@@ -92,37 +92,8 @@ public sealed class StuckClientTests
     {
         classA.StartRound();
         classB.StartRound();
-        var clock = Stopwatch.StartNew();
-        var done = false;
-        var steps = Task.Run(async () =>
-        {
-            long last = 0;
-            for (var i = 0; !Volatile.Read(ref done); i++)
-            {
-                last = await classA.Instructor.InvokeAsync<long>("GoToStep", i % 10);
-            }
-
-            return last;
-        });
-        var cues = Task.Run(async () =>
-        {
-            long last = 0;
-            while (!Volatile.Read(ref done))
-            {
-                last = await classB.Instructor.InvokeAsync<long>("SendCue", "Slow", null, null);
-                await Task.Delay(100);
-            }
-
-            return last;
-        });
-
-        while (clock.Elapsed < minimum || (!until() && clock.Elapsed < TimeSpan.FromSeconds(45)))
-        {
-            await Task.Delay(50);
-        }
-
-        Volatile.Write(ref done, true);
-        var (lastA, lastB) = (await steps, await cues);
+        var (lastA, lastB) = await TwoClassLoad.RunAsync(classA.Instructor.Hub, classB.Instructor.Hub, minimum,
+            () => Task.FromResult(until()), limit: TimeSpan.FromSeconds(45), poll: TimeSpan.FromMilliseconds(50));
         await classA.CaughtUpAsync(lastA, TimeSpan.FromSeconds(30));
         await classB.CaughtUpAsync(lastB, TimeSpan.FromSeconds(30));
         return (lastA, lastB);

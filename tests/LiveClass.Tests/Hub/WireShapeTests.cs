@@ -18,9 +18,9 @@ public sealed class WireShapeTests
         await using var listener = new HubConnectionBuilder().WithUrl(klass.Server.BaseUrl + HubNames.Path).Build();
         listener.On<JsonElement>(HubNames.ClassEventMethod, e => raw.TrySetResult(e));
         await listener.StartAsync();
-        await listener.InvokeAsync<JsonElement>("Rejoin", klass.Parent.Token, 0L);
+        await listener.InvokeAsync<JsonElement>(nameof(IClassHub.Rejoin), klass.Parent.Token, 0L);
 
-        await klass.Instructor.InvokeAsync<long>("SendCue", "Repeat", 3, null);
+        await klass.Instructor.Hub.SendCue("Repeat", 3, null);
         var evt = await raw.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("CueGiven", evt.GetProperty("kind").GetString());
@@ -43,9 +43,9 @@ public sealed class WireShapeTests
             .Build();
         listener.On<Dictionary<object, object?>>(HubNames.ClassEventMethod, e => raw.TrySetResult(e));
         await listener.StartAsync();
-        await listener.InvokeAsync<object>("Rejoin", klass.Parent.Token, 0L);
+        await listener.InvokeAsync<object>(nameof(IClassHub.Rejoin), klass.Parent.Token, 0L);
 
-        await klass.Instructor.InvokeAsync<long>("SetTempo", 24);
+        await klass.Instructor.Hub.SetTempo(24);
         var evt = await raw.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal("TempoChanged", evt["kind"]);

@@ -1,196 +1,109 @@
 using LiveClass.Contracts;
-using LiveClass.Contracts.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveClass.Tests.Infrastructure;
 
 /// <summary>
-/// A participant's client over the real SignalR .NET client: one hub connection at a time, a
-/// <see cref="ClassMirror"/> kept by the protocol's rules, and the raw seqs each connection received.
+/// A participant's <see cref="ClassFollower"/> over the real SignalR .NET client, with what the tests
+/// look at besides its view of the class: the raw seqs each connection received, every seq applied
+/// and every snapshot baseline. It neither reconnects by itself nor leaves: the tests drop and rejoin.
 /// </summary>
 public sealed class ClassClient : IAsyncDisposable
 {
-    private readonly string _baseUrl;
-    private readonly WireProtocol _protocol;
     private readonly Lock _gate = new();
-    private readonly List<ClassEvent> _buffer = [];
-    private HubConnection? _connection;
+    private readonly ClassFollower _follower;
+    private readonly List<long> _applied = [];
+    private readonly List<long> _baselines = [];
     private List<long> _wireSeqs = [];
-    private bool _synced;
 
-    private ClassClient(string baseUrl, WireProtocol protocol, ClassMirror mirror)
+    private ClassClient(ClassFollower follower)
     {
-        _baseUrl = baseUrl;
-        _protocol = protocol;
-        Mirror = mirror;
+        _follower = follower;
+        follower.Connecting += _ => StartWireLog();
+        follower.EventReceived += evt => Log(_wireSeqs, evt.Seq);
+        follower.EventApplied += evt => Log(_applied, evt.Seq);
+        follower.SnapshotApplied += snapshot => Log(_baselines, snapshot.Seq);
     }
 
-    public ClassMirror Mirror { get; }
-    public string? ParticipantId { get; private set; }
-    public string? Token { get; private set; }
-    public ParticipantRole Role { get; private set; }
-    public int Gaps { get; private set; }
+    public ClassMirror Mirror => _follower.Mirror;
+    public IClassHub Hub => _follower.Hub;
+    public HubConnection Connection => _follower.Hub.Connection;
+    public string? ParticipantId => _follower.ParticipantId;
+    public string? Token => _follower.RejoinToken;
+    public ParticipantRole Role => _follower.Role;
+    public int Gaps => _follower.Gaps;
+    public int DuplicatesDropped => _follower.Duplicates;
 
     /// <summary>The seqs received on each connection this client opened, in arrival order.</summary>
     public List<List<long>> WireSeqsByConnection { get; } = [];
 
-    public HubConnection Connection => _connection ?? throw new InvalidOperationException("Not connected.");
+    /// <summary>Every seq applied one by one, in order, across snapshots.</summary>
+    public IReadOnlyList<long> Applied => Copy(_applied);
 
-    public event Action<ClassEvent>? EventReceived;
+    /// <summary>The seq of every snapshot applied, in order.</summary>
+    public IReadOnlyList<long> Baselines => Copy(_baselines);
+
+    public event Action<ClassEvent>? EventReceived
+    {
+        add => _follower.EventReceived += value;
+        remove => _follower.EventReceived -= value;
+    }
 
     public static async Task<ClassClient> ConnectAsync(string baseUrl, WireProtocol protocol = WireProtocol.MessagePack, ClassMirror? mirror = null)
     {
-        var client = new ClassClient(baseUrl, protocol, mirror ?? new ClassMirror());
-        await client.OpenAsync();
+        var options = new ClassFollowerOptions { ReconnectOnClose = false };
+        var follower = new ClassFollower(
+            () => new HubConnectionBuilder().WithClassHub(baseUrl).AddClassProtocol(protocol).WithStatefulReconnect().Build(),
+            options,
+            mirror);
+        var client = new ClassClient(follower);
+        await follower.ConnectAsync();
         return client;
     }
 
-    public async Task<JoinResult> JoinAsParentAsync(string joinCode, string displayName)
-    {
-        BeginSync();
-        var result = await Connection.InvokeAsync<JoinResult>("JoinAsParent", joinCode, displayName);
-        Identify(result.ParticipantId, result.RejoinToken, result.Role);
-        EndSync(result.Snapshot, []);
-        return result;
-    }
+    public Task<JoinResult> JoinAsParentAsync(string joinCode, string displayName) => _follower.JoinAsParentAsync(joinCode, displayName);
 
-    public async Task<JoinResult> JoinAsInstructorAsync(string classId, string instructorKey)
-    {
-        BeginSync();
-        var result = await Connection.InvokeAsync<JoinResult>("JoinAsInstructor", classId, instructorKey);
-        Identify(result.ParticipantId, result.RejoinToken, result.Role);
-        EndSync(result.Snapshot, []);
-        return result;
-    }
+    public Task<JoinResult> JoinAsInstructorAsync(string classId, string instructorKey) => _follower.JoinAsInstructorAsync(classId, instructorKey);
 
-    /// <summary>Asks for everything after the last applied seq and applies it, then the buffered live events.</summary>
-    public async Task<RejoinResult> RejoinAsync(string? token = null)
-    {
-        Token = token ?? Token;
-        BeginSync();
-        var result = await Connection.InvokeAsync<RejoinResult>("Rejoin", Token, Mirror.LastSeq);
-        Identify(result.ParticipantId, Token!, result.Role);
-        EndSync(result.Snapshot, result.Events);
-        return result;
-    }
+    /// <summary>Asks for everything after the last applied seq and applies it, then the held live events.</summary>
+    public Task<RejoinResult> RejoinAsync(string? token = null) => _follower.RejoinAsync(token, Mirror.LastSeq);
 
     /// <summary>Drops the connection the way a sleeping phone does: it just goes away.</summary>
-    public async Task DropAsync()
-    {
-        var connection = _connection;
-        _connection = null;
-        if (connection is not null)
-        {
-            await connection.DisposeAsync();
-        }
-    }
+    public Task DropAsync() => _follower.DropAsync();
 
     /// <summary>A new connection for the same participant, then a rejoin from the last applied seq.</summary>
-    public async Task<RejoinResult> ReconnectAsync()
-    {
-        await DropAsync();
-        await OpenAsync();
-        return await RejoinAsync();
-    }
-
-    public Task<T> InvokeAsync<T>(string method, params object?[] args) =>
-        Connection.InvokeCoreAsync<T>(method, args);
-
-    public Task InvokeAsync(string method, params object?[] args) =>
-        Connection.InvokeCoreAsync(method, args);
+    public Task<RejoinResult> ReconnectAsync() => _follower.ReconnectAsync();
 
     public async Task WaitForSeqAsync(long seq, TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
-        while (Mirror.LastSeq < seq)
-        {
-            await Task.Delay(20, cts.Token);
-        }
+        await _follower.WaitForSeqAsync(seq, cts.Token);
     }
 
-    public async ValueTask DisposeAsync() => await DropAsync();
+    public ValueTask DisposeAsync() => _follower.DisposeAsync();
 
-    private async Task OpenAsync()
-    {
-        var builder = new HubConnectionBuilder()
-            .WithUrl(_baseUrl.TrimEnd('/') + HubNames.Path)
-            .WithStatefulReconnect();
-        if (_protocol == WireProtocol.MessagePack)
-        {
-            builder.AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
-        }
-        else
-        {
-            builder.AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions));
-        }
-
-        var connection = builder.Build();
-        var wireSeqs = new List<long>();
-        lock (_gate)
-        {
-            _wireSeqs = wireSeqs;
-            WireSeqsByConnection.Add(wireSeqs);
-        }
-
-        connection.On<ClassEvent>(HubNames.ClassEventMethod, evt => OnEvent(wireSeqs, evt));
-        await connection.StartAsync();
-        _connection = connection;
-    }
-
-    private void OnEvent(List<long> wireSeqs, ClassEvent evt)
+    private void StartWireLog()
     {
         lock (_gate)
         {
-            wireSeqs.Add(evt.Seq);
-            if (!_synced)
-            {
-                _buffer.Add(evt);
-            }
-            else if (Mirror.Apply(evt) == ApplyOutcome.Gap)
-            {
-                Gaps++;
-            }
+            _wireSeqs = [];
+            WireSeqsByConnection.Add(_wireSeqs);
         }
-
-        EventReceived?.Invoke(evt);
     }
 
-    private void BeginSync()
+    private void Log(List<long> seqs, long seq)
     {
         lock (_gate)
         {
-            _synced = false;
-            _buffer.Clear();
+            seqs.Add(seq);
         }
     }
 
-    private void EndSync(ClassSnapshot? snapshot, IReadOnlyList<ClassEvent> events)
+    private IReadOnlyList<long> Copy(List<long> seqs)
     {
         lock (_gate)
         {
-            if (snapshot is not null)
-            {
-                Mirror.ApplySnapshot(snapshot);
-            }
-
-            foreach (var evt in events.Concat(_buffer.OrderBy(e => e.Seq)))
-            {
-                if (Mirror.Apply(evt) == ApplyOutcome.Gap)
-                {
-                    Gaps++;
-                }
-            }
-
-            _buffer.Clear();
-            _synced = true;
+            return seqs.ToArray();
         }
-    }
-
-    private void Identify(string participantId, string token, ParticipantRole role)
-    {
-        ParticipantId = participantId;
-        Token = token;
-        Role = role;
     }
 }

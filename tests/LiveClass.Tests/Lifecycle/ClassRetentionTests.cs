@@ -30,14 +30,14 @@ public sealed class ClassRetentionTests
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
         await using var parent = await ClassClient.ConnectAsync(server.BaseUrl);
         await parent.JoinAsParentAsync(created.JoinCode, "The Garcias");
-        await instructor.InvokeAsync<long>("StartClass");
+        await instructor.Hub.StartClass();
         for (var step = 0; step < 12; step++)
         {
-            await instructor.InvokeAsync<long>("GoToStep", step);
+            await instructor.Hub.GoToStep(step);
         }
 
-        await parent.InvokeAsync<long>("SendChat", "c1", "Thank you");
-        await instructor.InvokeAsync<long>("EndClass");
+        await parent.Hub.SendChat("c1", "Thank you");
+        await instructor.Hub.EndClass();
         Assert.True(storage.Count > storedBefore + 5, "the class stored its state, segments, participants, directory entry and code");
 
         // Within the retention an ended class still answers a rejoin.
@@ -81,7 +81,7 @@ public sealed class ClassRetentionTests
         var created = await server.CreateClassAsync();
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        await instructor.InvokeAsync<long>("StartClass");
+        await instructor.Hub.StartClass();
 
         await Task.Delay(TimeSpan.FromSeconds(4));
 

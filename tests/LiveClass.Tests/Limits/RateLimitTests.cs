@@ -65,11 +65,11 @@ public sealed class RateLimitTests
         await using var client = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
 
         await client.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsParent", "ZZZZZZ", "Sam"));
-        await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsInstructor", "no-such-class", "key"));
+        await Assert.ThrowsAsync<HubException>(() => client.Hub.JoinAsParent("ZZZZZZ", "Sam"));
+        await Assert.ThrowsAsync<HubException>(() => client.Hub.JoinAsInstructor("no-such-class", "key"));
         await client.RejoinAsync();
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeAsync<JoinResult>("JoinAsParent", created.JoinCode, "Sam"));
+        var refused = await Assert.ThrowsAsync<HubException>(() => client.Hub.JoinAsParent(created.JoinCode, "Sam"));
 
         Assert.StartsWith("rate_limited:", refused.Message, StringComparison.Ordinal);
         Assert.Equal(HubConnectionState.Connected, client.Connection.State);
@@ -87,17 +87,17 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 5; i++)
         {
-            await klass.Parent.InvokeAsync<long>("CheckIn", i % 2 == 0 ? "Ready" : "Following", null);
+            await klass.Parent.Hub.CheckIn(i % 2 == 0 ? "Ready" : "Following", null);
         }
 
-        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", "CheckIn", "NeedHelp", null);
+        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", nameof(IClassHub.CheckIn), "NeedHelp", null);
         Assert.True(refusals.Count("participant-changes") >= 1);
 
         // The family's other connection shares the participant's budget; the instructor has their own.
         await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
         await second.RejoinAsync(klass.Parent.Token);
-        await klass.ExpectErrorAsync(second, "rate_limited:", "CheckIn", "NeedHelp", null);
-        Assert.True(await klass.Instructor.InvokeAsync<long>("GoToStep", 1) > 0);
+        await klass.ExpectErrorAsync(second, "rate_limited:", nameof(IClassHub.CheckIn), "NeedHelp", null);
+        Assert.True(await klass.Instructor.Hub.GoToStep(1) > 0);
     }
 
     [Fact]
@@ -108,10 +108,10 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < 3; i++)
         {
-            await klass.Instructor.InvokeAsync<long>("SetTempo", 20 + i);
+            await klass.Instructor.Hub.SetTempo(20 + i);
         }
 
-        await klass.ExpectErrorAsync(klass.Instructor, "rate_limited:", "SetTempo", 40);
+        await klass.ExpectErrorAsync(klass.Instructor, "rate_limited:", nameof(IClassHub.SetTempo), 40);
     }
 
     [Theory]
@@ -177,16 +177,16 @@ public sealed class RateLimitTests
 
         for (var step = 0; step < 10; step++)
         {
-            await klass.Instructor.InvokeAsync<long>("GoToStep", step);
+            await klass.Instructor.Hub.GoToStep(step);
         }
 
         // A family still has its budget of changes.
         for (var i = 0; i < 3; i++)
         {
-            await klass.Parent.InvokeAsync<long>("CheckIn", "Ready", null);
+            await klass.Parent.Hub.CheckIn("Ready", null);
         }
 
-        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", "CheckIn", "NeedHelp", null);
+        await klass.ExpectErrorAsync(klass.Parent, "rate_limited:", nameof(IClassHub.CheckIn), "NeedHelp", null);
         Assert.Equal(0, refusals.Count("class-creation") + refusals.Count("class-lookup") + refusals.Count("join"));
     }
 
@@ -201,7 +201,7 @@ public sealed class RateLimitTests
         for (var i = 0; i < 4; i++)
         {
             await client.JoinAsParentAsync(created.JoinCode, $"Family {i}");
-            await client.InvokeAsync("Leave");
+            await client.Hub.Leave();
         }
 
         var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinAsParentAsync(created.JoinCode, "Family 5"));

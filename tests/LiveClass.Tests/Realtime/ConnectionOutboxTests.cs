@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using System.Collections.Concurrent;
 using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.Connections;
@@ -12,7 +13,7 @@ public sealed class ConnectionOutboxTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
 
-    private static SerializedHubMessage Message(int n) => new(new InvocationMessage("ClassEvent", [n]));
+    private static SerializedHubMessage Message(int n) => new(new InvocationMessage(nameof(IClassClient.ClassEvent), [n]));
 
     [Fact]
     public async Task Writes_in_order_and_never_makes_the_caller_wait_for_a_stuck_transport()
@@ -58,7 +59,7 @@ public sealed class ConnectionOutboxTests
     {
         var connection = new ControlledConnection();
         var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedBytes = 1024, CloseTimeout = TimeSpan.FromMilliseconds(100) });
-        var big = new SerializedHubMessage(new InvocationMessage("ClassEvent", [new string('x', 600)]));
+        var big = new SerializedHubMessage(new InvocationMessage(nameof(IClassClient.ClassEvent), [new string('x', 600)]));
 
         outbox.Enqueue(big);
         Assert.False(outbox.IsClosed);

@@ -121,7 +121,7 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         var created = await server.CreateClassAsync();
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        var started = await instructor.InvokeAsync<long>("StartClass");
+        var started = await instructor.Hub.StartClass();
 
         // Another writer changes the stored state behind the grain's back: its next write is refused.
         var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
@@ -130,11 +130,11 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         Assert.True(stored.RecordExists);
         await storage.WriteStateAsync("session", grain, stored);
 
-        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => instructor.InvokeAsync<long>("GoToStep", 2));
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => instructor.Hub.GoToStep(2));
         Assert.StartsWith("unavailable: ", refused.Message);
 
         // The grain reloads what storage has, and the same call, asked again, goes through on the same connection.
-        var seq = await instructor.InvokeAsync<long>("GoToStep", 2);
+        var seq = await instructor.Hub.GoToStep(2);
         Assert.True(seq > started);
         Assert.Equal(2, (await server.SnapshotAsync(created.ClassId)).StepIndex);
     }

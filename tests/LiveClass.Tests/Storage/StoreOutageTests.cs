@@ -1,6 +1,6 @@
+using LiveClass.Contracts;
 using System.Net;
 using System.Net.Http.Json;
-using LiveClass.ClusterTests.Infrastructure;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,23 +10,20 @@ namespace LiveClass.Tests.Storage;
 /// The store goes away under a running server (Azurite stopped): what needs it answers the
 /// protocol's retryable <c>unavailable</c>, over HTTP and over the hub, and the server stays up.
 /// </summary>
-public sealed class StoreOutageTests : IAsyncLifetime
+/// <remarks>The test stops its Azurite: it has one of its own, as a class fixture.</remarks>
+public sealed class StoreOutageTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "liveclass-outage-" + Guid.NewGuid().ToString("N")[..8]);
-    private AzuriteServer? _azurite;
-
-    public async ValueTask InitializeAsync() => _azurite = await AzuriteServer.StartAsync(_dataDir);
 
     [Fact(Timeout = 120_000)]
     public async Task With_the_store_down_http_and_hub_calls_answer_unavailable_and_the_server_stays_up()
     {
         await using var server = await LiveClassServer.StartAsync(
-            "Cluster:Storage=AzureStorage", $"Cluster:AzureStorage:ConnectionString={_azurite!.ConnectionString}");
+            "Cluster:Storage=AzureStorage", $"Cluster:AzureStorage:ConnectionString={azurite.ConnectionString}");
         var created = await server.CreateClassAsync();
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
 
-        await _azurite.StopAsync();
+        await azurite.Server.StopAsync();
 
         // HTTP: creating a class needs the store: 503, problem type unavailable, Retry-After.
         using var response = await server.Http.PostAsJsonAsync("/api/classes", new { title = "During the outage", instructorName = "Maya" });
@@ -36,27 +33,11 @@ public sealed class StoreOutageTests : IAsyncLifetime
         Assert.True(response.Headers.RetryAfter is not null, "no Retry-After");
 
         // Hub: a change cannot be stored, so it is not acknowledged: unavailable, on an open connection.
-        var refused = await Assert.ThrowsAsync<HubException>(() => instructor.InvokeAsync<long>("StartClass"));
+        var refused = await Assert.ThrowsAsync<HubException>(() => instructor.Hub.StartClass());
         Assert.StartsWith("unavailable: ", refused.Message);
         Assert.Equal(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected, instructor.Connection.State);
-        var ping = await instructor.InvokeAsync<LiveClass.Contracts.PingResult>("Ping", 1L);
+        var ping = await instructor.Hub.Ping(1L);
         Assert.Equal(1L, ping.ClientTime);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
-
-        try
-        {
-            Directory.Delete(_dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 
     private sealed record ProblemBody(string? Type, string? Detail, int? Status);

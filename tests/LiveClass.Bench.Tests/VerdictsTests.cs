@@ -1,7 +1,7 @@
 using LiveClass.Bench.Measuring;
 using LiveClass.Bench.Reporting;
 
-namespace LiveClass.Tests.Bench;
+namespace LiveClass.Bench.Tests;
 
 public sealed class VerdictsTests
 {

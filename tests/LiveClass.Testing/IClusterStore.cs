@@ -1,7 +1,7 @@
-namespace LiveClass.ClusterTests.Infrastructure;
+namespace LiveClass.Testing;
 
 /// <summary>The durable store a test cluster keeps membership and grain state in, as a real process on loopback.</summary>
-internal interface IClusterStore : IAsyncDisposable
+public interface IClusterStore : IAsyncDisposable
 {
     /// <summary>The server settings (environment variables) that point a silo at this store.</summary>
     IReadOnlyDictionary<string, string> SiloSettings { get; }

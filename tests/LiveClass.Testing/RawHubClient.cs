@@ -6,7 +6,7 @@ using System.Text.Json;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 
-namespace LiveClass.Bench.Load;
+namespace LiveClass.Testing;
 
 /// <summary>
 /// A hub client with nothing in between: a raw socket with a small receive buffer, the WebSocket
@@ -74,7 +74,7 @@ public sealed class RawHubClient : IAsyncDisposable
 
     public async Task<JoinResult> JoinAsParentAsync(string joinCode, string displayName)
     {
-        var result = await InvokeAsync("JoinAsParent", joinCode, displayName);
+        var result = await InvokeAsync(nameof(IClassHub.JoinAsParent), joinCode, displayName);
         return result.Deserialize<JoinResult>(Json)!;
     }
 
@@ -216,7 +216,7 @@ public sealed class RawHubClient : IAsyncDisposable
     {
         switch (root.TryGetProperty("type", out var type) ? type.GetInt32() : 0)
         {
-            case 1 when root.GetProperty("target").GetString() == HubNames.ClassEventMethod:
+            case 1 when root.GetProperty("target").GetString() == nameof(IClassClient.ClassEvent):
                 Events.Add(root.GetProperty("arguments")[0].Deserialize<ClassEvent>(Json)!);
                 return false;
             case 6:

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace LiveClass.ClusterTests.Infrastructure;
+namespace LiveClass.Testing;
 
 /// <summary>Copies a started process's output and error lines into a log file, for reading after a failed test.</summary>
-internal static class ProcessLog
+public static class ProcessLog
 {
     public static void Capture(Process process, StreamWriter log)
     {

@@ -1,36 +1,55 @@
 using LiveClass.Contracts;
 
-namespace LiveClass.Tests.Infrastructure;
+namespace LiveClass.Client;
 
 /// <summary>
-/// A client's copy of a class, kept the way PROTOCOL.md rule 1 asks: a snapshot, then events
-/// applied strictly in seq order, duplicates dropped, gaps reported.
+/// The class as a client shows it: a snapshot, then every event folded in, in seq order (a
+/// <see cref="ClassSequencer"/> sees to the order). Not thread-safe: its owner serializes changes.
 /// </summary>
 public sealed class ClassMirror
 {
     private readonly List<Participant> _participants = [];
     private readonly List<ChatMessage> _chat = [];
 
+    /// <summary>The class's id; null before the first snapshot.</summary>
+    public string? ClassId { get; private set; }
+
+    /// <summary>The class's title; null before the first snapshot.</summary>
+    public string? Title { get; private set; }
+
+    /// <summary>The routine the class follows, step by step; null before the first snapshot.</summary>
+    public Routine? Routine { get; private set; }
+
+    /// <summary>Whether the class is in its lobby, live, paused or ended.</summary>
     public ClassStatus Status { get; private set; }
+
+    /// <summary>The routine step everyone is on.</summary>
     public int StepIndex { get; private set; }
+
+    /// <summary>The last pacing cue, if any.</summary>
     public Cue? Cue { get; private set; }
+
+    /// <summary>The stroke tempo guide, if on.</summary>
     public Tempo? Tempo { get; private set; }
+
+    /// <summary>The seq of the last event folded in, or of the snapshot.</summary>
     public long LastSeq { get; private set; }
+
+    /// <summary>Whether a snapshot has been applied yet.</summary>
     public bool HasSnapshot { get; private set; }
 
-    /// <summary>Every seq applied one by one since the last snapshot baseline.</summary>
-    public List<long> Applied { get; } = [];
-
-    public List<long> Baselines { get; } = [];
-
-    public int DuplicatesDropped { get; private set; }
-
+    /// <summary>The class's participants, the instructor among them.</summary>
     public IReadOnlyList<Participant> Participants => _participants;
 
+    /// <summary>The chat as it stands, oldest first.</summary>
     public IReadOnlyList<ChatMessage> Chat => _chat;
 
+    /// <summary>Replaces the whole view with <paramref name="snapshot"/>.</summary>
     public void ApplySnapshot(ClassSnapshot snapshot)
     {
+        ClassId = snapshot.ClassId;
+        Title = snapshot.Title;
+        Routine = snapshot.Routine;
         Status = snapshot.Status;
         StepIndex = snapshot.StepIndex;
         Cue = snapshot.Cue;
@@ -41,22 +60,11 @@ public sealed class ClassMirror
         _chat.AddRange(snapshot.Chat);
         LastSeq = snapshot.Seq;
         HasSnapshot = true;
-        Baselines.Add(snapshot.Seq);
     }
 
-    public ApplyOutcome Apply(ClassEvent evt)
+    /// <summary>Folds in the next event.</summary>
+    public void Apply(ClassEvent evt)
     {
-        if (evt.Seq <= LastSeq)
-        {
-            DuplicatesDropped++;
-            return ApplyOutcome.Duplicate;
-        }
-
-        if (evt.Seq != LastSeq + 1)
-        {
-            return ApplyOutcome.Gap;
-        }
-
         switch (evt.Kind)
         {
             case ClassEventKind.ParticipantJoined:
@@ -93,23 +101,6 @@ public sealed class ClassMirror
         }
 
         LastSeq = evt.Seq;
-        Applied.Add(evt.Seq);
-        return ApplyOutcome.Applied;
-    }
-
-    /// <summary>A stable text form of everything a client shows, for comparing with the server's snapshot.</summary>
-    public string Describe() => Describe(Status, StepIndex, Cue, Tempo, _participants, _chat, LastSeq);
-
-    public static string Describe(ClassSnapshot s) => Describe(s.Status, s.StepIndex, s.Cue, s.Tempo, s.Participants, s.Chat, s.Seq);
-
-    private static string Describe(ClassStatus status, int step, Cue? cue, Tempo? tempo,
-        IEnumerable<Participant> participants, IEnumerable<ChatMessage> chat, long seq)
-    {
-        var people = participants.OrderBy(p => p.ParticipantId, StringComparer.Ordinal)
-            .Select(p => $"{p.ParticipantId}|{p.DisplayName}|{p.Role}|{p.Online}|{p.CheckIn}");
-        var lines = chat.Select(m => $"{m.MessageId}|{m.ParticipantId}|{m.Text}");
-        return $"seq={seq} status={status} step={step} cue={cue} tempo={tempo}\n"
-            + string.Join("\n", people) + "\n--\n" + string.Join("\n", lines);
     }
 
     private void Update(string participantId, Func<Participant, Participant> change)
@@ -121,5 +112,3 @@ public sealed class ClassMirror
         }
     }
 }
-
-public enum ApplyOutcome { Applied, Duplicate, Gap }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace LiveClass.ClusterTests.Infrastructure;
+namespace LiveClass.Testing;
 
 /// <summary>Process signals: .NET kills with SIGKILL only; a graceful stop needs SIGTERM.</summary>
-internal static partial class Signals
+public static partial class Signals
 {
     private const int SigTerm = 15;
 

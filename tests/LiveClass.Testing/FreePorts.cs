@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LiveClass.ClusterTests.Infrastructure;
+namespace LiveClass.Testing;
 
-internal static class FreePorts
+public static class FreePorts
 {
     /// <summary>Ports that were free a moment ago, all different.</summary>
     public static int[] Take(int count)

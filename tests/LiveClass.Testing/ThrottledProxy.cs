@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LiveClass.Tests.Infrastructure;
+namespace LiveClass.Testing;
 
 /// <summary>
 /// A TCP proxy on loopback that forwards to a server, passing what the server sends at most at

@@ -1,3 +1,0 @@
-namespace LiveClass.Tests.Infrastructure;
-
-public enum WireProtocol { Json, MessagePack }
