@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -26,9 +27,17 @@ public static class OrleansHostingExtensions
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         Validate(silo);
 
-        builder.Services.Configure<ClassLimits>(builder.Configuration.GetSection(ClassLimits.SectionName));
-        builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(ClassLimits.SectionName));
-        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSectionName));
+        builder.Services.AddOptions<ClassLimits>()
+            .BindConfiguration(ClassLimits.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClassLimits>, ClassLimitsValidation>();
+        builder.Services.AddOptions<RealtimeOptions>()
+            .BindConfiguration(ClassLimits.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
+        builder.Services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.UseOrleans(orleans =>
@@ -73,7 +82,7 @@ public static class OrleansHostingExtensions
                 }
             }
 
-            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null, builder.Configuration);
+            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null);
             if (silo.Storage == StorageProvider.Memory)
             {
                 // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.

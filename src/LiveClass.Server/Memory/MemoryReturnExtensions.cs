@@ -6,10 +6,8 @@ public static class MemoryReturnExtensions
     public static WebApplicationBuilder AddLiveClassMemoryReturn(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MemoryReturnOptions>()
-            .Bind(builder.Configuration.GetSection(MemoryReturnOptions.SectionName))
-            .Validate(o => o.CheckInterval > TimeSpan.Zero && o.MinimumInterval >= TimeSpan.Zero
-                && o.MinimumFreeMiB >= 0 && o.MinimumFreeShareOfHeap >= 0 && o.QuietAllocationMiBPerSecond >= 0,
-                "MemoryReturn: the interval must be positive and the thresholds not negative")
+            .BindConfiguration(MemoryReturnOptions.SectionName)
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IManagedHeap, RuntimeManagedHeap>();
         builder.Services.AddSingleton<IDeliveryActivity, MeteredDeliveryActivity>();
