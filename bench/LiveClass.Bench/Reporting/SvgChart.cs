@@ -7,12 +7,10 @@ namespace LiveClass.Bench.Reporting;
 /// <summary>p99 delivery latency against connections, LiveClass and baseline, on log-log axes, as a standalone SVG.</summary>
 public static class SvgChart
 {
-    private const int Width = 760;
-    private const int Height = 460;
-    private const int Left = 70;
-    private const int Right = 170;
-    private const int Top = 40;
-    private const int Bottom = 60;
+    private const int Width = 760, Height = 460;
+
+    /// <summary>Margins around the plot: the axes' labels on the left and bottom, the legend on the right.</summary>
+    private const int Left = 70, Right = 170, Top = 40, Bottom = 60;
 
     public static string Render(IEnumerable<ResultsFile> files)
     {

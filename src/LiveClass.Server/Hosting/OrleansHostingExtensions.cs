@@ -43,15 +43,9 @@ public static class OrleansHostingExtensions
     /// <summary>The class limits and realtime timings, from the "LiveClass" section, checked when the server starts.</summary>
     private static void AddClassOptions(IServiceCollection services)
     {
-        services.AddOptions<ClassLimits>()
-            .BindConfiguration(ClassLimits.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<ClassLimits>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<ClassLimits>, ClassLimitsValidation>();
-        services.AddOptions<RealtimeOptions>()
-            .BindConfiguration(ClassLimits.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
         services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
     }

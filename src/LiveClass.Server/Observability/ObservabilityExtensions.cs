@@ -25,10 +25,7 @@ public static class ObservabilityExtensions
     /// </summary>
     public static WebApplicationBuilder AddLiveClassObservability(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ObservabilityOptions>()
-            .BindConfiguration(ObservabilityOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<ObservabilityOptions>(ObservabilityOptions.SectionName);
 
         // Which exporters exist is decided while the services are composed, before any options can be resolved.
         var options = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();

@@ -1,5 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
+using LiveClass.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -11,10 +12,7 @@ public static class RealtimeExtensions
     /// <summary>The SignalR hub with both protocols in the contract's shape, and this silo's bridge to the class grains.</summary>
     public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<HubLimitsOptions>()
-            .BindConfiguration(HubLimitsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<HubLimitsOptions>(HubLimitsOptions.SectionName);
         builder.Services
             .AddSignalR(options =>
             {
@@ -30,10 +28,7 @@ public static class RealtimeExtensions
         });
 
         DecorateHubProtocols(builder.Services);
-        builder.Services.AddOptions<DeliveryOptions>()
-            .BindConfiguration(DeliveryOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.SectionName);
         builder.Services.AddSingleton<ConnectionOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<ClassHub>, ClassHubLifetimeManager>();
         builder.Services.AddHostedService<OutboxAgeService>();
