@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveClass.Bench.Scenarios;
 
 namespace LiveClass.Bench;
 
@@ -7,6 +8,7 @@ public sealed class BenchOptions
 {
     public List<string> Scenarios { get; } = [];
     public bool Full { get; set; }
+    public string Size => Full ? "full" : "quick";
     public string? Tag { get; set; }
 
     /// <summary>
@@ -51,7 +53,6 @@ public sealed class BenchOptions
     public List<string> ServerArgs { get; } = [];
     public bool Meters { get; set; }
     public bool Allocations { get; set; }
-    public List<string> Experiments { get; } = [];
     public List<string> ServerEnvironment { get; } = [];
 
     /// <summary>Scenario 5: the store the running cluster uses (deploy/local-cluster.sh's STORE), azure or redis.</summary>
@@ -62,6 +63,12 @@ public sealed class BenchOptions
     /// <summary>The local cluster's store process listens here: Azurite's table service, or Redis.</summary>
     public int StorePort => Store == "redis" ? 6380 : 10002;
 
+    /// <summary><c>table --markdown</c>: the table as Markdown, for the docs.</summary>
+    public bool Markdown { get; set; }
+
+    /// <summary><c>chart --out FILE</c>: where the chart goes (docs/benchmarks-p99.svg).</summary>
+    public string? ChartOutput { get; set; }
+
     public string? RepoRoot { get; set; }
     public string? OutDir { get; set; }
 
@@ -70,7 +77,7 @@ public sealed class BenchOptions
 
         usage: LiveClass.Bench <scenario>... [options]
                LiveClass.Bench chart [--out file.svg] [results-dir-or-json...]
-               LiveClass.Bench table [results-dir-or-json...]
+               LiveClass.Bench table [--markdown] [results-dir-or-json...]
 
         scenarios: s1 (one big class), s2 (many small classes), s3 (idle connections),
                    s4 (rejoin storm), s5 (s2 on a running cluster), s6 (s2 with one
@@ -103,9 +110,6 @@ public sealed class BenchOptions
           --meters                the server probe also aggregates Orleans/ASP.NET meters
           --allocations           the server probe also samples allocations by type
           --server-env NAME=VALUE environment of the started LiveClass server (e.g. DOTNET_GCConserveMemory=7)
-          --experiment NAME       profiling only: change the started LiveClass server without
-                                  editing it (binary-storage: Orleans binary grain storage
-                                  serializer instead of the default Newtonsoft JSON one)
           --tag NAME              suffix of the result file name
           --out-dir DIR           where results go (bench/results)
         """;
@@ -117,63 +121,64 @@ public sealed class BenchOptions
         {
             var arg = args[i];
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{arg} needs a value");
-            int NextInt() => int.Parse(Next(), CultureInfo.InvariantCulture);
-            double NextDouble() => double.Parse(Next(), CultureInfo.InvariantCulture);
-
-            switch (arg)
+            if (!options.Apply(arg, Next))
             {
-                case "--full": options.Full = true; break;
-                case "--tag": options.Tag = Next(); break;
-                case "--store": options.Store = Next() is var store && store is "azure" or "redis" ? store : throw new ArgumentException("--store takes azure or redis"); break;
-                case "--rounds": options.Rounds = NextInt() is var rounds and >= 1 ? rounds : throw new ArgumentException("--rounds needs 1 or more"); break;
-                case "--url": options.Urls.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
-                case "--server-pid": options.ServerPids.AddRange(Next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
-                case "--baseline-url": options.BaselineUrl = Next(); break;
-                case "--no-baseline": options.NoBaseline = true; break;
-                case "--no-liveclass": options.NoLiveClass = true; break;
-                case "--classes": options.Classes = NextInt(); break;
-                case "--parents": options.Parents = NextInt(); break;
-                case "--events-per-sec": options.EventsPerSecond = NextDouble(); break;
-                case "--chat-interval": options.ChatIntervalSeconds = NextDouble(); break;
-                case "--checkin-interval": options.CheckInIntervalSeconds = NextDouble(); break;
-                case "--duration": options.DurationSeconds = NextDouble(); break;
-                case "--warmup": options._warmupSeconds = NextDouble(); break;
-                case "--settle": options.SettleSeconds = NextDouble(); break;
-                case "--probe-rejoins": options.ProbeRejoins = NextInt(); break;
-                case "--connect-concurrency": options.ConnectConcurrency = NextInt(); break;
-                case "--listen-addresses": options.ListenAddresses = Math.Clamp(NextInt(), 1, 250); break;
-                case "--stateful-reconnect": options.StatefulReconnect = true; break;
-                case "--no-pin": options.Pin = false; break;
-                case "--client-cpus": options.ClientCpus = Next(); break;
-                case "--server-cpus": options.ServerCpus = Next(); break;
-                case "--server-arg": options.ServerArgs.Add(Next()); break;
-                case "--meters": options.Meters = true; break;
-                case "--allocations": options.Allocations = true; break;
-                case "--experiment": options.Experiments.Add(Next()); break;
-                case "--server-env":
-                    var variable = Next();
-                    options.ServerEnvironment.Add(variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE"));
-                    break;
-                case "--repo": options.RepoRoot = Next(); break;
-                case "--out-dir": options.OutDir = Next(); break;
-                case "-h" or "--help": throw new HelpRequested();
-                default:
-                    if (arg.StartsWith('-'))
-                    {
-                        throw new ArgumentException($"unknown option {arg}");
-                    }
-
-                    options.Scenarios.Add(arg.ToLowerInvariant());
-                    break;
+                options.Scenarios.Add(arg.StartsWith('-') ? throw new ArgumentException($"unknown option {arg}") : arg.ToLowerInvariant());
             }
         }
 
         if (options.Scenarios.Remove("all"))
         {
-            options.Scenarios.InsertRange(0, ["s1", "s2", "s3", "s4"]);
+            options.Scenarios.InsertRange(0, ScenarioCatalog.All);
         }
 
         return options;
+    }
+
+    /// <summary>Applies one option; false when <paramref name="arg"/> is not one of the options.</summary>
+    private bool Apply(string arg, Func<string> next)
+    {
+        int NextInt() => int.Parse(next(), CultureInfo.InvariantCulture);
+        double NextDouble() => double.Parse(next(), CultureInfo.InvariantCulture);
+        switch (arg)
+        {
+            case "--full": Full = true; break;
+            case "--tag": Tag = next(); break;
+            case "--store": Store = next() is var store && store is "azure" or "redis" ? store : throw new ArgumentException("--store takes azure or redis"); break;
+            case "--rounds": Rounds = NextInt() is var rounds and >= 1 ? rounds : throw new ArgumentException("--rounds needs 1 or more"); break;
+            case "--url": Urls.AddRange(next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)); break;
+            case "--server-pid": ServerPids.AddRange(next().Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))); break;
+            case "--baseline-url": BaselineUrl = next(); break;
+            case "--no-baseline": NoBaseline = true; break;
+            case "--no-liveclass": NoLiveClass = true; break;
+            case "--classes": Classes = NextInt(); break;
+            case "--parents": Parents = NextInt(); break;
+            case "--events-per-sec": EventsPerSecond = NextDouble(); break;
+            case "--chat-interval": ChatIntervalSeconds = NextDouble(); break;
+            case "--checkin-interval": CheckInIntervalSeconds = NextDouble(); break;
+            case "--duration": DurationSeconds = NextDouble(); break;
+            case "--warmup": _warmupSeconds = NextDouble(); break;
+            case "--settle": SettleSeconds = NextDouble(); break;
+            case "--probe-rejoins": ProbeRejoins = NextInt(); break;
+            case "--connect-concurrency": ConnectConcurrency = NextInt(); break;
+            case "--listen-addresses": ListenAddresses = Math.Clamp(NextInt(), 1, 250); break;
+            case "--stateful-reconnect": StatefulReconnect = true; break;
+            case "--no-pin": Pin = false; break;
+            case "--client-cpus": ClientCpus = next(); break;
+            case "--server-cpus": ServerCpus = next(); break;
+            case "--server-arg": ServerArgs.Add(next()); break;
+            case "--meters": Meters = true; break;
+            case "--allocations": Allocations = true; break;
+            case "--server-env": ServerEnvironment.Add(next() is var variable && variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE")); break;
+            case "--repo": RepoRoot = next(); break;
+            case "--out-dir": OutDir = next(); break;
+            case "--markdown": Markdown = true; break;
+            case "--out": ChartOutput = next(); break;
+            case "-h" or "--help": throw new HelpRequested();
+            default: return false;
+        }
+
+        return true;
     }
 
     public sealed class HelpRequested : Exception;

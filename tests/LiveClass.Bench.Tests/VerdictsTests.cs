@@ -8,10 +8,7 @@ public sealed class VerdictsTests
     [Fact]
     public void Several_rounds_are_judged_on_their_worst_round_and_the_table_keeps_the_median_ratio()
     {
-        var file = File("s1",
-            Run("baseline", 1, p99: 30), Run("liveclass", 1, p99: 45),
-            Run("liveclass", 2, p99: 50), Run("baseline", 2, p99: 40),
-            Run("baseline", 3, p99: 20), Run("liveclass", 3, p99: 60));
+        var file = Rounds("s1", (LiveClass: 45, Baseline: 30), (50, 40), (60, 20));
 
         Verdicts.Evaluate(file);
 
@@ -30,10 +27,7 @@ public sealed class VerdictsTests
     [Fact]
     public void A_median_that_meets_the_target_does_not_hide_one_round_that_misses_it()
     {
-        var file = File("s2",
-            Run("baseline", 1, p99: 20), Run("liveclass", 1, p99: 21),
-            Run("baseline", 2, p99: 20), Run("liveclass", 2, p99: 22),
-            Run("baseline", 3, p99: 20), Run("liveclass", 3, p99: 120));
+        var file = Rounds("s2", (LiveClass: 21, Baseline: 20), (22, 20), (120, 20));
 
         Verdicts.Evaluate(file);
 
@@ -133,6 +127,14 @@ public sealed class VerdictsTests
     [InlineData(new[] { 4.0, 1.0, 3.0, 2.0 }, 2.5)]
     public void The_median_of_an_even_count_is_the_mean_of_the_middle_two(double[] values, double median) =>
         Assert.Equal(median, Verdicts.Median(values));
+
+    /// <summary>One run of each target per round, in the order the bench runs them: the baseline first in odd rounds.</summary>
+    private static ResultsFile Rounds(string scenario, params (double LiveClass, double Baseline)[] p99s) =>
+        File(scenario, [.. p99s.SelectMany((p99, i) =>
+        {
+            RunResult[] pair = [Run("baseline", i + 1, p99: p99.Baseline), Run("liveclass", i + 1, p99: p99.LiveClass)];
+            return i % 2 == 0 ? pair : [pair[1], pair[0]];
+        })]);
 
     private static ResultsFile File(string scenario, params RunResult[] runs)
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LiveClass.Bench.Measuring;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 
@@ -21,9 +22,9 @@ public sealed class ClassRoom(int index, string url)
     private int _actions;
     private int _step;
 
-    public int Index { get; } = index;
-    public string Url { get; } = url;
     public string ClassId { get; private set; } = "";
+    public int Index => index;
+    public string Url => url;
     public string JoinCode { get; private set; } = "";
     public string InstructorKey { get; private set; } = "";
     public int StepCount { get; set; } = 1;
@@ -47,9 +48,9 @@ public sealed class ClassRoom(int index, string url)
         InstructorKey = created.InstructorKey;
     }
 
-    public void ObserveSeen(long seq) => InterlockedMax(ref _maxSeen, seq);
+    public void ObserveSeen(long seq) => Atomic.Max(ref _maxSeen, seq);
 
-    public void ObserveReturned(long seq) => InterlockedMax(ref _maxReturned, seq);
+    public void ObserveReturned(long seq) => Atomic.Max(ref _maxReturned, seq);
 
     /// <summary>The instructor's next action: step changes and cues twice as often as tempo changes.</summary>
     public (string Method, object?[] Args) NextInstructorAction(Random random)
@@ -67,21 +68,6 @@ public sealed class ClassRoom(int index, string url)
                 return ("SendCue", [cue.Kind, cue.Count, cue.Text]);
             default:
                 return ("SetTempo", [random.Next(10, 61)]);
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Interlocked.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
         }
     }
 

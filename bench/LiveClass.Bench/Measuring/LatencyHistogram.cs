@@ -29,17 +29,7 @@ public sealed class LatencyHistogram
         Interlocked.Increment(ref _counts[BucketOf(micros)]);
         Interlocked.Increment(ref _count);
         Interlocked.Add(ref _sumMicros, micros);
-        var max = Interlocked.Read(ref _maxMicros);
-        while (micros > max)
-        {
-            var seen = Interlocked.CompareExchange(ref _maxMicros, micros, max);
-            if (seen == max)
-            {
-                break;
-            }
-
-            max = seen;
-        }
+        Atomic.Max(ref _maxMicros, micros);
     }
 
     public void Reset()

@@ -14,8 +14,6 @@ public static class ProcStats
     /// <summary>Clock ticks per second of /proc/&lt;pid&gt;/stat; 100 on every Linux the bench runs on (getconf CLK_TCK).</summary>
     private const double TicksPerSecond = 100.0;
 
-    public static bool Supported => File.Exists("/proc/self/stat");
-
     public static ProcSample? TryRead(int pid)
     {
         try

@@ -28,70 +28,80 @@ public static class ResultsTable
         var notes = new List<string>();
         foreach (var file in files)
         {
-            foreach (var run in file.Results.OrderBy(r => r.Target == "liveclass" ? 0 : 1).ThenBy(r => r.Round))
-            {
-                rows.Add(Row(file, run));
-            }
-
+            rows.AddRange(file.Results.OrderBy(r => r.Target == "liveclass" ? 0 : 1).ThenBy(r => r.Round).Select(run => Row(file, run)));
             if (file.Ratios.Count > 0)
             {
-                rows.Add(
-                [
-                    $"{file.Scenario} {file.Size}", file.RoundRatios is null ? "ratio L/B" : "median ratio L/B", "", "", "", "",
-                    R(file.Ratios, "p50"), R(file.Ratios, "p99"), "", "", R(file.Ratios, "max"), "", "",
-                    R(file.Ratios, "serverCpuSeconds"), "", R(file.Ratios, "peakWorkingSet"), "", "", "",
-                    Named(file.Ratios, NamedRatios, ", "),
-                ]);
+                rows.Add(RatioRow(file));
             }
 
-            if (file.RoundRatios is { } rounds)
-            {
-                notes.Add($"{file.Scenario} {file.Size}: ratio L/B by round: "
-                    + string.Join("; ", rounds.Select((ratios, i) => $"#{i + 1} {Named(ratios, RoundRatios, " ")}")));
-            }
-
-            foreach (var check in file.Targets)
-            {
-                var verdict = check.Pass switch { true => "met", false => "MISSED", null => "n/a" };
-                notes.Add($"{file.Scenario} {file.Size}: {check.Name} = {check.Value} (target {check.Limit}): {verdict}");
-            }
-
-            foreach (var run in file.Results.Where(r => r.Status != "ok" || r.Note is not null))
-            {
-                notes.Add($"{file.Scenario} {file.Size} {run.Target}: {run.Status}{(run.Note is null ? "" : ": " + run.Note)}");
-            }
+            notes.AddRange(Notes(file));
         }
 
+        return markdown ? RenderMarkdown(rows, notes) : RenderConsole(rows, notes);
+    }
+
+    private static string[] RatioRow(ResultsFile file) =>
+    [
+        $"{file.Scenario} {file.Size}", file.RoundRatios is null ? "ratio L/B" : "median ratio L/B", "", "", "", "",
+        R(file.Ratios, "p50"), R(file.Ratios, "p99"), "", "", R(file.Ratios, "max"), "", "",
+        R(file.Ratios, "serverCpuSeconds"), "", R(file.Ratios, "peakWorkingSet"), "", "", "",
+        Named(file.Ratios, NamedRatios, ", "),
+    ];
+
+    /// <summary>Each round's ratios, each target's verdict, and each run's status and note.</summary>
+    private static IEnumerable<string> Notes(ResultsFile file)
+    {
+        if (file.RoundRatios is { } rounds)
+        {
+            yield return $"{file.Scenario} {file.Size}: ratio L/B by round: "
+                + string.Join("; ", rounds.Select((ratios, i) => $"#{i + 1} {Named(ratios, RoundRatios, " ")}"));
+        }
+
+        foreach (var check in file.Targets)
+        {
+            var verdict = check.Pass switch { true => "met", false => "MISSED", null => "n/a" };
+            yield return $"{file.Scenario} {file.Size}: {check.Name} = {check.Value} (target {check.Limit}): {verdict}";
+        }
+
+        foreach (var run in file.Results.Where(r => r.Status != "ok" || r.Note is not null))
+        {
+            yield return $"{file.Scenario} {file.Size} {run.Target}: {run.Status}{(run.Note is null ? "" : ": " + run.Note)}";
+        }
+    }
+
+    private static string RenderMarkdown(List<string[]> rows, List<string> notes)
+    {
         var sb = new StringBuilder();
-        if (markdown)
+        sb.AppendLine("| " + string.Join(" | ", Headers) + " |");
+        sb.AppendLine("|" + string.Concat(Headers.Select(h => " --- |")));
+        foreach (var row in rows)
         {
-            sb.AppendLine("| " + string.Join(" | ", Headers) + " |");
-            sb.AppendLine("|" + string.Concat(Headers.Select(h => " --- |")));
-            foreach (var row in rows)
-            {
-                sb.AppendLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
-            }
-
-            sb.AppendLine();
-            foreach (var note in notes)
-            {
-                sb.AppendLine("- " + note);
-            }
+            sb.AppendLine("| " + string.Join(" | ", row.Select(c => c.Replace("|", "\\|"))) + " |");
         }
-        else
-        {
-            var widths = Headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
-            sb.AppendLine(string.Join("  ", Headers.Select((h, i) => h.PadRight(widths[i]))));
-            sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
-            foreach (var row in rows)
-            {
-                sb.AppendLine(string.Join("  ", row.Select((c, i) => i < 2 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))));
-            }
 
-            foreach (var note in notes)
-            {
-                sb.AppendLine("  " + note);
-            }
+        sb.AppendLine();
+        foreach (var note in notes)
+        {
+            sb.AppendLine("- " + note);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RenderConsole(List<string[]> rows, List<string> notes)
+    {
+        var sb = new StringBuilder();
+        var widths = Headers.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+        sb.AppendLine(string.Join("  ", Headers.Select((h, i) => h.PadRight(widths[i]))));
+        sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in rows)
+        {
+            sb.AppendLine(string.Join("  ", row.Select((c, i) => i < 2 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))));
+        }
+
+        foreach (var note in notes)
+        {
+            sb.AppendLine("  " + note);
         }
 
         return sb.ToString();

@@ -1,4 +1,5 @@
 using LiveClass.Bench.Measuring;
+using LiveClass.Bench.Scenarios;
 
 namespace LiveClass.Bench.Reporting;
 
@@ -74,6 +75,23 @@ public sealed record RunResult
     /// over a minute, and that every family in the classes it hits feels at once.
     /// </summary>
     public double? WorstWindowP99Ms => Timeline.Where(p => p.Phase == "steady" && p.P99Ms > 0).Select(p => (double?)p.P99Ms).Max();
+
+    /// <summary>A run of <paramref name="plan"/> against one target, before anything is measured.</summary>
+    public static RunResult Planned(ScenarioPlan plan, BenchOptions options, string target, IReadOnlyList<string> urls) => new()
+    {
+        Scenario = plan.Name,
+        Title = plan.Title,
+        Size = options.Size,
+        Target = target,
+        Urls = urls,
+        Classes = plan.Classes,
+        ParentsPerClass = plan.ParentsPerClass,
+        InstructorEventsPerSecond = plan.InstructorEventsPerSecond,
+        ChatIntervalSeconds = plan.ChatIntervalSeconds,
+        CheckInIntervalSeconds = plan.CheckInIntervalSeconds,
+        DurationSeconds = plan.DurationSeconds,
+        ConnectionsTarget = plan.Connections,
+    };
 }
 
 /// <summary>The server's use of the machine over the measured window (CPU, GC) and over its life (peak).</summary>

@@ -23,67 +23,79 @@ public static class Verdicts
             .GroupBy(ratio => ratio.Key)
             .ToDictionary(group => group.Key, group => (double?)Math.Round(Median(group.Select(ratio => ratio.Value!.Value)), 2));
 
-        var checks = new List<TargetCheck>();
         var runs = file.Results.Where(r => r.Target == "liveclass").ToList();
-        foreach (var notRun in runs.Where(r => r.Status != "ok"))
-        {
-            checks.Add(new TargetCheck("LiveClass run" + RoundSuffix(notRun), notRun.Status, "ok", null));
-        }
-
+        var checks = runs.Where(r => r.Status != "ok")
+            .Select(notRun => new TargetCheck("LiveClass run" + RoundSuffix(notRun), notRun.Status, "ok", null))
+            .ToList();
         var live = runs.Where(r => r.Status == "ok").ToList();
-        if (live.Count == 0)
+        if (live.Count > 0)
         {
-            file.Targets = checks;
-            return;
+            var targets = ScenarioTargets.For(file.Scenario);
+            checks.AddRange(LatencyChecks(file.Scenario, live, rounds, targets));
+            checks.AddRange(CompletenessChecks(live));
+            checks.AddRange(IdleAndRejoinChecks(live, targets));
+            checks.AddRange(live.Where(r => r.ConnectFailures > 0 || r.ConnectionsHeld < r.ConnectionsTarget).Select(run =>
+                new TargetCheck("connections held" + RoundSuffix(run), $"{run.ConnectionsHeld}/{run.ConnectionsTarget}", "all", false)));
         }
 
-        var targets = ScenarioTargets.For(file.Scenario);
+        file.Targets = checks;
+    }
+
+    private static IEnumerable<TargetCheck> LatencyChecks(string scenario, List<RunResult> live, List<Dictionary<string, double?>> rounds,
+        ScenarioTargets targets)
+    {
         var latencies = live.Where(r => r.Latency is { Count: > 0 }).ToList();
         if (targets.P99Ms is { } p99Limit && latencies.Count > 0)
         {
-            checks.Add(AtMost("p99 delivery latency", latencies.Select(r => r.Latency!.P99).ToList(), p99Limit, Ms, "ms"));
+            yield return AtMost("p99 delivery latency", latencies.Select(r => r.Latency!.P99).ToList(), p99Limit, Ms, "ms");
             if (targets.AckP99Ms is { } ackLimit && latencies.Any(r => r.Ack is { Count: > 0 }))
             {
-                checks.Add(AtMost("p99 acknowledgement", latencies.Where(r => r.Ack is { Count: > 0 }).Select(r => r.Ack!.P99).ToList(), ackLimit, Ms, "ms"));
+                yield return AtMost("p99 acknowledgement", latencies.Where(r => r.Ack is { Count: > 0 }).Select(r => r.Ack!.P99).ToList(), ackLimit, Ms, "ms");
             }
         }
 
         if (targets.WorstWindowP99Ms is { } windowLimit && latencies.Any(r => r.WorstWindowP99Ms is not null))
         {
-            checks.Add(AtMost("worst 2-s window p99", latencies.Where(r => r.WorstWindowP99Ms is not null).Select(r => r.WorstWindowP99Ms!.Value).ToList(),
-                windowLimit, Ms, "ms"));
+            yield return AtMost("worst 2-s window p99", latencies.Where(r => r.WorstWindowP99Ms is not null).Select(r => r.WorstWindowP99Ms!.Value).ToList(),
+                windowLimit, Ms, "ms");
         }
 
         if (targets.P99Ratio is { } ratioLimit && RoundValues(rounds, "p99") is { Count: > 0 } p99Ratios)
         {
-            var against = file.Scenario == "s6" ? "healthy connections' p99 vs s2's p99 (same invocation)" : "p99 vs baseline p99";
-            checks.Add(AtMost(against, p99Ratios, ratioLimit, Times, "×"));
+            var against = scenario == "s6" ? "healthy connections' p99 vs s2's p99 (same invocation)" : "p99 vs baseline p99";
+            yield return AtMost(against, p99Ratios, ratioLimit, Times, "×");
         }
 
         if (targets.CpuRatio is { } cpuLimit && RoundValues(rounds, "serverCpuSeconds") is { Count: > 0 } cpuRatios)
         {
-            checks.Add(AtMost("server CPU vs baseline", cpuRatios, cpuLimit, Times, "×"));
+            yield return AtMost("server CPU vs baseline", cpuRatios, cpuLimit, Times, "×");
         }
+    }
 
+    private static IEnumerable<TargetCheck> CompletenessChecks(List<RunResult> live)
+    {
         var missing = live.Sum(r => r.Missing);
         var duplicates = live.Sum(r => r.Duplicates);
         var outOfOrder = live.Sum(r => r.OutOfOrder);
-        checks.Add(new TargetCheck("missing events (gaps)", missing.ToString(CultureInfo.InvariantCulture), "0", missing == 0));
-        checks.Add(new TargetCheck("duplicate events", duplicates.ToString(CultureInfo.InvariantCulture), "0", duplicates == 0));
+        yield return new TargetCheck("missing events (gaps)", missing.ToString(CultureInfo.InvariantCulture), "0", missing == 0);
+        yield return new TargetCheck("duplicate events", duplicates.ToString(CultureInfo.InvariantCulture), "0", duplicates == 0);
         if (outOfOrder > 0)
         {
-            checks.Add(new TargetCheck("out-of-order events", outOfOrder.ToString(CultureInfo.InvariantCulture), "0", false));
+            yield return new TargetCheck("out-of-order events", outOfOrder.ToString(CultureInfo.InvariantCulture), "0", false);
         }
 
         foreach (var run in live.Where(r => r.StuckConnections is > 0))
         {
-            checks.Add(new TargetCheck("stuck connections closed by the server" + RoundSuffix(run), $"{run.StuckClosed}/{run.StuckConnections}", "reported", null));
+            yield return new TargetCheck("stuck connections closed by the server" + RoundSuffix(run), $"{run.StuckClosed}/{run.StuckConnections}", "reported", null);
         }
+    }
 
+    private static IEnumerable<TargetCheck> IdleAndRejoinChecks(List<RunResult> live, ScenarioTargets targets)
+    {
         var idle = live.Where(r => r.Idle is not null).Select(r => r.Idle!.KiBPerJoinedConnection).ToList();
         if (targets.KiBPerIdleConnection is { } kibLimit && idle.Count > 0)
         {
-            checks.Add(AtMost("server memory per idle connection (joined, RSS)", idle, kibLimit, v => F($"{v:0.0} KiB"), "KiB"));
+            yield return AtMost("server memory per idle connection (joined, RSS)", idle, kibLimit, v => F($"{v:0.0} KiB"), "KiB");
         }
 
         var rejoins = live.Where(r => r.Rejoin is not null).Select(r => r.Rejoin!).ToList();
@@ -91,16 +103,9 @@ public static class Verdicts
         {
             var inSync = rejoins.Sum(r => r.InSync);
             var participants = rejoins.Sum(r => r.Participants);
-            checks.Add(new TargetCheck("parents back in sync", $"{inSync}/{participants}", "all", inSync == participants));
-            checks.Add(AtMost("p99 rejoin time", rejoins.Select(r => r.Total.P99).ToList(), rejoinLimit, v => F($"{v:0} ms"), "ms"));
+            yield return new TargetCheck("parents back in sync", $"{inSync}/{participants}", "all", inSync == participants);
+            yield return AtMost("p99 rejoin time", rejoins.Select(r => r.Total.P99).ToList(), rejoinLimit, v => F($"{v:0} ms"), "ms");
         }
-
-        foreach (var run in live.Where(r => r.ConnectFailures > 0 || r.ConnectionsHeld < r.ConnectionsTarget))
-        {
-            checks.Add(new TargetCheck("connections held" + RoundSuffix(run), $"{run.ConnectionsHeld}/{run.ConnectionsTarget}", "all", false));
-        }
-
-        file.Targets = checks;
     }
 
     public static double Median(IEnumerable<double> values)

@@ -8,27 +8,14 @@ public enum TargetKind { LiveClass, Baseline }
 /// The server(s) one run measures: a process the bench started (pinned, with the probe), or
 /// running servers given by URL whose processes are found by port when they are local.
 /// </summary>
-public sealed class Target : IAsyncDisposable
+public sealed class Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnlyList<int> pids, ServerProcess? process, string description)
+    : IAsyncDisposable
 {
-    private readonly ServerProcess? _process;
-
-    private Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnlyList<int> pids, ServerProcess? process, string description)
-    {
-        Kind = kind;
-        Urls = urls;
-        Pids = pids;
-        _process = process;
-        Description = description;
-    }
-
-    public TargetKind Kind { get; }
-    public string Name => Kind == TargetKind.LiveClass ? "liveclass" : "baseline";
-    public IReadOnlyList<string> Urls { get; }
-    public IReadOnlyList<int> Pids { get; }
-    public string Description { get; }
-    public ProbeReader? Probe => _process?.Probe;
-    public bool Started => _process is not null;
-    public string? LogPath => _process?.LogPath;
+    public string Name => kind == TargetKind.LiveClass ? "liveclass" : "baseline";
+    public IReadOnlyList<string> Urls => urls;
+    public string Description => description;
+    public ProbeReader? Probe => process?.Probe;
+    public string? LogPath => process?.LogPath;
 
     public static async Task<Target> StartAsync(TargetKind kind, ServerLaunch launch, CancellationToken cancellationToken)
     {
@@ -50,7 +37,7 @@ public sealed class Target : IAsyncDisposable
     /// <summary>CPU seconds and memory summed over the target's processes; null when none is readable.</summary>
     public ServerSample? Sample()
     {
-        var samples = Pids.Select(ProcStats.TryRead).OfType<ProcSample>().ToList();
+        var samples = pids.Select(ProcStats.TryRead).OfType<ProcSample>().ToList();
         return samples.Count == 0
             ? null
             : new ServerSample(samples.Sum(s => s.CpuSeconds), samples.Sum(s => s.RssKiB), samples.Sum(s => s.PeakRssKiB),
@@ -59,9 +46,9 @@ public sealed class Target : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
+        if (process is not null)
         {
-            await _process.DisposeAsync();
+            await process.DisposeAsync();
         }
     }
 }

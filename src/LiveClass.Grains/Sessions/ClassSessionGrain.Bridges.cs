@@ -12,6 +12,7 @@ public sealed partial class ClassSessionGrain
     public async Task ReportPresence(string siloId, string participantId, int connections)
     {
         RequireUsable();
+        ParseSilo(siloId);
         var connected = _presence.Report(siloId, participantId, connections, Now);
         EnsurePresenceTimer();
         if (connected)
@@ -24,6 +25,7 @@ public sealed partial class ClassSessionGrain
     public async Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections)
     {
         RequireCreated();
+        ParseSilo(siloId);
         var delivered = _fanOut.Subscribe(siloId, observer, lastSeq, _time.GetUtcNow() + _realtime.BridgeSubscriptionLifetime);
         var connected = _presence.ReplaceSilo(siloId, connections, Now);
         EnsurePresenceTimer();
@@ -135,7 +137,7 @@ public sealed partial class ClassSessionGrain
         var snapshot = _membership.CurrentSnapshot;
         foreach (var siloId in _fanOut.SiloIds.Union(_presence.Silos))
         {
-            if (TryParseSilo(siloId, out var address) && snapshot.GetSiloStatus(address) == SiloStatus.Dead)
+            if (snapshot.GetSiloStatus(ParseSilo(siloId)) == SiloStatus.Dead)
             {
                 dead.Add(siloId);
             }
@@ -144,18 +146,16 @@ public sealed partial class ClassSessionGrain
         return dead;
     }
 
-    private static bool TryParseSilo(string siloId, out SiloAddress address)
+    /// <summary>A silo id is its bridge's <see cref="SiloAddress.ToParsableString"/>; anything else is the caller's mistake.</summary>
+    private static SiloAddress ParseSilo(string siloId)
     {
         try
         {
-            address = SiloAddress.FromParsableString(siloId);
-            return true;
+            return SiloAddress.FromParsableString(siloId);
         }
-        catch (Exception)
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            // Not a silo address (a test's made-up silo id): never declared dead by the cluster.
-            address = null!;
-            return false;
+            throw new ArgumentException($"'{siloId}' is not a silo address", nameof(siloId), exception);
         }
     }
 }

@@ -110,22 +110,18 @@ internal static class AzureStorageHosting
     /// </summary>
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(10);
 
-    private static TableServiceClient TableService(AzureStorageSettings settings, TokenCredential? credential)
-    {
-        var options = new TableClientOptions();
-        options.Retry.NetworkTimeout = NetworkTimeout;
-        return credential is null
-            ? new TableServiceClient(settings.ConnectionString, options)
-            : new TableServiceClient(settings.TableServiceUri, credential, options);
-    }
+    private static TableServiceClient TableService(AzureStorageSettings settings, TokenCredential? credential) => credential is null
+        ? new(settings.ConnectionString, WithTimeout(new TableClientOptions()))
+        : new(settings.TableServiceUri, credential, WithTimeout(new TableClientOptions()));
 
-    private static BlobServiceClient BlobService(AzureStorageSettings settings, TokenCredential? credential)
+    private static BlobServiceClient BlobService(AzureStorageSettings settings, TokenCredential? credential) => credential is null
+        ? new(settings.ConnectionString, WithTimeout(new BlobClientOptions()))
+        : new(settings.BlobServiceUri, credential, WithTimeout(new BlobClientOptions()));
+
+    private static TOptions WithTimeout<TOptions>(TOptions options) where TOptions : ClientOptions
     {
-        var options = new BlobClientOptions();
         options.Retry.NetworkTimeout = NetworkTimeout;
-        return credential is null
-            ? new BlobServiceClient(settings.ConnectionString, options)
-            : new BlobServiceClient(settings.BlobServiceUri, credential, options);
+        return options;
     }
 
     private static TokenCredential? Credential(AzureStorageSettings settings) =>

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Storage;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -23,80 +24,94 @@ public static class OrleansHostingExtensions
     /// </summary>
     public static WebApplicationBuilder AddLiveClassSilo(this WebApplicationBuilder builder)
     {
+        // Read while composing: which clustering and storage to add decides which services exist.
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         Validate(silo);
 
-        builder.Services.Configure<ClassLimits>(builder.Configuration.GetSection(ClassLimits.SectionName));
-        builder.Services.Configure<RealtimeOptions>(builder.Configuration.GetSection(ClassLimits.SectionName));
-        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSectionName));
+        AddClassOptions(builder.Services);
         builder.Services.AddSingleton(TimeProvider.System);
-
         builder.UseOrleans(orleans =>
         {
-            var siloPort = silo.SiloPort == 0 ? FreeTcpPort() : silo.SiloPort;
-            var gatewayPort = silo.GatewayPort == 0 ? FreeTcpPort() : silo.GatewayPort;
-
-            if (silo.Clustering == ClusteringProvider.Localhost)
-            {
-                orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
-            }
-            else
-            {
-                if (silo.Clustering == ClusteringProvider.AzureStorage)
-                {
-                    orleans.UseAzureTableClustering(silo.AzureStorage);
-                }
-                else
-                {
-                    orleans.UseRedisClustering(options => options.ConfigurationOptions = RedisConfiguration(silo));
-                }
-
-                if (silo.Kubernetes)
-                {
-                    // Cluster and service ids, and the silo's address, come from the pod (see deploy/kubernetes).
-                    orleans.UseKubernetesHosting();
-                    orleans.Configure<EndpointOptions>(options =>
-                    {
-                        options.SiloPort = siloPort;
-                        options.GatewayPort = gatewayPort;
-                    });
-                }
-                else
-                {
-                    orleans.Configure<ClusterOptions>(options =>
-                    {
-                        options.ClusterId = silo.ClusterId;
-                        options.ServiceId = silo.ServiceId;
-                    });
-                    var address = AdvertisedAddress(silo.AdvertisedIPAddress);
-                    orleans.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
-                }
-            }
-
-            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null, builder.Configuration);
-            if (silo.Storage == StorageProvider.Memory)
-            {
-                // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.
-                orleans.AddInMemoryGrainStorage(StorageNames.Classes);
-                orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
-            }
-            else if (silo.Storage == StorageProvider.AzureStorage)
-            {
-                orleans.AddAzureGrainStorage(silo.AzureStorage);
-            }
-            else
-            {
-                orleans.AddRedisGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((redis, serializer) =>
-                {
-                    redis.ConfigurationOptions = RedisConfiguration(silo);
-                    // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
-                    redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-                }));
-                orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
-            }
+            UseClustering(orleans, silo);
+            orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null);
+            AddGrainStorage(orleans, silo);
         });
 
         return builder;
+    }
+
+    /// <summary>The class limits and realtime timings, from the "LiveClass" section, checked when the server starts.</summary>
+    private static void AddClassOptions(IServiceCollection services)
+    {
+        services.AddValidatedOptions<ClassLimits>(ClassLimits.SectionName);
+        services.AddSingleton<IValidateOptions<ClassLimits>, ClassLimitsValidation>();
+        services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
+        services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
+        services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
+    }
+
+    private static void UseClustering(ISiloBuilder orleans, SiloOptions silo)
+    {
+        var siloPort = silo.SiloPort == 0 ? FreeTcpPort() : silo.SiloPort;
+        var gatewayPort = silo.GatewayPort == 0 ? FreeTcpPort() : silo.GatewayPort;
+        if (silo.Clustering == ClusteringProvider.Localhost)
+        {
+            orleans.UseLocalhostClustering(siloPort, gatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+            return;
+        }
+
+        if (silo.Clustering == ClusteringProvider.AzureStorage)
+        {
+            orleans.UseAzureTableClustering(silo.AzureStorage);
+        }
+        else
+        {
+            orleans.UseRedisClustering(options => options.ConfigurationOptions = RedisConfiguration(silo));
+        }
+
+        if (silo.Kubernetes)
+        {
+            // Cluster and service ids, and the silo's address, come from the pod (see deploy/kubernetes).
+            orleans.UseKubernetesHosting();
+            orleans.Configure<EndpointOptions>(options =>
+            {
+                options.SiloPort = siloPort;
+                options.GatewayPort = gatewayPort;
+            });
+            return;
+        }
+
+        orleans.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = silo.ClusterId;
+            options.ServiceId = silo.ServiceId;
+        });
+        var address = AdvertisedAddress(silo.AdvertisedIPAddress);
+        orleans.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+    }
+
+    private static void AddGrainStorage(ISiloBuilder orleans, SiloOptions silo)
+    {
+        if (silo.Storage == StorageProvider.Memory)
+        {
+            // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.
+            orleans.AddInMemoryGrainStorage(StorageNames.Classes);
+            orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
+        }
+        else if (silo.Storage == StorageProvider.AzureStorage)
+        {
+            orleans.AddAzureGrainStorage(silo.AzureStorage);
+        }
+        else
+        {
+            orleans.AddRedisGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((redis, serializer) =>
+            {
+                redis.ConfigurationOptions = RedisConfiguration(silo);
+                // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
+                redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
+        }
     }
 
     /// <summary>Refuses a configuration that cannot work, before anything starts, with a message that says what to set.</summary>

@@ -1,5 +1,5 @@
-using LiveClass.Domain;
 using LiveClass.Grains;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -13,8 +13,7 @@ namespace LiveClass.Server.Hosting;
 /// </summary>
 public static class ReminderHostingExtensions
 {
-    public static ISiloBuilder AddLiveClassReminders(this ISiloBuilder orleans, SiloOptions silo, ConfigurationOptions? redis,
-        IConfiguration configuration)
+    public static ISiloBuilder AddLiveClassReminders(this ISiloBuilder orleans, SiloOptions silo, ConfigurationOptions? redis)
     {
         if (silo.Storage == StorageProvider.Memory)
         {
@@ -30,10 +29,11 @@ public static class ReminderHostingExtensions
         }
 
         // Orleans refuses reminders more frequent than a minute unless told otherwise.
-        var period = configuration.GetSection(ClassLimits.SectionName).Get<RealtimeOptions>()?.LifecycleCheckPeriod
-            ?? new RealtimeOptions().LifecycleCheckPeriod;
-        orleans.Configure<ReminderOptions>(options =>
-            options.MinimumReminderPeriod = period < options.MinimumReminderPeriod ? period : options.MinimumReminderPeriod);
+        orleans.Services.AddOptions<ReminderOptions>().Configure<IOptions<RealtimeOptions>>((reminders, realtime) =>
+        {
+            var period = realtime.Value.LifecycleCheckPeriod;
+            reminders.MinimumReminderPeriod = period < reminders.MinimumReminderPeriod ? period : reminders.MinimumReminderPeriod;
+        });
         return orleans;
     }
 }

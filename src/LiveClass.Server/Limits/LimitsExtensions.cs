@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Server.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,7 @@ public static class LimitsExtensions
     /// </summary>
     public static WebApplicationBuilder AddLiveClassLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AbuseLimitsOptions>()
-            .BindConfiguration(AbuseLimitsOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<AbuseLimitsOptions>(AbuseLimitsOptions.SectionName);
         builder.Services.AddSingleton<Refusals>();
         builder.Services.AddSingleton<HubCallRates>();
         builder.Services.Configure<HubOptions>(options => options.AddFilter<HubCallLimiter>());

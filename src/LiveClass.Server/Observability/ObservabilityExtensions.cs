@@ -2,6 +2,7 @@ using LiveClass.Grains.Observability;
 using LiveClass.Server.Hosting;
 using LiveClass.Server.Realtime;
 using LiveClass.Server.Web;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace LiveClass.Server.Observability;
@@ -24,8 +25,10 @@ public static class ObservabilityExtensions
     /// </summary>
     public static WebApplicationBuilder AddLiveClassObservability(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<ObservabilityOptions>(ObservabilityOptions.SectionName);
+
+        // Which exporters exist is decided while the services are composed, before any options can be resolved.
         var options = builder.Configuration.GetSection(ObservabilityOptions.SectionName).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
-        builder.Services.AddSingleton(options);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<LiveClassMetrics>();
         builder.Services.AddHostedService<ConnectionMetrics>();
@@ -59,7 +62,7 @@ public static class ObservabilityExtensions
 
     public static WebApplication MapLiveClassMetrics(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<ObservabilityOptions>();
+        var options = app.Services.GetRequiredService<IOptions<ObservabilityOptions>>().Value;
         if (options.Prometheus)
         {
             app.UseLiveClassMetricsNetworks(options.PrometheusPath);

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace LiveClass.Server.Observability;
 
 /// <summary>Which metric exporters run, bound from the "Observability" configuration section.</summary>
@@ -8,6 +10,7 @@ public sealed class ObservabilityOptions
     /// <summary>Serves the metrics for Prometheus to scrape at <see cref="PrometheusPath"/>.</summary>
     public bool Prometheus { get; set; }
 
+    [RegularExpression("^/.*", ErrorMessage = SectionName + ":PrometheusPath must be a path starting with /.")]
     public string PrometheusPath { get; set; } = "/metrics";
 
     /// <summary>

@@ -1,8 +1,9 @@
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
-using LiveClass.Domain;
+using LiveClass.Server.Hosting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
 
 namespace LiveClass.Server.Realtime;
 
@@ -11,29 +12,23 @@ public static class RealtimeExtensions
     /// <summary>The SignalR hub with both protocols in the contract's shape, and this silo's bridge to the class grains.</summary>
     public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
     {
-        var maxMessageSize = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:HubMaximumMessageSize") ?? 32 * 1024;
-
-        // Unacknowledged messages a connection may hold for a stateful reconnect. When it is full,
-        // that connection's writer waits, and its outbox (DeliveryOptions) fills behind it: one more
-        // bound on how far it may fall behind, never a wait for anyone else.
-        var reconnectBuffer = builder.Configuration.GetValue<long?>($"{ClassLimits.SectionName}:StatefulReconnectBufferSize") ?? 1024 * 1024;
-
+        builder.Services.AddValidatedOptions<HubLimitsOptions>(HubLimitsOptions.SectionName);
         builder.Services
             .AddSignalR(options =>
             {
-                options.MaximumReceiveMessageSize = maxMessageSize;
-                options.StatefulReconnectBufferSize = reconnectBuffer;
                 options.EnableDetailedErrors = false;
                 options.AddFilter<LiveClassHubFilter>();
             })
             .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))
             .AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
+        builder.Services.AddOptions<HubOptions>().Configure<IOptions<HubLimitsOptions>>((hub, limits) =>
+        {
+            hub.MaximumReceiveMessageSize = limits.Value.HubMaximumMessageSize;
+            hub.StatefulReconnectBufferSize = limits.Value.StatefulReconnectBufferSize;
+        });
 
         DecorateHubProtocols(builder.Services);
-        builder.Services.AddOptions<DeliveryOptions>()
-            .BindConfiguration(DeliveryOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.SectionName);
         builder.Services.AddSingleton<ConnectionOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<ClassHub>, ClassHubLifetimeManager>();
         builder.Services.AddHostedService<OutboxAgeService>();

@@ -1,4 +1,5 @@
 using System.Net;
+using LiveClass.Server.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,7 @@ public static class WebSecurityExtensions
 
     public static WebApplicationBuilder AddLiveClassWebSecurity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebOptions>()
-            .BindConfiguration(WebOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<WebOptions>(WebOptions.SectionName);
         builder.Services.AddSingleton<PublicLinks>();
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<WebOptions>>((forwarded, web) =>
         {

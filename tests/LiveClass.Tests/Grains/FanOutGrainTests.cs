@@ -28,7 +28,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
 
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
-        var start = await grain.Subscribe("silo-test", reference, null, NoConnections);
+        var start = await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         Assert.Equal((await grain.GetSnapshot()).Seq, start);
 
         // 10 families, each sending 5 chat lines (the rate limit) and 5 check-ins, all at once.
@@ -56,7 +56,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
-        var start = await grain.Subscribe("silo-test", reference, null, NoConnections);
+        var start = await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         for (var i = 0; i < 20; i++)
         {
             await grain.CheckIn(instructor, CheckInStatus.Following, null);
@@ -69,7 +69,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
         // any delivery it still has in flight is done, and answers with the cursor it now has.
         var missedFrom = start + 5;
         var deadline = DateTime.UtcNow + GrainKit.Patience;
-        while (await grain.Subscribe("silo-test", reference, missedFrom, NoConnections) != missedFrom)
+        while (await grain.Subscribe(TestSilos.A, reference, missedFrom, NoConnections) != missedFrom)
         {
             Assert.True(DateTime.UtcNow < deadline, "the grain never accepted the older seq");
             await Task.Delay(20);
@@ -87,11 +87,11 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var observer = new RecordingObserver();
         var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
-        await grain.Subscribe("silo-test", reference, null, NoConnections);
+        await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         var seq = await grain.GoToStep(instructor, 1);
         await observer.WaitForCountAsync(1);
 
-        await grain.Unsubscribe("silo-test");
+        await grain.Unsubscribe(TestSilos.A);
         await grain.GoToStep(instructor, 2);
         await Task.Delay(300);
 
@@ -107,11 +107,24 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
 
         var fromNow = new RecordingObserver();
         var fromStart = new RecordingObserver();
-        Assert.Equal(3, await grain.Subscribe("silo-a", fixture.Client.CreateObjectReference<IClassEventObserver>(fromNow), null, NoConnections));
-        Assert.Equal(1, await grain.Subscribe("silo-b", fixture.Client.CreateObjectReference<IClassEventObserver>(fromStart), 1, NoConnections));
+        Assert.Equal(3, await grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(fromNow), null, NoConnections));
+        Assert.Equal(1, await grain.Subscribe(TestSilos.B, fixture.Client.CreateObjectReference<IClassEventObserver>(fromStart), 1, NoConnections));
         await grain.GoToStep(instructor, 3);
 
         Assert.Equal([4L], (await fromNow.WaitForCountAsync(1)).Select(e => e.Seq));
         Assert.Equal([2L, 3L, 4L], (await fromStart.WaitForCountAsync(3)).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task A_silo_id_that_is_not_a_silo_address_is_refused()
+    {
+        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
+        var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(new RecordingObserver());
+
+        var subscribe = await Assert.ThrowsAsync<ArgumentException>(() => grain.Subscribe("silo-test", reference, null, NoConnections));
+        var report = await Assert.ThrowsAsync<ArgumentException>(() => grain.ReportPresence("silo-test", instructor, 1));
+
+        Assert.Contains("'silo-test' is not a silo address", subscribe.Message);
+        Assert.Contains("'silo-test' is not a silo address", report.Message);
     }
 }

@@ -25,7 +25,7 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
         await created.Grain.JoinAsInstructor(created.InstructorKey);
         var parent = (await created.Grain.JoinAsParent("Sam")).ParticipantId;
         var observer = new RecordingObserver();
-        await created.Grain.Subscribe("silo-test", fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, NoConnections);
+        await created.Grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, NoConnections);
         return (created.Grain, parent, observer);
     }
 
@@ -36,11 +36,11 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     public async Task A_family_shows_offline_only_after_the_grace_period()
     {
         var (grain, parent, observer) = await JoinedParentAsync();
-        await grain.ReportPresence("silo-a", parent, 1);
+        await grain.ReportPresence(TestSilos.A, parent, 1);
         var seqBefore = (await grain.GetSnapshot()).Seq;
 
         var disconnectedAt = observer.Now;
-        await grain.ReportPresence("silo-a", parent, 0);
+        await grain.ReportPresence(TestSilos.A, parent, 0);
         var onlineRightAfter = await IsOnlineAsync(grain, parent);
         var checkedAt = observer.Now;
 
@@ -64,10 +64,10 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     public async Task A_family_that_comes_back_shows_online_again()
     {
         var (grain, parent, observer) = await JoinedParentAsync();
-        await grain.ReportPresence("silo-a", parent, 0);
+        await grain.ReportPresence(TestSilos.A, parent, 0);
         await observer.WaitUntilAsync(e => e.Any(x => IsPresence(x, parent)));
 
-        await grain.ReportPresence("silo-b", parent, 2);
+        await grain.ReportPresence(TestSilos.B, parent, 2);
 
         var events = await observer.WaitUntilAsync(e => e.Count(x => IsPresence(x, parent)) >= 2);
         Assert.Equal([false, true], events.Where(x => IsPresence(x, parent)).Select(x => x.Online!.Value));
@@ -78,10 +78,10 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     public async Task A_connection_on_another_silo_keeps_a_family_online()
     {
         var (grain, parent, observer) = await JoinedParentAsync();
-        await grain.ReportPresence("silo-a", parent, 1);
-        await grain.ReportPresence("silo-b", parent, 1);
+        await grain.ReportPresence(TestSilos.A, parent, 1);
+        await grain.ReportPresence(TestSilos.B, parent, 1);
 
-        await grain.ReportPresence("silo-a", parent, 0);
+        await grain.ReportPresence(TestSilos.A, parent, 0);
         await Task.Delay(Grace * 2);
 
         Assert.DoesNotContain(observer.Events, x => IsPresence(x, parent));
@@ -92,11 +92,11 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     public async Task A_reconnect_within_the_grace_period_does_not_flicker()
     {
         var (grain, parent, observer) = await JoinedParentAsync();
-        await grain.ReportPresence("silo-a", parent, 1);
+        await grain.ReportPresence(TestSilos.A, parent, 1);
 
         var started = observer.Now;
-        await grain.ReportPresence("silo-a", parent, 0);
-        await grain.ReportPresence("silo-b", parent, 1);
+        await grain.ReportPresence(TestSilos.A, parent, 0);
+        await grain.ReportPresence(TestSilos.B, parent, 1);
         if (observer.Now - started >= Grace - ClockLeeway)
         {
             Assert.Skip("the machine was too slow to reconnect within the grace period");
@@ -113,11 +113,11 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     {
         var (grain, parent, observer) = await JoinedParentAsync();
         var bridge = new RecordingObserver();
-        await grain.Subscribe("silo-b", fixture.Client.CreateObjectReference<IClassEventObserver>(bridge), null,
+        await grain.Subscribe(TestSilos.B, fixture.Client.CreateObjectReference<IClassEventObserver>(bridge), null,
             new Dictionary<string, int> { [parent] = 1 });
 
         var droppedAt = observer.Now;
-        await grain.Unsubscribe("silo-b");
+        await grain.Unsubscribe(TestSilos.B);
 
         var events = await observer.WaitUntilAsync(e => e.Any(x => IsPresence(x, parent)));
         var offline = Assert.Single(events);

@@ -18,7 +18,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
         var participant = GrainKit.ParticipantOf(Grains, token);
         Assert.True(await participant.VerifyToken(token.Secret));
         var observer = new RecordingObserver();
-        await grain.Subscribe("silo-test", fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, new Dictionary<string, int>());
+        await grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, new Dictionary<string, int>());
 
         var seq = await grain.RemoveParticipant(instructor, parent.ParticipantId);
 

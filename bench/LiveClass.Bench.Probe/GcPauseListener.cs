@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+
+namespace LiveClass.Bench.Probe;
+
+/// <summary>Measures every GC pause (suspend to restart) from the runtime's own GC events.</summary>
+internal sealed class GcPauseListener(bool allocations) : EventListener
+{
+    private const EventKeywords GcKeyword = (EventKeywords)0x1;
+    private readonly ConcurrentDictionary<string, long>? _allocations = allocations ? new(StringComparer.Ordinal) : null;
+    private long _suspendTicks;
+    private double _maxPauseMs;
+    private long _over10;
+
+    public double MaxPauseMs => Volatile.Read(ref _maxPauseMs);
+
+    public long PausesOver10Ms => Interlocked.Read(ref _over10);
+
+    /// <summary>Bytes allocated per type, estimated from the AllocationTick samples; null unless asked for.</summary>
+    public IReadOnlyDictionary<string, long>? Allocations => _allocations;
+
+    protected override void OnEventSourceCreated(EventSource eventSource)
+    {
+        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            // Verbose adds the AllocationTick event (type name and amount, about every 100 KB).
+            EnableEvents(eventSource, _allocations is null ? EventLevel.Informational : EventLevel.Verbose, GcKeyword);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs eventData)
+    {
+        switch (eventData.EventName)
+        {
+            case "GCAllocationTick_V4" or "GCAllocationTick_V3" or "GCAllocationTick_V2" when _allocations is not null && eventData.PayloadNames is { } names:
+                var typeIndex = names.IndexOf("TypeName");
+                var amountIndex = names.IndexOf("AllocationAmount64");
+                if (typeIndex >= 0 && amountIndex >= 0 && eventData.Payload![typeIndex] is string type && eventData.Payload[amountIndex] is ulong amount)
+                {
+                    _allocations.AddOrUpdate(type, (long)amount, (_, total) => total + (long)amount);
+                }
+
+                break;
+            case "GCSuspendEEBegin_V1":
+                Volatile.Write(ref _suspendTicks, eventData.TimeStamp.Ticks);
+                break;
+            case "GCRestartEEEnd_V1":
+                var begin = Volatile.Read(ref _suspendTicks);
+                if (begin > 0)
+                {
+                    var pause = (eventData.TimeStamp.Ticks - begin) / (double)TimeSpan.TicksPerMillisecond;
+                    if (pause > _maxPauseMs)
+                    {
+                        Volatile.Write(ref _maxPauseMs, pause);
+                    }
+
+                    if (pause > 10)
+                    {
+                        Interlocked.Increment(ref _over10);
+                    }
+                }
+
+                break;
+        }
+    }
+}
