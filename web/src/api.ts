@@ -3,7 +3,11 @@ import { t } from './i18n';
 import type { ClassRecap, ClassSummary, CreateClassRequest, CreateClassResponse, Routine } from './protocol';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly type: string, readonly detail: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly detail: string,
+  ) {
     super(detail || type || `HTTP ${status}`);
   }
 }

@@ -3,13 +3,23 @@
 // drops, and our own restart loop if the connection closes anyway. After every (re)connection
 // it calls Rejoin(token, lastSeq) and feeds the answer through the Sequencer.
 import {
-  HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
+  HubConnection,
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type IRetryPolicy,
   type RetryContext,
 } from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { isRetryable, parseHubError, unavailableDelayMs, type ParsedError } from './errors';
 import {
-  CLASS_EVENT, HUB_PATH, Hub, type ClassEvent, type JoinResult, type PingResult, type RejoinResult,
+  CLASS_EVENT,
+  HUB_PATH,
+  Hub,
+  type ClassEvent,
+  type JoinResult,
+  type PingResult,
+  type RejoinResult,
   type Role,
 } from './protocol';
 import { Sequencer, type Applied, type ClassState, type SequencerResult } from './state';
@@ -19,9 +29,7 @@ import { estimateClockOffset, type ClockEstimate, type ClockSample } from './tem
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'stopped';
 
 export type SessionEnd =
-  | { reason: 'removed' }
-  | { reason: 'forbidden'; detail: string }
-  | { reason: 'not_found'; detail: string };
+  { reason: 'removed' } | { reason: 'forbidden'; detail: string } | { reason: 'not_found'; detail: string };
 
 export interface OutboxItem {
   clientMessageId: string;
@@ -114,8 +122,12 @@ export class ClassSession {
       .withStatefulReconnect()
       .configureLogging(LogLevel.Warning)
       .build();
-    this.connection.on(CLASS_EVENT, (event: ClassEvent) => this.onLiveEvent(event));
-    this.connection.onreconnecting(() => this.setStatus('reconnecting'));
+    this.connection.on(CLASS_EVENT, (event: ClassEvent) => {
+      this.onLiveEvent(event);
+    });
+    this.connection.onreconnecting(() => {
+      this.setStatus('reconnecting');
+    });
     this.connection.onreconnected(() => {
       void this.resync();
     });
@@ -157,7 +169,10 @@ export class ClassSession {
    * through onState, and the session keeps trying until it is in.
    */
   static resume(
-    classId: string, role: Role, membership: storage.Membership | null, instructorKey: string | null,
+    classId: string,
+    role: Role,
+    membership: storage.Membership | null,
+    instructorKey: string | null,
   ): ClassSession {
     const session = new ClassSession();
     session.classId = classId;
@@ -353,9 +368,7 @@ export class ClassSession {
     this.handlers.onState?.(state, result.applied, result.snapshotApplied);
     const me = this.participantId;
     if (me && this.role === 'Parent') {
-      const removed = result.applied.some(
-        (a) => a.event.kind === 'ParticipantRemoved' && a.event.participantId === me,
-      );
+      const removed = result.applied.some((a) => a.event.kind === 'ParticipantRemoved' && a.event.participantId === me);
       if (removed) this.end({ reason: 'removed' });
     }
   }

@@ -9,7 +9,9 @@ type Pt = readonly [number, number];
 type Line = readonly [Pt, Pt];
 
 function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K, attrs: Record<string, string | number> = {}, ...children: SVGElement[]
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: SVGElement[]
 ): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
@@ -28,37 +30,154 @@ interface AreaGeometry {
   reach: number;
 }
 
-const LEGS: Line[] = [[[100, 206], [88, 274]], [[140, 206], [152, 274]]];
-const ARMS: Line[] = [[[86, 106], [46, 168]], [[154, 106], [194, 168]]];
+const LEGS: Line[] = [
+  [
+    [100, 206],
+    [88, 274],
+  ],
+  [
+    [140, 206],
+    [152, 274],
+  ],
+];
+const ARMS: Line[] = [
+  [
+    [86, 106],
+    [46, 168],
+  ],
+  [
+    [154, 106],
+    [194, 168],
+  ],
+];
 const mid = ([a, b]: Line, t = 0.5): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 
 const GEOMETRY: Record<string, AreaGeometry> = {
   Legs: { parts: ['legs'], center: [120, 240], lines: LEGS, spots: LEGS.map((l) => mid(l)), reach: 16 },
   Feet: {
-    parts: ['feet'], center: [120, 296], lines: [[[84, 282], [84, 310]], [[156, 282], [156, 310]]],
-    spots: [[84, 296], [156, 296]], reach: 12,
+    parts: ['feet'],
+    center: [120, 296],
+    lines: [
+      [
+        [84, 282],
+        [84, 310],
+      ],
+      [
+        [156, 282],
+        [156, 310],
+      ],
+    ],
+    spots: [
+      [84, 296],
+      [156, 296],
+    ],
+    reach: 12,
   },
-  Tummy: { parts: ['tummy'], center: [120, 166], lines: [[[120, 146], [120, 190]]], spots: [[120, 166]], reach: 34 },
-  Chest: { parts: ['chest'], center: [120, 120], lines: [[[120, 100], [120, 138]]], spots: [[120, 119]], reach: 36 },
+  Tummy: {
+    parts: ['tummy'],
+    center: [120, 166],
+    lines: [
+      [
+        [120, 146],
+        [120, 190],
+      ],
+    ],
+    spots: [[120, 166]],
+    reach: 34,
+  },
+  Chest: {
+    parts: ['chest'],
+    center: [120, 120],
+    lines: [
+      [
+        [120, 100],
+        [120, 138],
+      ],
+    ],
+    spots: [[120, 119]],
+    reach: 36,
+  },
   Arms: { parts: ['arms'], center: [120, 136], lines: ARMS, spots: ARMS.map((l) => mid(l)), reach: 14 },
   Hands: {
-    parts: ['hands'], center: [120, 186], lines: [[[34, 176], [30, 198]], [[206, 176], [210, 198]]],
-    spots: [[34, 186], [206, 186]], reach: 12,
+    parts: ['hands'],
+    center: [120, 186],
+    lines: [
+      [
+        [34, 176],
+        [30, 198],
+      ],
+      [
+        [206, 176],
+        [210, 198],
+      ],
+    ],
+    spots: [
+      [34, 186],
+      [206, 186],
+    ],
+    reach: 12,
   },
-  Face: { parts: ['face'], center: [120, 52], lines: [[[120, 30], [120, 74]]], spots: [[120, 44]], reach: 26 },
-  Back: { parts: ['back'], center: [120, 150], lines: [[[120, 98], [120, 204]]], spots: [[104, 130], [136, 170]], reach: 14 },
+  Face: {
+    parts: ['face'],
+    center: [120, 52],
+    lines: [
+      [
+        [120, 30],
+        [120, 74],
+      ],
+    ],
+    spots: [[120, 44]],
+    reach: 26,
+  },
+  Back: {
+    parts: ['back'],
+    center: [120, 150],
+    lines: [
+      [
+        [120, 98],
+        [120, 204],
+      ],
+    ],
+    spots: [
+      [104, 130],
+      [136, 170],
+    ],
+    reach: 14,
+  },
   GentleMovements: {
-    parts: ['arms', 'legs'], center: [120, 150], lines: [...ARMS, ...LEGS],
-    spots: [...ARMS, ...LEGS].map((l) => mid(l)), reach: 14,
+    parts: ['arms', 'legs'],
+    center: [120, 150],
+    lines: [...ARMS, ...LEGS],
+    spots: [...ARMS, ...LEGS].map((l) => mid(l)),
+    reach: 14,
   },
   Relaxation: {
-    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'], center: [120, 150],
-    lines: [[[120, 100], [120, 196]]], spots: [[120, 150]], reach: 30,
+    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'],
+    center: [120, 150],
+    lines: [
+      [
+        [120, 100],
+        [120, 196],
+      ],
+    ],
+    spots: [[120, 150]],
+    reach: 30,
   },
 };
 
 const POSES = [
-  'rest', 'glide-away', 'glide-toward', 'roll', 'press', 'clockwise', 'circles', 'open', 'cross', 'paddle', 'bend', 'sweep',
+  'rest',
+  'glide-away',
+  'glide-toward',
+  'roll',
+  'press',
+  'clockwise',
+  'circles',
+  'open',
+  'cross',
+  'paddle',
+  'bend',
+  'sweep',
 ] as const;
 
 /** The pose's motion in words, in the page's language; null for a pose this app does not draw. */
@@ -85,10 +204,17 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
   const poseText = poseDescription(pose);
   const ariaLabel = [
     label ? `${label}:` : `${t('doll.doll')}:`,
-    geometry ? t('doll.highlighted', { area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase() }) : '',
+    geometry
+      ? t('doll.highlighted', {
+          area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase(),
+        })
+      : '',
     poseText ? `, ${poseText}` : '',
     tummyDown ? ` ${t('doll.tummyDown')}` : '',
-  ].join(' ').replace(/\s+,/g, ',').trim();
+  ]
+    .join(' ')
+    .replace(/\s+,/g, ',')
+    .trim();
 
   const root = svg('svg', {
     viewBox: '0 0 240 320',
@@ -100,11 +226,22 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
     'data-pose-known': poseText ? 'true' : 'false',
   });
 
-  const defs = svg('defs', {},
-    svg('marker', {
-      id: `${id}-head`, viewBox: '0 0 10 10', refX: 6, refY: 5, markerWidth: 4, markerHeight: 4,
-      orient: 'auto-start-reverse',
-    }, svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' })),
+  const defs = svg(
+    'defs',
+    {},
+    svg(
+      'marker',
+      {
+        id: `${id}-head`,
+        viewBox: '0 0 10 10',
+        refX: 6,
+        refY: 5,
+        markerWidth: 4,
+        markerHeight: 4,
+        orient: 'auto-start-reverse',
+      },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' }),
+    ),
   );
   root.appendChild(defs);
   root.appendChild(svg('ellipse', { cx: 120, cy: 170, rx: 112, ry: 150, class: 'doll-mat' }));
@@ -113,25 +250,35 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
     svg('g', { class: `doll-part${active.has(name) ? ' is-active' : ''}`, 'data-part': name }, ...children);
 
   // Limbs first so the torso covers their joints.
-  root.appendChild(part('arms',
-    svg('line', { x1: 84, y1: 102, x2: 40, y2: 174, class: 'limb', 'stroke-width': 22 }),
-    svg('line', { x1: 156, y1: 102, x2: 200, y2: 174, class: 'limb', 'stroke-width': 22 }),
-  ));
-  root.appendChild(part('hands',
-    svg('circle', { cx: 34, cy: 186, r: 14, class: 'skin' }),
-    svg('circle', { cx: 206, cy: 186, r: 14, class: 'skin' }),
-  ));
-  root.appendChild(part('legs',
-    svg('line', { x1: 100, y1: 196, x2: 86, y2: 280, class: 'limb', 'stroke-width': 28 }),
-    svg('line', { x1: 140, y1: 196, x2: 154, y2: 280, class: 'limb', 'stroke-width': 28 }),
-  ));
-  root.appendChild(part('feet',
-    svg('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17, class: 'skin' }),
-    svg('ellipse', { cx: 156, cy: 296, rx: 13, ry: 17, class: 'skin' }),
-  ));
-  root.appendChild(part('back',
-    svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' }),
-  ));
+  root.appendChild(
+    part(
+      'arms',
+      svg('line', { x1: 84, y1: 102, x2: 40, y2: 174, class: 'limb', 'stroke-width': 22 }),
+      svg('line', { x1: 156, y1: 102, x2: 200, y2: 174, class: 'limb', 'stroke-width': 22 }),
+    ),
+  );
+  root.appendChild(
+    part(
+      'hands',
+      svg('circle', { cx: 34, cy: 186, r: 14, class: 'skin' }),
+      svg('circle', { cx: 206, cy: 186, r: 14, class: 'skin' }),
+    ),
+  );
+  root.appendChild(
+    part(
+      'legs',
+      svg('line', { x1: 100, y1: 196, x2: 86, y2: 280, class: 'limb', 'stroke-width': 28 }),
+      svg('line', { x1: 140, y1: 196, x2: 154, y2: 280, class: 'limb', 'stroke-width': 28 }),
+    ),
+  );
+  root.appendChild(
+    part(
+      'feet',
+      svg('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17, class: 'skin' }),
+      svg('ellipse', { cx: 156, cy: 296, rx: 13, ry: 17, class: 'skin' }),
+    ),
+  );
+  root.appendChild(part('back', svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' })));
   root.appendChild(part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })));
   root.appendChild(part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })));
   root.appendChild(svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }));
@@ -168,7 +315,13 @@ function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
   const add = (el: SVGElement) => layer.appendChild(el);
   switch (pose) {
     case 'rest': {
-      const spots = g.spots.length > 1 ? g.spots : [[cx - 17, cy], [cx + 17, cy]] as Pt[];
+      const spots =
+        g.spots.length > 1
+          ? g.spots
+          : ([
+              [cx - 17, cy],
+              [cx + 17, cy],
+            ] as Pt[]);
       const r = Math.min(g.reach, 16);
       for (const [x, y] of spots) add(svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
       break;
@@ -209,7 +362,13 @@ function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
     }
     case 'circles': {
       const r = Math.max(6, Math.min(g.reach * 0.45, 10));
-      const spots = g.spots.length === 1 ? [[g.spots[0]![0] - 14, g.spots[0]![1]], [g.spots[0]![0] + 14, g.spots[0]![1]]] as Pt[] : g.spots;
+      const spots =
+        g.spots.length === 1
+          ? ([
+              [g.spots[0][0] - 14, g.spots[0][1]],
+              [g.spots[0][0] + 14, g.spots[0][1]],
+            ] as Pt[])
+          : g.spots;
       for (const [x, y] of spots) add(circleArrow(x, y, r, marker, true));
       break;
     }
@@ -227,7 +386,11 @@ function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
       break;
     case 'paddle':
       // Hand over hand: alternating short strokes down the tummy.
-      for (const [dx, dy] of [[-12, -22], [12, -6], [-12, 10]] as const) {
+      for (const [dx, dy] of [
+        [-12, -22],
+        [12, -6],
+        [-12, 10],
+      ] as const) {
         add(arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'));
       }
       break;

@@ -42,15 +42,27 @@ function render(): void {
       dispose = renderPractice(root, route.routineId);
       break;
     default:
-      setChildren(root, topbar(),
-        h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' },
-          h('h1', {}, t('app.notFound')), h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')))));
+      setChildren(
+        root,
+        topbar(),
+        h(
+          'main',
+          { class: 'narrow', id: 'main' },
+          h(
+            'section',
+            { class: 'panel' },
+            h('h1', {}, t('app.notFound')),
+            h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')),
+          ),
+        ),
+      );
   }
 }
 
 // Same-origin links move within the app instead of reloading it (a reload would drop the connection).
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const anchor = (event.target as Element | null)?.closest?.('a');
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
   if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;

@@ -2,7 +2,16 @@
 // strings must match the server exactly; every time is Unix milliseconds.
 
 export const AREAS = [
-  'Legs', 'Feet', 'Tummy', 'Chest', 'Arms', 'Hands', 'Face', 'Back', 'GentleMovements', 'Relaxation',
+  'Legs',
+  'Feet',
+  'Tummy',
+  'Chest',
+  'Arms',
+  'Hands',
+  'Face',
+  'Back',
+  'GentleMovements',
+  'Relaxation',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -10,12 +19,26 @@ export const CLASS_STATUSES = ['Lobby', 'Live', 'Paused', 'Ended'] as const;
 export type ClassStatus = (typeof CLASS_STATUSES)[number];
 
 export const CHECK_IN_STATUSES = [
-  'Ready', 'Following', 'Done', 'Break', 'Sleeping', 'Fussy', 'NeedHelp', 'Away',
+  'Ready',
+  'Following',
+  'Done',
+  'Break',
+  'Sleeping',
+  'Fussy',
+  'NeedHelp',
+  'Away',
 ] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
 
 export const CUE_KINDS = [
-  'Slow', 'Repeat', 'Pause', 'AskPermission', 'WatchCues', 'Break', 'Resume', 'Custom',
+  'Slow',
+  'Repeat',
+  'Pause',
+  'AskPermission',
+  'WatchCues',
+  'Break',
+  'Resume',
+  'Custom',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 

@@ -20,9 +20,18 @@ export function statusPill(): { element: HTMLElement; update(state: ClassState):
 
 export function connectionBanner(): { element: HTMLElement; update(status: ConnectionStatus): void } {
   const text = h('span', {});
-  const element = h('div', {
-    class: 'banner', role: 'status', 'aria-live': 'polite', 'data-testid': 'connection-banner', hidden: true,
-  }, h('span', { class: 'banner-dot', 'aria-hidden': 'true' }), text);
+  const element = h(
+    'div',
+    {
+      class: 'banner',
+      role: 'status',
+      'aria-live': 'polite',
+      'data-testid': 'connection-banner',
+      hidden: true,
+    },
+    h('span', { class: 'banner-dot', 'aria-hidden': 'true' }),
+    text,
+  );
   return {
     element,
     update(status) {
@@ -40,13 +49,20 @@ export function connectionBanner(): { element: HTMLElement; update(status: Conne
 
 /** A visually hidden polite region for step and cue changes that happen live. */
 export function announcer(): { element: HTMLElement; say(text: string): void } {
-  const element = h('div', { class: 'visually-hidden', 'aria-live': 'polite', role: 'status', 'data-testid': 'announcer' });
+  const element = h('div', {
+    class: 'visually-hidden',
+    'aria-live': 'polite',
+    role: 'status',
+    'data-testid': 'announcer',
+  });
   return {
     element,
     say(text) {
       // Clearing first makes a repeated message be read again.
       element.textContent = '';
-      setTimeout(() => { element.textContent = text; }, 50);
+      setTimeout(() => {
+        element.textContent = text;
+      }, 50);
     },
   };
 }
@@ -60,44 +76,67 @@ export interface ChatPanel {
 export function chatPanel(session: ClassSession, opts: { canDelete: boolean; heading: string }): ChatPanel {
   // The log region scrolls; the list inside it keeps list semantics for its lines.
   const lines = h('ol', { class: 'chat-lines' });
-  const list = h('div', { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 }, lines);
+  const list = h(
+    'div',
+    { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 },
+    lines,
+  );
   const empty = h('p', { class: 'chat-empty muted' }, t('chat.empty'));
   const outbox = h('ul', { class: 'chat-outbox', 'aria-label': t('chat.pending') });
   const input = h('input', {
-    type: 'text', class: 'chat-input', maxlength: LIMITS.chat, autocomplete: 'off',
-    'aria-label': t('chat.message'), placeholder: t('chat.placeholder'), 'data-testid': 'chat-input',
+    type: 'text',
+    class: 'chat-input',
+    maxlength: LIMITS.chat,
+    autocomplete: 'off',
+    'aria-label': t('chat.message'),
+    placeholder: t('chat.placeholder'),
+    'data-testid': 'chat-input',
   });
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const unread = h('span', { class: 'badge', hidden: true, 'aria-label': t('chat.newMessages') });
   let unreadCount = 0;
   const rows = new Map<string, HTMLLIElement>();
 
-  const form = h('form', {
-    class: 'chat-form',
-    onsubmit: ((e: Event) => {
-      e.preventDefault();
-      const text = input.value.trim();
-      if (!text) return;
-      if (text.length > LIMITS.chat) {
-        showError(t('chat.tooLong', { max: LIMITS.chat }));
-        return;
-      }
-      session.sendChat(text);
-      input.value = '';
-      showError('');
-    }) as EventListener,
-  }, input, h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, t('chat.send')));
+  const form = h(
+    'form',
+    {
+      class: 'chat-form',
+      onsubmit: ((e: Event) => {
+        e.preventDefault();
+        const text = input.value.trim();
+        if (!text) return;
+        if (text.length > LIMITS.chat) {
+          showError(t('chat.tooLong', { max: LIMITS.chat }));
+          return;
+        }
+        session.sendChat(text);
+        input.value = '';
+        showError('');
+      }) as EventListener,
+    },
+    input,
+    h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, t('chat.send')),
+  );
 
   const showError = (text: string) => {
     error.hidden = !text;
     setText(error, text);
   };
 
-  const element = h('section', { class: 'panel chat', 'aria-labelledby': 'chat-heading' },
+  const element = h(
+    'section',
+    { class: 'panel chat', 'aria-labelledby': 'chat-heading' },
     h('h2', { id: 'chat-heading' }, opts.heading, ' ', unread),
-    empty, list, outbox, form, error);
+    empty,
+    list,
+    outbox,
+    form,
+    error,
+  );
 
-  element.addEventListener('focusin', () => clearUnread());
+  element.addEventListener('focusin', () => {
+    clearUnread();
+  });
   list.addEventListener('scroll', () => {
     if (nearBottom()) clearUnread();
   });
@@ -113,27 +152,38 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
 
   function row(m: ChatMessage): HTMLLIElement {
     const mine = m.participantId === session.participantId;
-    const li = h('li', { class: `chat-line${mine ? ' is-mine' : ''}`, 'data-message-id': m.messageId, 'data-testid': 'chat-line' },
-      h('span', { class: 'chat-meta' },
+    const li = h(
+      'li',
+      { class: `chat-line${mine ? ' is-mine' : ''}`, 'data-message-id': m.messageId, 'data-testid': 'chat-line' },
+      h(
+        'span',
+        { class: 'chat-meta' },
         h('strong', { class: 'chat-name' }, m.displayName),
         ' ',
-        h('time', { datetime: new Date(m.at).toISOString() }, formatTime(m.at))),
+        h('time', { datetime: new Date(m.at).toISOString() }, formatTime(m.at)),
+      ),
       // Participant text: always a text node.
-      h('span', { class: 'chat-text', 'data-testid': 'chat-text' }, m.text));
+      h('span', { class: 'chat-text', 'data-testid': 'chat-text' }, m.text),
+    );
     if (opts.canDelete) {
-      const del = h('button', {
-        type: 'button', class: 'btn btn-quiet btn-small chat-delete',
-        'aria-label': t('chat.deleteLabel', { name: m.displayName }),
-        onclick: (async () => {
-          del.disabled = true;
-          try {
-            await session.call('DeleteChat', m.messageId);
-          } catch (e) {
-            del.disabled = false;
-            showError(friendlyError(e));
-          }
-        }) as EventListener,
-      }, t('chat.delete'));
+      const del = h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-quiet btn-small chat-delete',
+          'aria-label': t('chat.deleteLabel', { name: m.displayName }),
+          onclick: (async () => {
+            del.disabled = true;
+            try {
+              await session.call('DeleteChat', m.messageId);
+            } catch (e) {
+              del.disabled = false;
+              showError(friendlyError(e));
+            }
+          }) as EventListener,
+        },
+        t('chat.delete'),
+      );
       li.appendChild(del);
     }
     return li;
@@ -152,7 +202,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
       }
       let before: ChildNode | null = null;
       for (let i = state.chat.length - 1; i >= 0; i--) {
-        const m = state.chat[i]!;
+        const m = state.chat[i];
         let li = rows.get(m.messageId);
         if (!li) {
           li = row(m);
@@ -162,8 +212,9 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
         before = li;
       }
       empty.hidden = state.chat.length > 0;
-      const fresh = applied.filter((a) => a.live && a.event.kind === 'ChatPosted'
-        && a.event.message.participantId !== session.participantId).length;
+      const fresh = applied.filter(
+        (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
+      ).length;
       if (stick) list.scrollTop = list.scrollHeight;
       else if (fresh > 0) {
         unreadCount += fresh;
@@ -175,26 +226,65 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
       form.hidden = ended;
     },
     setOutbox(items) {
-      setChildren(outbox, items.map((item) => h('li', { class: `chat-pending is-${item.state}` },
-        h('span', { class: 'chat-text' }, item.text),
-        ' ',
-        h('span', { class: 'muted' }, item.state === 'sending' ? t('chat.sending')
-          : item.state === 'waiting' ? t('chat.waiting')
-            : friendlyError(item.error)),
-        item.state === 'failed'
-          ? [
-            h('button', { type: 'button', class: 'btn btn-small', onclick: (() => session.retryChat(item.clientMessageId)) as EventListener }, t('chat.retry')),
-            h('button', { type: 'button', class: 'btn btn-small btn-quiet', onclick: (() => session.discardChat(item.clientMessageId)) as EventListener }, t('chat.discard')),
-          ]
-          : null)));
+      setChildren(
+        outbox,
+        items.map((item) =>
+          h(
+            'li',
+            { class: `chat-pending is-${item.state}` },
+            h('span', { class: 'chat-text' }, item.text),
+            ' ',
+            h(
+              'span',
+              { class: 'muted' },
+              item.state === 'sending'
+                ? t('chat.sending')
+                : item.state === 'waiting'
+                  ? t('chat.waiting')
+                  : friendlyError(item.error),
+            ),
+            item.state === 'failed'
+              ? [
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'btn btn-small',
+                      onclick: (() => {
+                        session.retryChat(item.clientMessageId);
+                      }) as EventListener,
+                    },
+                    t('chat.retry'),
+                  ),
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'btn btn-small btn-quiet',
+                      onclick: (() => {
+                        session.discardChat(item.clientMessageId);
+                      }) as EventListener,
+                    },
+                    t('chat.discard'),
+                  ),
+                ]
+              : null,
+          ),
+        ),
+      );
     },
   };
 }
 
 export function onlineDot(p: Participant): HTMLElement {
-  return h('span', {
-    class: `online-dot${p.online ? ' is-online' : ''}`, 'data-online': p.online ? 'true' : 'false',
-  }, h('span', { class: 'visually-hidden' }, p.online ? t('people.online') : t('people.offline')));
+  return h(
+    'span',
+    {
+      class: `online-dot${p.online ? ' is-online' : ''}`,
+      'data-online': p.online ? 'true' : 'false',
+    },
+    h('span', { class: 'visually-hidden' }, p.online ? t('people.online') : t('people.offline')),
+  );
 }
 
 export function peoplePanel(session: ClassSession): { element: HTMLElement; update(state: ClassState): void } {
@@ -204,49 +294,90 @@ export function peoplePanel(session: ClassSession): { element: HTMLElement; upda
   return {
     element,
     update(state) {
-      const sorted = [...state.participants].sort((a, b) =>
-        (a.role === b.role ? 0 : a.role === 'Instructor' ? -1 : 1) || a.displayName.localeCompare(b.displayName));
+      const sorted = [...state.participants].sort(
+        (a, b) =>
+          (a.role === b.role ? 0 : a.role === 'Instructor' ? -1 : 1) || a.displayName.localeCompare(b.displayName),
+      );
       setText(heading, t('people.headingCount', { n: sorted.filter((p) => p.role === 'Parent').length }));
-      setChildren(list, sorted.map((p) => h('li', { class: 'person', 'data-participant-id': p.participantId },
-        onlineDot(p),
-        h('span', { class: 'person-name' }, p.displayName),
-        p.role === 'Instructor' ? h('span', { class: 'tag' }, t('people.instructor')) : null,
-        p.participantId === session.participantId ? h('span', { class: 'tag tag-you' }, t('people.you')) : null,
-        h('span', { class: 'muted person-state' }, p.online ? t('people.online') : t('people.away')))));
+      setChildren(
+        list,
+        sorted.map((p) =>
+          h(
+            'li',
+            { class: 'person', 'data-participant-id': p.participantId },
+            onlineDot(p),
+            h('span', { class: 'person-name' }, p.displayName),
+            p.role === 'Instructor' ? h('span', { class: 'tag' }, t('people.instructor')) : null,
+            p.participantId === session.participantId ? h('span', { class: 'tag tag-you' }, t('people.you')) : null,
+            h('span', { class: 'muted person-state' }, p.online ? t('people.online') : t('people.away')),
+          ),
+        ),
+      );
     },
   };
 }
 
 export function copyButton(label: string, text: () => string, testId?: string): HTMLButtonElement {
-  const button: HTMLButtonElement = h('button', {
-    type: 'button', class: 'btn btn-small', 'data-testid': testId,
-    onclick: (async () => {
-      const ok = await copyText(text());
-      setText(button, ok ? t('copy.done') : t('copy.failed'));
-      setTimeout(() => setText(button, label), 2000);
-    }) as EventListener,
-  }, label);
+  const button: HTMLButtonElement = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small',
+      'data-testid': testId,
+      onclick: (async () => {
+        const ok = await copyText(text());
+        setText(button, ok ? t('copy.done') : t('copy.failed'));
+        setTimeout(() => {
+          setText(button, label);
+        }, 2000);
+      }) as EventListener,
+    },
+    label,
+  );
   return button;
 }
 
 export function endedNotice(title: string, body: string, action?: HTMLElement): HTMLElement {
-  return h('section', { class: 'panel notice', role: 'alert', 'data-testid': 'session-notice' },
-    h('h2', {}, title), h('p', {}, body), action ?? null);
+  return h(
+    'section',
+    { class: 'panel notice', role: 'alert', 'data-testid': 'session-notice' },
+    h('h2', {}, title),
+    h('p', {}, body),
+    action ?? null,
+  );
 }
 
 /** The app's top bar: the brand as a home link, then whatever the page adds. */
 export function topbar(...children: (HTMLElement | null)[]): HTMLElement {
-  return h('header', { class: 'topbar' },
-    h('a', { class: 'brand', href: '/', 'aria-label': t('app.home') }, t('app.name')), ...children);
+  return h(
+    'header',
+    { class: 'topbar' },
+    h('a', { class: 'brand', href: '/', 'aria-label': t('app.home') }, t('app.name')),
+    ...children,
+  );
 }
 
 /** Two buttons, one per language, each named in its own language. */
 export function langPicker(): HTMLElement {
   const current = lang();
-  return h('div', { class: 'lang-picker', role: 'group', 'aria-label': t('lang.label') },
-    LANGUAGES.map((l: Lang) => h('button', {
-      type: 'button', class: 'btn btn-small btn-quiet lang-btn', lang: l, 'data-testid': `lang-${l}`,
-      'aria-pressed': String(l === current),
-      onclick: (() => setLang(l)) as EventListener,
-    }, t(`lang.${l}`, undefined, l))));
+  return h(
+    'div',
+    { class: 'lang-picker', role: 'group', 'aria-label': t('lang.label') },
+    LANGUAGES.map((l: Lang) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small btn-quiet lang-btn',
+          lang: l,
+          'data-testid': `lang-${l}`,
+          'aria-pressed': String(l === current),
+          onclick: (() => {
+            setLang(l);
+          }) as EventListener,
+        },
+        t(`lang.${l}`, undefined, l),
+      ),
+    ),
+  );
 }

@@ -20,7 +20,8 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) throw { code: 'not_found', detail: '' } satisfies ParsedError;
+      if (error instanceof ApiError && error.status === 404)
+        throw { code: 'not_found', detail: '' } satisfies ParsedError;
       return null;
     });
     if (summary && storage.loadMembership(summary.classId, 'Parent')) {
@@ -41,76 +42,129 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
 export function renderJoin(root: HTMLElement, rawCode: string): () => void {
   document.title = t('join.title');
   const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, t('join.lookingUp')));
-  setChildren(root,
+  setChildren(
+    root,
     topbar(langPicker()),
-    h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)));
+    h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)),
+  );
 
   let alive = true;
   const code = normalizeJoinCode(rawCode);
   if (!code) {
     showNotFound();
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }
 
-  getClass(code).then((summary) => {
-    if (!alive) return;
-    storage.saveJoinCode(summary.classId, code);
-    const membership = storage.loadMembership(summary.classId, 'Parent');
-    if (membership) {
-      // This browser is already a family of this class: go straight back in.
-      navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
-      return;
-    }
-    showForm(summary);
-  }).catch((error: unknown) => {
-    if (!alive) return;
-    if (error instanceof ApiError && error.status === 404) showNotFound();
-    else setChildren(body, h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : t('join.lookupFailed')),
-      h('button', { type: 'button', class: 'btn', onclick: (() => navigate(location.pathname, true)) as EventListener }, t('join.tryAgain')));
-  });
+  getClass(code)
+    .then((summary) => {
+      if (!alive) return;
+      storage.saveJoinCode(summary.classId, code);
+      const membership = storage.loadMembership(summary.classId, 'Parent');
+      if (membership) {
+        // This browser is already a family of this class: go straight back in.
+        navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
+        return;
+      }
+      showForm(summary);
+    })
+    .catch((error: unknown) => {
+      if (!alive) return;
+      if (error instanceof ApiError && error.status === 404) showNotFound();
+      else
+        setChildren(
+          body,
+          h(
+            'p',
+            { class: 'form-error', role: 'alert' },
+            error instanceof ApiError ? error.message : t('join.lookupFailed'),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn',
+              onclick: (() => {
+                navigate(location.pathname, true);
+              }) as EventListener,
+            },
+            t('join.tryAgain'),
+          ),
+        );
+    });
 
   function showForm(summary: ClassSummary) {
     const nameInput = h('input', {
-      id: 'family-name', class: 'input input-large', required: true, maxlength: LIMITS.displayName,
-      autocomplete: 'nickname', placeholder: t('home.namePlaceholder'), 'data-testid': 'family-name',
+      id: 'family-name',
+      class: 'input input-large',
+      required: true,
+      maxlength: LIMITS.displayName,
+      autocomplete: 'nickname',
+      placeholder: t('home.namePlaceholder'),
+      'data-testid': 'family-name',
     });
     const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-    const button = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' }, t('home.joinButton'));
+    const button = h(
+      'button',
+      { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' },
+      t('home.joinButton'),
+    );
     const ended = summary.status === 'Ended';
-    setChildren(body,
+    setChildren(
+      body,
       h('h1', {}, summary.title),
       h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
-      h('p', {}, h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
-        ' ', h('span', { class: 'muted' }, summary.participantCount === 1
-          ? t('join.codeLineOne', { code: formatJoinCode(code!) })
-          : t('join.codeLine', { code: formatJoinCode(code!), count: summary.participantCount }))),
+      h(
+        'p',
+        {},
+        h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
+        ' ',
+        h(
+          'span',
+          { class: 'muted' },
+          summary.participantCount === 1
+            ? t('join.codeLineOne', { code: formatJoinCode(code!) })
+            : t('join.codeLine', { code: formatJoinCode(code!), count: summary.participantCount }),
+        ),
+      ),
       ended
         ? h('p', { role: 'alert' }, t('join.ended'))
-        : h('form', {
-          class: 'stack',
-          onsubmit: (async (e: Event) => {
-            e.preventDefault();
-            button.disabled = true;
-            setText(error, '');
-            const message = await joinFamily(code!, nameInput.value);
-            if (message && alive) {
-              setText(error, message);
-              button.disabled = false;
-            }
-          }) as EventListener,
-        },
-        h('label', { for: 'family-name' }, t('join.nameLabel')),
-        nameInput, button, error,
-        h('p', { class: 'muted small' }, t('join.health'))));
+        : h(
+            'form',
+            {
+              class: 'stack',
+              onsubmit: (async (e: Event) => {
+                e.preventDefault();
+                button.disabled = true;
+                setText(error, '');
+                const message = await joinFamily(code!, nameInput.value);
+                if (message && alive) {
+                  setText(error, message);
+                  button.disabled = false;
+                }
+              }) as EventListener,
+            },
+            h('label', { for: 'family-name' }, t('join.nameLabel')),
+            nameInput,
+            button,
+            error,
+            h('p', { class: 'muted small' }, t('join.health')),
+          ),
+    );
     nameInput.focus();
   }
 
   function showNotFound() {
-    setChildren(body,
+    setChildren(
+      body,
       h('h1', {}, t('join.notFound')),
       h('p', {}, t('join.notFoundBody')),
-      h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')));
+      h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')),
+    );
   }
 
-  return () => { alive = false; };
+  return () => {
+    alive = false;
+  };
 }

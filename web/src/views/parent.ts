@@ -18,7 +18,14 @@ import { stepText } from '../routineText';
 import { keepScreenOn } from '../wakeLock';
 import { areaLabel, checkInOptions, cueForParents, repetitionsText } from '../wording';
 import {
-  announcer, chatPanel, connectionBanner, copyButton, endedNotice, peoplePanel, statusPill, topbar,
+  announcer,
+  chatPanel,
+  connectionBanner,
+  copyButton,
+  endedNotice,
+  peoplePanel,
+  statusPill,
+  topbar,
 } from './common';
 import { joinFamily } from './join';
 
@@ -30,9 +37,12 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   const linkToken = fragment.get('token');
   if (linkToken) {
     // Never swap the family this browser already is in the class without asking.
-    storage.adoptLinkToken(classId, linkToken, (current) => window.confirm(
-      `This browser is already in this class as ${current.displayName ?? 'another family'}. ` +
-      'Open the class as the family from this link instead?'));
+    storage.adoptLinkToken(classId, linkToken, (current) =>
+      window.confirm(
+        `This browser is already in this class as ${current.displayName ?? 'another family'}. ` +
+          'Open the class as the family from this link instead?',
+      ),
+    );
     clearFragmentFromUrl();
   }
 
@@ -67,9 +77,13 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   const stepReps = h('p', { class: 'step-reps', 'data-testid': 'step-reps' });
   const stepWords = h('p', { class: 'step-instructions', 'data-testid': 'step-instructions' });
   const dollBox = h('div', { class: 'doll-box' });
-  const stepCard = h('section', { class: 'step', 'aria-label': t('parent.step'), 'data-testid': 'step' },
-    h('div', { class: 'step-head' }, stepCounter, stepArea), stepName,
-    h('div', { class: 'step-body' }, dollBox, h('div', { class: 'step-words' }, stepWords, stepReps)));
+  const stepCard = h(
+    'section',
+    { class: 'step', 'aria-label': t('parent.step'), 'data-testid': 'step' },
+    h('div', { class: 'step-head' }, stepCounter, stepArea),
+    stepName,
+    h('div', { class: 'step-body' }, dollBox, h('div', { class: 'step-words' }, stepWords, stepReps)),
+  );
 
   const handsFree = createHandsFree();
   let handsFreeOn = loadFlag('handsFree');
@@ -77,83 +91,176 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   let status: ClassState['status'] = 'Lobby';
   const soundAllowed = () => handsFreeOn && mayPlay({ hidden: document.visibilityState === 'hidden', status });
 
-  const tempo = createTempoGuide((clientNow) => s.serverNow(clientNow), () => {
-    if (tickOn && soundAllowed()) handsFree.tick();
-  });
+  const tempo = createTempoGuide(
+    (clientNow) => s.serverNow(clientNow),
+    () => {
+      if (tickOn && soundAllowed()) handsFree.tick();
+    },
+  );
 
   // ---- following from a distance: mat view, hands-free, screen on ----
   let matOn = loadFlag('matView');
-  const matToggle = h('button', {
-    type: 'button', class: 'btn toggle-btn', 'data-testid': 'mat-toggle', 'aria-pressed': String(matOn),
-    onclick: (() => setMat(!matOn)) as EventListener,
-  }, t('parent.matView'));
-  const handsFreeToggle = h('button', {
-    type: 'button', class: 'btn toggle-btn', 'data-testid': 'handsfree-toggle', 'aria-pressed': String(handsFreeOn),
-    'aria-describedby': 'handsfree-hint',
-    onclick: (() => setHandsFree(!handsFreeOn)) as EventListener,
-  }, t('parent.handsFree'));
-  const tickToggle = h('button', {
-    type: 'button', class: 'btn btn-small toggle-btn', 'data-testid': 'tick-toggle', 'aria-pressed': String(tickOn),
-    hidden: !handsFreeOn,
-    onclick: (() => {
-      tickOn = !tickOn;
-      saveFlag('tick', tickOn);
-      tickToggle.setAttribute('aria-pressed', String(tickOn));
-      if (tickOn) handsFree.unlock();
-    }) as EventListener,
-  }, t('parent.tick'));
-  const checkInOpen = h('button', {
-    type: 'button', class: 'btn btn-primary mat-only', 'data-testid': 'mat-checkin', 'aria-expanded': 'false',
-    'aria-controls': 'checkin-panel',
-    onclick: (() => setSheet(checkPanel.classList.contains('is-open') ? false : true)) as EventListener,
-  }, t('parent.checkIn'));
-  const wakeNote = h('p', { class: 'note muted small', 'data-testid': 'wake-note', hidden: true }, t('parent.wakeUnavailable'));
+  const matToggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn toggle-btn',
+      'data-testid': 'mat-toggle',
+      'aria-pressed': String(matOn),
+      onclick: (() => {
+        setMat(!matOn);
+      }) as EventListener,
+    },
+    t('parent.matView'),
+  );
+  const handsFreeToggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn toggle-btn',
+      'data-testid': 'handsfree-toggle',
+      'aria-pressed': String(handsFreeOn),
+      'aria-describedby': 'handsfree-hint',
+      onclick: (() => {
+        setHandsFree(!handsFreeOn);
+      }) as EventListener,
+    },
+    t('parent.handsFree'),
+  );
+  const tickToggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small toggle-btn',
+      'data-testid': 'tick-toggle',
+      'aria-pressed': String(tickOn),
+      hidden: !handsFreeOn,
+      onclick: (() => {
+        tickOn = !tickOn;
+        saveFlag('tick', tickOn);
+        tickToggle.setAttribute('aria-pressed', String(tickOn));
+        if (tickOn) handsFree.unlock();
+      }) as EventListener,
+    },
+    t('parent.tick'),
+  );
+  const checkInOpen = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-primary mat-only',
+      'data-testid': 'mat-checkin',
+      'aria-expanded': 'false',
+      'aria-controls': 'checkin-panel',
+      onclick: (() => {
+        setSheet(checkPanel.classList.contains('is-open') ? false : true);
+      }) as EventListener,
+    },
+    t('parent.checkIn'),
+  );
+  const wakeNote = h(
+    'p',
+    { class: 'note muted small', 'data-testid': 'wake-note', hidden: true },
+    t('parent.wakeUnavailable'),
+  );
   const speechNote = h('p', { class: 'note muted small', hidden: true }, t('parent.speechUnavailable'));
-  const viewBar = h('section', { class: 'view-bar', 'aria-label': t('parent.options') },
+  const viewBar = h(
+    'section',
+    { class: 'view-bar', 'aria-label': t('parent.options') },
     h('div', { class: 'view-buttons' }, checkInOpen, matToggle, handsFreeToggle, tickToggle),
     h('p', { class: 'visually-hidden', id: 'handsfree-hint' }, t('parent.handsFreeHint')),
-    wakeNote, speechNote);
+    wakeNote,
+    speechNote,
+  );
 
-  const screen = keepScreenOn((held) => { main.dataset.wakeLock = held ? 'held' : 'released'; });
+  const screen = keepScreenOn((held) => {
+    main.dataset.wakeLock = held ? 'held' : 'released';
+  });
 
   const checkError = h('p', { class: 'form-error', role: 'alert' });
-  const checkButtons = checkInOptions().map((o) => h('button', {
-    type: 'button', class: `btn checkin-btn checkin-${o.status}`, 'data-status': o.status,
-    'data-testid': `checkin-${o.status}`, 'aria-pressed': 'false',
-    onclick: (() => {
-      void checkIn(o.status);
-      if (matOn) setSheet(false);
-    }) as EventListener,
-  }, h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol), h('span', {}, o.label)));
-  const checkPanel = h('section', { class: 'panel checkin', id: 'checkin-panel', 'aria-labelledby': 'checkin-heading' },
-    h('div', { class: 'checkin-head' }, h('h2', { id: 'checkin-heading' }, t('parent.checkinHeading')),
-      h('button', {
-        type: 'button', class: 'btn btn-small btn-quiet mat-only', 'data-testid': 'mat-checkin-close',
-        onclick: (() => setSheet(false)) as EventListener,
-      }, t('parent.closeCheckIn'))),
-    h('div', { class: 'checkin-grid' }, checkButtons), checkError);
+  const checkButtons = checkInOptions().map((o) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `btn checkin-btn checkin-${o.status}`,
+        'data-status': o.status,
+        'data-testid': `checkin-${o.status}`,
+        'aria-pressed': 'false',
+        onclick: (() => {
+          void checkIn(o.status);
+          if (matOn) setSheet(false);
+        }) as EventListener,
+      },
+      h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol),
+      h('span', {}, o.label),
+    ),
+  );
+  const checkPanel = h(
+    'section',
+    { class: 'panel checkin', id: 'checkin-panel', 'aria-labelledby': 'checkin-heading' },
+    h(
+      'div',
+      { class: 'checkin-head' },
+      h('h2', { id: 'checkin-heading' }, t('parent.checkinHeading')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-small btn-quiet mat-only',
+          'data-testid': 'mat-checkin-close',
+          onclick: (() => {
+            setSheet(false);
+          }) as EventListener,
+        },
+        t('parent.closeCheckIn'),
+      ),
+    ),
+    h('div', { class: 'checkin-grid' }, checkButtons),
+    checkError,
+  );
 
   const chat = chatPanel(s, { canDelete: false, heading: t('chat.heading') });
   const people = peoplePanel(s);
 
   const deviceLink = h('a', { class: 'break', 'data-testid': 'device-link' });
-  const devicePanel = h('details', { class: 'panel device' },
+  const devicePanel = h(
+    'details',
+    { class: 'panel device' },
     h('summary', {}, t('parent.device')),
     h('p', { class: 'muted' }, t('parent.deviceBody')),
-    h('p', { class: 'link-row' }, deviceLink, ' ', copyButton(t('copy.link'), () => deviceLink.href)));
+    h(
+      'p',
+      { class: 'link-row' },
+      deviceLink,
+      ' ',
+      copyButton(t('copy.link'), () => deviceLink.href),
+    ),
+  );
 
   const practiceLink = h('a', { class: 'btn btn-primary', 'data-testid': 'practice-from-class' }, t('parent.practice'));
-  const practicePanel = h('section', { class: 'panel practice-offer', hidden: true, 'aria-labelledby': 'practice-offer-heading' },
+  const practicePanel = h(
+    'section',
+    { class: 'panel practice-offer', hidden: true, 'aria-labelledby': 'practice-offer-heading' },
     h('h2', { id: 'practice-offer-heading' }, t('parent.practice')),
-    h('p', { class: 'muted' }, t('parent.practiceBody')), practiceLink);
+    h('p', { class: 'muted' }, t('parent.practiceBody')),
+    practiceLink,
+  );
 
-  const mainCol = h('div', { class: 'parent-main' }, viewBar, stateNote, practicePanel, cueCard, stepCard, tempo.element);
+  const mainCol = h(
+    'div',
+    { class: 'parent-main' },
+    viewBar,
+    stateNote,
+    practicePanel,
+    cueCard,
+    stepCard,
+    tempo.element,
+  );
   const sideCol = h('div', { class: 'parent-side' }, checkPanel, chat.element, people.element, devicePanel);
   const main = h('main', { class: 'parent', id: 'main' }, mainCol, sideCol);
 
-  setChildren(root,
-    topbar(title, pill.element),
-    banner.element, speak.element, main);
+  setChildren(root, topbar(title, pill.element), banner.element, speak.element, main);
 
   function setMat(on: boolean) {
     matOn = on;
@@ -226,7 +333,7 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
         return;
       }
       setText(checkError, friendlyError(parsed));
-      render(s.state!, []);
+      render(s.state, []);
     }
   }
 
@@ -324,8 +431,14 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
     handsFree.hush();
     const joinCode = storage.loadJoinCode(classId);
     if (end.reason === 'not_found') {
-      setChildren(main, endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'),
-        h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart'))));
+      setChildren(
+        main,
+        endedNotice(
+          t('parent.notAvailable'),
+          t('parent.notAvailableBody'),
+          h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')),
+        ),
+      );
       return;
     }
     const heading = end.reason === 'removed' ? t('parent.removed') : t('parent.linkGone');
@@ -342,7 +455,9 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
       if (connection === 'online' && pendingCheckIn) void checkIn(pendingCheckIn);
     },
     onEnded: renderEnded,
-    onOutbox: (items) => chat.setOutbox(items),
+    onOutbox: (items) => {
+      chat.setOutbox(items);
+    },
   });
 
   const unregister = registerTestHooks({
@@ -363,33 +478,73 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
 
 function flash(el: HTMLElement) {
   el.classList.remove('is-new');
-  void el.offsetWidth; // restart the calm highlight transition
+  el.offsetWidth; // restart the calm highlight transition
   el.classList.add('is-new');
 }
 
 function rejoinForm(joinCode: string | null): HTMLElement {
-  const codeInput = h('input', { id: 'again-code', class: 'input', required: true, value: joinCode ?? '', maxlength: 7 });
-  const nameInput = h('input', { id: 'again-name', class: 'input', required: true, maxlength: 40, 'data-testid': 'again-name' });
+  const codeInput = h('input', {
+    id: 'again-code',
+    class: 'input',
+    required: true,
+    value: joinCode ?? '',
+    maxlength: 7,
+  });
+  const nameInput = h('input', {
+    id: 'again-name',
+    class: 'input',
+    required: true,
+    maxlength: 40,
+    'data-testid': 'again-name',
+  });
   const error = h('p', { class: 'form-error', role: 'alert' });
-  return h('form', {
-    class: 'stack',
-    onsubmit: (async (e: Event) => {
-      e.preventDefault();
-      const message = await joinFamily(codeInput.value.replace(/[-\s]/g, '').toUpperCase(), nameInput.value);
-      if (message) setText(error, message);
-    }) as EventListener,
-  },
-  joinCode ? null : [h('label', { for: 'again-code' }, t('home.joinCode')), codeInput],
-  h('label', { for: 'again-name' }, t('parent.familyName')), nameInput,
-  h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'again-submit' }, t('parent.joinAgain')), error);
+  return h(
+    'form',
+    {
+      class: 'stack',
+      onsubmit: (async (e: Event) => {
+        e.preventDefault();
+        const message = await joinFamily(codeInput.value.replace(/[-\s]/g, '').toUpperCase(), nameInput.value);
+        if (message) setText(error, message);
+      }) as EventListener,
+    },
+    joinCode ? null : [h('label', { for: 'again-code' }, t('home.joinCode')), codeInput],
+    h('label', { for: 'again-name' }, t('parent.familyName')),
+    nameInput,
+    h(
+      'button',
+      { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'again-submit' },
+      t('parent.joinAgain'),
+    ),
+    error,
+  );
 }
 
 function renderNotJoined(root: HTMLElement, classId: string) {
   const joinCode = storage.loadJoinCode(classId);
-  setChildren(root,
+  setChildren(
+    root,
     topbar(),
-    h('main', { class: 'narrow', id: 'main' }, endedNotice(t('parent.joinThis'), t('parent.notJoinedBody'),
-      joinCode
-        ? h('button', { type: 'button', class: 'btn btn-primary', onclick: (() => navigate(`/join/${joinCode}`)) as EventListener }, t('parent.joinWithCode'))
-        : h('a', { class: 'btn btn-primary', href: '/' }, t('parent.enterCode')))));
+    h(
+      'main',
+      { class: 'narrow', id: 'main' },
+      endedNotice(
+        t('parent.joinThis'),
+        t('parent.notJoinedBody'),
+        joinCode
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-primary',
+                onclick: (() => {
+                  navigate(`/join/${joinCode}`);
+                }) as EventListener,
+              },
+              t('parent.joinWithCode'),
+            )
+          : h('a', { class: 'btn btn-primary', href: '/' }, t('parent.enterCode')),
+      ),
+    ),
+  );
 }
