@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../src/connection';
+import { retryDelayMs } from '../src/retry';
 import { parseRoute } from '../src/router';
 import { areaLabel, cueForParents, statusLabel } from '../src/wording';
 
