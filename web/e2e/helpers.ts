@@ -1,6 +1,8 @@
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
+// Brings in the type of window.__liveclass, the page's read-only test hooks.
+import type {} from '../src/liveClassHooks';
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 768 };
@@ -289,17 +291,4 @@ export function chatTexts(page: Page) {
 
 export async function closeAll(people: Person[]): Promise<void> {
   for (const p of people) await p.context.close().catch(() => undefined);
-}
-
-declare global {
-  interface Window {
-    __liveclass?: {
-      tempoPhaseMs(clientNow?: number): number | null;
-      clockOffsetMs(): number;
-      hasClock(): boolean;
-      participantId(): string | null;
-      connectionStatus(): string;
-      lastSeq(): number;
-    };
-  }
 }

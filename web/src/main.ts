@@ -5,6 +5,7 @@ import { navigate, onNavigate, parseRoute } from './router';
 import { registerServiceWorker } from './serviceWorker';
 import { topbar } from './views/common';
 import { forgetExpiredClasses } from './storage';
+import { serverLimits } from './limits';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
@@ -18,6 +19,8 @@ let dispose: (() => void) | null = null;
 function render(): void {
   dispose?.();
   dispose = null;
+  // The server's input limits, once; the page works without them.
+  void serverLimits.load();
   applyDocumentLang();
   const skip = document.querySelector('.skip-link');
   if (skip) skip.textContent = t('app.skip');

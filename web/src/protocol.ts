@@ -198,17 +198,19 @@ export const Hub = {
 /** The one server-to-client method. */
 export const CLASS_EVENT = 'ClassEvent';
 
-export const LIMITS = {
-  displayName: 40,
-  title: 100,
-  instructorName: 40,
-  chat: 500,
-  customCue: 140,
-  repeatMin: 1,
-  repeatMax: 20,
-  tempoMin: 10,
-  tempoMax: 60,
-} as const;
+/** GET /api/limits: what the server accepts, to check input against before it is sent. */
+export interface ClientLimits {
+  titleMaxLength: number;
+  displayNameMaxLength: number;
+  chatMaxLength: number;
+  customCueMaxLength: number;
+  repeatMaxCount: number;
+  tempoMin: number;
+  tempoMax: number;
+}
+
+/** A Repeat cue's smallest count (protocol v1: 1 to the server's repeatMaxCount). */
+export const REPEAT_MIN = 1;
 
 /** GET /api/classes/{classId}/recap, for the instructor (key in the X-Instructor-Key header). */
 export interface ClassRecap {

@@ -2,7 +2,8 @@
 import type { ClassSession, ConnectionStatus, OutboxItem } from '../connection';
 import { copyText, formatTime, h, setChildren, setText } from '../dom';
 import { friendlyError } from '../errors';
-import { LIMITS, type ChatMessage, type Participant } from '../protocol';
+import { limitLength, serverLimits } from '../limits';
+import type { ChatMessage, Participant } from '../protocol';
 import type { Applied, ClassState } from '../state';
 import { LANGUAGES, lang, setLang, t, type Lang } from '../i18n';
 import { statusLabel } from '../wording';
@@ -86,12 +87,12 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
   const input = h('input', {
     type: 'text',
     class: 'chat-input',
-    maxlength: LIMITS.chat,
     autocomplete: 'off',
     'aria-label': t('chat.message'),
     placeholder: t('chat.placeholder'),
     'data-testid': 'chat-input',
   });
+  limitLength(input, (limits) => limits.chatMaxLength);
   const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
   const unread = h('span', { class: 'badge', hidden: true, 'aria-label': t('chat.newMessages') });
   let unreadCount = 0;
@@ -101,18 +102,19 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
     'form',
     {
       class: 'chat-form',
-      onsubmit: ((e: Event) => {
+      onsubmit: (e: Event) => {
         e.preventDefault();
         const text = input.value.trim();
         if (!text) return;
-        if (text.length > LIMITS.chat) {
-          showError(t('chat.tooLong', { max: LIMITS.chat }));
+        const max = serverLimits.current()?.chatMaxLength;
+        if (max !== undefined && text.length > max) {
+          showError(t('chat.tooLong', { max }));
           return;
         }
         session.sendChat(text);
         input.value = '';
         showError('');
-      }) as EventListener,
+      },
     },
     input,
     h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, t('chat.send')),
@@ -172,7 +174,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
           type: 'button',
           class: 'btn btn-quiet btn-small chat-delete',
           'aria-label': t('chat.deleteLabel', { name: m.displayName }),
-          onclick: (async () => {
+          onclick: async () => {
             del.disabled = true;
             try {
               await session.call('DeleteChat', m.messageId);
@@ -180,7 +182,7 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
               del.disabled = false;
               showError(friendlyError(e));
             }
-          }) as EventListener,
+          },
         },
         t('chat.delete'),
       );
@@ -250,9 +252,9 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
                     {
                       type: 'button',
                       class: 'btn btn-small',
-                      onclick: (() => {
+                      onclick: () => {
                         session.retryChat(item.clientMessageId);
-                      }) as EventListener,
+                      },
                     },
                     t('chat.retry'),
                   ),
@@ -261,9 +263,9 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
                     {
                       type: 'button',
                       class: 'btn btn-small btn-quiet',
-                      onclick: (() => {
+                      onclick: () => {
                         session.discardChat(item.clientMessageId);
-                      }) as EventListener,
+                      },
                     },
                     t('chat.discard'),
                   ),
@@ -324,13 +326,13 @@ export function copyButton(label: string, text: () => string, testId?: string): 
       type: 'button',
       class: 'btn btn-small',
       'data-testid': testId,
-      onclick: (async () => {
+      onclick: async () => {
         const ok = await copyText(text());
         setText(button, ok ? t('copy.done') : t('copy.failed'));
         setTimeout(() => {
           setText(button, label);
         }, 2000);
-      }) as EventListener,
+      },
     },
     label,
   );
@@ -372,9 +374,9 @@ export function langPicker(): HTMLElement {
           lang: l,
           'data-testid': `lang-${l}`,
           'aria-pressed': String(l === current),
-          onclick: (() => {
+          onclick: () => {
             setLang(l);
-          }) as EventListener,
+          },
         },
         t(`lang.${l}`, undefined, l),
       ),

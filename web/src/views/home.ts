@@ -2,7 +2,8 @@
 import { ApiError, createClass, getRoutines } from '../api';
 import { h, setChildren, setText } from '../dom';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { LIMITS, type CreateClassResponse } from '../protocol';
+import { limitLength } from '../limits';
+import type { CreateClassResponse } from '../protocol';
 import { navigate } from '../router';
 import * as storage from '../storage';
 import { t } from '../i18n';
@@ -30,7 +31,6 @@ export function renderHome(root: HTMLElement): () => void {
     name: 'name',
     class: 'input',
     required: true,
-    maxlength: LIMITS.displayName,
     autocomplete: 'nickname',
     placeholder: t('home.namePlaceholder'),
     'data-testid': 'join-name',
@@ -42,7 +42,7 @@ export function renderHome(root: HTMLElement): () => void {
     {
       class: 'stack',
       'aria-labelledby': 'join-heading',
-      onsubmit: (async (e: Event) => {
+      onsubmit: async (e: Event) => {
         e.preventDefault();
         const code = normalizeJoinCode(codeInput.value);
         if (!code) {
@@ -55,7 +55,7 @@ export function renderHome(root: HTMLElement): () => void {
         const error = await joinFamily(code, nameInput.value);
         joinButton.disabled = false;
         if (error) setText(joinError, error);
-      }) as EventListener,
+      },
     },
     h('label', { for: 'join-code' }, t('home.joinCode')),
     codeInput,
@@ -74,7 +74,6 @@ export function renderHome(root: HTMLElement): () => void {
     id: 'create-title',
     class: 'input',
     required: true,
-    maxlength: LIMITS.title,
     value: t('home.defaultTitle'),
     'data-testid': 'create-title',
   });
@@ -82,10 +81,12 @@ export function renderHome(root: HTMLElement): () => void {
     id: 'create-instructor',
     class: 'input',
     required: true,
-    maxlength: LIMITS.instructorName,
     autocomplete: 'name',
     'data-testid': 'create-instructor',
   });
+  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
+  limitLength(titleInput, (limits) => limits.titleMaxLength);
+  limitLength(instructorInput, (limits) => limits.displayNameMaxLength);
   const routineSelect = h(
     'select',
     { id: 'create-routine', class: 'input', 'data-testid': 'create-routine' },
@@ -103,7 +104,7 @@ export function renderHome(root: HTMLElement): () => void {
     {
       class: 'stack',
       'aria-labelledby': 'create-heading',
-      onsubmit: (async (e: Event) => {
+      onsubmit: async (e: Event) => {
         e.preventDefault();
         createButton.disabled = true;
         setText(createError, '');
@@ -126,7 +127,7 @@ export function renderHome(root: HTMLElement): () => void {
         } finally {
           createButton.disabled = false;
         }
-      }) as EventListener,
+      },
     },
     h('label', { for: 'create-title' }, t('home.classTitle')),
     titleInput,
@@ -171,9 +172,9 @@ export function renderHome(root: HTMLElement): () => void {
           type: 'button',
           class: 'btn btn-primary btn-large',
           'data-testid': 'open-console',
-          onclick: (() => {
+          onclick: () => {
             navigate(teachPath.pathname + teachPath.hash);
-          }) as EventListener,
+          },
         },
         t('home.openConsole'),
       ),

@@ -4,7 +4,8 @@ import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
 import { friendlyError, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { LIMITS, type ClassSummary } from '../protocol';
+import { limitLength, serverLimits } from '../limits';
+import type { ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
 import * as storage from '../storage';
@@ -16,7 +17,8 @@ import { langPicker, topbar } from './common';
 export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
   const name = rawName.trim();
   if (!name) return t('join.nameRequired');
-  if (name.length > LIMITS.displayName) return t('join.nameTooLong', { max: LIMITS.displayName });
+  const max = serverLimits.current()?.displayNameMaxLength;
+  if (max !== undefined && name.length > max) return t('join.nameTooLong', { max });
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
@@ -85,9 +87,9 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
             {
               type: 'button',
               class: 'btn',
-              onclick: (() => {
+              onclick: () => {
                 navigate(location.pathname, true);
-              }) as EventListener,
+              },
             },
             t('join.tryAgain'),
           ),
@@ -99,11 +101,11 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
       id: 'family-name',
       class: 'input input-large',
       required: true,
-      maxlength: LIMITS.displayName,
       autocomplete: 'nickname',
       placeholder: t('home.namePlaceholder'),
       'data-testid': 'family-name',
     });
+    limitLength(nameInput, (limits) => limits.displayNameMaxLength);
     const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
     const button = h(
       'button',
@@ -134,7 +136,7 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
             'form',
             {
               class: 'stack',
-              onsubmit: (async (e: Event) => {
+              onsubmit: async (e: Event) => {
                 e.preventDefault();
                 button.disabled = true;
                 setText(error, '');
@@ -143,7 +145,7 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
                   setText(error, message);
                   button.disabled = false;
                 }
-              }) as EventListener,
+              },
             },
             h('label', { for: 'family-name' }, t('join.nameLabel')),
             nameInput,

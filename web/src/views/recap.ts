@@ -62,7 +62,7 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
         type: 'button',
         class: 'btn btn-primary',
         'data-testid': 'recap-csv',
-        onclick: (() => {
+        onclick: () => {
           const blob = new Blob(['\ufeff', recapCsv(recap)], { type: 'text/csv;charset=utf-8' });
           const url = URL.createObjectURL(blob);
           const a = h('a', { href: url, download: `${safeFileName(recap.title)}-recap.csv` });
@@ -72,7 +72,7 @@ export function renderRecap(root: HTMLElement, classId: string): () => void {
           setTimeout(() => {
             URL.revokeObjectURL(url);
           }, 10_000);
-        }) as EventListener,
+        },
       },
       t('recap.download'),
     );
