@@ -12,8 +12,59 @@ import { joinFamily } from './join';
 
 export function renderHome(root: HTMLElement): () => void {
   document.title = t('home.title');
+  const join = joinForm();
+  const { createForm, created, routineSelect } = createPanel();
 
-  // ---- join ----
+  let alive = true;
+  getRoutines()
+    .then((routines) => {
+      if (!alive) return;
+      setChildren(
+        routineSelect,
+        routines.map((r) =>
+          h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length })),
+        ),
+      );
+    })
+    .catch(() => {
+      // The server picks the full-body routine when none is sent.
+    });
+
+  setChildren(
+    root,
+    topbar(langPicker()),
+    h(
+      'main',
+      { class: 'home', id: 'main' },
+      h(
+        'section',
+        { class: 'hero' },
+        h('h1', {}, t('home.hero')),
+        h('p', { class: 'lead' }, t('home.lead')),
+        h('p', {}, h('a', { href: '/practice', 'data-testid': 'practice-link' }, t('home.practiceLink'))),
+      ),
+      h(
+        'div',
+        { class: 'home-grid' },
+        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, t('home.joinHeading')), join),
+        h(
+          'section',
+          { class: 'panel' },
+          h('h2', { id: 'create-heading' }, t('home.teachHeading')),
+          createForm,
+          created,
+        ),
+      ),
+    ),
+  );
+
+  return () => {
+    alive = false;
+  };
+}
+
+/** A family joins with the code the instructor shared and a name. */
+function joinForm(): HTMLFormElement {
   const codeInput = h('input', {
     id: 'join-code',
     name: 'code',
@@ -35,6 +86,7 @@ export function renderHome(root: HTMLElement): () => void {
     placeholder: t('home.namePlaceholder'),
     'data-testid': 'join-name',
   });
+  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
   const joinError = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
   const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, t('home.joinButton'));
   const joinForm = h(
@@ -69,7 +121,10 @@ export function renderHome(root: HTMLElement): () => void {
     if (code) codeInput.value = formatJoinCode(code);
   });
 
-  // ---- create ----
+  return joinForm;
+}
+
+function createInputs() {
   const titleInput = h('input', {
     id: 'create-title',
     class: 'input',
@@ -84,7 +139,6 @@ export function renderHome(root: HTMLElement): () => void {
     autocomplete: 'name',
     'data-testid': 'create-instructor',
   });
-  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
   limitLength(titleInput, (limits) => limits.titleMaxLength);
   limitLength(instructorInput, (limits) => limits.displayNameMaxLength);
   const routineSelect = h(
@@ -92,6 +146,12 @@ export function renderHome(root: HTMLElement): () => void {
     { id: 'create-routine', class: 'input', 'data-testid': 'create-routine' },
     h('option', { value: '' }, t('home.routineDefault')),
   );
+  return { titleInput, instructorInput, routineSelect };
+}
+
+/** The instructor names the class and picks a routine; the links to share appear in its place. */
+function createPanel() {
+  const { titleInput, instructorInput, routineSelect } = createInputs();
   const createError = h('p', { class: 'form-error', role: 'alert' });
   const createButton = h(
     'button',
@@ -116,7 +176,8 @@ export function renderHome(root: HTMLElement): () => void {
           });
           storage.saveInstructorKey(result.classId, result.instructorKey);
           storage.saveJoinCode(result.classId, result.joinCode);
-          showCreated(result);
+          createForm.hidden = true;
+          showCreated(created, result);
         } catch (error) {
           setText(
             createError,
@@ -139,92 +200,46 @@ export function renderHome(root: HTMLElement): () => void {
     createError,
   );
 
-  function showCreated(result: CreateClassResponse) {
-    createForm.hidden = true;
-    const teachPath = new URL(result.instructorUrl, location.origin);
-    setChildren(
-      created,
-      h('h3', {}, t('home.ready')),
-      h('p', { class: 'muted' }, t('home.share')),
-      h('p', { class: 'join-code-big', 'data-testid': 'created-join-code' }, formatJoinCode(result.joinCode)),
-      h(
-        'p',
-        { class: 'link-row' },
-        h('a', { href: result.parentUrl, 'data-testid': 'created-parent-url' }, result.parentUrl),
-        ' ',
-        copyButton(t('home.copyFamily'), () => result.parentUrl),
-      ),
-      h('p', { class: 'muted small' }, t('home.keyNote')),
-      h(
-        'p',
-        { class: 'link-row' },
-        h(
-          'a',
-          { href: result.instructorUrl, class: 'break', 'data-testid': 'created-instructor-url' },
-          result.instructorUrl,
-        ),
-        ' ',
-        copyButton(t('home.copyConsole'), () => result.instructorUrl),
-      ),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'btn btn-primary btn-large',
-          'data-testid': 'open-console',
-          onclick: () => {
-            navigate(teachPath.pathname + teachPath.hash);
-          },
-        },
-        t('home.openConsole'),
-      ),
-    );
-  }
+  return { createForm, created, routineSelect };
+}
 
-  let alive = true;
-  getRoutines()
-    .then((routines) => {
-      if (!alive) return;
-      setChildren(
-        routineSelect,
-        routines.map((r) =>
-          h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length })),
-        ),
-      );
-    })
-    .catch(() => {
-      // The server picks the full-body routine when none is sent.
-    });
-
+function showCreated(created: HTMLElement, result: CreateClassResponse): void {
+  const teachPath = new URL(result.instructorUrl, location.origin);
   setChildren(
-    root,
-    topbar(langPicker()),
+    created,
+    h('h3', {}, t('home.ready')),
+    h('p', { class: 'muted' }, t('home.share')),
+    h('p', { class: 'join-code-big', 'data-testid': 'created-join-code' }, formatJoinCode(result.joinCode)),
     h(
-      'main',
-      { class: 'home', id: 'main' },
+      'p',
+      { class: 'link-row' },
+      h('a', { href: result.parentUrl, 'data-testid': 'created-parent-url' }, result.parentUrl),
+      ' ',
+      copyButton(t('home.copyFamily'), () => result.parentUrl),
+    ),
+    h('p', { class: 'muted small' }, t('home.keyNote')),
+    h(
+      'p',
+      { class: 'link-row' },
       h(
-        'section',
-        { class: 'hero' },
-        h('h1', {}, t('home.hero')),
-        h('p', { class: 'lead' }, t('home.lead')),
-        h('p', {}, h('a', { href: '/practice', 'data-testid': 'practice-link' }, t('home.practiceLink'))),
+        'a',
+        { href: result.instructorUrl, class: 'break', 'data-testid': 'created-instructor-url' },
+        result.instructorUrl,
       ),
-      h(
-        'div',
-        { class: 'home-grid' },
-        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, t('home.joinHeading')), joinForm),
-        h(
-          'section',
-          { class: 'panel' },
-          h('h2', { id: 'create-heading' }, t('home.teachHeading')),
-          createForm,
-          created,
-        ),
-      ),
+      ' ',
+      copyButton(t('home.copyConsole'), () => result.instructorUrl),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-primary btn-large',
+        'data-testid': 'open-console',
+        onclick: () => {
+          navigate(teachPath.pathname + teachPath.hash);
+        },
+      },
+      t('home.openConsole'),
     ),
   );
-
-  return () => {
-    alive = false;
-  };
 }

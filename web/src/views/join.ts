@@ -22,8 +22,10 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404)
-        throw { code: 'not_found', detail: '' } satisfies ParsedError;
+      if (error instanceof ApiError && error.status === 404) {
+        const notFound: ParsedError = { code: 'not_found', detail: '' };
+        throw notFound;
+      }
       return null;
     });
     if (summary && storage.loadMembership(summary.classId, 'Parent')) {
@@ -32,7 +34,7 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
     }
     const session = await ClassSession.joinAsParent(joinCode, name);
     sessions.handOver(session);
-    navigate(`/class/${encodeURIComponent(session.classId!)}`);
+    if (session.classId) navigate(`/class/${encodeURIComponent(session.classId)}`);
     return null;
   } catch (error) {
     const parsed = error as ParsedError;
@@ -51,122 +53,113 @@ export function renderJoin(root: HTMLElement, rawCode: string): () => void {
   );
 
   let alive = true;
+  const isAlive = () => alive;
   const code = normalizeJoinCode(rawCode);
-  if (!code) {
-    showNotFound();
-    return () => {
-      alive = false;
-    };
-  }
-
-  getClass(code)
-    .then((summary) => {
-      if (!alive) return;
-      storage.saveJoinCode(summary.classId, code);
-      const membership = storage.loadMembership(summary.classId, 'Parent');
-      if (membership) {
-        // This browser is already a family of this class: go straight back in.
-        navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
-        return;
-      }
-      showForm(summary);
-    })
-    .catch((error: unknown) => {
-      if (!alive) return;
-      if (error instanceof ApiError && error.status === 404) showNotFound();
-      else
-        setChildren(
-          body,
-          h(
-            'p',
-            { class: 'form-error', role: 'alert' },
-            error instanceof ApiError ? error.message : t('join.lookupFailed'),
-          ),
-          h(
-            'button',
-            {
-              type: 'button',
-              class: 'btn',
-              onclick: () => {
-                navigate(location.pathname, true);
-              },
-            },
-            t('join.tryAgain'),
-          ),
-        );
-    });
-
-  function showForm(summary: ClassSummary) {
-    const nameInput = h('input', {
-      id: 'family-name',
-      class: 'input input-large',
-      required: true,
-      autocomplete: 'nickname',
-      placeholder: t('home.namePlaceholder'),
-      'data-testid': 'family-name',
-    });
-    limitLength(nameInput, (limits) => limits.displayNameMaxLength);
-    const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-    const button = h(
-      'button',
-      { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' },
-      t('home.joinButton'),
-    );
-    const ended = summary.status === 'Ended';
-    setChildren(
-      body,
-      h('h1', {}, summary.title),
-      h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
-      h(
-        'p',
-        {},
-        h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
-        ' ',
-        h(
-          'span',
-          { class: 'muted' },
-          summary.participantCount === 1
-            ? t('join.codeLineOne', { code: formatJoinCode(code!) })
-            : t('join.codeLine', { code: formatJoinCode(code!), count: summary.participantCount }),
-        ),
-      ),
-      ended
-        ? h('p', { role: 'alert' }, t('join.ended'))
-        : h(
-            'form',
-            {
-              class: 'stack',
-              onsubmit: async (e: Event) => {
-                e.preventDefault();
-                button.disabled = true;
-                setText(error, '');
-                const message = await joinFamily(code!, nameInput.value);
-                if (message && alive) {
-                  setText(error, message);
-                  button.disabled = false;
-                }
-              },
-            },
-            h('label', { for: 'family-name' }, t('join.nameLabel')),
-            nameInput,
-            button,
-            error,
-            h('p', { class: 'muted small' }, t('join.health')),
-          ),
-    );
-    nameInput.focus();
-  }
-
-  function showNotFound() {
-    setChildren(
-      body,
-      h('h1', {}, t('join.notFound')),
-      h('p', {}, t('join.notFoundBody')),
-      h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')),
-    );
+  if (!code) showNotFound(body);
+  else {
+    getClass(code)
+      .then((summary) => {
+        if (!alive) return;
+        storage.saveJoinCode(summary.classId, code);
+        if (storage.loadMembership(summary.classId, 'Parent')) {
+          // This browser is already a family of this class: go straight back in.
+          navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
+          return;
+        }
+        showForm(body, summary, code, isAlive);
+      })
+      .catch((error: unknown) => {
+        if (!alive) return;
+        if (error instanceof ApiError && error.status === 404) showNotFound(body);
+        else showLookupFailed(body, error);
+      });
   }
 
   return () => {
     alive = false;
   };
+}
+
+function showLookupFailed(body: HTMLElement, error: unknown): void {
+  setChildren(
+    body,
+    h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : t('join.lookupFailed')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn',
+        onclick: () => {
+          navigate(location.pathname, true);
+        },
+      },
+      t('join.tryAgain'),
+    ),
+  );
+}
+
+function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAlive: () => boolean): void {
+  const nameInput = h('input', {
+    id: 'family-name',
+    class: 'input input-large',
+    required: true,
+    autocomplete: 'nickname',
+    placeholder: t('home.namePlaceholder'),
+    'data-testid': 'family-name',
+  });
+  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
+  const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
+  const button = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' },
+    t('home.joinButton'),
+  );
+  const onsubmit = async (e: Event) => {
+    e.preventDefault();
+    button.disabled = true;
+    setText(error, '');
+    const message = await joinFamily(code, nameInput.value);
+    if (message && isAlive()) {
+      setText(error, message);
+      button.disabled = false;
+    }
+  };
+  const form = h(
+    'form',
+    { class: 'stack', onsubmit },
+    h('label', { for: 'family-name' }, t('join.nameLabel')),
+    nameInput,
+    button,
+    error,
+    h('p', { class: 'muted small' }, t('join.health')),
+  );
+  setChildren(
+    body,
+    h('h1', {}, summary.title),
+    h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
+    h(
+      'p',
+      {},
+      h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
+      ' ',
+      h(
+        'span',
+        { class: 'muted' },
+        summary.participantCount === 1
+          ? t('join.codeLineOne', { code: formatJoinCode(code) })
+          : t('join.codeLine', { code: formatJoinCode(code), count: summary.participantCount }),
+      ),
+    ),
+    summary.status === 'Ended' ? h('p', { role: 'alert' }, t('join.ended')) : form,
+  );
+  nameInput.focus();
+}
+
+function showNotFound(body: HTMLElement): void {
+  setChildren(
+    body,
+    h('h1', {}, t('join.notFound')),
+    h('p', {}, t('join.notFoundBody')),
+    h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')),
+  );
 }

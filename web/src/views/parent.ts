@@ -8,8 +8,9 @@ import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
 import { registerTestHooks } from '../testHooks';
 import { keepScreenOn } from '../wakeLock';
+import { chatPanel } from './chat';
 import { takeOrResume } from './classPage';
-import { announcer, chatPanel, connectionBanner, peoplePanel, statusPill, topbar } from './common';
+import { announcer, connectionBanner, peoplePanel, statusPill, topbar } from './common';
 import { renderNotJoined, showSessionEnd } from './family/away';
 import { checkInPanel } from './family/checkIn';
 import { cueCard } from './family/cueCard';
@@ -67,33 +68,33 @@ function stateNote(): { element: HTMLElement; update(state: ClassState): void } 
   };
 }
 
-function familyView(root: HTMLElement, classId: string, s: ClassSession) {
-  const pill = statusPill();
-  const banner = connectionBanner();
-  const speak = announcer();
+/** Everything on a family's page, built once; `rerender` shows the class again as it is. */
+function familyPage(root: HTMLElement, s: ClassSession, rerender: () => void) {
+  const top = { pill: statusPill(), banner: connectionBanner(), speak: announcer() };
   const title = h('span', { class: 'topbar-title', 'data-testid': 'class-title' }, '');
   const sound = familySound();
   const say = (text: string) => {
     sound.say(text);
   };
+  const closeSheet = () => {
+    options.setSheet(false);
+  };
   const parts = {
     note: stateNote(),
-    cue: cueCard(speak.say, say),
-    step: stepNow(speak.say, say),
+    cue: cueCard(top.speak.say, say),
+    step: stepNow(top.speak.say, say),
     tempo: createTempoGuide(
       (clientNow) => s.serverNow(clientNow),
-      () => sound.beat(),
+      () => {
+        sound.beat();
+      },
     ),
     checkIn: checkInPanel(s, {
       tapped: () => {
-        if (options.isMat()) options.setSheet(false);
+        if (options.isMat()) closeSheet();
       },
-      closeSheet: () => {
-        options.setSheet(false);
-      },
-      refused: () => {
-        if (s.state) render(s.state, []);
-      },
+      closeSheet,
+      refused: rerender,
     }),
     chat: chatPanel(s, { canDelete: false, heading: t('chat.heading') }),
     people: peoplePanel(s),
@@ -102,75 +103,77 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
   };
   const main = h('main', { class: 'parent', id: 'main' });
   const options = viewOptions(sound, main, parts.checkIn.element);
-  const screen = keepScreenOn((held) => {
-    main.dataset.wakeLock = held ? 'held' : 'released';
-  });
+  const { note, practice, cue, step, tempo, checkIn, chat, people, device } = parts;
   main.append(
     h(
       'div',
       { class: 'parent-main' },
       options.element,
-      parts.note.element,
-      parts.practice.element,
-      parts.cue.element,
-      parts.step.element,
-      parts.tempo.element,
+      note.element,
+      practice.element,
+      cue.element,
+      step.element,
+      tempo.element,
     ),
-    h(
-      'div',
-      { class: 'parent-side' },
-      parts.checkIn.element,
-      parts.chat.element,
-      parts.people.element,
-      parts.device.element,
-    ),
+    h('div', { class: 'parent-side' }, checkIn.element, chat.element, people.element, device.element),
   );
-  setChildren(root, topbar(title, pill.element), banner.element, speak.element, main);
+  setChildren(root, topbar(title, top.pill.element), top.banner.element, top.speak.element, main);
+  return { ...top, ...parts, title, sound, main, options };
+}
+
+function familyView(root: HTMLElement, classId: string, s: ClassSession) {
+  const page = familyPage(root, s, () => {
+    if (s.state) render(s.state, []);
+  });
+  const { pill, sound, main } = page;
+  const screen = keepScreenOn((held) => {
+    main.dataset.wakeLock = held ? 'held' : 'released';
+  });
 
   function render(state: ClassState, applied: Applied[]) {
     const live = (kind: string) => applied.some((a) => a.live && a.event.kind === kind);
     const isLive = state.status === 'Live';
     sound.setStatus(state.status);
     screen.setWanted(isLive);
-    options.wakeNote.hidden = screen.supported || !isLive;
-    setText(title, state.title);
+    page.options.wakeNote.hidden = screen.supported || !isLive;
+    setText(page.title, state.title);
     document.title = `${state.title} · LiveClass`;
     pill.update(state);
-    parts.note.update(state);
-    parts.step.update(state, currentStep(state), live('StepChanged'));
-    parts.cue.update(state.cue, live('CueGiven'));
-    parts.tempo.setTempo(state.status === 'Ended' ? null : state.tempo);
-    parts.checkIn.update(state);
-    options.sheetButton.hidden = state.status === 'Ended';
-    parts.practice.update(state);
-    parts.chat.update(state, applied);
-    parts.people.update(state);
-    parts.device.update(state, s.rejoinToken);
-    if (live('ClassStatusChanged')) speak.say(t('speech.status', { status: pill.element.textContent ?? '' }));
+    page.note.update(state);
+    page.step.update(state, currentStep(state), live('StepChanged'));
+    page.cue.update(state.cue, live('CueGiven'));
+    page.tempo.setTempo(state.status === 'Ended' ? null : state.tempo);
+    page.checkIn.update(state);
+    page.options.sheetButton.hidden = state.status === 'Ended';
+    page.practice.update(state);
+    page.chat.update(state, applied);
+    page.people.update(state);
+    page.device.update(state, s.rejoinToken);
+    if (live('ClassStatusChanged')) page.speak.say(t('speech.status', { status: pill.element.textContent }));
   }
 
   s.setHandlers({
     onState: render,
     onConnection: (connection) => {
-      banner.update(connection);
+      page.banner.update(connection);
       main.dataset.connection = connection;
-      if (connection === 'online') parts.checkIn.sendPending();
+      if (connection === 'online') page.checkIn.sendPending();
     },
     onEnded: (end) => {
-      parts.tempo.dispose();
+      page.tempo.dispose();
       screen.setWanted(false);
       sound.hush();
       showSessionEnd(main, classId, end);
       if (end.reason !== 'not_found') pill.element.hidden = true;
     },
     onOutbox: (items) => {
-      parts.chat.setOutbox(items);
+      page.chat.setOutbox(items);
     },
   });
   return {
-    tempoPhaseMs: (clientNow?: number) => parts.tempo.phaseMs(clientNow),
+    tempoPhaseMs: (clientNow?: number) => page.tempo.phaseMs(clientNow),
     dispose() {
-      parts.tempo.dispose();
+      page.tempo.dispose();
       screen.dispose();
       sound.dispose();
     },

@@ -91,7 +91,14 @@ function showRoutine(main: HTMLElement, routine: Routine, routines: Routine[]): 
   const navButton = (testId: string, style: string, label: string, delta: number) =>
     h(
       'button',
-      { type: 'button', class: `btn ${style}btn-large`, 'data-testid': testId, onclick: () => go(index + delta) },
+      {
+        type: 'button',
+        class: `btn ${style}btn-large`,
+        'data-testid': testId,
+        onclick: () => {
+          go(index + delta);
+        },
+      },
       label,
     );
   const prev = navButton('practice-prev', '', t('practice.previous'), -1);
@@ -155,7 +162,7 @@ function showRoutine(main: HTMLElement, routine: Routine, routines: Routine[]): 
 }
 
 /** A tempo guide of the family's own, started when a tempo is picked. */
-function practiceTempo(): { element: HTMLElement; dispose(): void } {
+function practiceTempo(): { element: HTMLElement; dispose: () => void } {
   const guide = createTempoGuide((clientNow) => clientNow ?? Date.now());
   const select = h(
     'select',

@@ -18,7 +18,13 @@ export function renderNotJoined(root: HTMLElement, classId: string): void {
     joinCode
       ? h(
           'button',
-          { type: 'button', class: 'btn btn-primary', onclick: () => navigate(`/join/${joinCode}`) },
+          {
+            type: 'button',
+            class: 'btn btn-primary',
+            onclick: () => {
+              navigate(`/join/${joinCode}`);
+            },
+          },
           t('parent.joinWithCode'),
         )
       : toStartLink(t('parent.enterCode')),

@@ -31,10 +31,12 @@ function toggle(testId: string, style: string, label: string, pressed: boolean, 
 /** `main` gets the mat view's class; `checkPanel` is the panel the sheet button opens. */
 export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: HTMLElement): ViewOptions {
   let matOn = loadFlag('matView');
-  const matToggle = toggle('mat-toggle', '', t('parent.matView'), matOn, () => setMat(!matOn));
-  const handsFreeToggle = toggle('handsfree-toggle', '', t('parent.handsFree'), sound.isOn(), () =>
-    setHandsFree(!sound.isOn()),
-  );
+  const matToggle = toggle('mat-toggle', '', t('parent.matView'), matOn, () => {
+    setMat(!matOn);
+  });
+  const handsFreeToggle = toggle('handsfree-toggle', '', t('parent.handsFree'), sound.isOn(), () => {
+    setHandsFree(!sound.isOn());
+  });
   handsFreeToggle.setAttribute('aria-describedby', 'handsfree-hint');
   const tickToggle = toggle('tick-toggle', 'btn-small ', t('parent.tick'), sound.isTickOn(), () => {
     tickToggle.setAttribute('aria-pressed', String(sound.toggleTick()));
@@ -48,7 +50,9 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
       'data-testid': 'mat-checkin',
       'aria-expanded': 'false',
       'aria-controls': 'checkin-panel',
-      onclick: () => setSheet(!checkPanel.classList.contains('is-open')),
+      onclick: () => {
+        setSheet(!checkPanel.classList.contains('is-open'));
+      },
     },
     t('parent.checkIn'),
   );

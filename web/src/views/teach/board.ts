@@ -52,7 +52,14 @@ export function familyBoard(actions: ConsoleActions, current: () => ClassState |
       h('button', { type: 'button', class: `btn btn-small ${style}`, ...attrs, onclick }, label);
     if (!confirming) {
       const label = { 'data-testid': 'remove', 'aria-label': t('teach.removeLabel', { name: p.displayName }) };
-      return small('btn-quiet', label, () => confirmRemoval(p.participantId), t('teach.remove'));
+      return small(
+        'btn-quiet',
+        label,
+        () => {
+          confirmRemoval(p.participantId);
+        },
+        t('teach.remove'),
+      );
     }
     return h(
       'span',
@@ -63,7 +70,14 @@ export function familyBoard(actions: ConsoleActions, current: () => ClassState |
         () => remove(p.participantId),
         t('teach.removeName', { name: p.displayName }),
       ),
-      small('btn-quiet', {}, () => confirmRemoval(null), t('teach.cancel')),
+      small(
+        'btn-quiet',
+        {},
+        () => {
+          confirmRemoval(null);
+        },
+        t('teach.cancel'),
+      ),
     );
   }
 

@@ -13,8 +13,8 @@ export interface CuePanel {
   element: HTMLElement;
   update(state: ClassState): void;
   /** The tempo guide's phase, for the test hooks. */
-  tempoPhaseMs(clientNow?: number): number | null;
-  dispose(): void;
+  tempoPhaseMs: (clientNow?: number) => number | null;
+  dispose: () => void;
 }
 
 export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number) => number): CuePanel {

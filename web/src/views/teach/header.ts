@@ -54,7 +54,17 @@ function classControls(actions: ConsoleActions): { element: HTMLElement; update(
       confirmEnd(false);
       await actions.act('EndClass');
     }),
-    h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => confirmEnd(false) }, t('teach.keepGoing')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-quiet',
+        onclick: () => {
+          confirmEnd(false);
+        },
+      },
+      t('teach.keepGoing'),
+    ),
   );
   function confirmEnd(show: boolean) {
     endConfirm.hidden = !show;

@@ -20,7 +20,18 @@ export function stagePanel(
     void actions.act('GoToStep', target);
   };
   const navButton = (testId: string, style: string, label: string, delta: number) =>
-    h('button', { type: 'button', class: `btn${style}`, 'data-testid': testId, onclick: () => go(delta) }, label);
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `btn${style}`,
+        'data-testid': testId,
+        onclick: () => {
+          go(delta);
+        },
+      },
+      label,
+    );
   const prevBtn = navButton('prev-step', '', t('teach.previous'), -1);
   const nextBtn = navButton('next-step', ' btn-primary', t('teach.next'), 1);
   const nextName = h('p', { class: 'muted small', 'data-testid': 'next-name' });
