@@ -52,7 +52,7 @@ const ARMS: Line[] = [
 ];
 const mid = ([a, b]: Line, t = 0.5): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 
-const GEOMETRY: Record<string, AreaGeometry> = {
+const GEOMETRY: Partial<Record<string, AreaGeometry>> = {
   Legs: { parts: ['legs'], center: [120, 240], lines: LEGS, spots: LEGS.map((l) => mid(l)), reach: 16 },
   Feet: {
     parts: ['feet'],
@@ -196,15 +196,39 @@ export interface DollOptions {
 
 export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
   const id = `doll${++instance}`;
+  // Areas the doll has no drawing for show the doll alone.
   const geometry = GEOMETRY[area];
   const tummyDown = area === 'Back' || pose === 'sweep';
   const active = new Set(geometry?.parts ?? []);
   if (tummyDown && area === 'Back') active.add('back');
 
   const poseText = poseDescription(pose);
-  const ariaLabel = [
+  const root = svg('svg', {
+    viewBox: '0 0 240 320',
+    class: `doll${tummyDown ? ' doll--back' : ''}`,
+    role: 'img',
+    'aria-label': dollLabel(area, label, geometry !== undefined, poseText, tummyDown),
+    'data-area': area,
+    'data-pose': pose,
+    'data-pose-known': poseText ? 'true' : 'false',
+  });
+  root.appendChild(arrowheadDefs(id));
+  root.appendChild(svg('ellipse', { cx: 120, cy: 170, rx: 112, ry: 150, class: 'doll-mat' }));
+  for (const el of dollBody(active, tummyDown)) root.appendChild(el);
+  if (geometry && poseText) root.appendChild(drawPose(pose, geometry, `url(#${id}-head)`));
+  return root;
+}
+
+function dollLabel(
+  area: string,
+  label: string | undefined,
+  drawn: boolean,
+  poseText: string | null,
+  tummyDown: boolean,
+): string {
+  return [
     label ? `${label}:` : `${t('doll.doll')}:`,
-    geometry
+    drawn
       ? t('doll.highlighted', {
           area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase(),
         })
@@ -215,18 +239,10 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
     .join(' ')
     .replace(/\s+,/g, ',')
     .trim();
+}
 
-  const root = svg('svg', {
-    viewBox: '0 0 240 320',
-    class: `doll${tummyDown ? ' doll--back' : ''}`,
-    role: 'img',
-    'aria-label': ariaLabel,
-    'data-area': area,
-    'data-pose': pose,
-    'data-pose-known': poseText ? 'true' : 'false',
-  });
-
-  const defs = svg(
+function arrowheadDefs(id: string): SVGElement {
+  return svg(
     'defs',
     {},
     svg(
@@ -243,59 +259,51 @@ export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
       svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' }),
     ),
   );
-  root.appendChild(defs);
-  root.appendChild(svg('ellipse', { cx: 120, cy: 170, rx: 112, ry: 150, class: 'doll-mat' }));
+}
 
+/** The doll's body parts, the active ones highlighted; limbs first so the torso covers their joints. */
+function dollBody(active: Set<string>, tummyDown: boolean): SVGElement[] {
   const part = (name: string, ...children: SVGElement[]) =>
     svg('g', { class: `doll-part${active.has(name) ? ' is-active' : ''}`, 'data-part': name }, ...children);
-
-  // Limbs first so the torso covers their joints.
-  root.appendChild(
+  const pair = (
+    tag: 'line' | 'circle' | 'ellipse',
+    left: Record<string, number>,
+    right: Record<string, number>,
+    extra: Record<string, string | number>,
+  ) => [svg(tag, { ...left, ...extra }), svg(tag, { ...right, ...extra })];
+  const limb = (width: number) => ({ class: 'limb', 'stroke-width': width });
+  return [
     part(
       'arms',
-      svg('line', { x1: 84, y1: 102, x2: 40, y2: 174, class: 'limb', 'stroke-width': 22 }),
-      svg('line', { x1: 156, y1: 102, x2: 200, y2: 174, class: 'limb', 'stroke-width': 22 }),
+      ...pair('line', { x1: 84, y1: 102, x2: 40, y2: 174 }, { x1: 156, y1: 102, x2: 200, y2: 174 }, limb(22)),
     ),
-  );
-  root.appendChild(
-    part(
-      'hands',
-      svg('circle', { cx: 34, cy: 186, r: 14, class: 'skin' }),
-      svg('circle', { cx: 206, cy: 186, r: 14, class: 'skin' }),
-    ),
-  );
-  root.appendChild(
+    part('hands', ...pair('circle', { cx: 34, cy: 186, r: 14 }, { cx: 206, cy: 186, r: 14 }, { class: 'skin' })),
     part(
       'legs',
-      svg('line', { x1: 100, y1: 196, x2: 86, y2: 280, class: 'limb', 'stroke-width': 28 }),
-      svg('line', { x1: 140, y1: 196, x2: 154, y2: 280, class: 'limb', 'stroke-width': 28 }),
+      ...pair('line', { x1: 100, y1: 196, x2: 86, y2: 280 }, { x1: 140, y1: 196, x2: 154, y2: 280 }, limb(28)),
     ),
-  );
-  root.appendChild(
     part(
       'feet',
-      svg('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17, class: 'skin' }),
-      svg('ellipse', { cx: 156, cy: 296, rx: 13, ry: 17, class: 'skin' }),
+      ...pair('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17 }, { cx: 156, cy: 296, rx: 13, ry: 17 }, { class: 'skin' }),
     ),
-  );
-  root.appendChild(part('back', svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' })));
-  root.appendChild(part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })));
-  root.appendChild(part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })));
-  root.appendChild(svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }));
-  if (tummyDown) {
-    root.appendChild(svg('line', { x1: 120, y1: 96, x2: 120, y2: 192, class: 'doll-spine' }));
-  }
-  const head = part('face', svg('circle', { cx: 120, cy: 52, r: 34, class: 'skin' }));
-  if (tummyDown) {
-    head.appendChild(svg('path', { d: 'M88,46 Q120,8 152,46 Q140,30 120,28 Q100,30 88,46 z', class: 'doll-hair' }));
-  } else {
-    head.appendChild(svg('path', { d: 'M103,50 q6,5 12,0 M125,50 q6,5 12,0', class: 'doll-feature' }));
-    head.appendChild(svg('path', { d: 'M111,66 q9,7 18,0', class: 'doll-feature' }));
-  }
-  root.appendChild(head);
+    part('back', svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' })),
+    part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })),
+    part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })),
+    svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }),
+    ...(tummyDown ? [svg('line', { x1: 120, y1: 96, x2: 120, y2: 192, class: 'doll-spine' })] : []),
+    part('face', svg('circle', { cx: 120, cy: 52, r: 34, class: 'skin' }), ...faceFeatures(tummyDown)),
+  ];
+}
 
-  if (geometry && poseText) root.appendChild(drawPose(pose, geometry, `url(#${id}-head)`));
-  return root;
+/** The back of the head (hair) when the doll lies tummy down, else eyes and a smile. */
+function faceFeatures(tummyDown: boolean): SVGElement[] {
+  if (tummyDown) {
+    return [svg('path', { d: 'M88,46 Q120,8 152,46 Q140,30 120,28 Q100,30 88,46 z', class: 'doll-hair' })];
+  }
+  return [
+    svg('path', { d: 'M103,50 q6,5 12,0 M125,50 q6,5 12,0', class: 'doll-feature' }),
+    svg('path', { d: 'M111,66 q9,7 18,0', class: 'doll-feature' }),
+  ];
 }
 
 /** A circle drawn clockwise on screen, open at the end for its arrowhead. */
@@ -309,97 +317,119 @@ function arrow(d: string, marker: string, extra = ''): SVGPathElement {
   return svg('path', { d, class: `doll-arrow ${extra}`.trim(), 'marker-end': marker });
 }
 
+type PoseDrawing = (g: AreaGeometry, marker: string, pose: string) => SVGElement[];
+
+const thinIf = (thin: boolean) => (thin ? 'doll-arrow--thin' : '');
+
+function restPalms(g: AreaGeometry): SVGElement[] {
+  const [cx, cy] = g.center;
+  const spots: readonly Pt[] =
+    g.spots.length > 1
+      ? g.spots
+      : [
+          [cx - 17, cy],
+          [cx + 17, cy],
+        ];
+  const r = Math.min(g.reach, 16);
+  return spots.map(([x, y]) => svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
+}
+
+function glides(g: AreaGeometry, marker: string, pose: string): SVGElement[] {
+  return g.lines.flatMap((line) => {
+    const [from, to] = pose === 'glide-toward' ? [line[1], line[0]] : [line[0], line[1]];
+    const offsets = pose === 'sweep' && g.lines.length === 1 ? [-18, 18] : [0];
+    return offsets.map((dx) => arrow(`M${from[0] + dx},${from[1]} L${to[0] + dx},${to[1]}`, marker));
+  });
+}
+
+/** Back and forth across the limb, as when rolling it between the palms. */
+function rolls(g: AreaGeometry, marker: string): SVGElement[] {
+  return g.spots.map(([x, y]) => {
+    const w = Math.max(g.reach, 14) + 4;
+    const el = arrow(`M${x - w},${y + 2} Q${x},${y + 12} ${x + w},${y + 2}`, marker, 'doll-arrow--thin');
+    el.setAttribute('marker-start', marker);
+    return el;
+  });
+}
+
+function presses(g: AreaGeometry): SVGElement[] {
+  return g.lines.flatMap((line) =>
+    [0.2, 0.5, 0.8].map((at) => {
+      const [x, y] = mid(line, at);
+      return svg('circle', { cx: x, cy: y, r: 4.5, class: 'doll-dot' });
+    }),
+  );
+}
+
+/** Screen clockwise: for a baby on its back facing the parent, that follows the colon. */
+function clockwise(g: AreaGeometry, marker: string): SVGElement[] {
+  const r = g.spots.length === 1 ? Math.min(g.reach * 0.7, 24) : g.reach * 0.7;
+  return g.spots.map(([x, y]) => circleArrow(x, y, r, marker, r < 12));
+}
+
+function circles(g: AreaGeometry, marker: string): SVGElement[] {
+  const r = Math.max(6, Math.min(g.reach * 0.45, 10));
+  const [first] = g.spots;
+  const spots: readonly Pt[] =
+    g.spots.length === 1
+      ? [
+          [first[0] - 14, first[1]],
+          [first[0] + 14, first[1]],
+        ]
+      : g.spots;
+  return spots.map(([x, y]) => circleArrow(x, y, r, marker, true));
+}
+
+function opens(g: AreaGeometry, marker: string): SVGElement[] {
+  const extra = thinIf(g.reach < 20);
+  return g.spots.flatMap(([x, y]) => [
+    arrow(`M${x - 3},${y} L${x - g.reach},${y}`, marker, extra),
+    arrow(`M${x + 3},${y} L${x + g.reach},${y}`, marker, extra),
+  ]);
+}
+
+function crossing(g: AreaGeometry, marker: string): SVGElement[] {
+  const [cx, cy] = g.center;
+  return [
+    arrow(`M${cx - 34},${cy + 30} L${cx + 30},${cy - 26}`, marker),
+    arrow(`M${cx + 34},${cy + 30} L${cx - 30},${cy - 26}`, marker),
+  ];
+}
+
+/** Hand over hand: alternating short strokes down the tummy. */
+function paddles(g: AreaGeometry, marker: string): SVGElement[] {
+  const [cx, cy] = g.center;
+  const strokes: readonly Pt[] = [
+    [-12, -22],
+    [12, -6],
+    [-12, 10],
+  ];
+  return strokes.map(([dx, dy]) =>
+    arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'),
+  );
+}
+
+function bends(_g: AreaGeometry, marker: string): SVGElement[] {
+  return [arrow('M192,288 Q222,230 170,192', marker), arrow('M48,288 Q18,230 70,192', marker)];
+}
+
+const POSE_DRAWINGS: Partial<Record<string, PoseDrawing>> = {
+  rest: restPalms,
+  'glide-away': glides,
+  'glide-toward': glides,
+  sweep: glides,
+  roll: rolls,
+  press: presses,
+  clockwise,
+  circles,
+  open: opens,
+  cross: crossing,
+  paddle: paddles,
+  bend: bends,
+};
+
 function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
   const layer = svg('g', { class: 'doll-pose', 'data-pose-layer': pose });
-  const [cx, cy] = g.center;
-  const add = (el: SVGElement) => layer.appendChild(el);
-  switch (pose) {
-    case 'rest': {
-      const spots =
-        g.spots.length > 1
-          ? g.spots
-          : ([
-              [cx - 17, cy],
-              [cx + 17, cy],
-            ] as Pt[]);
-      const r = Math.min(g.reach, 16);
-      for (const [x, y] of spots) add(svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
-      break;
-    }
-    case 'glide-away':
-    case 'glide-toward':
-    case 'sweep':
-      for (const line of g.lines) {
-        const [from, to] = pose === 'glide-toward' ? [line[1], line[0]] : [line[0], line[1]];
-        const offsets = pose === 'sweep' && g.lines.length === 1 ? [-18, 18] : [0];
-        for (const dx of offsets) {
-          add(arrow(`M${from[0] + dx},${from[1]} L${to[0] + dx},${to[1]}`, marker));
-        }
-      }
-      break;
-    case 'roll':
-      // Back and forth across the limb, as when rolling it between the palms.
-      for (const [x, y] of g.spots) {
-        const w = Math.max(g.reach, 14) + 4;
-        const el = arrow(`M${x - w},${y + 2} Q${x},${y + 12} ${x + w},${y + 2}`, marker, 'doll-arrow--thin');
-        el.setAttribute('marker-start', marker);
-        add(el);
-      }
-      break;
-    case 'press':
-      for (const line of g.lines) {
-        for (const t of [0.2, 0.5, 0.8]) {
-          const [x, y] = mid(line, t);
-          add(svg('circle', { cx: x, cy: y, r: 4.5, class: 'doll-dot' }));
-        }
-      }
-      break;
-    case 'clockwise': {
-      // Screen clockwise: for a baby on its back facing the parent, that follows the colon.
-      const r = g.spots.length === 1 ? Math.min(g.reach * 0.7, 24) : g.reach * 0.7;
-      for (const [x, y] of g.spots) add(circleArrow(x, y, r, marker, r < 12));
-      break;
-    }
-    case 'circles': {
-      const r = Math.max(6, Math.min(g.reach * 0.45, 10));
-      const spots =
-        g.spots.length === 1
-          ? ([
-              [g.spots[0][0] - 14, g.spots[0][1]],
-              [g.spots[0][0] + 14, g.spots[0][1]],
-            ] as Pt[])
-          : g.spots;
-      for (const [x, y] of spots) add(circleArrow(x, y, r, marker, true));
-      break;
-    }
-    case 'open':
-      for (const [x, y] of g.spots) {
-        const reach = g.reach;
-        const thin = reach < 20;
-        add(arrow(`M${x - 3},${y} L${x - reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
-        add(arrow(`M${x + 3},${y} L${x + reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
-      }
-      break;
-    case 'cross':
-      add(arrow(`M${cx - 34},${cy + 30} L${cx + 30},${cy - 26}`, marker));
-      add(arrow(`M${cx + 34},${cy + 30} L${cx - 30},${cy - 26}`, marker));
-      break;
-    case 'paddle':
-      // Hand over hand: alternating short strokes down the tummy.
-      for (const [dx, dy] of [
-        [-12, -22],
-        [12, -6],
-        [-12, 10],
-      ] as const) {
-        add(arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'));
-      }
-      break;
-    case 'bend':
-      add(arrow('M192,288 Q222,230 170,192', marker));
-      add(arrow('M48,288 Q18,230 70,192', marker));
-      break;
-    default:
-      break;
-  }
+  for (const el of POSE_DRAWINGS[pose]?.(g, marker, pose) ?? []) layer.appendChild(el);
   return layer;
 }
