@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian packages, Azurite and the web app's npm packages) and runs
-# every suite: .NET tests, web unit tests and browser end-to-end tests. Ends with one line
+# every suite: .NET tests, web unit tests, the web lint and browser end-to-end tests. Ends with one line
 # "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 
@@ -99,6 +99,14 @@ if [ -f web/package.json ]; then
   log "Web unit tests"
   (cd web && npm ci --no-audit --no-fund >/dev/null && npm run test:unit) || status=1
   count_json web/test-results/unit.json
+
+  log "Web lint (ESLint, Prettier)"
+  # Counts as one test: the web code passes its lint rules and is formatted.
+  if (cd web && npm run lint); then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+  fi
 
   log "Browser end-to-end tests"
   (cd web && CHROMIUM_PATH="$(command -v chromium)" npm run test:e2e) || status=1

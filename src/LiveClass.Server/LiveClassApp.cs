@@ -43,6 +43,7 @@ public static class LiveClassApp
         app.MapLiveClassMetrics();
         app.MapClassesApi();
         app.MapRecapApi();
+        app.MapLimitsApi();
         app.MapRoutinesApi();
         app.MapLiveClassHub();
 

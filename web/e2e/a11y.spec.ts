@@ -1,7 +1,18 @@
 import { expect, test } from '@playwright/test';
 import {
-  closeAll, createClass, expectNoAxeViolations, inLanguage, joinAsParent, lastSeq, localPath, openInstructor,
-  openPhone, PHONE, sendChat, settle, type Person,
+  closeAll,
+  createClass,
+  expectNoAxeViolations,
+  inLanguage,
+  joinAsParent,
+  lastSeq,
+  localPath,
+  openInstructor,
+  openPhone,
+  PHONE,
+  sendChat,
+  settle,
+  type Person,
 } from './helpers';
 
 const people: Person[] = [];

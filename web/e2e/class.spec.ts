@@ -2,8 +2,20 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  boardRow, chatTexts, closeAll, createClass, joinAsParent, lastSeq, openInstructor, participantId,
-  PHONE, routines, SCREENSHOTS, sendChat, settle, type Person,
+  boardRow,
+  chatTexts,
+  closeAll,
+  createClass,
+  joinAsParent,
+  lastSeq,
+  openInstructor,
+  participantId,
+  PHONE,
+  routines,
+  SCREENSHOTS,
+  sendChat,
+  settle,
+  type Person,
 } from './helpers';
 
 const people: Person[] = [];
@@ -38,21 +50,21 @@ test('an instructor and three parents run a class', async ({ browser, request })
   }
 
   // Check-ins reach the board and its counts.
-  await parents[0]!.page.getByTestId('checkin-Ready').click();
-  await parents[1]!.page.getByTestId('checkin-Ready').click();
-  await parents[2]!.page.getByTestId('checkin-Break').click();
+  await parents[0].page.getByTestId('checkin-Ready').click();
+  await parents[1].page.getByTestId('checkin-Ready').click();
+  await parents[2].page.getByTestId('checkin-Break').click();
   await expect(t.getByTestId('board-summary')).toHaveText('2 ready, 1 break');
-  await expect(parents[0]!.page.getByTestId('checkin-Ready')).toHaveAttribute('aria-pressed', 'true');
+  await expect(parents[0].page.getByTestId('checkin-Ready')).toHaveAttribute('aria-pressed', 'true');
 
   // Start, move on, cue, tempo.
   await t.getByTestId('start').click();
   for (const p of parents) await expect(p.page.getByTestId('class-status')).toHaveText('Live');
   await expect(t.getByTestId('start')).toBeHidden();
   await t.getByTestId('next-step').click();
-  const second = routine!.steps[1]!;
+  const second = routine.steps[1];
   for (const p of parents) {
     await expect(p.page.getByTestId('step-name')).toHaveText(second.name);
-    await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 2 of ${routine!.steps.length}`);
+    await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 2 of ${routine.steps.length}`);
     await expect(p.page.locator('svg.doll')).toHaveAttribute('data-pose', second.dollPose);
   }
   await t.getByTestId('repeat-count').fill('3');
@@ -66,20 +78,20 @@ test('an instructor and three parents run a class', async ({ browser, request })
   for (const p of parents) await expect(p.page.getByTestId('tempo')).toHaveAttribute('data-tempo', '20');
 
   // Jump to a step from the list.
-  const fifth = routine!.steps[4]!;
+  const fifth = routine.steps[4];
   await t.getByTestId('step-4').click();
   for (const p of parents) await expect(p.page.getByTestId('step-name')).toHaveText(fifth.name);
   await expect(t.getByTestId('step-4')).toHaveAttribute('aria-current', 'step');
 
   // Chat both ways.
-  await sendChat(parents[1]!.page, 'Theo loves this one');
+  await sendChat(parents[1].page, 'Theo loves this one');
   await sendChat(t, 'Lovely, Ben. Keep the strokes slow.');
   for (const p of [teacher, ...parents]) {
     await expect(chatTexts(p.page)).toHaveText(['Theo loves this one', 'Lovely, Ben. Keep the strokes slow.']);
   }
 
   // A parent needs help; the board shows it.
-  await parents[2]!.page.getByTestId('checkin-NeedHelp').click();
+  await parents[2].page.getByTestId('checkin-NeedHelp').click();
   await expect(t.getByTestId('board-summary')).toHaveText('2 ready, 1 needs help');
   await expect(boardRow(t, 'Chloe & Ivy')).toHaveAttribute('data-checkin', 'NeedHelp');
 
@@ -92,12 +104,18 @@ test('an instructor and three parents run a class', async ({ browser, request })
   // Screenshots of a class in progress.
   mkdirSync(SCREENSHOTS, { recursive: true });
   await t.getByTestId('cue-Slow').click();
-  await expect(parents[0]!.page.getByTestId('cue-title')).toHaveText('Slow down');
-  await parents[0]!.page.waitForTimeout(2600); // let the calm highlight settle
+  await expect(parents[0].page.getByTestId('cue-title')).toHaveText('Slow down');
+  await parents[0].page.waitForTimeout(2600); // let the calm highlight settle
   // Clicking scrolled the pages; show them as a person first sees them.
-  await parents[0]!.page.evaluate(() => window.scrollTo(0, 0));
-  await parents[0]!.page.screenshot({ path: join(SCREENSHOTS, 'parent-phone.png') });
-  await t.evaluate(() => document.querySelectorAll('.console-center, .console-side').forEach((e) => { e.scrollTop = 0; }));
+  await parents[0].page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  await parents[0].page.screenshot({ path: join(SCREENSHOTS, 'parent-phone.png') });
+  await t.evaluate(() => {
+    document.querySelectorAll('.console-center, .console-side').forEach((e) => {
+      e.scrollTop = 0;
+    });
+  });
   await t.screenshot({ path: join(SCREENSHOTS, 'instructor-laptop.png') });
 
   // The instructor ends the class; everyone sees it.
@@ -138,10 +156,10 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   await sendChat(online.page, 'Leo is smiling');
   const expectedChat = ['Welcome, everyone', ...lines, 'Leo is smiling'];
   await expect(chatTexts(online.page)).toHaveText(expectedChat);
-  const third = routine!.steps[2]!;
+  const third = routine.steps[2];
   await expect(online.page.getByTestId('step-name')).toHaveText(third.name);
   // Still offline: the page has not moved on.
-  await expect(away.page.getByTestId('step-name')).toHaveText(routine!.steps[0]!.name);
+  await expect(away.page.getByTestId('step-name')).toHaveText(routine.steps[0].name);
   // A check-in tapped while offline is sent once the family is back.
   await away.page.getByTestId('checkin-Break').click();
   await expect(away.page.getByTestId('checkin-Break')).toHaveAttribute('aria-pressed', 'true');
@@ -149,7 +167,7 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   await away.context.setOffline(false);
   await expect(away.page.getByTestId('connection-banner')).toBeHidden({ timeout: 45_000 });
   await expect(away.page.getByTestId('step-name')).toHaveText(third.name);
-  await expect(away.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine!.steps.length}`);
+  await expect(away.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine.steps.length}`);
   await expect(away.page.getByTestId('cue-title')).toHaveText('Repeat ×4');
   await expect(chatTexts(away.page)).toHaveText(expectedChat);
   await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-online', 'true');
@@ -162,9 +180,9 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
 
   // Live events flow again after the catch-up.
   await t.getByTestId('next-step').click();
-  await expect(away.page.getByTestId('step-name')).toHaveText(routine!.steps[3]!.name);
+  await expect(away.page.getByTestId('step-name')).toHaveText(routine.steps[3].name);
   // History delivered by Rejoin is not announced; the live step change is.
-  await expect(away.page.getByTestId('announcer')).toContainText(routine!.steps[3]!.name);
+  await expect(away.page.getByTestId('announcer')).toContainText(routine.steps[3].name);
   await expect(away.page.getByTestId('announcer')).not.toContainText('Repeat');
 });
 
@@ -230,7 +248,10 @@ test('chat shows markup as text and fires nothing', async ({ browser, request })
   for (const p of [teacher, writer, reader]) expect(p.dialogs).toEqual([]);
 
   // The instructor deletes it; it disappears everywhere.
-  await teacher.page.getByTestId('chat-list').getByRole('button', { name: /Delete message/ }).click();
+  await teacher.page
+    .getByTestId('chat-list')
+    .getByRole('button', { name: /Delete message/ })
+    .click();
   for (const p of [teacher, writer, reader]) await expect(chatTexts(p.page)).toHaveCount(0);
 });
 

@@ -3,8 +3,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsv } from '../src/csv';
 import {
-  boardRow, both, closeAll, createClass, inLanguage, joinAsParent, lastSeq, openInstructor, openPhone, PHONE,
-  recordSpeech, recordWakeLock, routines, SCREENSHOTS, sendChat, settle, sounds, spoken, wakeHeld, type Person,
+  boardRow,
+  both,
+  closeAll,
+  createClass,
+  inLanguage,
+  joinAsParent,
+  lastSeq,
+  openInstructor,
+  openPhone,
+  PHONE,
+  recordSpeech,
+  recordWakeLock,
+  routines,
+  SCREENSHOTS,
+  sendChat,
+  settle,
+  sounds,
+  spoken,
+  wakeHeld,
+  type Person,
 } from './helpers';
 
 const people: Person[] = [];
@@ -16,7 +34,10 @@ async function wakeLog(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __wake: { log: string[] } }).__wake.log.slice());
 }
 
-test('the screen stays on while the class is live, and not while it is paused or ended', async ({ browser, request }) => {
+test('the screen stays on while the class is live, and not while it is paused or ended', async ({
+  browser,
+  request,
+}) => {
   const created = await createClass(request, 'Screen on');
   const teacher = await openInstructor(browser, created);
   people.push(teacher);
@@ -42,7 +63,9 @@ test('the screen stays on while the class is live, and not while it is paused or
   await expect.poll(() => wakeHeld(p)).toBe(true);
 
   // The browser drops the lock when the page is hidden; it is taken again once visible.
-  await p.evaluate(() => (window as unknown as { __wake: { browserReleases(): void } }).__wake.browserReleases());
+  await p.evaluate(() => {
+    (window as unknown as { __wake: { browserReleases(): void } }).__wake.browserReleases();
+  });
   expect(await wakeHeld(p)).toBe(false);
   await p.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
   await expect.poll(() => wakeHeld(p)).toBe(true);
@@ -52,7 +75,12 @@ test('the screen stays on while the class is live, and not while it is paused or
   await expect(p.getByTestId('class-status')).toHaveText('Ended');
   await expect.poll(() => wakeHeld(p)).toBe(false);
   expect(await wakeLog(p)).toEqual([
-    'request:screen', 'release', 'request:screen', 'lost', 'request:screen', 'release',
+    'request:screen',
+    'release',
+    'request:screen',
+    'lost',
+    'request:screen',
+    'release',
   ]);
 });
 
@@ -60,8 +88,9 @@ test('a browser without a screen wake lock says so during a live class', async (
   const created = await createClass(request, 'No wake lock');
   const teacher = await openInstructor(browser, created);
   people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Eli & Mo', PHONE, 'no-preference',
-    (context) => context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock')));
+  const parent = await joinAsParent(browser, created, 'Eli & Mo', PHONE, 'no-preference', (context) =>
+    context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock')),
+  );
   people.push(parent);
   await expect(parent.page.getByTestId('wake-note')).toBeHidden();
   await teacher.page.getByTestId('start').click();
@@ -69,9 +98,12 @@ test('a browser without a screen wake lock says so during a live class', async (
   await expect(parent.page.getByTestId('wake-note')).toContainText('cannot keep the screen on');
 });
 
-test('hands-free speaks each step change and cue once, only when turned on and only while live', async ({ browser, request }) => {
+test('hands-free speaks each step change and cue once, only when turned on and only while live', async ({
+  browser,
+  request,
+}) => {
   const [routine] = await routines(request);
-  const ninth = routine!.steps[8]!;
+  const ninth = routine.steps[8];
   expect(ninth.name).toBe('Top of foot');
   const created = await createClass(request, 'Hands free');
   const teacher = await openInstructor(browser, created);
@@ -99,13 +131,17 @@ test('hands-free speaks each step change and cue once, only when turned on and o
 
   await t.getByTestId('cue-Pause').click();
   await expect.poll(() => spoken(p)).toHaveLength(2);
-  expect((await spoken(p))[1]).toEqual({ text: 'Pause. Rest your hands still on your baby and breathe.', lang: 'en-GB' });
+  expect((await spoken(p))[1]).toEqual({
+    text: 'Pause. Rest your hands still on your baby and breathe.',
+    lang: 'en-GB',
+  });
 
   // The page out of sight (another app in front): nothing is said.
-  const setVisibility = (state: 'hidden' | 'visible') => p.evaluate((v) => {
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
-    document.dispatchEvent(new Event('visibilitychange'));
-  }, state);
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    p.evaluate((v) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => v });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
   await setVisibility('hidden');
   await t.getByTestId('next-step').click();
   await settle([p], await lastSeq(t));
@@ -125,7 +161,10 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   expect(await sounds(quiet.page)).toEqual([]);
 });
 
-test('the tempo guide ticks softly for a parent who asks, and stops when the class pauses', async ({ browser, request }) => {
+test('the tempo guide ticks softly for a parent who asks, and stops when the class pauses', async ({
+  browser,
+  request,
+}) => {
   const created = await createClass(request, 'Ticks');
   const teacher = await openInstructor(browser, created);
   people.push(teacher);
@@ -157,7 +196,14 @@ test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, re
   const created = await createClass(request, 'Manos libres');
   const teacher = await openInstructor(browser, created);
   people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Lucía y Pablo', PHONE, 'no-preference', both(recordSpeech, inLanguage('es')));
+  const parent = await joinAsParent(
+    browser,
+    created,
+    'Lucía y Pablo',
+    PHONE,
+    'no-preference',
+    both(recordSpeech, inLanguage('es')),
+  );
   people.push(parent);
   const p = parent.page;
   await expect(p.getByTestId('class-status')).toHaveText('Esperando el inicio');
@@ -165,10 +211,15 @@ test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, re
   await teacher.page.getByTestId('start').click();
   await teacher.page.getByTestId('step-8').click();
   await expect(p.getByTestId('step-name')).toHaveText('Parte superior del pie');
-  await expect.poll(() => spoken(p)).toEqual([{ text: 'Paso 9, parte superior del pie. Unas tres veces.', lang: 'es-ES' }]);
+  await expect
+    .poll(() => spoken(p))
+    .toEqual([{ text: 'Paso 9, parte superior del pie. Unas tres veces.', lang: 'es-ES' }]);
 });
 
-test('the mat view shows the step, doll, cue and tempo large, with check-ins one tap away', async ({ browser, request }) => {
+test('the mat view shows the step, doll, cue and tempo large, with check-ins one tap away', async ({
+  browser,
+  request,
+}) => {
   const [routine] = await routines(request);
   const created = await createClass(request, 'Mat view');
   const teacher = await openInstructor(browser, created);
@@ -189,7 +240,7 @@ test('the mat view shows the step, doll, cue and tempo large, with check-ins one
 
   await p.getByTestId('mat-toggle').click();
   await expect(p.locator('main')).toHaveClass(/is-mat/);
-  await expect(p.getByTestId('step-name')).toHaveText(routine!.steps[8]!.name);
+  await expect(p.getByTestId('step-name')).toHaveText(routine.steps[8].name);
   await expect(p.getByTestId('chat-list')).toBeHidden();
   await expect(p.getByTestId('people-list')).toBeHidden();
   await expect(p.getByTestId('step-instructions')).toBeHidden();
@@ -229,7 +280,7 @@ test('practice at home works with the network off once the page has loaded', asy
   people.push(family);
   const p = family.page;
   await p.goto('/practice/full-body');
-  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[0]!.name);
+  await expect(p.getByTestId('step-name')).toHaveText(all[0].steps[0].name);
   // The service worker has the app and the routines once it controls the page.
   await p.evaluate(() => navigator.serviceWorker.ready);
   await expect.poll(() => p.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
@@ -237,20 +288,20 @@ test('practice at home works with the network off once the page has loaded', asy
   await family.context.setOffline(true);
   await p.getByTestId('practice-next').click();
   await p.getByTestId('practice-next').click();
-  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[2]!.name);
-  await expect(p.getByTestId('step-counter')).toHaveText(`Step 3 of ${all[0]!.steps.length}`);
-  await expect(p.locator('svg.doll')).toHaveAttribute('data-pose', all[0]!.steps[2]!.dollPose);
+  await expect(p.getByTestId('step-name')).toHaveText(all[0].steps[2].name);
+  await expect(p.getByTestId('step-counter')).toHaveText(`Step 3 of ${all[0].steps.length}`);
+  await expect(p.locator('svg.doll')).toHaveAttribute('data-pose', all[0].steps[2].dollPose);
   await p.getByTestId('practice-tempo').selectOption('20');
   await expect(p.getByTestId('tempo')).toHaveAttribute('data-tempo', '20');
 
   // A reload and another routine open with no network at all.
   await p.reload();
-  await expect(p.getByTestId('step-name')).toHaveText(all[0]!.steps[2]!.name);
+  await expect(p.getByTestId('step-name')).toHaveText(all[0].steps[2].name);
   await p.getByTestId('practice-routine').selectOption('week-2');
   await expect(p.getByTestId('practice-title')).toHaveText(week2.name);
-  await expect(p.getByTestId('step-name')).toHaveText(week2.steps[0]!.name);
+  await expect(p.getByTestId('step-name')).toHaveText(week2.steps[0].name);
   await p.goto('/practice/week-1');
-  await expect(p.getByTestId('step-name')).toHaveText(all.find((r) => r.id === 'week-1')!.steps[0]!.name);
+  await expect(p.getByTestId('step-name')).toHaveText(all.find((r) => r.id === 'week-1')!.steps[0].name);
   expect(family.errors).toEqual([]);
 });
 
@@ -267,15 +318,16 @@ test('the recap lists every family and check-in of the class, and its CSV parses
     parents.push(p);
   }
   const t = teacher.page;
-  await parents[0]!.page.getByTestId('checkin-Ready').click();
+  await parents[0].page.getByTestId('checkin-Ready').click();
   await t.getByTestId('start').click();
   await t.getByTestId('step-2').click();
-  for (const p of parents) await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine!.steps.length}`);
-  await parents[0]!.page.getByTestId('checkin-NeedHelp').click();
-  await parents[1]!.page.getByTestId('checkin-Fussy').click();
-  await parents[2]!.page.getByTestId('checkin-Sleeping').click();
+  for (const p of parents)
+    await expect(p.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine.steps.length}`);
+  await parents[0].page.getByTestId('checkin-NeedHelp').click();
+  await parents[1].page.getByTestId('checkin-Fussy').click();
+  await parents[2].page.getByTestId('checkin-Sleeping').click();
   await expect(t.getByTestId('board-summary')).toHaveText('1 sleeping, 1 fussy, 1 needs help');
-  await sendChat(parents[1]!.page, 'Theo, fussy today');
+  await sendChat(parents[1].page, 'Theo, fussy today');
   await sendChat(t, 'No rush, rest if he needs it');
   await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
   // The instructor can share the home practice link at any time.
@@ -284,19 +336,23 @@ test('the recap lists every family and check-in of the class, and its CSV parses
   await t.getByTestId('end-confirm').click();
 
   // The family is offered the routine to practise; the instructor the recap.
-  const family = parents[0]!.page;
+  const family = parents[0].page;
   await family.getByTestId('practice-from-class').click();
   await expect(family).toHaveURL(/\/practice\/full-body$/);
-  await expect(family.getByTestId('step-name')).toHaveText(routine!.steps[0]!.name);
+  await expect(family.getByTestId('step-name')).toHaveText(routine.steps[0].name);
 
   await t.getByTestId('recap-link').click();
   await expect(t).toHaveURL(new RegExp(`/teach/${created.classId}/recap$`));
   await expect(t.getByTestId('recap-family').locator('th')).toHaveText(names);
   const rows = t.getByTestId('recap-checkin');
   await expect(rows).toHaveCount(4);
-  const seen = await rows.evaluateAll((trs) => trs.map((tr) => [
-    (tr as HTMLElement).dataset.step, (tr as HTMLElement).dataset.status, tr.querySelector('[data-testid="recap-who"]')!.textContent,
-  ]));
+  const seen = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [
+      (tr as HTMLElement).dataset.step,
+      (tr as HTMLElement).dataset.status,
+      tr.querySelector('[data-testid="recap-who"]')!.textContent,
+    ]),
+  );
   expect(seen).toEqual([
     ['0', 'Ready', names[0]],
     ['2', 'Sleeping', names[2]],
@@ -307,19 +363,20 @@ test('the recap lists every family and check-in of the class, and its CSV parses
 
   const [download] = await Promise.all([t.waitForEvent('download'), t.getByTestId('recap-csv').click()]);
   expect(download.suggestedFilename()).toBe('week-3-with-recap-recap.csv');
-  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '');
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
   const table = parseCsv(csv);
-  expect(table[0]![0]).toBe('section');
-  expect(new Set(table.map((r) => r.length))).toEqual(new Set([table[0]!.length]));
+  expect(table[0][0]).toBe('section');
+  expect(new Set(table.map((r) => r.length))).toEqual(new Set([table[0].length]));
   expect(table.filter((r) => r[0] === 'family').map((r) => r[1])).toEqual(names);
-  expect(table.filter((r) => r[0] === 'checkin').map((r) => [r[2]!.split('.')[0], r[3], r[1], r[4]])).toEqual([
+  expect(table.filter((r) => r[0] === 'checkin').map((r) => [r[2].split('.')[0], r[3], r[1], r[4]])).toEqual([
     ['1', 'Ready', names[0], '1'],
     ['3', 'Sleeping', names[2], '1'],
     ['3', 'Fussy', names[1], '1'],
     ['3', 'Needs help', names[0], '1'],
   ]);
   expect(table.filter((r) => r[0] === 'chat').map((r) => [r[1], r[9]])).toEqual([
-    [names[1], 'Theo, fussy today'], ['Maya', 'No rush, rest if he needs it'],
+    [names[1], 'Theo, fussy today'],
+    ['Maya', 'No rush, rest if he needs it'],
   ]);
   await t.screenshot({ path: join(SCREENSHOTS, 'recap-laptop.png'), fullPage: true });
 
@@ -334,9 +391,11 @@ test('the recap lists every family and check-in of the class, and its CSV parses
 
 test('the join page switches to Spanish and back', async ({ browser, request }) => {
   const created = await createClass(request, 'Idiomas');
-  const family = await openPhone(browser, (context) => context.addInitScript(() => {
-    Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });
-  }));
+  const family = await openPhone(browser, (context) =>
+    context.addInitScript(() => {
+      Object.defineProperty(navigator, 'languages', { get: () => ['en-US', 'en'] });
+    }),
+  );
   people.push(family);
   const p = family.page;
   await p.goto(created.parentUrl.replace(/^https?:\/\/[^/]+/, ''));
@@ -358,9 +417,11 @@ test('the join page switches to Spanish and back', async ({ browser, request }) 
 });
 
 test('a browser set to Spanish opens the app in Spanish', async ({ browser }) => {
-  const family = await openPhone(browser, (context) => context.addInitScript(() => {
-    Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'es'] });
-  }));
+  const family = await openPhone(browser, (context) =>
+    context.addInitScript(() => {
+      Object.defineProperty(navigator, 'languages', { get: () => ['es-MX', 'es'] });
+    }),
+  );
   people.push(family);
   await family.page.goto('/');
   await expect(family.page.getByRole('heading', { level: 1 })).toHaveText('Masaje para bebés, juntos desde casa');

@@ -1,6 +1,8 @@
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
+// Brings in the type of window.__liveclass, the page's read-only test hooks.
+import type {} from '../src/liveClassHooks';
 
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 768 };
@@ -49,10 +51,17 @@ export interface Person {
 export type Setup = (context: BrowserContext) => Promise<unknown>;
 
 async function person(
-  browser: Browser, viewport: { width: number; height: number }, reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+  browser: Browser,
+  viewport: { width: number; height: number },
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
   setup?: Setup,
 ): Promise<Person> {
-  const context = await browser.newContext({ viewport, reducedMotion, isMobile: viewport.width < 900, hasTouch: viewport.width < 900 });
+  const context = await browser.newContext({
+    viewport,
+    reducedMotion,
+    isMobile: viewport.width < 900,
+    hasTouch: viewport.width < 900,
+  });
   await setup?.(context);
   const page = await context.newPage();
   const dialogs: string[] = [];
@@ -75,8 +84,12 @@ export async function openInstructor(browser: Browser, created: CreatedClass, se
 }
 
 export async function joinAsParent(
-  browser: Browser, created: CreatedClass, name: string, viewport = PHONE,
-  reducedMotion: 'reduce' | 'no-preference' = 'no-preference', setup?: Setup,
+  browser: Browser,
+  created: CreatedClass,
+  name: string,
+  viewport = PHONE,
+  reducedMotion: 'reduce' | 'no-preference' = 'no-preference',
+  setup?: Setup,
 ): Promise<Person> {
   const p = await person(browser, viewport, reducedMotion, setup);
   await p.page.goto(localPath(created.parentUrl));
@@ -95,7 +108,10 @@ export async function openPhone(browser: Browser, setup?: Setup): Promise<Person
 
 /** Opens the app in a language, as a parent who picked it before would. */
 export function inLanguage(lang: 'en' | 'es'): Setup {
-  return (context) => context.addInitScript((l) => localStorage.setItem('liveclass.v1.pref.lang', l), lang);
+  return (context) =>
+    context.addInitScript((l) => {
+      localStorage.setItem('liveclass.v1.pref.lang', l);
+    }, lang);
 }
 
 /** Runs several setups in order. */
@@ -110,98 +126,115 @@ export function both(...setups: (Setup | undefined)[]): Setup {
  * window.__wake.held() tells whether a lock is held now. window.__wake.browserReleases() drops
  * the lock as a browser does when the page is hidden.
  */
-export const recordWakeLock: Setup = (context) => context.addInitScript(() => {
-  const log: string[] = [];
-  let current: (EventTarget & { released: boolean; type: string; release(): Promise<void> }) | null = null;
-  const wake = {
-    log,
-    held: () => !!current && !current.released,
-    browserReleases: () => {
-      const lock = current;
-      if (!lock || lock.released) return;
-      lock.released = true;
-      log.push('lost');
-      lock.dispatchEvent(new Event('release'));
-    },
-  };
-  Object.defineProperty(window, '__wake', { value: wake });
-  Object.defineProperty(navigator, 'wakeLock', {
-    configurable: true,
-    value: {
-      request: async (type: string) => {
-        const lock = Object.assign(new EventTarget(), {
-          released: false,
-          type,
-          async release() {
-            if (lock.released) return;
-            lock.released = true;
-            log.push('release');
-            lock.dispatchEvent(new Event('release'));
-          },
-        });
-        current = lock;
-        log.push(`request:${type}`);
-        return lock;
+export const recordWakeLock: Setup = (context) =>
+  context.addInitScript(() => {
+    const log: string[] = [];
+    let current: (EventTarget & { released: boolean; type: string; release(): Promise<void> }) | null = null;
+    const wake = {
+      log,
+      held: () => !!current && !current.released,
+      browserReleases: () => {
+        const lock = current;
+        if (!lock || lock.released) return;
+        lock.released = true;
+        log.push('lost');
+        lock.dispatchEvent(new Event('release'));
       },
-    },
+    };
+    Object.defineProperty(window, '__wake', { value: wake });
+    Object.defineProperty(navigator, 'wakeLock', {
+      configurable: true,
+      value: {
+        request: async (type: string) => {
+          const lock = Object.assign(new EventTarget(), {
+            released: false,
+            type,
+            async release() {
+              if (lock.released) return;
+              lock.released = true;
+              log.push('release');
+              lock.dispatchEvent(new Event('release'));
+            },
+          });
+          current = lock;
+          log.push(`request:${type}`);
+          return lock;
+        },
+      },
+    });
   });
-});
 
 /**
  * Replaces speechSynthesis and Web Audio with recorders: window.__spoken lists each utterance's
  * text and language; window.__sounds lists tones (by frequency) and utterances in the order played.
  */
-export const recordSpeech: Setup = (context) => context.addInitScript(() => {
-  const spoken: { text: string; lang: string }[] = [];
-  const sounds: string[] = [];
-  Object.defineProperty(window, '__spoken', { value: spoken });
-  Object.defineProperty(window, '__sounds', { value: sounds });
-  class RecordingAudioContext {
-    state = 'running';
-    currentTime = 0;
-    destination = {};
-    resume() { return Promise.resolve(); }
-    close() { return Promise.resolve(); }
-    createGain() {
-      const ramp = () => undefined;
-      return { gain: { setValueAtTime: ramp, exponentialRampToValueAtTime: ramp }, connect: (next: unknown) => next };
+export const recordSpeech: Setup = (context) =>
+  context.addInitScript(() => {
+    const spoken: { text: string; lang: string }[] = [];
+    const sounds: string[] = [];
+    Object.defineProperty(window, '__spoken', { value: spoken });
+    Object.defineProperty(window, '__sounds', { value: sounds });
+    class RecordingAudioContext {
+      state = 'running';
+      currentTime = 0;
+      destination = {};
+      resume() {
+        return Promise.resolve();
+      }
+      close() {
+        return Promise.resolve();
+      }
+      createGain() {
+        const ramp = () => undefined;
+        return { gain: { setValueAtTime: ramp, exponentialRampToValueAtTime: ramp }, connect: (next: unknown) => next };
+      }
+      createOscillator() {
+        const osc = {
+          type: 'sine',
+          frequency: { value: 0 },
+          connect: (next: unknown) => next,
+          start: () => sounds.push(`tone:${osc.frequency.value}`),
+          stop: () => undefined,
+        };
+        return osc;
+      }
     }
-    createOscillator() {
-      const osc = {
-        type: 'sine', frequency: { value: 0 },
-        connect: (next: unknown) => next,
-        start: () => sounds.push(`tone:${osc.frequency.value}`),
-        stop: () => undefined,
-      };
-      return osc;
+    Object.defineProperty(window, 'AudioContext', { configurable: true, value: RecordingAudioContext });
+    if (typeof window.SpeechSynthesisUtterance !== 'function') {
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+        configurable: true,
+        value: class {
+          text: string;
+          lang = '';
+          rate = 1;
+          pitch = 1;
+          volume = 1;
+          voice = null;
+          constructor(text: string) {
+            this.text = text;
+          }
+        },
+      });
     }
-  }
-  Object.defineProperty(window, 'AudioContext', { configurable: true, value: RecordingAudioContext });
-  if (typeof window.SpeechSynthesisUtterance !== 'function') {
-    Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+    Object.defineProperty(window, 'speechSynthesis', {
       configurable: true,
-      value: class { text: string; lang = ''; rate = 1; pitch = 1; volume = 1; voice = null; constructor(text: string) { this.text = text; } },
-    });
-  }
-  Object.defineProperty(window, 'speechSynthesis', {
-    configurable: true,
-    value: {
-      speak: (u: { text: string; lang: string }) => {
-        spoken.push({ text: u.text, lang: u.lang });
-        sounds.push(`speak:${u.text}`);
+      value: {
+        speak: (u: { text: string; lang: string }) => {
+          spoken.push({ text: u.text, lang: u.lang });
+          sounds.push(`speak:${u.text}`);
+        },
+        cancel: () => undefined,
+        pause: () => undefined,
+        resume: () => undefined,
+        getVoices: () => [],
+        speaking: false,
+        pending: false,
+        paused: false,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
       },
-      cancel: () => undefined,
-      pause: () => undefined,
-      resume: () => undefined,
-      getVoices: () => [],
-      speaking: false,
-      pending: false,
-      paused: false,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    },
+    });
   });
-});
 
 export async function spoken(page: Page): Promise<{ text: string; lang: string }[]> {
   return page.evaluate(() => (window as unknown as { __spoken: { text: string; lang: string }[] }).__spoken.slice());
@@ -218,7 +251,13 @@ export async function wakeHeld(page: Page): Promise<boolean> {
 /** Runs axe-core over the page and fails with the rules broken, if any (of any impact). */
 export async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  const found = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
+  );
   expect.soft(found, `axe-core on ${what}`).toEqual([]);
 }
 
@@ -252,17 +291,4 @@ export function chatTexts(page: Page) {
 
 export async function closeAll(people: Person[]): Promise<void> {
   for (const p of people) await p.context.close().catch(() => undefined);
-}
-
-declare global {
-  interface Window {
-    __liveclass?: {
-      tempoPhaseMs(clientNow?: number): number | null;
-      clockOffsetMs(): number;
-      hasClock(): boolean;
-      participantId(): string | null;
-      connectionStatus(): string;
-      lastSeq(): number;
-    };
-  }
 }

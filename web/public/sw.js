@@ -4,24 +4,28 @@ const CACHE = 'liveclass-shell-v1';
 const SHELL = ['/', '/index.html', '/favicon.svg', '/api/routines'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    await cache.addAll(SHELL);
-    // The built scripts and styles have hashed names: take them from the page that loads them.
-    const html = await (await cache.match('/index.html')).text();
-    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-    await cache.addAll([...new Set(assets)]);
-    await self.skipWaiting();
-  })());
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      await cache.addAll(SHELL);
+      // The built scripts and styles have hashed names: take them from the page that loads them.
+      const html = await (await cache.match('/index.html')).text();
+      const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+      await cache.addAll([...new Set(assets)]);
+      await self.skipWaiting();
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {
-  event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key !== CACHE) await caches.delete(key);
-    }
-    await self.clients.claim();
-  })());
+  event.waitUntil(
+    (async () => {
+      for (const key of await caches.keys()) {
+        if (key !== CACHE) await caches.delete(key);
+      }
+      await self.clients.claim();
+    })(),
+  );
 });
 
 async function networkFirst(request, fallbackKey) {
@@ -51,7 +55,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  const ours = url.pathname.startsWith('/api/') || url.pathname.startsWith('/hubs/') || url.pathname === '/healthz' || url.pathname === '/readyz';
+  const ours =
+    url.pathname.startsWith('/api/') ||
+    url.pathname.startsWith('/hubs/') ||
+    url.pathname === '/healthz' ||
+    url.pathname === '/readyz';
   if (request.mode === 'navigate' && !ours) {
     // Every page of the app is the same index.html.
     event.respondWith(networkFirst(request, '/index.html'));

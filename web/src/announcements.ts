@@ -7,7 +7,7 @@ import { cueForParents } from './wording';
 function spokenName(name: string): string {
   const first = name.split(/\s/)[0] ?? '';
   if (first.length < 2 || first === first.toUpperCase()) return name;
-  return name[0]!.toLowerCase() + name.slice(1);
+  return name[0].toLowerCase() + name.slice(1);
 }
 
 /** Small counts read better as words: "About three times." */

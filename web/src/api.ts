@@ -1,9 +1,20 @@
 // The HTTP side of the protocol: creating classes, looking one up by code, routines.
 import { t } from './i18n';
-import type { ClassRecap, ClassSummary, CreateClassRequest, CreateClassResponse, Routine } from './protocol';
+import type {
+  ClassRecap,
+  ClassSummary,
+  ClientLimits,
+  CreateClassRequest,
+  CreateClassResponse,
+  Routine,
+} from './protocol';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly type: string, readonly detail: string) {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly detail: string,
+  ) {
     super(detail || type || `HTTP ${status}`);
   }
 }
@@ -54,4 +65,9 @@ export function getRecap(classId: string, instructorKey: string): Promise<ClassR
   return request<ClassRecap>(`/api/classes/${encodeURIComponent(classId)}/recap`, {
     headers: { 'X-Instructor-Key': instructorKey },
   });
+}
+
+/** The server's limits on what people type; the same for everyone. */
+export function getLimits(): Promise<ClientLimits> {
+  return request<ClientLimits>('/api/limits');
 }

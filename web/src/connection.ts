@@ -3,32 +3,30 @@
 // drops, and our own restart loop if the connection closes anyway. After every (re)connection
 // it calls Rejoin(token, lastSeq) and feeds the answer through the Sequencer.
 import {
-  HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel, type IRetryPolicy,
+  HubConnection,
+  HubConnectionBuilder,
+  HubConnectionState,
+  LogLevel,
+  type IRetryPolicy,
   type RetryContext,
 } from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
+import { watchBrowser } from './browserSignals';
+import { ServerClock } from './clock';
 import { isRetryable, parseHubError, unavailableDelayMs, type ParsedError } from './errors';
-import {
-  CLASS_EVENT, HUB_PATH, Hub, type ClassEvent, type JoinResult, type PingResult, type RejoinResult,
-  type Role,
-} from './protocol';
+import { ChatOutbox, type OutboxItem } from './outbox';
+import { CLASS_EVENT, HUB_PATH, Hub, type ClassEvent, type JoinResult, type RejoinResult, type Role } from './protocol';
+import { CALL_RETRIES, retryDelayMs, sleep, type WakeSignal } from './retry';
+import { SessionStore } from './sessionStore';
 import { Sequencer, type Applied, type ClassState, type SequencerResult } from './state';
-import * as storage from './storage';
-import { estimateClockOffset, type ClockEstimate, type ClockSample } from './tempo';
+import type * as storage from './storage';
+
+export type { OutboxItem } from './outbox';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'stopped';
 
 export type SessionEnd =
-  | { reason: 'removed' }
-  | { reason: 'forbidden'; detail: string }
-  | { reason: 'not_found'; detail: string };
-
-export interface OutboxItem {
-  clientMessageId: string;
-  text: string;
-  state: 'sending' | 'waiting' | 'failed';
-  error: ParsedError | null;
-}
+  { reason: 'removed' } | { reason: 'forbidden'; detail: string } | { reason: 'not_found'; detail: string };
 
 export interface SessionHandlers {
   onState?(state: ClassState, applied: Applied[], snapshotApplied: boolean): void;
@@ -37,36 +35,18 @@ export interface SessionHandlers {
   onOutbox?(items: readonly OutboxItem[]): void;
 }
 
-/** Delays for both SignalR's reconnect and our restart loop: quick at first, then every 10 s. */
-export function retryDelayMs(attempt: number): number {
-  const steps = [0, 1000, 2000, 4000, 7000];
-  const base = steps[attempt] ?? 10000;
-  // A little jitter so a class of families does not reconnect in lockstep after a server restart.
-  return base === 0 ? 0 : base + Math.floor(Math.random() * 500);
-}
-
-/** How often a call answered `unavailable` is asked again (about 4 s in all) before the error is shown. */
-const CALL_RETRIES = 5;
-
 const foreverPolicy: IRetryPolicy = {
   nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
 };
 
-function sleep(ms: number, signal?: { wake?: () => void }): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    if (signal) {
-      signal.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }
-  });
-}
-
-function newId(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+function buildConnection(hubUrl: string): HubConnection {
+  return new HubConnectionBuilder()
+    .withUrl(hubUrl)
+    .withHubProtocol(new MessagePackHubProtocol())
+    .withAutomaticReconnect(foreverPolicy)
+    .withStatefulReconnect()
+    .configureLogging(LogLevel.Warning)
+    .build();
 }
 
 export class ClassSession {
@@ -77,7 +57,6 @@ export class ClassSession {
   participantId: string | null = null;
   status: ConnectionStatus = 'connecting';
   ended: SessionEnd | null = null;
-  outbox: OutboxItem[] = [];
 
   private token: string | null = null;
   private instructorKey: string | null = null;
@@ -86,47 +65,47 @@ export class ClassSession {
   private resyncRequested = false;
   private restarting = false;
   private unavailableAttempts = 0;
-  private readonly chatRetries = new Map<string, number>();
   private stopped = false;
-  private clock: ClockEstimate | null = null;
-  private roughOffsetMs = 0;
-  private clockTimer: ReturnType<typeof setInterval> | null = null;
-  private persistTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly wakeSignal: { wake?: () => void } = {};
-  private readonly onBrowserOnline = () => this.wakeSignal.wake?.();
-  // The browser knows the network is gone long before a silent WebSocket times out: drop the
-  // transport now, show "Reconnecting…", and let the restart loop bring it back with a Rejoin.
-  private readonly onBrowserOffline = () => {
-    if (this.stopped || this.connection.state === HubConnectionState.Disconnected) return;
-    this.setStatus('reconnecting');
-    void this.connection.stop().catch(() => undefined);
-  };
-  // A phone that wakes up should not wait out a long retry delay.
-  private readonly onVisible = () => {
-    if (document.visibilityState === 'visible') this.wakeSignal.wake?.();
-  };
+  private readonly clock: ServerClock;
+  private readonly chat: ChatOutbox;
+  private readonly store: SessionStore;
+  private readonly wakeSignal: WakeSignal = {};
+  private readonly unwatchBrowser: () => void;
 
   constructor(hubUrl: string = HUB_PATH) {
-    this.connection = new HubConnectionBuilder()
-      .withUrl(hubUrl)
-      .withHubProtocol(new MessagePackHubProtocol())
-      .withAutomaticReconnect(foreverPolicy)
-      .withStatefulReconnect()
-      .configureLogging(LogLevel.Warning)
-      .build();
-    this.connection.on(CLASS_EVENT, (event: ClassEvent) => this.onLiveEvent(event));
-    this.connection.onreconnecting(() => this.setStatus('reconnecting'));
-    this.connection.onreconnected(() => {
-      void this.resync();
+    this.connection = buildConnection(hubUrl);
+    this.clock = new ServerClock(this.connection);
+    this.chat = new ChatOutbox({
+      ready: () => this.connection.state === HubConnectionState.Connected && !this.sequencer.isAwaitingResult,
+      stopped: () => this.stopped,
+      send: (clientMessageId, text) => this.connection.invoke(Hub.SendChat, clientMessageId, text),
+      rejoin: () => void this.resync(),
+      changed: (items) => this.handlers.onOutbox?.(items),
     });
+    this.store = new SessionStore(() => ({
+      state: this.sequencer.state,
+      role: this.role,
+      participantId: this.participantId,
+      ended: this.ended !== null,
+    }));
+    this.connection.on(CLASS_EVENT, (event: ClassEvent) => {
+      this.onLiveEvent(event);
+    });
+    this.connection.onreconnecting(() => {
+      this.setStatus('reconnecting');
+    });
+    this.connection.onreconnected(() => void this.resync());
     this.connection.onclose(() => {
       if (!this.stopped) void this.restartLoop();
     });
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', this.onBrowserOnline);
-      window.addEventListener('offline', this.onBrowserOffline);
-      document.addEventListener('visibilitychange', this.onVisible);
-    }
+    this.unwatchBrowser = watchBrowser({
+      online: () => this.wakeSignal.wake?.(),
+      offline: () => {
+        this.dropTransport();
+      },
+      // A phone that wakes up should not wait out a long retry delay.
+      visible: () => this.wakeSignal.wake?.(),
+    });
   }
 
   // ---- opening ----
@@ -157,7 +136,10 @@ export class ClassSession {
    * through onState, and the session keeps trying until it is in.
    */
   static resume(
-    classId: string, role: Role, membership: storage.Membership | null, instructorKey: string | null,
+    classId: string,
+    role: Role,
+    membership: storage.Membership | null,
+    instructorKey: string | null,
   ): ClassSession {
     const session = new ClassSession();
     session.classId = classId;
@@ -165,10 +147,8 @@ export class ClassSession {
     session.participantId = membership?.participantId || null;
     session.token = membership?.rejoinToken ?? null;
     session.instructorKey = instructorKey;
-    if (membership?.participantId) {
-      const cached = storage.loadCachedState(classId, membership.role, membership.participantId);
-      if (cached) session.sequencer.restore(cached);
-    }
+    const cached = SessionStore.cachedState(classId, membership);
+    if (cached) session.sequencer.restore(cached);
     void session.restartLoop();
     return session;
   }
@@ -179,7 +159,8 @@ export class ClassSession {
       await this.connection.start();
     } catch (error) {
       this.dispose();
-      throw { code: 'offline', detail: String(error) } satisfies ParsedError;
+      const offline: ParsedError = { code: 'offline', detail: String(error) };
+      throw offline;
     }
     this.sequencer.beginSync();
     try {
@@ -190,8 +171,8 @@ export class ClassSession {
       throw parseHubError(error);
     }
     this.setStatus('online');
-    void this.measureClock();
-    this.startClockTimer();
+    void this.clock.measure();
+    this.clock.startRemeasuring();
   }
 
   private acceptJoin(result: JoinResult, extra: { displayName?: string; joinCode?: string }): void {
@@ -200,17 +181,8 @@ export class ClassSession {
     this.role = result.role;
     this.participantId = result.participantId;
     this.token = result.rejoinToken;
-    this.roughOffsetMs = snapshot.serverTime - Date.now();
-    const previous = storage.loadMembership(snapshot.classId, result.role);
-    storage.saveMembership(snapshot.classId, {
-      rejoinToken: result.rejoinToken,
-      participantId: result.participantId,
-      lastSeq: snapshot.seq,
-      role: result.role,
-      displayName: extra.displayName ?? previous?.displayName ?? null,
-      joinCode: extra.joinCode ?? previous?.joinCode ?? null,
-    });
-    if (extra.joinCode) storage.saveJoinCode(snapshot.classId, extra.joinCode);
+    this.clock.noteServerTime(snapshot.serverTime);
+    this.store.rememberJoin(result, extra);
     this.handleResult(this.sequencer.applySnapshot(snapshot));
   }
 
@@ -231,32 +203,44 @@ export class ClassSession {
     return this.token;
   }
 
+  get outbox(): OutboxItem[] {
+    return this.chat.items;
+  }
+
   // ---- staying connected ----
+
+  // The browser knows the network is gone long before a silent WebSocket times out: drop the
+  // transport now, show "Reconnecting…", and let the restart loop bring it back with a Rejoin.
+  private dropTransport(): void {
+    if (this.stopped || this.connection.state === HubConnectionState.Disconnected) return;
+    this.setStatus('reconnecting');
+    void this.connection.stop().catch(() => undefined);
+  }
 
   private async restartLoop(): Promise<void> {
     if (this.restarting || this.stopped) return;
     this.restarting = true;
     this.setStatus(this.sequencer.state ? 'reconnecting' : 'connecting');
-    let attempt = 0;
-    try {
-      while (!this.stopped) {
-        if (attempt > 0) await sleep(retryDelayMs(attempt), this.wakeSignal);
-        if (this.stopped) return;
-        attempt += 1;
-        try {
-          if (this.connection.state === HubConnectionState.Disconnected) await this.connection.start();
-        } catch {
-          continue;
-        }
-        if (this.connection.state !== HubConnectionState.Connected) continue;
-        break;
-      }
-    } finally {
+    const connected = await this.startUntilConnected().finally(() => {
       this.restarting = false;
-    }
-    if (!this.stopped) {
-      this.startClockTimer();
+    });
+    if (connected) {
+      this.clock.startRemeasuring();
       await this.resync();
+    }
+  }
+
+  /** Starts the connection again and again until it is up (true) or the session is closed (false). */
+  private async startUntilConnected(): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0) await sleep(retryDelayMs(attempt), this.wakeSignal);
+      if (this.stopped) return false;
+      try {
+        if (this.connection.state === HubConnectionState.Disconnected) await this.connection.start();
+      } catch {
+        continue;
+      }
+      if (this.connection.state === HubConnectionState.Connected) return true;
     }
   }
 
@@ -286,60 +270,69 @@ export class ClassSession {
     if (this.connection.state !== HubConnectionState.Connected) return false;
     this.sequencer.beginSync();
     try {
-      if (this.token) {
-        const lastSeq = this.sequencer.lastApplied;
-        const result = await this.connection.invoke<RejoinResult>(Hub.Rejoin, this.token, lastSeq);
-        this.participantId = result.participantId;
-        this.role = result.role;
-        if (result.snapshot) this.roughOffsetMs = result.snapshot.serverTime - Date.now();
-        const applied = this.sequencer.applyRejoin(result);
-        this.handleResult(applied);
-        this.afterSync();
-        return applied.gap;
-      }
-      if (this.instructorKey && this.classId) {
-        const result = await this.connection.invoke<JoinResult>(Hub.JoinAsInstructor, this.classId, this.instructorKey);
-        this.acceptJoin(result, {});
-        this.afterSync();
-        return false;
-      }
-      this.end({ reason: 'forbidden', detail: 'no token' });
-      return false;
+      return await this.rejoinOrJoin();
     } catch (error) {
       const parsed = parseHubError(error);
       this.handleResult(this.sequencer.abortSync());
-      if (parsed.code === 'forbidden') {
-        // The token is no longer valid. The instructor can get a new one with the key.
-        if (this.token && this.instructorKey && this.role === 'Instructor') {
-          this.token = null;
-          return true;
-        }
-        this.end({ reason: 'forbidden', detail: parsed.detail });
-        return false;
-      }
-      if (parsed.code === 'not_found') {
-        this.end({ reason: 'not_found', detail: parsed.detail });
-        return false;
-      }
-      if (parsed.code === 'offline') return false; // the reconnect machinery calls us again
-      if (isRetryable(parsed)) {
-        // The class is moving to another server: ask again soon, quietly, still "reconnecting".
-        await sleep(unavailableDelayMs(this.unavailableAttempts++));
+      return this.afterSyncFailed(parsed);
+    }
+  }
+
+  private async rejoinOrJoin(): Promise<boolean> {
+    if (this.token) {
+      const lastSeq = this.sequencer.lastApplied;
+      const result = await this.connection.invoke<RejoinResult>(Hub.Rejoin, this.token, lastSeq);
+      this.participantId = result.participantId;
+      this.role = result.role;
+      if (result.snapshot) this.clock.noteServerTime(result.snapshot.serverTime);
+      const applied = this.sequencer.applyRejoin(result);
+      this.handleResult(applied);
+      this.afterSync();
+      return applied.gap;
+    }
+    if (this.instructorKey && this.classId) {
+      const result = await this.connection.invoke<JoinResult>(Hub.JoinAsInstructor, this.classId, this.instructorKey);
+      this.acceptJoin(result, {});
+      this.afterSync();
+      return false;
+    }
+    this.end({ reason: 'forbidden', detail: 'no token' });
+    return false;
+  }
+
+  /** Returns true when the sync should run again. */
+  private async afterSyncFailed(parsed: ParsedError): Promise<boolean> {
+    if (parsed.code === 'forbidden') {
+      // The token is no longer valid. The instructor can get a new one with the key.
+      if (this.token && this.instructorKey && this.role === 'Instructor') {
+        this.token = null;
         return true;
       }
-      await sleep(retryDelayMs(2));
+      this.end({ reason: 'forbidden', detail: parsed.detail });
+      return false;
+    }
+    if (parsed.code === 'not_found') {
+      this.end({ reason: 'not_found', detail: parsed.detail });
+      return false;
+    }
+    if (parsed.code === 'offline') return false; // the reconnect machinery calls us again
+    if (isRetryable(parsed)) {
+      // The class is moving to another server: ask again soon, quietly, still "reconnecting".
+      await sleep(unavailableDelayMs(this.unavailableAttempts++));
       return true;
     }
+    await sleep(retryDelayMs(2));
+    return true;
   }
 
   private afterSync(): void {
     this.unavailableAttempts = 0;
     this.setStatus('online');
-    void this.measureClock();
-    this.flushOutbox();
+    void this.clock.measure();
+    this.chat.flush();
   }
 
-  private onLiveEvent(event: ClassEvent): void {
+  private onLiveEvent(event: ClassEvent | null | undefined): void {
     if (this.stopped || !event || typeof event.seq !== 'number') return;
     const result = this.sequencer.receive(event);
     this.handleResult(result);
@@ -349,31 +342,13 @@ export class ClassSession {
   private handleResult(result: SequencerResult): void {
     const state = this.sequencer.state;
     if (!state || (!result.applied.length && !result.snapshotApplied)) return;
-    this.schedulePersist();
+    this.store.schedule();
     this.handlers.onState?.(state, result.applied, result.snapshotApplied);
     const me = this.participantId;
     if (me && this.role === 'Parent') {
-      const removed = result.applied.some(
-        (a) => a.event.kind === 'ParticipantRemoved' && a.event.participantId === me,
-      );
+      const removed = result.applied.some((a) => a.event.kind === 'ParticipantRemoved' && a.event.participantId === me);
       if (removed) this.end({ reason: 'removed' });
     }
-  }
-
-  private schedulePersist(): void {
-    if (this.persistTimer) return;
-    this.persistTimer = setTimeout(() => {
-      this.persistTimer = null;
-      this.persist();
-    }, 250);
-  }
-
-  private persist(): void {
-    const state = this.sequencer.state;
-    if (state?.status === 'Ended') storage.markEnded(state.classId, Date.now());
-    if (!state || !this.role || !this.participantId || this.ended) return;
-    storage.updateMembership(state.classId, this.role, this.participantId, state.seq);
-    storage.saveCachedState(this.role, this.participantId, state);
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -385,11 +360,7 @@ export class ClassSession {
   private end(end: SessionEnd): void {
     if (this.ended) return;
     this.ended = end;
-    if (this.classId && this.role && (end.reason === 'removed' || end.reason === 'forbidden')) {
-      storage.clearMembership(this.classId, this.role);
-    }
-    // The class is gone (deleted after its retention): its key and tokens open nothing any more.
-    if (this.classId && end.reason === 'not_found') storage.forgetClass(this.classId);
+    if (this.classId) this.store.forget(this.classId, this.role, end.reason);
     this.dispose();
     this.handlers.onEnded?.(end);
   }
@@ -398,17 +369,9 @@ export class ClassSession {
   dispose(): void {
     if (this.stopped) return;
     this.stopped = true;
-    if (this.persistTimer) {
-      clearTimeout(this.persistTimer);
-      this.persistTimer = null;
-      this.persist();
-    }
-    if (this.clockTimer) clearInterval(this.clockTimer);
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('online', this.onBrowserOnline);
-      window.removeEventListener('offline', this.onBrowserOffline);
-      document.removeEventListener('visibilitychange', this.onVisible);
-    }
+    this.store.flush();
+    this.clock.stopRemeasuring();
+    this.unwatchBrowser();
     this.wakeSignal.wake?.();
     void this.connection.stop().catch(() => undefined);
     this.setStatus('stopped');
@@ -416,41 +379,21 @@ export class ClassSession {
 
   // ---- clock ----
 
-  private startClockTimer(): void {
-    if (this.clockTimer) return;
-    // Clocks drift and a first sample can be unlucky; re-measure now and then.
-    this.clockTimer = setInterval(() => void this.measureClock(), 60000);
-  }
-
-  async measureClock(samples = 5): Promise<void> {
-    const collected: ClockSample[] = [];
-    for (let i = 0; i < samples; i++) {
-      if (this.connection.state !== HubConnectionState.Connected) break;
-      const sent = Date.now();
-      try {
-        const pong = await this.connection.invoke<PingResult>(Hub.Ping, sent);
-        collected.push({ clientSent: sent, clientReceived: Date.now(), serverTime: Number(pong.serverTime) });
-      } catch {
-        break;
-      }
-    }
-    const estimate = estimateClockOffset(collected);
-    if (estimate && (!this.clock || estimate.rttMs <= this.clock.rttMs * 2 || collected.length === samples)) {
-      this.clock = estimate;
-    }
+  measureClock(samples = 5): Promise<void> {
+    return this.clock.measure(samples);
   }
 
   /** Server milliseconds now, as well as this browser can tell. */
   serverNow(clientNow: number = Date.now()): number {
-    return clientNow + this.clockOffsetMs();
+    return clientNow + this.clock.offsetMs;
   }
 
   clockOffsetMs(): number {
-    return this.clock ? this.clock.offsetMs : this.roughOffsetMs;
+    return this.clock.offsetMs;
   }
 
   get hasClock(): boolean {
-    return this.clock !== null;
+    return this.clock.measured;
   }
 
   // ---- calls ----
@@ -478,59 +421,14 @@ export class ClassSession {
 
   /** Sends a chat line; its clientMessageId is kept for every retry so it posts only once. */
   sendChat(text: string): void {
-    const item: OutboxItem = { clientMessageId: newId(), text, state: 'sending', error: null };
-    this.outbox = [...this.outbox, item];
-    void this.deliver(item);
+    this.chat.send(text);
   }
 
   retryChat(clientMessageId: string): void {
-    const item = this.outbox.find((i) => i.clientMessageId === clientMessageId);
-    if (item) void this.deliver(item);
+    this.chat.retry(clientMessageId);
   }
 
   discardChat(clientMessageId: string): void {
-    this.outbox = this.outbox.filter((i) => i.clientMessageId !== clientMessageId);
-    this.handlers.onOutbox?.(this.outbox);
-  }
-
-  private async deliver(item: OutboxItem): Promise<void> {
-    this.updateOutbox(item, { state: 'sending', error: null });
-    if (this.connection.state !== HubConnectionState.Connected || this.sequencer.isAwaitingResult) {
-      this.updateOutbox(item, { state: 'waiting' });
-      return;
-    }
-    try {
-      await this.connection.invoke(Hub.SendChat, item.clientMessageId, item.text);
-      this.chatRetries.delete(item.clientMessageId);
-      this.discardChat(item.clientMessageId);
-    } catch (error) {
-      const parsed = parseHubError(error);
-      if (parsed.code === 'offline' || parsed.code === 'not_joined') {
-        this.updateOutbox(item, { state: 'waiting', error: parsed });
-        if (parsed.code === 'not_joined') void this.resync();
-      } else if (isRetryable(parsed) && (this.chatRetries.get(item.clientMessageId) ?? 0) < CALL_RETRIES) {
-        // Same clientMessageId, so it posts once however often it is sent.
-        this.updateOutbox(item, { state: 'waiting', error: parsed });
-        const attempt = (this.chatRetries.get(item.clientMessageId) ?? 0) + 1;
-        this.chatRetries.set(item.clientMessageId, attempt);
-        void sleep(unavailableDelayMs(attempt - 1)).then(() => {
-          if (!this.stopped && this.outbox.includes(item) && item.state === 'waiting') void this.deliver(item);
-        });
-      } else {
-        this.updateOutbox(item, { state: 'failed', error: parsed });
-      }
-    }
-  }
-
-  private updateOutbox(item: OutboxItem, change: Partial<OutboxItem>): void {
-    Object.assign(item, change);
-    this.outbox = [...this.outbox];
-    this.handlers.onOutbox?.(this.outbox);
-  }
-
-  private flushOutbox(): void {
-    for (const item of this.outbox) {
-      if (item.state === 'waiting') void this.deliver(item);
-    }
+    this.chat.discard(clientMessageId);
   }
 }

@@ -9,7 +9,9 @@ type Pt = readonly [number, number];
 type Line = readonly [Pt, Pt];
 
 function svg<K extends keyof SVGElementTagNameMap>(
-  tag: K, attrs: Record<string, string | number> = {}, ...children: SVGElement[]
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: SVGElement[]
 ): SVGElementTagNameMap[K] {
   const el = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
@@ -28,37 +30,154 @@ interface AreaGeometry {
   reach: number;
 }
 
-const LEGS: Line[] = [[[100, 206], [88, 274]], [[140, 206], [152, 274]]];
-const ARMS: Line[] = [[[86, 106], [46, 168]], [[154, 106], [194, 168]]];
+const LEGS: Line[] = [
+  [
+    [100, 206],
+    [88, 274],
+  ],
+  [
+    [140, 206],
+    [152, 274],
+  ],
+];
+const ARMS: Line[] = [
+  [
+    [86, 106],
+    [46, 168],
+  ],
+  [
+    [154, 106],
+    [194, 168],
+  ],
+];
 const mid = ([a, b]: Line, t = 0.5): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 
-const GEOMETRY: Record<string, AreaGeometry> = {
+const GEOMETRY: Partial<Record<string, AreaGeometry>> = {
   Legs: { parts: ['legs'], center: [120, 240], lines: LEGS, spots: LEGS.map((l) => mid(l)), reach: 16 },
   Feet: {
-    parts: ['feet'], center: [120, 296], lines: [[[84, 282], [84, 310]], [[156, 282], [156, 310]]],
-    spots: [[84, 296], [156, 296]], reach: 12,
+    parts: ['feet'],
+    center: [120, 296],
+    lines: [
+      [
+        [84, 282],
+        [84, 310],
+      ],
+      [
+        [156, 282],
+        [156, 310],
+      ],
+    ],
+    spots: [
+      [84, 296],
+      [156, 296],
+    ],
+    reach: 12,
   },
-  Tummy: { parts: ['tummy'], center: [120, 166], lines: [[[120, 146], [120, 190]]], spots: [[120, 166]], reach: 34 },
-  Chest: { parts: ['chest'], center: [120, 120], lines: [[[120, 100], [120, 138]]], spots: [[120, 119]], reach: 36 },
+  Tummy: {
+    parts: ['tummy'],
+    center: [120, 166],
+    lines: [
+      [
+        [120, 146],
+        [120, 190],
+      ],
+    ],
+    spots: [[120, 166]],
+    reach: 34,
+  },
+  Chest: {
+    parts: ['chest'],
+    center: [120, 120],
+    lines: [
+      [
+        [120, 100],
+        [120, 138],
+      ],
+    ],
+    spots: [[120, 119]],
+    reach: 36,
+  },
   Arms: { parts: ['arms'], center: [120, 136], lines: ARMS, spots: ARMS.map((l) => mid(l)), reach: 14 },
   Hands: {
-    parts: ['hands'], center: [120, 186], lines: [[[34, 176], [30, 198]], [[206, 176], [210, 198]]],
-    spots: [[34, 186], [206, 186]], reach: 12,
+    parts: ['hands'],
+    center: [120, 186],
+    lines: [
+      [
+        [34, 176],
+        [30, 198],
+      ],
+      [
+        [206, 176],
+        [210, 198],
+      ],
+    ],
+    spots: [
+      [34, 186],
+      [206, 186],
+    ],
+    reach: 12,
   },
-  Face: { parts: ['face'], center: [120, 52], lines: [[[120, 30], [120, 74]]], spots: [[120, 44]], reach: 26 },
-  Back: { parts: ['back'], center: [120, 150], lines: [[[120, 98], [120, 204]]], spots: [[104, 130], [136, 170]], reach: 14 },
+  Face: {
+    parts: ['face'],
+    center: [120, 52],
+    lines: [
+      [
+        [120, 30],
+        [120, 74],
+      ],
+    ],
+    spots: [[120, 44]],
+    reach: 26,
+  },
+  Back: {
+    parts: ['back'],
+    center: [120, 150],
+    lines: [
+      [
+        [120, 98],
+        [120, 204],
+      ],
+    ],
+    spots: [
+      [104, 130],
+      [136, 170],
+    ],
+    reach: 14,
+  },
   GentleMovements: {
-    parts: ['arms', 'legs'], center: [120, 150], lines: [...ARMS, ...LEGS],
-    spots: [...ARMS, ...LEGS].map((l) => mid(l)), reach: 14,
+    parts: ['arms', 'legs'],
+    center: [120, 150],
+    lines: [...ARMS, ...LEGS],
+    spots: [...ARMS, ...LEGS].map((l) => mid(l)),
+    reach: 14,
   },
   Relaxation: {
-    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'], center: [120, 150],
-    lines: [[[120, 100], [120, 196]]], spots: [[120, 150]], reach: 30,
+    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'],
+    center: [120, 150],
+    lines: [
+      [
+        [120, 100],
+        [120, 196],
+      ],
+    ],
+    spots: [[120, 150]],
+    reach: 30,
   },
 };
 
 const POSES = [
-  'rest', 'glide-away', 'glide-toward', 'roll', 'press', 'clockwise', 'circles', 'open', 'cross', 'paddle', 'bend', 'sweep',
+  'rest',
+  'glide-away',
+  'glide-toward',
+  'roll',
+  'press',
+  'clockwise',
+  'circles',
+  'open',
+  'cross',
+  'paddle',
+  'bend',
+  'sweep',
 ] as const;
 
 /** The pose's motion in words, in the page's language; null for a pose this app does not draw. */
@@ -77,78 +196,114 @@ export interface DollOptions {
 
 export function drawDoll({ area, pose, label }: DollOptions): SVGSVGElement {
   const id = `doll${++instance}`;
+  // Areas the doll has no drawing for show the doll alone.
   const geometry = GEOMETRY[area];
   const tummyDown = area === 'Back' || pose === 'sweep';
   const active = new Set(geometry?.parts ?? []);
   if (tummyDown && area === 'Back') active.add('back');
 
   const poseText = poseDescription(pose);
-  const ariaLabel = [
-    label ? `${label}:` : `${t('doll.doll')}:`,
-    geometry ? t('doll.highlighted', { area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase() }) : '',
-    poseText ? `, ${poseText}` : '',
-    tummyDown ? ` ${t('doll.tummyDown')}` : '',
-  ].join(' ').replace(/\s+,/g, ',').trim();
-
   const root = svg('svg', {
     viewBox: '0 0 240 320',
     class: `doll${tummyDown ? ' doll--back' : ''}`,
     role: 'img',
-    'aria-label': ariaLabel,
+    'aria-label': dollLabel(area, label, geometry !== undefined, poseText, tummyDown),
     'data-area': area,
     'data-pose': pose,
     'data-pose-known': poseText ? 'true' : 'false',
   });
-
-  const defs = svg('defs', {},
-    svg('marker', {
-      id: `${id}-head`, viewBox: '0 0 10 10', refX: 6, refY: 5, markerWidth: 4, markerHeight: 4,
-      orient: 'auto-start-reverse',
-    }, svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' })),
-  );
-  root.appendChild(defs);
+  root.appendChild(arrowheadDefs(id));
   root.appendChild(svg('ellipse', { cx: 120, cy: 170, rx: 112, ry: 150, class: 'doll-mat' }));
-
-  const part = (name: string, ...children: SVGElement[]) =>
-    svg('g', { class: `doll-part${active.has(name) ? ' is-active' : ''}`, 'data-part': name }, ...children);
-
-  // Limbs first so the torso covers their joints.
-  root.appendChild(part('arms',
-    svg('line', { x1: 84, y1: 102, x2: 40, y2: 174, class: 'limb', 'stroke-width': 22 }),
-    svg('line', { x1: 156, y1: 102, x2: 200, y2: 174, class: 'limb', 'stroke-width': 22 }),
-  ));
-  root.appendChild(part('hands',
-    svg('circle', { cx: 34, cy: 186, r: 14, class: 'skin' }),
-    svg('circle', { cx: 206, cy: 186, r: 14, class: 'skin' }),
-  ));
-  root.appendChild(part('legs',
-    svg('line', { x1: 100, y1: 196, x2: 86, y2: 280, class: 'limb', 'stroke-width': 28 }),
-    svg('line', { x1: 140, y1: 196, x2: 154, y2: 280, class: 'limb', 'stroke-width': 28 }),
-  ));
-  root.appendChild(part('feet',
-    svg('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17, class: 'skin' }),
-    svg('ellipse', { cx: 156, cy: 296, rx: 13, ry: 17, class: 'skin' }),
-  ));
-  root.appendChild(part('back',
-    svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' }),
-  ));
-  root.appendChild(part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })));
-  root.appendChild(part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })));
-  root.appendChild(svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }));
-  if (tummyDown) {
-    root.appendChild(svg('line', { x1: 120, y1: 96, x2: 120, y2: 192, class: 'doll-spine' }));
-  }
-  const head = part('face', svg('circle', { cx: 120, cy: 52, r: 34, class: 'skin' }));
-  if (tummyDown) {
-    head.appendChild(svg('path', { d: 'M88,46 Q120,8 152,46 Q140,30 120,28 Q100,30 88,46 z', class: 'doll-hair' }));
-  } else {
-    head.appendChild(svg('path', { d: 'M103,50 q6,5 12,0 M125,50 q6,5 12,0', class: 'doll-feature' }));
-    head.appendChild(svg('path', { d: 'M111,66 q9,7 18,0', class: 'doll-feature' }));
-  }
-  root.appendChild(head);
-
+  for (const el of dollBody(active, tummyDown)) root.appendChild(el);
   if (geometry && poseText) root.appendChild(drawPose(pose, geometry, `url(#${id}-head)`));
   return root;
+}
+
+function dollLabel(
+  area: string,
+  label: string | undefined,
+  drawn: boolean,
+  poseText: string | null,
+  tummyDown: boolean,
+): string {
+  return [
+    label ? `${label}:` : `${t('doll.doll')}:`,
+    drawn
+      ? t('doll.highlighted', {
+          area: area === 'GentleMovements' ? t('doll.armsAndLegs') : areaLabel(area).toLowerCase(),
+        })
+      : '',
+    poseText ? `, ${poseText}` : '',
+    tummyDown ? ` ${t('doll.tummyDown')}` : '',
+  ]
+    .join(' ')
+    .replace(/\s+,/g, ',')
+    .trim();
+}
+
+function arrowheadDefs(id: string): SVGElement {
+  return svg(
+    'defs',
+    {},
+    svg(
+      'marker',
+      {
+        id: `${id}-head`,
+        viewBox: '0 0 10 10',
+        refX: 6,
+        refY: 5,
+        markerWidth: 4,
+        markerHeight: 4,
+        orient: 'auto-start-reverse',
+      },
+      svg('path', { d: 'M0,0 L10,5 L0,10 z', class: 'doll-arrowhead' }),
+    ),
+  );
+}
+
+/** The doll's body parts, the active ones highlighted; limbs first so the torso covers their joints. */
+function dollBody(active: Set<string>, tummyDown: boolean): SVGElement[] {
+  const part = (name: string, ...children: SVGElement[]) =>
+    svg('g', { class: `doll-part${active.has(name) ? ' is-active' : ''}`, 'data-part': name }, ...children);
+  const pair = (
+    tag: 'line' | 'circle' | 'ellipse',
+    left: Record<string, number>,
+    right: Record<string, number>,
+    extra: Record<string, string | number>,
+  ) => [svg(tag, { ...left, ...extra }), svg(tag, { ...right, ...extra })];
+  const limb = (width: number) => ({ class: 'limb', 'stroke-width': width });
+  return [
+    part(
+      'arms',
+      ...pair('line', { x1: 84, y1: 102, x2: 40, y2: 174 }, { x1: 156, y1: 102, x2: 200, y2: 174 }, limb(22)),
+    ),
+    part('hands', ...pair('circle', { cx: 34, cy: 186, r: 14 }, { cx: 206, cy: 186, r: 14 }, { class: 'skin' })),
+    part(
+      'legs',
+      ...pair('line', { x1: 100, y1: 196, x2: 86, y2: 280 }, { x1: 140, y1: 196, x2: 154, y2: 280 }, limb(28)),
+    ),
+    part(
+      'feet',
+      ...pair('ellipse', { cx: 84, cy: 296, rx: 13, ry: 17 }, { cx: 156, cy: 296, rx: 13, ry: 17 }, { class: 'skin' }),
+    ),
+    part('back', svg('rect', { x: 74, y: 86, width: 92, height: 124, rx: 42, class: 'skin' })),
+    part('chest', svg('ellipse', { cx: 120, cy: 119, rx: 40, ry: 26, class: 'zone' })),
+    part('tummy', svg('ellipse', { cx: 120, cy: 166, rx: 38, ry: 26, class: 'zone' })),
+    svg('path', { d: 'M80,190 Q120,224 160,190 L162,206 Q120,236 78,206 z', class: 'doll-nappy' }),
+    ...(tummyDown ? [svg('line', { x1: 120, y1: 96, x2: 120, y2: 192, class: 'doll-spine' })] : []),
+    part('face', svg('circle', { cx: 120, cy: 52, r: 34, class: 'skin' }), ...faceFeatures(tummyDown)),
+  ];
+}
+
+/** The back of the head (hair) when the doll lies tummy down, else eyes and a smile. */
+function faceFeatures(tummyDown: boolean): SVGElement[] {
+  if (tummyDown) {
+    return [svg('path', { d: 'M88,46 Q120,8 152,46 Q140,30 120,28 Q100,30 88,46 z', class: 'doll-hair' })];
+  }
+  return [
+    svg('path', { d: 'M103,50 q6,5 12,0 M125,50 q6,5 12,0', class: 'doll-feature' }),
+    svg('path', { d: 'M111,66 q9,7 18,0', class: 'doll-feature' }),
+  ];
 }
 
 /** A circle drawn clockwise on screen, open at the end for its arrowhead. */
@@ -162,81 +317,119 @@ function arrow(d: string, marker: string, extra = ''): SVGPathElement {
   return svg('path', { d, class: `doll-arrow ${extra}`.trim(), 'marker-end': marker });
 }
 
+type PoseDrawing = (g: AreaGeometry, marker: string, pose: string) => SVGElement[];
+
+const thinIf = (thin: boolean) => (thin ? 'doll-arrow--thin' : '');
+
+function restPalms(g: AreaGeometry): SVGElement[] {
+  const [cx, cy] = g.center;
+  const spots: readonly Pt[] =
+    g.spots.length > 1
+      ? g.spots
+      : [
+          [cx - 17, cy],
+          [cx + 17, cy],
+        ];
+  const r = Math.min(g.reach, 16);
+  return spots.map(([x, y]) => svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
+}
+
+function glides(g: AreaGeometry, marker: string, pose: string): SVGElement[] {
+  return g.lines.flatMap((line) => {
+    const [from, to] = pose === 'glide-toward' ? [line[1], line[0]] : [line[0], line[1]];
+    const offsets = pose === 'sweep' && g.lines.length === 1 ? [-18, 18] : [0];
+    return offsets.map((dx) => arrow(`M${from[0] + dx},${from[1]} L${to[0] + dx},${to[1]}`, marker));
+  });
+}
+
+/** Back and forth across the limb, as when rolling it between the palms. */
+function rolls(g: AreaGeometry, marker: string): SVGElement[] {
+  return g.spots.map(([x, y]) => {
+    const w = Math.max(g.reach, 14) + 4;
+    const el = arrow(`M${x - w},${y + 2} Q${x},${y + 12} ${x + w},${y + 2}`, marker, 'doll-arrow--thin');
+    el.setAttribute('marker-start', marker);
+    return el;
+  });
+}
+
+function presses(g: AreaGeometry): SVGElement[] {
+  return g.lines.flatMap((line) =>
+    [0.2, 0.5, 0.8].map((at) => {
+      const [x, y] = mid(line, at);
+      return svg('circle', { cx: x, cy: y, r: 4.5, class: 'doll-dot' });
+    }),
+  );
+}
+
+/** Screen clockwise: for a baby on its back facing the parent, that follows the colon. */
+function clockwise(g: AreaGeometry, marker: string): SVGElement[] {
+  const r = g.spots.length === 1 ? Math.min(g.reach * 0.7, 24) : g.reach * 0.7;
+  return g.spots.map(([x, y]) => circleArrow(x, y, r, marker, r < 12));
+}
+
+function circles(g: AreaGeometry, marker: string): SVGElement[] {
+  const r = Math.max(6, Math.min(g.reach * 0.45, 10));
+  const [first] = g.spots;
+  const spots: readonly Pt[] =
+    g.spots.length === 1
+      ? [
+          [first[0] - 14, first[1]],
+          [first[0] + 14, first[1]],
+        ]
+      : g.spots;
+  return spots.map(([x, y]) => circleArrow(x, y, r, marker, true));
+}
+
+function opens(g: AreaGeometry, marker: string): SVGElement[] {
+  const extra = thinIf(g.reach < 20);
+  return g.spots.flatMap(([x, y]) => [
+    arrow(`M${x - 3},${y} L${x - g.reach},${y}`, marker, extra),
+    arrow(`M${x + 3},${y} L${x + g.reach},${y}`, marker, extra),
+  ]);
+}
+
+function crossing(g: AreaGeometry, marker: string): SVGElement[] {
+  const [cx, cy] = g.center;
+  return [
+    arrow(`M${cx - 34},${cy + 30} L${cx + 30},${cy - 26}`, marker),
+    arrow(`M${cx + 34},${cy + 30} L${cx - 30},${cy - 26}`, marker),
+  ];
+}
+
+/** Hand over hand: alternating short strokes down the tummy. */
+function paddles(g: AreaGeometry, marker: string): SVGElement[] {
+  const [cx, cy] = g.center;
+  const strokes: readonly Pt[] = [
+    [-12, -22],
+    [12, -6],
+    [-12, 10],
+  ];
+  return strokes.map(([dx, dy]) =>
+    arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'),
+  );
+}
+
+function bends(_g: AreaGeometry, marker: string): SVGElement[] {
+  return [arrow('M192,288 Q222,230 170,192', marker), arrow('M48,288 Q18,230 70,192', marker)];
+}
+
+const POSE_DRAWINGS: Partial<Record<string, PoseDrawing>> = {
+  rest: restPalms,
+  'glide-away': glides,
+  'glide-toward': glides,
+  sweep: glides,
+  roll: rolls,
+  press: presses,
+  clockwise,
+  circles,
+  open: opens,
+  cross: crossing,
+  paddle: paddles,
+  bend: bends,
+};
+
 function drawPose(pose: string, g: AreaGeometry, marker: string): SVGGElement {
   const layer = svg('g', { class: 'doll-pose', 'data-pose-layer': pose });
-  const [cx, cy] = g.center;
-  const add = (el: SVGElement) => layer.appendChild(el);
-  switch (pose) {
-    case 'rest': {
-      const spots = g.spots.length > 1 ? g.spots : [[cx - 17, cy], [cx + 17, cy]] as Pt[];
-      const r = Math.min(g.reach, 16);
-      for (const [x, y] of spots) add(svg('ellipse', { cx: x, cy: y, rx: r * 0.8, ry: r * 1.1, class: 'doll-palm' }));
-      break;
-    }
-    case 'glide-away':
-    case 'glide-toward':
-    case 'sweep':
-      for (const line of g.lines) {
-        const [from, to] = pose === 'glide-toward' ? [line[1], line[0]] : [line[0], line[1]];
-        const offsets = pose === 'sweep' && g.lines.length === 1 ? [-18, 18] : [0];
-        for (const dx of offsets) {
-          add(arrow(`M${from[0] + dx},${from[1]} L${to[0] + dx},${to[1]}`, marker));
-        }
-      }
-      break;
-    case 'roll':
-      // Back and forth across the limb, as when rolling it between the palms.
-      for (const [x, y] of g.spots) {
-        const w = Math.max(g.reach, 14) + 4;
-        const el = arrow(`M${x - w},${y + 2} Q${x},${y + 12} ${x + w},${y + 2}`, marker, 'doll-arrow--thin');
-        el.setAttribute('marker-start', marker);
-        add(el);
-      }
-      break;
-    case 'press':
-      for (const line of g.lines) {
-        for (const t of [0.2, 0.5, 0.8]) {
-          const [x, y] = mid(line, t);
-          add(svg('circle', { cx: x, cy: y, r: 4.5, class: 'doll-dot' }));
-        }
-      }
-      break;
-    case 'clockwise': {
-      // Screen clockwise: for a baby on its back facing the parent, that follows the colon.
-      const r = g.spots.length === 1 ? Math.min(g.reach * 0.7, 24) : g.reach * 0.7;
-      for (const [x, y] of g.spots) add(circleArrow(x, y, r, marker, r < 12));
-      break;
-    }
-    case 'circles': {
-      const r = Math.max(6, Math.min(g.reach * 0.45, 10));
-      const spots = g.spots.length === 1 ? [[g.spots[0]![0] - 14, g.spots[0]![1]], [g.spots[0]![0] + 14, g.spots[0]![1]]] as Pt[] : g.spots;
-      for (const [x, y] of spots) add(circleArrow(x, y, r, marker, true));
-      break;
-    }
-    case 'open':
-      for (const [x, y] of g.spots) {
-        const reach = g.reach;
-        const thin = reach < 20;
-        add(arrow(`M${x - 3},${y} L${x - reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
-        add(arrow(`M${x + 3},${y} L${x + reach},${y}`, marker, thin ? 'doll-arrow--thin' : ''));
-      }
-      break;
-    case 'cross':
-      add(arrow(`M${cx - 34},${cy + 30} L${cx + 30},${cy - 26}`, marker));
-      add(arrow(`M${cx + 34},${cy + 30} L${cx - 30},${cy - 26}`, marker));
-      break;
-    case 'paddle':
-      // Hand over hand: alternating short strokes down the tummy.
-      for (const [dx, dy] of [[-12, -22], [12, -6], [-12, 10]] as const) {
-        add(arrow(`M${cx + dx},${cy + dy - 6} L${cx + dx},${cy + dy + 12}`, marker, 'doll-arrow--thin'));
-      }
-      break;
-    case 'bend':
-      add(arrow('M192,288 Q222,230 170,192', marker));
-      add(arrow('M48,288 Q18,230 70,192', marker));
-      break;
-    default:
-      break;
-  }
+  for (const el of POSE_DRAWINGS[pose]?.(g, marker, pose) ?? []) layer.appendChild(el);
   return layer;
 }

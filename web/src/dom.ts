@@ -2,16 +2,22 @@
 // participant types can turn into HTML.
 
 type Child = Node | string | number | null | undefined | false;
-type Attrs = Record<string, string | number | boolean | null | undefined | EventListener>;
+/** An event handler; a promise it returns is not awaited, so an async handler shows its own errors. */
+type Handler = (event: Event) => unknown;
+type Attrs = Record<string, string | number | boolean | null | undefined | Handler>;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
-      el.addEventListener(name.slice(2).toLowerCase(), value);
+      el.addEventListener(name.slice(2).toLowerCase(), (event) => {
+        void value(event);
+      });
     } else if (name === 'class') {
       el.className = String(value);
     } else if (value === true) {
@@ -27,8 +33,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function append(parent: Node, children: (Child | Child[])[]): void {
   for (const child of children.flat()) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number'
-      ? document.createTextNode(String(child)) : child);
+    parent.appendChild(
+      typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child,
+    );
   }
 }
 

@@ -2,7 +2,14 @@
 import { t } from './i18n';
 
 export const ERROR_CODES = [
-  'invalid', 'forbidden', 'not_found', 'rate_limited', 'class_ended', 'class_full', 'not_joined', 'unavailable',
+  'invalid',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'class_ended',
+  'class_full',
+  'not_joined',
+  'unavailable',
 ] as const;
 export type HubErrorCode = (typeof ERROR_CODES)[number];
 
@@ -23,7 +30,11 @@ export function parseHubError(error: unknown): ParsedError {
     return { code: match[1] as HubErrorCode, detail: (match[2] ?? '').trim() };
   }
   // Invocations made while the transport is down fail locally with these messages.
-  if (/not in the 'Connected' State|connection (was )?(closed|stopped|disconnected)|Invocation canceled|WebSocket|Failed to fetch|Failed to complete negotiation/i.test(message)) {
+  if (
+    /not in the 'Connected' State|connection (was )?(closed|stopped|disconnected)|Invocation canceled|WebSocket|Failed to fetch|Failed to complete negotiation/i.test(
+      message,
+    )
+  ) {
     return { code: 'offline', detail: message };
   }
   return { code: 'unknown', detail: message };
@@ -60,6 +71,7 @@ export function friendlyError(error: ParsedError | unknown): string {
 }
 
 function isParsed(value: unknown): value is ParsedError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'detail' in value
-    && !(value instanceof Error);
+  return (
+    typeof value === 'object' && value !== null && 'code' in value && 'detail' in value && !(value instanceof Error)
+  );
 }

@@ -18,9 +18,10 @@ const CHIME_MS = 420;
 
 export function createHandsFree(): HandsFree {
   const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
-  const AudioCtx = typeof window !== 'undefined'
-    ? (window.AudioContext ?? (window as Window & { webkitAudioContext?: typeof AudioContext }).webkitAudioContext)
-    : undefined;
+  const AudioCtx =
+    typeof window !== 'undefined'
+      ? (window.AudioContext ?? (window as Window & { webkitAudioContext?: typeof AudioContext }).webkitAudioContext)
+      : undefined;
   let audio: AudioContext | null = null;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -68,7 +69,9 @@ export function createHandsFree(): HandsFree {
         utterance.rate = 0.92;
         utterance.pitch = 1;
         utterance.volume = 1;
-        const voice = synth.getVoices?.().find((v) => v.lang?.toLowerCase().startsWith(utterance.lang.slice(0, 2).toLowerCase()));
+        const voice = synth
+          .getVoices?.()
+          .find((v) => v.lang?.toLowerCase().startsWith(utterance.lang.slice(0, 2).toLowerCase()));
         if (voice) utterance.voice = voice;
         synth.speak(utterance);
       }, CHIME_MS);

@@ -5,6 +5,7 @@ import { navigate, onNavigate, parseRoute } from './router';
 import { registerServiceWorker } from './serviceWorker';
 import { topbar } from './views/common';
 import { forgetExpiredClasses } from './storage';
+import { serverLimits } from './limits';
 import { renderHome } from './views/home';
 import { renderInstructor } from './views/instructor';
 import { renderJoin } from './views/join';
@@ -18,6 +19,8 @@ let dispose: (() => void) | null = null;
 function render(): void {
   dispose?.();
   dispose = null;
+  // The server's input limits, once; the page works without them.
+  void serverLimits.load();
   applyDocumentLang();
   const skip = document.querySelector('.skip-link');
   if (skip) skip.textContent = t('app.skip');
@@ -42,15 +45,27 @@ function render(): void {
       dispose = renderPractice(root, route.routineId);
       break;
     default:
-      setChildren(root, topbar(),
-        h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' },
-          h('h1', {}, t('app.notFound')), h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')))));
+      setChildren(
+        root,
+        topbar(),
+        h(
+          'main',
+          { class: 'narrow', id: 'main' },
+          h(
+            'section',
+            { class: 'panel' },
+            h('h1', {}, t('app.notFound')),
+            h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')),
+          ),
+        ),
+      );
   }
 }
 
 // Same-origin links move within the app instead of reloading it (a reload would drop the connection).
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const anchor = (event.target as Element | null)?.closest?.('a');
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
   if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;

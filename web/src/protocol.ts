@@ -2,7 +2,16 @@
 // strings must match the server exactly; every time is Unix milliseconds.
 
 export const AREAS = [
-  'Legs', 'Feet', 'Tummy', 'Chest', 'Arms', 'Hands', 'Face', 'Back', 'GentleMovements', 'Relaxation',
+  'Legs',
+  'Feet',
+  'Tummy',
+  'Chest',
+  'Arms',
+  'Hands',
+  'Face',
+  'Back',
+  'GentleMovements',
+  'Relaxation',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -10,12 +19,26 @@ export const CLASS_STATUSES = ['Lobby', 'Live', 'Paused', 'Ended'] as const;
 export type ClassStatus = (typeof CLASS_STATUSES)[number];
 
 export const CHECK_IN_STATUSES = [
-  'Ready', 'Following', 'Done', 'Break', 'Sleeping', 'Fussy', 'NeedHelp', 'Away',
+  'Ready',
+  'Following',
+  'Done',
+  'Break',
+  'Sleeping',
+  'Fussy',
+  'NeedHelp',
+  'Away',
 ] as const;
 export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
 
 export const CUE_KINDS = [
-  'Slow', 'Repeat', 'Pause', 'AskPermission', 'WatchCues', 'Break', 'Resume', 'Custom',
+  'Slow',
+  'Repeat',
+  'Pause',
+  'AskPermission',
+  'WatchCues',
+  'Break',
+  'Resume',
+  'Custom',
 ] as const;
 export type CueKind = (typeof CUE_KINDS)[number];
 
@@ -175,17 +198,19 @@ export const Hub = {
 /** The one server-to-client method. */
 export const CLASS_EVENT = 'ClassEvent';
 
-export const LIMITS = {
-  displayName: 40,
-  title: 100,
-  instructorName: 40,
-  chat: 500,
-  customCue: 140,
-  repeatMin: 1,
-  repeatMax: 20,
-  tempoMin: 10,
-  tempoMax: 60,
-} as const;
+/** GET /api/limits: what the server accepts, to check input against before it is sent. */
+export interface ClientLimits {
+  titleMaxLength: number;
+  displayNameMaxLength: number;
+  chatMaxLength: number;
+  customCueMaxLength: number;
+  repeatMaxCount: number;
+  tempoMin: number;
+  tempoMax: number;
+}
+
+/** A Repeat cue's smallest count (protocol v1: 1 to the server's repeatMaxCount). */
+export const REPEAT_MIN = 1;
 
 /** GET /api/classes/{classId}/recap, for the instructor (key in the X-Instructor-Key header). */
 export interface ClassRecap {

@@ -18,14 +18,33 @@ export function minutes(ms: number): number {
 
 export function recapRows(recap: ClassRecap, lang?: Lang): CsvValue[][] {
   const names = new Map(recap.families.map((f) => [f.participantId, f.displayName]));
-  const rows: CsvValue[][] = [[
-    'section', t('recap.family', undefined, lang), t('recap.step', undefined, lang), t('recap.status', undefined, lang),
-    t('recap.count', undefined, lang), t('recap.joined', undefined, lang), t('recap.minutes', undefined, lang),
-    t('recap.state', undefined, lang), t('recap.time', undefined, lang), t('recap.text', undefined, lang),
-  ]];
+  const rows: CsvValue[][] = [
+    [
+      'section',
+      t('recap.family', undefined, lang),
+      t('recap.step', undefined, lang),
+      t('recap.status', undefined, lang),
+      t('recap.count', undefined, lang),
+      t('recap.joined', undefined, lang),
+      t('recap.minutes', undefined, lang),
+      t('recap.state', undefined, lang),
+      t('recap.time', undefined, lang),
+      t('recap.text', undefined, lang),
+    ],
+  ];
   for (const f of recap.families) {
-    rows.push(['family', f.displayName, '', '', '', iso(f.firstJoinedAt), minutes(f.onlineMs),
-      tOr(`recap.state.${f.state}`, f.state, undefined, lang), iso(f.lastSeenAt), '']);
+    rows.push([
+      'family',
+      f.displayName,
+      '',
+      '',
+      '',
+      iso(f.firstJoinedAt),
+      minutes(f.onlineMs),
+      tOr(`recap.state.${f.state}`, f.state, undefined, lang),
+      iso(f.lastSeenAt),
+      '',
+    ]);
   }
   for (const step of recap.checkInsByStep) {
     const stepName = `${step.stepIndex + 1}. ${stepText({ area: step.area, name: step.stepName, instructions: '', cues: [] }, lang).name}`;

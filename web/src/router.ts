@@ -10,20 +10,23 @@ export type Route =
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
-  const parts = pathname.split('/').filter(Boolean).map((p) => {
-    try {
-      return decodeURIComponent(p);
-    } catch {
-      return p;
-    }
-  });
+  const parts = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((p) => {
+      try {
+        return decodeURIComponent(p);
+      } catch {
+        return p;
+      }
+    });
   if (parts.length === 0) return { name: 'home' };
-  if (parts.length === 2 && parts[0] === 'join') return { name: 'join', joinCode: parts[1]! };
-  if (parts.length === 2 && parts[0] === 'class') return { name: 'class', classId: parts[1]! };
-  if (parts.length === 2 && parts[0] === 'teach') return { name: 'teach', classId: parts[1]! };
-  if (parts.length === 3 && parts[0] === 'teach' && parts[2] === 'recap') return { name: 'recap', classId: parts[1]! };
+  if (parts.length === 2 && parts[0] === 'join') return { name: 'join', joinCode: parts[1] };
+  if (parts.length === 2 && parts[0] === 'class') return { name: 'class', classId: parts[1] };
+  if (parts.length === 2 && parts[0] === 'teach') return { name: 'teach', classId: parts[1] };
+  if (parts.length === 3 && parts[0] === 'teach' && parts[2] === 'recap') return { name: 'recap', classId: parts[1] };
   if (parts.length === 1 && parts[0] === 'practice') return { name: 'practice', routineId: null };
-  if (parts.length === 2 && parts[0] === 'practice') return { name: 'practice', routineId: parts[1]! };
+  if (parts.length === 2 && parts[0] === 'practice') return { name: 'practice', routineId: parts[1] };
   return { name: 'notFound' };
 }
 

@@ -1,8 +1,6 @@
 // Pure class state: a snapshot plus events applied in seq order. No I/O here, so the rules of
 // PROTOCOL.md rule 1 (order, duplicates, buffering, gaps) can be tested directly.
-import type {
-  ChatMessage, CheckInStatus, ClassEvent, Participant, RejoinResult, Snapshot, Step,
-} from './protocol';
+import type { ChatMessage, CheckInStatus, ClassEvent, Participant, RejoinResult, Snapshot, Step } from './protocol';
 import { t } from './i18n';
 import { CHECK_IN_STATUSES } from './protocol';
 
@@ -48,9 +46,7 @@ function upsertParticipant(list: Participant[], p: Participant): Participant[] {
   return copy;
 }
 
-function updateParticipant(
-  list: Participant[], id: string, change: (p: Participant) => Participant,
-): Participant[] {
+function updateParticipant(list: Participant[], id: string, change: (p: Participant) => Participant): Participant[] {
   return list.map((p) => (p.participantId === id ? change(p) : p));
 }
 
@@ -62,8 +58,10 @@ export function applyEvent(state: ClassState, event: ClassEvent): ClassState {
       next.participants = upsertParticipant(state.participants, event.participant);
       break;
     case 'PresenceChanged':
-      next.participants = updateParticipant(state.participants, event.participantId,
-        (p) => ({ ...p, online: event.online }));
+      next.participants = updateParticipant(state.participants, event.participantId, (p) => ({
+        ...p,
+        online: event.online,
+      }));
       break;
     case 'ParticipantLeft':
     case 'ParticipantRemoved':
@@ -92,8 +90,10 @@ export function applyEvent(state: ClassState, event: ClassEvent): ClassState {
       next.chat = state.chat.filter((m) => m.messageId !== event.messageId);
       break;
     case 'CheckedIn':
-      next.participants = updateParticipant(state.participants, event.participantId,
-        (p) => ({ ...p, checkIn: event.checkIn ?? null }));
+      next.participants = updateParticipant(state.participants, event.participantId, (p) => ({
+        ...p,
+        checkIn: event.checkIn ?? null,
+      }));
       break;
     default:
       // An event kind added by a later protocol version: its seq still counts.

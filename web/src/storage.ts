@@ -141,7 +141,11 @@ export type LinkTokenOutcome = 'adopted' | 'same' | 'kept';
  * A "continue on another device" link's token. It becomes this browser's family in the class,
  * but if the browser already is a different family there, only when `confirmReplace` says so.
  */
-export function adoptLinkToken(classId: string, token: string, confirmReplace: (current: Membership) => boolean): LinkTokenOutcome {
+export function adoptLinkToken(
+  classId: string,
+  token: string,
+  confirmReplace: (current: Membership) => boolean,
+): LinkTokenOutcome {
   const existing = loadMembership(classId, 'Parent');
   if (existing?.rejoinToken === token) return 'same';
   if (existing && !confirmReplace(existing)) return 'kept';

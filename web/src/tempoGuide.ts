@@ -18,9 +18,18 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number, onBe
   const pulse = h('div', { class: 'tempo-pulse', 'aria-hidden': 'true' });
   const count = h('span', { class: 'tempo-count', 'aria-hidden': 'true' });
   const label = h('p', { class: 'tempo-label' });
-  const element = h('section', {
-    class: 'tempo', 'aria-label': t('tempo.label'), 'data-testid': 'tempo', 'data-tempo': 'off', hidden: true,
-  }, h('div', { class: 'tempo-visual' }, pulse, count), label);
+  const element = h(
+    'section',
+    {
+      class: 'tempo',
+      'aria-label': t('tempo.label'),
+      'data-testid': 'tempo',
+      'data-tempo': 'off',
+      hidden: true,
+    },
+    h('div', { class: 'tempo-visual' }, pulse, count),
+    label,
+  );
 
   const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
   let tempo: Tempo | null = null;

@@ -1,23 +1,6 @@
-// A small read-only window into the page for end-to-end tests and for support questions
-// ("which step does your screen show?"). It exposes no tokens.
+// Opens window.__liveclass (see liveClassHooks.ts) for the session a class page shows.
 import type { ClassSession } from './connection';
-import type { ClassState } from './state';
-
-export interface LiveClassHooks {
-  tempoPhaseMs(clientNow?: number): number | null;
-  clockOffsetMs(): number;
-  hasClock(): boolean;
-  participantId(): string | null;
-  connectionStatus(): string;
-  lastSeq(): number;
-  state(): ClassState | null;
-}
-
-declare global {
-  interface Window {
-    __liveclass?: LiveClassHooks;
-  }
-}
+import type { LiveClassHooks } from './liveClassHooks';
 
 export function registerTestHooks(opts: {
   session: ClassSession;

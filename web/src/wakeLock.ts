@@ -1,7 +1,11 @@
 // Keeps the screen on while a class is live (Screen Wake Lock). The browser drops the lock when
 // the page is hidden, so it is taken again when the page is visible again.
 
-type Sentinel = { released: boolean; release(): Promise<void>; addEventListener(type: 'release', cb: () => void): void };
+type Sentinel = {
+  released: boolean;
+  release(): Promise<void>;
+  addEventListener(type: 'release', cb: () => void): void;
+};
 type WakeLockApi = { request(type: 'screen'): Promise<Sentinel> };
 
 export interface ScreenKeeper {
@@ -13,7 +17,8 @@ export interface ScreenKeeper {
 }
 
 export function keepScreenOn(onChange?: (held: boolean) => void): ScreenKeeper {
-  const api = (typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined);
+  const api =
+    typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined;
   let wanted = false;
   let sentinel: Sentinel | null = null;
   let requesting = false;

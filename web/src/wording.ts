@@ -19,14 +19,23 @@ export interface CheckInOption {
 }
 
 const CHECK_IN_SYMBOLS: [CheckInStatus, string][] = [
-  ['Ready', '✓'], ['Following', '→'], ['Done', '★'], ['Break', '☕'],
-  ['Sleeping', '☾'], ['Fussy', '~'], ['NeedHelp', '?'], ['Away', '…'],
+  ['Ready', '✓'],
+  ['Following', '→'],
+  ['Done', '★'],
+  ['Break', '☕'],
+  ['Sleeping', '☾'],
+  ['Fussy', '~'],
+  ['NeedHelp', '?'],
+  ['Away', '…'],
 ];
 
 /** The check-in buttons, in the page's language at the time of the call. */
 export function checkInOptions(): CheckInOption[] {
   return CHECK_IN_SYMBOLS.map(([status, symbol]) => ({
-    status, symbol, label: t(`checkin.${status}`), board: t(`board.${status}`),
+    status,
+    symbol,
+    label: t(`checkin.${status}`),
+    board: t(`board.${status}`),
   }));
 }
 

@@ -4,10 +4,14 @@ import { cueAnnouncement, mayPlay, repetitionsSpoken, stepAnnouncement } from '.
 describe('hands-free announcements', () => {
   it('say the step short and calm', () => {
     expect(stepAnnouncement(9, 'Top of foot', 3, 'en')).toBe('Step 9, top of foot. About three times.');
-    expect(stepAnnouncement(1, 'Resting hands on the legs', 1, 'en')).toBe('Step 1, resting hands on the legs. Once, slowly.');
+    expect(stepAnnouncement(1, 'Resting hands on the legs', 1, 'en')).toBe(
+      'Step 1, resting hands on the legs. Once, slowly.',
+    );
     expect(stepAnnouncement(12, 'Integration', 12, 'en')).toBe('Step 12, integration. About 12 times.');
     expect(stepAnnouncement(4, 'I love you', 2, 'en')).toBe('Step 4, I love you. About two times.');
-    expect(stepAnnouncement(9, 'Parte superior del pie', 3, 'es')).toBe('Paso 9, parte superior del pie. Unas tres veces.');
+    expect(stepAnnouncement(9, 'Parte superior del pie', 3, 'es')).toBe(
+      'Paso 9, parte superior del pie. Unas tres veces.',
+    );
   });
 
   it('read small counts as words', () => {
@@ -17,12 +21,15 @@ describe('hands-free announcements', () => {
   });
 
   it('say a cue as its title and body, and a custom cue as the instructor wrote it', () => {
-    expect(cueAnnouncement({ kind: 'Pause', count: null, text: null, at: 0 }, 'en'))
-      .toBe('Pause. Rest your hands still on your baby and breathe.');
-    expect(cueAnnouncement({ kind: 'Repeat', count: 2, text: null, at: 0 }, 'es'))
-      .toBe('Repetir ×2. Haz este movimiento 2 veces más.');
-    expect(cueAnnouncement({ kind: 'Custom', count: null, text: 'Lovely, Ben', at: 0 }, 'en'))
-      .toBe('From your instructor. Lovely, Ben');
+    expect(cueAnnouncement({ kind: 'Pause', count: null, text: null, at: 0 }, 'en')).toBe(
+      'Pause. Rest your hands still on your baby and breathe.',
+    );
+    expect(cueAnnouncement({ kind: 'Repeat', count: 2, text: null, at: 0 }, 'es')).toBe(
+      'Repetir ×2. Haz este movimiento 2 veces más.',
+    );
+    expect(cueAnnouncement({ kind: 'Custom', count: null, text: 'Lovely, Ben', at: 0 }, 'en')).toBe(
+      'From your instructor. Lovely, Ben',
+    );
     expect(cueAnnouncement({ kind: 'Custom', count: null, text: '', at: 0 }, 'en')).toBe('From your instructor.');
   });
 

@@ -3,18 +3,27 @@ import { friendlyError, isRetryable, parseHubError, unavailableDelayMs } from '.
 
 describe('hub errors', () => {
   it('reads the code from a HubException message', () => {
-    const e = new Error("An unexpected error occurred invoking 'Rejoin' on the server. HubException: forbidden: token revoked");
+    const e = new Error(
+      "An unexpected error occurred invoking 'Rejoin' on the server. HubException: forbidden: token revoked",
+    );
     expect(parseHubError(e)).toEqual({ code: 'forbidden', detail: 'token revoked' });
   });
 
   it('reads a bare code', () => {
-    expect(parseHubError(new Error('rate_limited: too many messages'))).toEqual({ code: 'rate_limited', detail: 'too many messages' });
+    expect(parseHubError(new Error('rate_limited: too many messages'))).toEqual({
+      code: 'rate_limited',
+      detail: 'too many messages',
+    });
     expect(parseHubError(new Error('class_ended: the class has ended')).code).toBe('class_ended');
   });
 
   it('recognises calls made while disconnected', () => {
-    expect(parseHubError(new Error("Cannot send data if the connection is not in the 'Connected' State.")).code).toBe('offline');
-    expect(parseHubError(new Error('Invocation canceled due to the underlying connection being closed.')).code).toBe('offline');
+    expect(parseHubError(new Error("Cannot send data if the connection is not in the 'Connected' State.")).code).toBe(
+      'offline',
+    );
+    expect(parseHubError(new Error('Invocation canceled due to the underlying connection being closed.')).code).toBe(
+      'offline',
+    );
   });
 
   it('gives friendly words', () => {
@@ -26,7 +35,9 @@ describe('hub errors', () => {
 
 describe('unavailable', () => {
   it('is a code of its own, retryable, with calm words', () => {
-    const parsed = parseHubError(new Error('unavailable: the class is moving to another server; try again in a moment'));
+    const parsed = parseHubError(
+      new Error('unavailable: the class is moving to another server; try again in a moment'),
+    );
     expect(parsed.code).toBe('unavailable');
     expect(isRetryable(parsed)).toBe(true);
     expect(isRetryable({ code: 'forbidden', detail: '' })).toBe(false);

@@ -1,6 +1,4 @@
-import type {
-  ChatMessage, CheckIn, ClassEvent, Participant, Snapshot, Step,
-} from '../src/protocol';
+import type { ChatMessage, CheckIn, ClassEvent, Participant, Snapshot, Step } from '../src/protocol';
 
 export function step(index: number, over: Partial<Step> = {}): Step {
   return {
@@ -16,7 +14,11 @@ export function step(index: number, over: Partial<Step> = {}): Step {
 }
 
 export const instructor: Participant = {
-  participantId: 'p-inst', displayName: 'Ana', role: 'Instructor', online: true, checkIn: null,
+  participantId: 'p-inst',
+  displayName: 'Ana',
+  role: 'Instructor',
+  online: true,
+  checkIn: null,
 };
 
 export function parent(id: string, name = id, over: Partial<Participant> = {}): Participant {
@@ -50,19 +52,46 @@ const base = (seq: number) => ({ seq, at: (at += 10), actorId: 'p-inst' });
 
 export const ev = {
   joined: (seq: number, p: Participant): ClassEvent => ({ ...base(seq), kind: 'ParticipantJoined', participant: p }),
-  presence: (seq: number, participantId: string, online: boolean): ClassEvent =>
-    ({ ...base(seq), kind: 'PresenceChanged', participantId, online }),
+  presence: (seq: number, participantId: string, online: boolean): ClassEvent => ({
+    ...base(seq),
+    kind: 'PresenceChanged',
+    participantId,
+    online,
+  }),
   left: (seq: number, participantId: string): ClassEvent => ({ ...base(seq), kind: 'ParticipantLeft', participantId }),
-  removed: (seq: number, participantId: string): ClassEvent => ({ ...base(seq), kind: 'ParticipantRemoved', participantId }),
-  status: (seq: number, status: Snapshot['status']): ClassEvent => ({ ...base(seq), kind: 'ClassStatusChanged', status }),
-  step: (seq: number, stepIndex: number, s: Step | null = step(stepIndex)): ClassEvent =>
-    ({ ...base(seq), kind: 'StepChanged', stepIndex, step: s }),
-  cue: (seq: number, kind: 'Slow' | 'Repeat' | 'Custom' = 'Slow', count: number | null = null, text: string | null = null): ClassEvent =>
-    ({ ...base(seq), kind: 'CueGiven', cue: { kind, count, text, at: at } }),
-  tempo: (seq: number, strokesPerMinute: number, startsAt = 0): ClassEvent =>
-    ({ ...base(seq), kind: 'TempoChanged', tempo: { strokesPerMinute, startsAt } }),
+  removed: (seq: number, participantId: string): ClassEvent => ({
+    ...base(seq),
+    kind: 'ParticipantRemoved',
+    participantId,
+  }),
+  status: (seq: number, status: Snapshot['status']): ClassEvent => ({
+    ...base(seq),
+    kind: 'ClassStatusChanged',
+    status,
+  }),
+  step: (seq: number, stepIndex: number, s: Step | null = step(stepIndex)): ClassEvent => ({
+    ...base(seq),
+    kind: 'StepChanged',
+    stepIndex,
+    step: s,
+  }),
+  cue: (
+    seq: number,
+    kind: 'Slow' | 'Repeat' | 'Custom' = 'Slow',
+    count: number | null = null,
+    text: string | null = null,
+  ): ClassEvent => ({ ...base(seq), kind: 'CueGiven', cue: { kind, count, text, at: at } }),
+  tempo: (seq: number, strokesPerMinute: number, startsAt = 0): ClassEvent => ({
+    ...base(seq),
+    kind: 'TempoChanged',
+    tempo: { strokesPerMinute, startsAt },
+  }),
   chat: (seq: number, m: ChatMessage): ClassEvent => ({ ...base(seq), kind: 'ChatPosted', message: m }),
   chatDeleted: (seq: number, messageId: string): ClassEvent => ({ ...base(seq), kind: 'ChatDeleted', messageId }),
-  checkIn: (seq: number, participantId: string, checkIn: CheckIn | null): ClassEvent =>
-    ({ ...base(seq), kind: 'CheckedIn', participantId, checkIn }),
+  checkIn: (seq: number, participantId: string, checkIn: CheckIn | null): ClassEvent => ({
+    ...base(seq),
+    kind: 'CheckedIn',
+    participantId,
+    checkIn,
+  }),
 };

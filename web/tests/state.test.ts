@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassEvent } from '../src/protocol';
 import {
-  applyEvent, checkInCounts, checkInSummary, currentStep, MAX_CHAT, Sequencer, stateFromSnapshot,
+  applyEvent,
+  checkInCounts,
+  checkInSummary,
+  currentStep,
+  MAX_CHAT,
+  Sequencer,
+  stateFromSnapshot,
 } from '../src/state';
 import { ev, instructor, message, parent, snapshot, step } from './fixtures';
 
@@ -161,10 +167,16 @@ describe('sequencing', () => {
     s.beginSync();
     s.receive(ev.chat(7, message('live')));
     const r = s.applyRejoin({
-      participantId: 'a', role: 'Parent', snapshot: null,
+      participantId: 'a',
+      role: 'Parent',
+      snapshot: null,
       events: [ev.step(5, 2), ev.cue(6, 'Slow')],
     });
-    expect(r.applied.map((a) => [a.event.seq, a.live])).toEqual([[5, false], [6, false], [7, true]]);
+    expect(r.applied.map((a) => [a.event.seq, a.live])).toEqual([
+      [5, false],
+      [6, false],
+      [7, true],
+    ]);
     expect(r.gap).toBe(false);
     expect(s.state).toMatchObject({ stepIndex: 2, seq: 7 });
     expect(s.state?.cue?.kind).toBe('Slow');
@@ -176,7 +188,9 @@ describe('sequencing', () => {
     s.receive(ev.step(9, 1)); // included in the snapshot below
     s.receive(ev.chat(11, message('after')));
     const r = s.applyRejoin({
-      participantId: 'a', role: 'Parent', events: [],
+      participantId: 'a',
+      role: 'Parent',
+      events: [],
       snapshot: snapshot({ seq: 10, stepIndex: 3, chat: [message('m1')] }),
     });
     expect(r.snapshotApplied).toBe(true);
@@ -189,7 +203,9 @@ describe('sequencing', () => {
     const s = joined(snapshot({ seq: 4 }));
     s.beginSync();
     const r = s.applyRejoin({
-      participantId: 'a', role: 'Parent', snapshot: null,
+      participantId: 'a',
+      role: 'Parent',
+      snapshot: null,
       events: [ev.status(3, 'Live'), ev.status(4, 'Live'), ev.step(5, 1), ev.step(7, 3)],
     });
     expect(seqs(r.applied)).toEqual([5]);
@@ -197,16 +213,28 @@ describe('sequencing', () => {
     expect(s.lastApplied).toBe(5);
     // Asking again from 5 fills the hole.
     s.beginSync();
-    const again = s.applyRejoin({ participantId: 'a', role: 'Parent', snapshot: null, events: [ev.step(6, 2), ev.step(7, 3)] });
+    const again = s.applyRejoin({
+      participantId: 'a',
+      role: 'Parent',
+      snapshot: null,
+      events: [ev.step(6, 2), ev.step(7, 3)],
+    });
     expect(seqs(again.applied)).toEqual([6, 7]);
     expect(again.gap).toBe(false);
   });
 
   it('ends in the same state whether or not the connection dropped', () => {
     const events: ClassEvent[] = [
-      ev.joined(2, parent('a', 'Sam')), ev.status(3, 'Live'), ev.step(4, 1), ev.chat(5, message('m1')),
-      ev.cue(6, 'Repeat', 3), ev.checkIn(7, 'a', { status: 'Ready', stepIndex: 1, at: 9 }),
-      ev.chatDeleted(8, 'm1'), ev.step(9, 2), ev.chat(10, message('m2')), ev.presence(11, 'a', false),
+      ev.joined(2, parent('a', 'Sam')),
+      ev.status(3, 'Live'),
+      ev.step(4, 1),
+      ev.chat(5, message('m1')),
+      ev.cue(6, 'Repeat', 3),
+      ev.checkIn(7, 'a', { status: 'Ready', stepIndex: 1, at: 9 }),
+      ev.chatDeleted(8, 'm1'),
+      ev.step(9, 2),
+      ev.chat(10, message('m2')),
+      ev.presence(11, 'a', false),
     ];
     const steady = joined();
     for (const e of events) steady.receive(e);
@@ -216,10 +244,10 @@ describe('sequencing', () => {
     // Offline for 5..8; a duplicate of 4 and a late 9 arrive around the rejoin.
     dropped.receive(ev.step(9, 2));
     dropped.beginSync();
-    dropped.receive(events[2]!);
+    dropped.receive(events[2]);
     dropped.applyRejoin({ participantId: 'a', role: 'Parent', snapshot: null, events: events.slice(2, 8) });
-    dropped.receive(events[8]!);
-    dropped.receive(events[9]!);
+    dropped.receive(events[8]);
+    dropped.receive(events[9]);
     expect(dropped.state).toEqual(steady.state);
     expect(dropped.lastApplied).toBe(11);
   });

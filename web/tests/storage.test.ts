@@ -3,12 +3,24 @@ import { beforeEach, describe, expect, it } from 'vitest';
 /** A Storage kept in a Map, as the browser's localStorage and sessionStorage behave. */
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();
-  get length(): number { return this.items.size; }
-  clear(): void { this.items.clear(); }
-  getItem(key: string): string | null { return this.items.get(key) ?? null; }
-  key(index: number): string | null { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string): void { this.items.delete(key); }
-  setItem(key: string, value: string): void { this.items.set(key, String(value)); }
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, String(value));
+  }
 }
 
 Object.assign(globalThis, { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
@@ -74,7 +86,12 @@ describe('a device link', () => {
 
   it('becomes the family when this browser is none yet, without asking', () => {
     let asked = false;
-    expect(storage.adoptLinkToken('c1', 'token-link', () => { asked = true; return false; })).toBe('adopted');
+    expect(
+      storage.adoptLinkToken('c1', 'token-link', () => {
+        asked = true;
+        return false;
+      }),
+    ).toBe('adopted');
     expect(asked).toBe(false);
     expect(storage.loadMembership('c1', 'Parent')?.rejoinToken).toBe('token-link');
   });
@@ -83,7 +100,10 @@ describe('a device link', () => {
     joinAsFamily('c1', 'token-mine', 'The Okafors');
     let askedAbout: string | null | undefined;
 
-    const outcome = storage.adoptLinkToken('c1', 'token-link', (current) => { askedAbout = current.displayName; return false; });
+    const outcome = storage.adoptLinkToken('c1', 'token-link', (current) => {
+      askedAbout = current.displayName;
+      return false;
+    });
 
     expect(outcome).toBe('kept');
     expect(askedAbout).toBe('The Okafors');
@@ -100,7 +120,11 @@ describe('a device link', () => {
   it('changes nothing and asks nothing for the token it already has', () => {
     joinAsFamily('c1', 'token-mine');
 
-    expect(storage.adoptLinkToken('c1', 'token-mine', () => { throw new Error('must not ask'); })).toBe('same');
+    expect(
+      storage.adoptLinkToken('c1', 'token-mine', () => {
+        throw new Error('must not ask');
+      }),
+    ).toBe('same');
     expect(storage.loadMembership('c1', 'Parent')?.lastSeq).toBe(7);
   });
 });

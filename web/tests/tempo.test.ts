@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  beatNumber, beatPeriodMs, estimateClockOffset, isTempoOn, phaseDistance, pulseAmount, tempoPhaseMs,
+  beatNumber,
+  beatPeriodMs,
+  estimateClockOffset,
+  isTempoOn,
+  phaseDistance,
+  pulseAmount,
+  tempoPhaseMs,
 } from '../src/tempo';
 
 describe('clock offset', () => {
@@ -14,10 +20,12 @@ describe('clock offset', () => {
   });
 
   it('handles a server clock behind the client and ignores broken samples', () => {
-    expect(estimateClockOffset([
-      { clientSent: 10_000, clientReceived: 9_000, serverTime: 1 },
-      { clientSent: 10_000, clientReceived: 10_020, serverTime: 7_010 },
-    ])).toEqual({ rttMs: 20, offsetMs: -3000 });
+    expect(
+      estimateClockOffset([
+        { clientSent: 10_000, clientReceived: 9_000, serverTime: 1 },
+        { clientSent: 10_000, clientReceived: 10_020, serverTime: 7_010 },
+      ]),
+    ).toEqual({ rttMs: 20, offsetMs: -3000 });
     expect(estimateClockOffset([])).toBeNull();
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../src/connection';
+import { retryDelayMs } from '../src/retry';
 import { parseRoute } from '../src/router';
 import { areaLabel, cueForParents, statusLabel } from '../src/wording';
 
 describe('parent-facing words', () => {
   it('turns cues into calm instructions', () => {
     expect(cueForParents({ kind: 'Repeat', count: 3, text: null, at: 0 })).toEqual({
-      title: 'Repeat ×3', body: 'Do this stroke 3 more times.',
+      title: 'Repeat ×3',
+      body: 'Do this stroke 3 more times.',
     });
     expect(cueForParents({ kind: 'Slow', count: null, text: null, at: 0 }).title).toBe('Slow down');
     expect(cueForParents({ kind: 'Custom', count: null, text: '<b>hi</b>', at: 0 }).body).toBe('<b>hi</b>');

@@ -46,7 +46,8 @@ export const en = {
   'join.codeLineOne': 'Code {code} · 1 family',
   'join.ended': 'This class has ended. Thank you for taking part.',
   'join.nameLabel': 'Your family name, as others will see it',
-  'join.health': 'Check in your baby is well today: no massage with a fever, illness, or in the day or two after a vaccination.',
+  'join.health':
+    'Check in your baby is well today: no massage with a fever, illness, or in the day or two after a vaccination.',
   'join.notFound': 'Class not found',
   'join.notFoundBody': "We couldn't find a class with that code. Check the code with your instructor.",
   'join.enterCode': 'Enter a code',
@@ -206,7 +207,8 @@ export const en = {
   'parent.notAvailable': 'Class not available',
   'parent.notAvailableBody': 'This class is no longer available. It may have ended more than a day ago.',
   'parent.removed': 'You were removed from the class',
-  'parent.removedBody': 'The instructor removed your family from this class. If that was a mistake, you can join again with a new name.',
+  'parent.removedBody':
+    'The instructor removed your family from this class. If that was a mistake, you can join again with a new name.',
   'parent.linkGone': 'This link no longer works',
   'parent.linkGoneBody': 'Your place in this class was removed. You can join again with a new name.',
   'parent.joinAgain': 'Join again',
@@ -216,7 +218,8 @@ export const en = {
   'parent.joinWithCode': 'Join with the class code',
   'parent.enterCode': 'Enter a join code',
   'parent.practice': 'Practise this routine at home',
-  'parent.practiceBody': 'Go through the same steps again with your baby, at your own pace. It works without a connection once open.',
+  'parent.practiceBody':
+    'Go through the same steps again with your baby, at your own pace. It works without a connection once open.',
   'parent.options': 'Following from a distance',
   'parent.matView': 'Mat view',
   'parent.handsFree': 'Hands-free',
@@ -225,7 +228,8 @@ export const en = {
   'parent.checkIn': 'Check in',
   'parent.closeCheckIn': 'Close',
   'parent.wakeOn': 'The screen stays on during the class.',
-  'parent.wakeUnavailable': 'This browser cannot keep the screen on: set your phone to stay awake longer for the class.',
+  'parent.wakeUnavailable':
+    'This browser cannot keep the screen on: set your phone to stay awake longer for the class.',
   'parent.speechUnavailable': 'This browser cannot speak. Steps and cues show on screen.',
 
   'tempo.label': 'Stroke tempo',
@@ -287,7 +291,8 @@ export const en = {
 
   'practice.title': '{name} · practice at home · LiveClass',
   'practice.heading': 'Practice at home',
-  'practice.intro': 'Go through the routine at your own pace. Nothing is sent anywhere; it keeps working without a connection once open.',
+  'practice.intro':
+    'Go through the routine at your own pace. Nothing is sent anywhere; it keeps working without a connection once open.',
   'practice.choose': 'Choose a routine',
   'practice.steps': '{n} steps',
   'practice.previous': '← Previous',

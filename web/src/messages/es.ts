@@ -47,7 +47,8 @@ export const es: Record<MessageKey, string> = {
   'join.codeLineOne': 'Código {code} · 1 familia',
   'join.ended': 'Esta clase ha terminado. Gracias por participar.',
   'join.nameLabel': 'Nombre de tu familia, tal como lo verán los demás',
-  'join.health': 'Comprueba que tu bebé está bien hoy: nada de masaje con fiebre, enfermedad o en los uno o dos días después de una vacuna.',
+  'join.health':
+    'Comprueba que tu bebé está bien hoy: nada de masaje con fiebre, enfermedad o en los uno o dos días después de una vacuna.',
   'join.notFound': 'Clase no encontrada',
   'join.notFoundBody': 'No encontramos ninguna clase con ese código. Compruébalo con tu instructora.',
   'join.enterCode': 'Introducir un código',
@@ -112,7 +113,8 @@ export const es: Record<MessageKey, string> = {
   'cue.AskPermission.title': 'Pide permiso',
   'cue.AskPermission.body': 'Frota tus manos para que tu bebé lo oiga, enséñale las palmas, pregúntale y espera un sí.',
   'cue.WatchCues.title': 'Observa las señales de tu bebé',
-  'cue.WatchCues.body': 'Si aparta la mirada, se arquea o llora, deja las manos quietas y abrázalo. Nunca sigas a la fuerza.',
+  'cue.WatchCues.body':
+    'Si aparta la mirada, se arquea o llora, deja las manos quietas y abrázalo. Nunca sigas a la fuerza.',
   'cue.Break.title': 'Hora del descanso',
   'cue.Break.body': 'Abrazos, toma o descanso. Seguiremos juntos enseguida.',
   'cue.Resume.title': 'Sigamos',
@@ -202,18 +204,21 @@ export const es: Record<MessageKey, string> = {
   'parent.paused': 'La clase está en pausa. Abrazos, toma o descanso; seguirá desde aquí.',
   'parent.ended': 'La clase ha terminado. Gracias por venir, y disfrutad de los mimos.',
   'parent.device': 'Seguir en otro dispositivo',
-  'parent.deviceBody': 'Abre este enlace en tu otro móvil u ordenador para seguir como la misma familia. No lo compartas.',
+  'parent.deviceBody':
+    'Abre este enlace en tu otro móvil u ordenador para seguir como la misma familia. No lo compartas.',
   'parent.deviceLink': 'Enlace para tu otro dispositivo',
   'parent.notAvailable': 'Clase no disponible',
   'parent.notAvailableBody': 'Esta clase ya no está disponible. Puede que terminara hace más de un día.',
   'parent.removed': 'Te han quitado de la clase',
-  'parent.removedBody': 'La instructora quitó a tu familia de esta clase. Si fue un error, puedes volver a unirte con otro nombre.',
+  'parent.removedBody':
+    'La instructora quitó a tu familia de esta clase. Si fue un error, puedes volver a unirte con otro nombre.',
   'parent.linkGone': 'Este enlace ya no funciona',
   'parent.linkGoneBody': 'Tu lugar en esta clase se eliminó. Puedes volver a unirte con otro nombre.',
   'parent.joinAgain': 'Volver a unirse',
   'parent.familyName': 'Nombre de la familia',
   'parent.joinThis': 'Unirse a esta clase',
-  'parent.notJoinedBody': 'Este navegador aún no se ha unido a esta clase. Usa el código o el enlace de tu instructora.',
+  'parent.notJoinedBody':
+    'Este navegador aún no se ha unido a esta clase. Usa el código o el enlace de tu instructora.',
   'parent.joinWithCode': 'Unirse con el código de la clase',
   'parent.enterCode': 'Introducir un código',
   'parent.practice': 'Practica esta rutina en casa',
@@ -226,7 +231,8 @@ export const es: Record<MessageKey, string> = {
   'parent.checkIn': 'Registrarse',
   'parent.closeCheckIn': 'Cerrar',
   'parent.wakeOn': 'La pantalla se mantiene encendida durante la clase.',
-  'parent.wakeUnavailable': 'Este navegador no puede mantener la pantalla encendida: configura tu móvil para que tarde más en bloquearse.',
+  'parent.wakeUnavailable':
+    'Este navegador no puede mantener la pantalla encendida: configura tu móvil para que tarde más en bloquearse.',
   'parent.speechUnavailable': 'Este navegador no puede hablar. Los pasos y las indicaciones se ven en pantalla.',
 
   'tempo.label': 'Ritmo de las pasadas',
@@ -299,7 +305,8 @@ export const es: Record<MessageKey, string> = {
   'practice.tempoValue': '{n} por minuto',
   'practice.notFound': 'Rutina no encontrada',
   'practice.notFoundBody': 'Este enlace de práctica no nombra ninguna rutina conocida. Elige una abajo.',
-  'practice.offline': 'No se pueden cargar las rutinas. Abre esta página una vez con conexión; después funciona sin ella.',
+  'practice.offline':
+    'No se pueden cargar las rutinas. Abre esta página una vez con conexión; después funciona sin ella.',
   'practice.done': 'Muy bien. Ese era el último paso: termina con un abrazo.',
   'practice.start': 'Volver al primer paso',
 

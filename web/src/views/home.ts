@@ -2,7 +2,8 @@
 import { ApiError, createClass, getRoutines } from '../api';
 import { h, setChildren, setText } from '../dom';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { LIMITS, type CreateClassResponse } from '../protocol';
+import { limitLength } from '../limits';
+import type { CreateClassResponse } from '../protocol';
 import { navigate } from '../router';
 import * as storage from '../storage';
 import { t } from '../i18n';
@@ -11,126 +12,234 @@ import { joinFamily } from './join';
 
 export function renderHome(root: HTMLElement): () => void {
   document.title = t('home.title');
+  const join = joinForm();
+  const { createForm, created, routineSelect } = createPanel();
 
-  // ---- join ----
+  let alive = true;
+  getRoutines()
+    .then((routines) => {
+      if (!alive) return;
+      setChildren(
+        routineSelect,
+        routines.map((r) =>
+          h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length })),
+        ),
+      );
+    })
+    .catch(() => {
+      // The server picks the full-body routine when none is sent.
+    });
+
+  setChildren(
+    root,
+    topbar(langPicker()),
+    h(
+      'main',
+      { class: 'home', id: 'main' },
+      h(
+        'section',
+        { class: 'hero' },
+        h('h1', {}, t('home.hero')),
+        h('p', { class: 'lead' }, t('home.lead')),
+        h('p', {}, h('a', { href: '/practice', 'data-testid': 'practice-link' }, t('home.practiceLink'))),
+      ),
+      h(
+        'div',
+        { class: 'home-grid' },
+        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, t('home.joinHeading')), join),
+        h(
+          'section',
+          { class: 'panel' },
+          h('h2', { id: 'create-heading' }, t('home.teachHeading')),
+          createForm,
+          created,
+        ),
+      ),
+    ),
+  );
+
+  return () => {
+    alive = false;
+  };
+}
+
+/** A family joins with the code the instructor shared and a name. */
+function joinForm(): HTMLFormElement {
   const codeInput = h('input', {
-    id: 'join-code', name: 'code', class: 'input input-code', required: true, autocomplete: 'off',
-    autocapitalize: 'characters', spellcheck: 'false', maxlength: 7, placeholder: 'KQ7-M4P', 'data-testid': 'join-code',
+    id: 'join-code',
+    name: 'code',
+    class: 'input input-code',
+    required: true,
+    autocomplete: 'off',
+    autocapitalize: 'characters',
+    spellcheck: 'false',
+    maxlength: 7,
+    placeholder: 'KQ7-M4P',
+    'data-testid': 'join-code',
   });
   const nameInput = h('input', {
-    id: 'join-name', name: 'name', class: 'input', required: true, maxlength: LIMITS.displayName,
-    autocomplete: 'nickname', placeholder: t('home.namePlaceholder'), 'data-testid': 'join-name',
+    id: 'join-name',
+    name: 'name',
+    class: 'input',
+    required: true,
+    autocomplete: 'nickname',
+    placeholder: t('home.namePlaceholder'),
+    'data-testid': 'join-name',
   });
+  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
   const joinError = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
   const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, t('home.joinButton'));
-  const joinForm = h('form', {
-    class: 'stack', 'aria-labelledby': 'join-heading',
-    onsubmit: (async (e: Event) => {
-      e.preventDefault();
-      const code = normalizeJoinCode(codeInput.value);
-      if (!code) {
-        setText(joinError, t('home.codeHint'));
-        codeInput.focus();
-        return;
-      }
-      joinButton.disabled = true;
-      setText(joinError, '');
-      const error = await joinFamily(code, nameInput.value);
-      joinButton.disabled = false;
-      if (error) setText(joinError, error);
-    }) as EventListener,
-  },
-  h('label', { for: 'join-code' }, t('home.joinCode')), codeInput,
-  h('label', { for: 'join-name' }, t('home.familyName')), nameInput,
-  joinButton, joinError);
+  const joinForm = h(
+    'form',
+    {
+      class: 'stack',
+      'aria-labelledby': 'join-heading',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        const code = normalizeJoinCode(codeInput.value);
+        if (!code) {
+          setText(joinError, t('home.codeHint'));
+          codeInput.focus();
+          return;
+        }
+        joinButton.disabled = true;
+        setText(joinError, '');
+        const error = await joinFamily(code, nameInput.value);
+        joinButton.disabled = false;
+        if (error) setText(joinError, error);
+      },
+    },
+    h('label', { for: 'join-code' }, t('home.joinCode')),
+    codeInput,
+    h('label', { for: 'join-name' }, t('home.familyName')),
+    nameInput,
+    joinButton,
+    joinError,
+  );
   codeInput.addEventListener('blur', () => {
     const code = normalizeJoinCode(codeInput.value);
     if (code) codeInput.value = formatJoinCode(code);
   });
 
-  // ---- create ----
+  return joinForm;
+}
+
+function createInputs() {
   const titleInput = h('input', {
-    id: 'create-title', class: 'input', required: true, maxlength: LIMITS.title, value: t('home.defaultTitle'),
+    id: 'create-title',
+    class: 'input',
+    required: true,
+    value: t('home.defaultTitle'),
     'data-testid': 'create-title',
   });
   const instructorInput = h('input', {
-    id: 'create-instructor', class: 'input', required: true, maxlength: LIMITS.instructorName,
-    autocomplete: 'name', 'data-testid': 'create-instructor',
+    id: 'create-instructor',
+    class: 'input',
+    required: true,
+    autocomplete: 'name',
+    'data-testid': 'create-instructor',
   });
-  const routineSelect = h('select', { id: 'create-routine', class: 'input', 'data-testid': 'create-routine' },
-    h('option', { value: '' }, t('home.routineDefault')));
+  limitLength(titleInput, (limits) => limits.titleMaxLength);
+  limitLength(instructorInput, (limits) => limits.displayNameMaxLength);
+  const routineSelect = h(
+    'select',
+    { id: 'create-routine', class: 'input', 'data-testid': 'create-routine' },
+    h('option', { value: '' }, t('home.routineDefault')),
+  );
+  return { titleInput, instructorInput, routineSelect };
+}
+
+/** The instructor names the class and picks a routine; the links to share appear in its place. */
+function createPanel() {
+  const { titleInput, instructorInput, routineSelect } = createInputs();
   const createError = h('p', { class: 'form-error', role: 'alert' });
-  const createButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'create-submit' }, t('home.createButton'));
+  const createButton = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'create-submit' },
+    t('home.createButton'),
+  );
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
-  const createForm = h('form', {
-    class: 'stack', 'aria-labelledby': 'create-heading',
-    onsubmit: (async (e: Event) => {
-      e.preventDefault();
-      createButton.disabled = true;
-      setText(createError, '');
-      try {
-        const result = await createClass({
-          title: titleInput.value.trim(),
-          instructorName: instructorInput.value.trim(),
-          routineId: routineSelect.value || null,
-        });
-        storage.saveInstructorKey(result.classId, result.instructorKey);
-        storage.saveJoinCode(result.classId, result.joinCode);
-        showCreated(result);
-      } catch (error) {
-        setText(createError, error instanceof ApiError && error.detail
-          ? t('home.createFailedDetail', { detail: error.detail }) : t('home.createFailed'));
-      } finally {
-        createButton.disabled = false;
-      }
-    }) as EventListener,
-  },
-  h('label', { for: 'create-title' }, t('home.classTitle')), titleInput,
-  h('label', { for: 'create-instructor' }, t('home.instructorName')), instructorInput,
-  h('label', { for: 'create-routine' }, t('home.routine')), routineSelect,
-  createButton, createError);
+  const createForm = h(
+    'form',
+    {
+      class: 'stack',
+      'aria-labelledby': 'create-heading',
+      onsubmit: async (e: Event) => {
+        e.preventDefault();
+        createButton.disabled = true;
+        setText(createError, '');
+        try {
+          const result = await createClass({
+            title: titleInput.value.trim(),
+            instructorName: instructorInput.value.trim(),
+            routineId: routineSelect.value || null,
+          });
+          storage.saveInstructorKey(result.classId, result.instructorKey);
+          storage.saveJoinCode(result.classId, result.joinCode);
+          createForm.hidden = true;
+          showCreated(created, result);
+        } catch (error) {
+          setText(
+            createError,
+            error instanceof ApiError && error.detail
+              ? t('home.createFailedDetail', { detail: error.detail })
+              : t('home.createFailed'),
+          );
+        } finally {
+          createButton.disabled = false;
+        }
+      },
+    },
+    h('label', { for: 'create-title' }, t('home.classTitle')),
+    titleInput,
+    h('label', { for: 'create-instructor' }, t('home.instructorName')),
+    instructorInput,
+    h('label', { for: 'create-routine' }, t('home.routine')),
+    routineSelect,
+    createButton,
+    createError,
+  );
 
-  function showCreated(result: CreateClassResponse) {
-    createForm.hidden = true;
-    const teachPath = new URL(result.instructorUrl, location.origin);
-    setChildren(created,
-      h('h3', {}, t('home.ready')),
-      h('p', { class: 'muted' }, t('home.share')),
-      h('p', { class: 'join-code-big', 'data-testid': 'created-join-code' }, formatJoinCode(result.joinCode)),
-      h('p', { class: 'link-row' },
-        h('a', { href: result.parentUrl, 'data-testid': 'created-parent-url' }, result.parentUrl), ' ',
-        copyButton(t('home.copyFamily'), () => result.parentUrl)),
-      h('p', { class: 'muted small' }, t('home.keyNote')),
-      h('p', { class: 'link-row' },
-        h('a', { href: result.instructorUrl, class: 'break', 'data-testid': 'created-instructor-url' }, result.instructorUrl), ' ',
-        copyButton(t('home.copyConsole'), () => result.instructorUrl)),
-      h('button', {
-        type: 'button', class: 'btn btn-primary btn-large', 'data-testid': 'open-console',
-        onclick: (() => navigate(teachPath.pathname + teachPath.hash)) as EventListener,
-      }, t('home.openConsole')));
-  }
+  return { createForm, created, routineSelect };
+}
 
-  let alive = true;
-  getRoutines().then((routines) => {
-    if (!alive) return;
-    setChildren(routineSelect, routines.map((r) =>
-      h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length }))));
-  }).catch(() => {
-    // The server picks the full-body routine when none is sent.
-  });
-
-  setChildren(root,
-    topbar(langPicker()),
-    h('main', { class: 'home', id: 'main' },
-      h('section', { class: 'hero' },
-        h('h1', {}, t('home.hero')),
-        h('p', { class: 'lead' }, t('home.lead')),
-        h('p', {}, h('a', { href: '/practice', 'data-testid': 'practice-link' }, t('home.practiceLink')))),
-      h('div', { class: 'home-grid' },
-        h('section', { class: 'panel' }, h('h2', { id: 'join-heading' }, t('home.joinHeading')), joinForm),
-        h('section', { class: 'panel' }, h('h2', { id: 'create-heading' }, t('home.teachHeading')), createForm, created))));
-
-  return () => {
-    alive = false;
-  };
+function showCreated(created: HTMLElement, result: CreateClassResponse): void {
+  const teachPath = new URL(result.instructorUrl, location.origin);
+  setChildren(
+    created,
+    h('h3', {}, t('home.ready')),
+    h('p', { class: 'muted' }, t('home.share')),
+    h('p', { class: 'join-code-big', 'data-testid': 'created-join-code' }, formatJoinCode(result.joinCode)),
+    h(
+      'p',
+      { class: 'link-row' },
+      h('a', { href: result.parentUrl, 'data-testid': 'created-parent-url' }, result.parentUrl),
+      ' ',
+      copyButton(t('home.copyFamily'), () => result.parentUrl),
+    ),
+    h('p', { class: 'muted small' }, t('home.keyNote')),
+    h(
+      'p',
+      { class: 'link-row' },
+      h(
+        'a',
+        { href: result.instructorUrl, class: 'break', 'data-testid': 'created-instructor-url' },
+        result.instructorUrl,
+      ),
+      ' ',
+      copyButton(t('home.copyConsole'), () => result.instructorUrl),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-primary btn-large',
+        'data-testid': 'open-console',
+        onclick: () => {
+          navigate(teachPath.pathname + teachPath.hash);
+        },
+      },
+      t('home.openConsole'),
+    ),
+  );
 }

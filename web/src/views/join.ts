@@ -4,7 +4,8 @@ import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
 import { friendlyError, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { LIMITS, type ClassSummary } from '../protocol';
+import { limitLength, serverLimits } from '../limits';
+import type { ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
 import * as storage from '../storage';
@@ -16,11 +17,15 @@ import { langPicker, topbar } from './common';
 export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
   const name = rawName.trim();
   if (!name) return t('join.nameRequired');
-  if (name.length > LIMITS.displayName) return t('join.nameTooLong', { max: LIMITS.displayName });
+  const max = serverLimits.current()?.displayNameMaxLength;
+  if (max !== undefined && name.length > max) return t('join.nameTooLong', { max });
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
-      if (error instanceof ApiError && error.status === 404) throw { code: 'not_found', detail: '' } satisfies ParsedError;
+      if (error instanceof ApiError && error.status === 404) {
+        const notFound: ParsedError = { code: 'not_found', detail: '' };
+        throw notFound;
+      }
       return null;
     });
     if (summary && storage.loadMembership(summary.classId, 'Parent')) {
@@ -29,7 +34,7 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
     }
     const session = await ClassSession.joinAsParent(joinCode, name);
     sessions.handOver(session);
-    navigate(`/class/${encodeURIComponent(session.classId!)}`);
+    if (session.classId) navigate(`/class/${encodeURIComponent(session.classId)}`);
     return null;
   } catch (error) {
     const parsed = error as ParsedError;
@@ -41,76 +46,120 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
 export function renderJoin(root: HTMLElement, rawCode: string): () => void {
   document.title = t('join.title');
   const body = h('div', { class: 'stack' }, h('p', { class: 'muted' }, t('join.lookingUp')));
-  setChildren(root,
+  setChildren(
+    root,
     topbar(langPicker()),
-    h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)));
+    h('main', { class: 'narrow', id: 'main' }, h('section', { class: 'panel' }, body)),
+  );
 
   let alive = true;
+  const isAlive = () => alive;
   const code = normalizeJoinCode(rawCode);
-  if (!code) {
-    showNotFound();
-    return () => { alive = false; };
+  if (!code) showNotFound(body);
+  else {
+    getClass(code)
+      .then((summary) => {
+        if (!alive) return;
+        storage.saveJoinCode(summary.classId, code);
+        if (storage.loadMembership(summary.classId, 'Parent')) {
+          // This browser is already a family of this class: go straight back in.
+          navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
+          return;
+        }
+        showForm(body, summary, code, isAlive);
+      })
+      .catch((error: unknown) => {
+        if (!alive) return;
+        if (error instanceof ApiError && error.status === 404) showNotFound(body);
+        else showLookupFailed(body, error);
+      });
   }
 
-  getClass(code).then((summary) => {
-    if (!alive) return;
-    storage.saveJoinCode(summary.classId, code);
-    const membership = storage.loadMembership(summary.classId, 'Parent');
-    if (membership) {
-      // This browser is already a family of this class: go straight back in.
-      navigate(`/class/${encodeURIComponent(summary.classId)}`, true);
-      return;
-    }
-    showForm(summary);
-  }).catch((error: unknown) => {
-    if (!alive) return;
-    if (error instanceof ApiError && error.status === 404) showNotFound();
-    else setChildren(body, h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : t('join.lookupFailed')),
-      h('button', { type: 'button', class: 'btn', onclick: (() => navigate(location.pathname, true)) as EventListener }, t('join.tryAgain')));
-  });
+  return () => {
+    alive = false;
+  };
+}
 
-  function showForm(summary: ClassSummary) {
-    const nameInput = h('input', {
-      id: 'family-name', class: 'input input-large', required: true, maxlength: LIMITS.displayName,
-      autocomplete: 'nickname', placeholder: t('home.namePlaceholder'), 'data-testid': 'family-name',
-    });
-    const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-    const button = h('button', { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' }, t('home.joinButton'));
-    const ended = summary.status === 'Ended';
-    setChildren(body,
-      h('h1', {}, summary.title),
-      h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
-      h('p', {}, h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
-        ' ', h('span', { class: 'muted' }, summary.participantCount === 1
-          ? t('join.codeLineOne', { code: formatJoinCode(code!) })
-          : t('join.codeLine', { code: formatJoinCode(code!), count: summary.participantCount }))),
-      ended
-        ? h('p', { role: 'alert' }, t('join.ended'))
-        : h('form', {
-          class: 'stack',
-          onsubmit: (async (e: Event) => {
-            e.preventDefault();
-            button.disabled = true;
-            setText(error, '');
-            const message = await joinFamily(code!, nameInput.value);
-            if (message && alive) {
-              setText(error, message);
-              button.disabled = false;
-            }
-          }) as EventListener,
+function showLookupFailed(body: HTMLElement, error: unknown): void {
+  setChildren(
+    body,
+    h('p', { class: 'form-error', role: 'alert' }, error instanceof ApiError ? error.message : t('join.lookupFailed')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn',
+        onclick: () => {
+          navigate(location.pathname, true);
         },
-        h('label', { for: 'family-name' }, t('join.nameLabel')),
-        nameInput, button, error,
-        h('p', { class: 'muted small' }, t('join.health'))));
-    nameInput.focus();
-  }
+      },
+      t('join.tryAgain'),
+    ),
+  );
+}
 
-  function showNotFound() {
-    setChildren(body,
-      h('h1', {}, t('join.notFound')),
-      h('p', {}, t('join.notFoundBody')),
-      h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')));
-  }
+function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAlive: () => boolean): void {
+  const nameInput = h('input', {
+    id: 'family-name',
+    class: 'input input-large',
+    required: true,
+    autocomplete: 'nickname',
+    placeholder: t('home.namePlaceholder'),
+    'data-testid': 'family-name',
+  });
+  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
+  const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
+  const button = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' },
+    t('home.joinButton'),
+  );
+  const onsubmit = async (e: Event) => {
+    e.preventDefault();
+    button.disabled = true;
+    setText(error, '');
+    const message = await joinFamily(code, nameInput.value);
+    if (message && isAlive()) {
+      setText(error, message);
+      button.disabled = false;
+    }
+  };
+  const form = h(
+    'form',
+    { class: 'stack', onsubmit },
+    h('label', { for: 'family-name' }, t('join.nameLabel')),
+    nameInput,
+    button,
+    error,
+    h('p', { class: 'muted small' }, t('join.health')),
+  );
+  setChildren(
+    body,
+    h('h1', {}, summary.title),
+    h('p', { class: 'lead' }, t('join.with', { name: summary.instructorName })),
+    h(
+      'p',
+      {},
+      h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
+      ' ',
+      h(
+        'span',
+        { class: 'muted' },
+        summary.participantCount === 1
+          ? t('join.codeLineOne', { code: formatJoinCode(code) })
+          : t('join.codeLine', { code: formatJoinCode(code), count: summary.participantCount }),
+      ),
+    ),
+    summary.status === 'Ended' ? h('p', { role: 'alert' }, t('join.ended')) : form,
+  );
+  nameInput.focus();
+}
 
-  return () => { alive = false; };
+function showNotFound(body: HTMLElement): void {
+  setChildren(
+    body,
+    h('h1', {}, t('join.notFound')),
+    h('p', {}, t('join.notFoundBody')),
+    h('a', { class: 'btn btn-primary', href: '/' }, t('join.enterCode')),
+  );
 }

@@ -1,0 +1,230 @@
+// The class chat: the lines (kept in place as new ones arrive), an unread count while the reader
+// is scrolled up, lines still on their way, and the form to write one.
+import type { ClassSession } from '../connection';
+import { formatTime, h, setChildren, setText } from '../dom';
+import { friendlyError } from '../errors';
+import { t } from '../i18n';
+import { limitLength, serverLimits } from '../limits';
+import type { OutboxItem } from '../outbox';
+import type { ChatMessage } from '../protocol';
+import type { Applied, ClassState } from '../state';
+
+export interface ChatPanel {
+  element: HTMLElement;
+  update(state: ClassState, applied: Applied[]): void;
+  setOutbox(items: readonly OutboxItem[]): void;
+}
+
+/** Who wrote a line and when, then its text: always a text node. */
+export function chatLineParts(m: ChatMessage, textTestId?: string): HTMLElement[] {
+  return [
+    h(
+      'span',
+      { class: 'chat-meta' },
+      h('strong', { class: 'chat-name' }, m.displayName),
+      ' ',
+      h('time', { datetime: new Date(m.at).toISOString() }, formatTime(m.at)),
+    ),
+    h('span', { class: 'chat-text', 'data-testid': textTestId }, m.text),
+  ];
+}
+
+export function chatPanel(session: ClassSession, opts: { canDelete: boolean; heading: string }): ChatPanel {
+  const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+  const showError = (text: string) => {
+    error.hidden = !text;
+    setText(error, text);
+  };
+  const log = chatLog(session, opts.canDelete, showError);
+  const empty = h('p', { class: 'chat-empty muted' }, t('chat.empty'));
+  const outbox = h('ul', { class: 'chat-outbox', 'aria-label': t('chat.pending') });
+  const form = chatForm(session, showError);
+  const element = h(
+    'section',
+    { class: 'panel chat', 'aria-labelledby': 'chat-heading' },
+    h('h2', { id: 'chat-heading' }, opts.heading, ' ', log.unread),
+    empty,
+    log.element,
+    outbox,
+    form.element,
+    error,
+  );
+  element.addEventListener('focusin', () => {
+    log.clearUnread();
+  });
+  return {
+    element,
+    update(state, applied) {
+      log.update(state, applied);
+      empty.hidden = state.chat.length > 0;
+      const ended = state.status === 'Ended';
+      form.input.disabled = ended;
+      form.element.hidden = ended;
+    },
+    setOutbox(items) {
+      setChildren(
+        outbox,
+        items.map((item) => pendingLine(session, item)),
+      );
+    },
+  };
+}
+
+function chatForm(
+  session: ClassSession,
+  showError: (text: string) => void,
+): { element: HTMLFormElement; input: HTMLInputElement } {
+  const input = h('input', {
+    type: 'text',
+    class: 'chat-input',
+    autocomplete: 'off',
+    'aria-label': t('chat.message'),
+    placeholder: t('chat.placeholder'),
+    'data-testid': 'chat-input',
+  });
+  limitLength(input, (limits) => limits.chatMaxLength);
+  const onsubmit = (e: Event) => {
+    e.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    const max = serverLimits.current()?.chatMaxLength;
+    if (max !== undefined && text.length > max) {
+      showError(t('chat.tooLong', { max }));
+      return;
+    }
+    session.sendChat(text);
+    input.value = '';
+    showError('');
+  };
+  const element = h(
+    'form',
+    { class: 'chat-form', onsubmit },
+    input,
+    h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'chat-send' }, t('chat.send')),
+  );
+  return { element, input };
+}
+
+/** The scrolling log; it follows new lines while the reader is at the bottom, else counts them. */
+function chatLog(session: ClassSession, canDelete: boolean, showError: (text: string) => void) {
+  // The log region scrolls; the list inside it keeps list semantics for its lines.
+  const lines = h('ol', { class: 'chat-lines' });
+  const element = h(
+    'div',
+    { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 },
+    lines,
+  );
+  const unread = h('span', { class: 'badge', hidden: true, 'aria-label': t('chat.newMessages') });
+  let unreadCount = 0;
+  const rows = new Map<string, HTMLLIElement>();
+  const nearBottom = () => element.scrollHeight - element.scrollTop - element.clientHeight < 40;
+  const clearUnread = () => {
+    unreadCount = 0;
+    unread.hidden = true;
+  };
+  element.addEventListener('scroll', () => {
+    if (nearBottom()) clearUnread();
+  });
+
+  function placeLines(chat: ChatMessage[]) {
+    const wanted = new Set(chat.map((m) => m.messageId));
+    for (const [id, li] of rows) {
+      if (!wanted.has(id)) {
+        li.remove();
+        rows.delete(id);
+      }
+    }
+    let before: ChildNode | null = null;
+    for (let i = chat.length - 1; i >= 0; i--) {
+      const m = chat[i];
+      let li = rows.get(m.messageId);
+      if (!li) {
+        li = chatLine(session, m, canDelete, showError);
+        rows.set(m.messageId, li);
+        lines.insertBefore(li, before);
+      }
+      before = li;
+    }
+  }
+
+  function update(state: ClassState, applied: Applied[]) {
+    const stick = nearBottom() || rows.size === 0;
+    placeLines(state.chat);
+    const fresh = applied.filter(
+      (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
+    ).length;
+    if (stick) element.scrollTop = element.scrollHeight;
+    else if (fresh > 0) {
+      unreadCount += fresh;
+      unread.hidden = false;
+      setText(unread, String(unreadCount));
+    }
+  }
+
+  return { element, unread, clearUnread, update };
+}
+
+function chatLine(
+  session: ClassSession,
+  m: ChatMessage,
+  canDelete: boolean,
+  showError: (text: string) => void,
+): HTMLLIElement {
+  const mine = m.participantId === session.participantId;
+  const li = h(
+    'li',
+    { class: `chat-line${mine ? ' is-mine' : ''}`, 'data-message-id': m.messageId, 'data-testid': 'chat-line' },
+    ...chatLineParts(m, 'chat-text'),
+  );
+  if (!canDelete) return li;
+  const onclick = async () => {
+    del.disabled = true;
+    try {
+      await session.call('DeleteChat', m.messageId);
+    } catch (e) {
+      del.disabled = false;
+      showError(friendlyError(e));
+    }
+  };
+  const del = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-quiet btn-small chat-delete',
+      'aria-label': t('chat.deleteLabel', { name: m.displayName }),
+      onclick,
+    },
+    t('chat.delete'),
+  );
+  li.appendChild(del);
+  return li;
+}
+
+/** A line on its way: sending, waiting for the connection, or failed with a way to retry or drop it. */
+function pendingLine(session: ClassSession, item: OutboxItem): HTMLElement {
+  const status =
+    item.state === 'sending'
+      ? t('chat.sending')
+      : item.state === 'waiting'
+        ? t('chat.waiting')
+        : friendlyError(item.error);
+  const small = (style: string, label: string, onclick: () => void) =>
+    h('button', { type: 'button', class: `btn btn-small${style}`, onclick }, label);
+  return h(
+    'li',
+    { class: `chat-pending is-${item.state}` },
+    h('span', { class: 'chat-text' }, item.text),
+    ' ',
+    h('span', { class: 'muted' }, status),
+    item.state === 'failed'
+      ? [
+          small('', t('chat.retry'), () => {
+            session.retryChat(item.clientMessageId);
+          }),
+          small(' btn-quiet', t('chat.discard'), () => {
+            session.discardChat(item.clientMessageId);
+          }),
+        ]
+      : null,
+  );
+}
