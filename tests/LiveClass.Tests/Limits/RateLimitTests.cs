@@ -141,7 +141,7 @@ public sealed class RateLimitTests
         await RejoinOnceThereIsRoomAsync(third, klass.Parent.Token);
     }
 
-    private static async Task RejoinOnceThereIsRoomAsync(ClassClient client, string token)
+    private static async Task RejoinOnceThereIsRoomAsync(ClassClient client, string? token)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
