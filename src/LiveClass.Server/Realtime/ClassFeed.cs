@@ -18,12 +18,11 @@ public sealed partial class ClassFeed : IClassEventObserver
 {
     private readonly IClassSessionGrain _session;
     private readonly Action<ClassFeed> _onMoved;
-    private readonly int _maxHeld;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly LiveClassMetrics? _metrics;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Member> _members = new(StringComparer.Ordinal);
+    private readonly FeedMembers _members;
     private readonly SortedDictionary<long, ClassEvent> _early = [];
     private long _lastSeq;
     private bool _catchingUp;
@@ -33,7 +32,7 @@ public sealed partial class ClassFeed : IClassEventObserver
         ClassId = classId;
         _session = session;
         _onMoved = onMoved;
-        _maxHeld = maxHeld;
+        _members = new FeedMembers(maxHeld);
         _time = time;
         _logger = logger;
         _metrics = metrics;
@@ -94,10 +93,7 @@ public sealed partial class ClassFeed : IClassEventObserver
     {
         lock (_lock)
         {
-            if (!_members.ContainsKey(outbox.ConnectionId))
-            {
-                _members[outbox.ConnectionId] = new Member(outbox) { Held = [] };
-            }
+            _members.BeginJoin(outbox);
         }
     }
 
@@ -106,10 +102,7 @@ public sealed partial class ClassFeed : IClassEventObserver
     {
         lock (_lock)
         {
-            if (_members.TryGetValue(connectionId, out var member) && member.Held is not null)
-            {
-                _members.Remove(connectionId);
-            }
+            _members.AbandonJoin(connectionId);
         }
     }
 
@@ -118,27 +111,7 @@ public sealed partial class ClassFeed : IClassEventObserver
     {
         lock (_lock)
         {
-            if (!_members.TryGetValue(outbox.ConnectionId, out var member))
-            {
-                _members[outbox.ConnectionId] = member = new Member(outbox);
-            }
-
-            member.ParticipantId = participantId;
-            if (member.Held is { } held)
-            {
-                member.Held = null;
-                if (member.Overflowed)
-                {
-                    _members.Remove(outbox.ConnectionId);
-                    outbox.Close($"{CloseReasons.TooSlow}: the class moved on too far while this connection joined; rejoin by seq");
-                    return;
-                }
-
-                foreach (var message in held)
-                {
-                    outbox.Enqueue(message);
-                }
-            }
+            _members.Activate(outbox, participantId);
         }
     }
 
@@ -146,7 +119,7 @@ public sealed partial class ClassFeed : IClassEventObserver
     {
         lock (_lock)
         {
-            _members.Remove(connectionId);
+            _members.Leave(connectionId);
         }
     }
 
@@ -234,7 +207,7 @@ public sealed partial class ClassFeed : IClassEventObserver
                     // The log no longer reaches back to this feed: no connection here may see the gap.
                     var resumeAt = missing?.FirstOrDefault(e => e.Seq > _lastSeq)?.Seq ?? _early.Keys.First();
                     LogLost(_logger, ClassId, _lastSeq, resumeAt);
-                    CloseAll($"{CloseReasons.Unavailable}: this server missed events of the class; reconnect and rejoin by seq");
+                    _members.CloseAll($"{CloseReasons.Unavailable}: this server missed events of the class; reconnect and rejoin by seq");
                     _lastSeq = resumeAt - 1;
                     DeliverInOrder(missing ?? []);
                     DeliverEarly();
@@ -282,61 +255,9 @@ public sealed partial class ClassFeed : IClassEventObserver
     /// <summary>Serializes the event once and hands it to every member; never waits.</summary>
     private void Deliver(ClassEvent evt)
     {
-        var message = new SerializedHubMessage(new InvocationMessage(nameof(IClassClient.ClassEvent), [evt]));
-        List<string>? gone = null;
-        foreach (var (connectionId, member) in _members)
-        {
-            if (member.Outbox.IsClosed)
-            {
-                (gone ??= []).Add(connectionId);
-            }
-            else if (member.Held is { } held)
-            {
-                if (member.Overflowed || held.Count >= _maxHeld)
-                {
-                    member.Overflowed = true;
-                    held.Clear();
-                }
-                else
-                {
-                    held.Add(message);
-                }
-            }
-            else
-            {
-                member.Outbox.Enqueue(message);
-            }
-        }
-
+        _members.Send(evt, new SerializedHubMessage(new InvocationMessage(nameof(IClassClient.ClassEvent), [evt])));
         _lastSeq = evt.Seq;
         _metrics?.Sent(evt, _time.GetUtcNow().ToUnixTimeMilliseconds());
-
-        if (evt.Kind == ClassEventKind.ParticipantRemoved && evt.ParticipantId is { } removed)
-        {
-            // The family has its ParticipantRemoved; from now on it gets nothing more.
-            foreach (var (connectionId, member) in _members)
-            {
-                if (member.Held is null && member.ParticipantId == removed)
-                {
-                    (gone ??= []).Add(connectionId);
-                }
-            }
-        }
-
-        foreach (var connectionId in gone ?? [])
-        {
-            _members.Remove(connectionId);
-        }
-    }
-
-    private void CloseAll(string reason)
-    {
-        foreach (var member in _members.Values)
-        {
-            member.Outbox.Close(reason);
-        }
-
-        _members.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} events arrived after a gap (last seq {LastSeq}); catching up from the class log")]
@@ -347,16 +268,4 @@ public sealed partial class ClassFeed : IClassEventObserver
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId}: events after seq {LastSeq} up to {NextSeq} are no longer in its log; closing its connections on this silo so they rejoin")]
     private static partial void LogLost(ILogger logger, string classId, long lastSeq, long nextSeq);
-
-    private sealed class Member(ConnectionOutbox outbox)
-    {
-        public ConnectionOutbox Outbox { get; } = outbox;
-        public string? ParticipantId { get; set; }
-
-        /// <summary>Events held while the connection's join is in flight; null once it is a full member.</summary>
-        public List<SerializedHubMessage>? Held { get; set; }
-
-        /// <summary>More events came while it joined than a queue may hold.</summary>
-        public bool Overflowed { get; set; }
-    }
 }
