@@ -1,7 +1,6 @@
 using System.Runtime;
 using LiveClass.Bench;
 using LiveClass.Bench.Cli;
-using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Scenarios;
 
 // Latency is measured on receipt: keep the client's own full collections in the background
@@ -58,27 +57,4 @@ if (pinned && !PinnedProcess.IsPinned)
     invocation = invocation with { Pinned = false };
 }
 
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-var machine = MachineInfo.Read(options, invocation.Pinned);
-Console.WriteLine($"LiveClass bench on {machine.Cpu}, {machine.LogicalCores} cores, {machine.MemoryGiB} GiB, {machine.Runtime}");
-Console.WriteLine($"load average at start: {machine.LoadAverageAtStart}; client on cpus {machine.ClientCpus ?? "any"}, servers on cpus {machine.ServerCpus ?? "any"}");
-
-var written = new List<ResultsFile>();
-foreach (var scenario in scenarios)
-{
-    written.Add(await new ScenarioInvocation(invocation, scenario).RunAsync(cancel.Token));
-}
-
-if (written.Count > 1)
-{
-    Console.WriteLine();
-    Console.Write(ResultsTable.Console(written));
-}
-
-return 0;
+return await ScenarioBatch.RunAsync(invocation, scenarios);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Scenarios;
 using LiveClass.Bench.Servers;
 using LiveClass.Contracts;
@@ -31,11 +33,11 @@ public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target 
     public void ResetConnected() => Volatile.Write(ref _connected, 0);
 
     /// <summary>Creates the classes, joins every instructor and starts the class, then joins the families.</summary>
-    public async Task SetUpClassesAsync(Reporting.RunResult result, CancellationToken cancellationToken)
+    public async Task SetUpClassesAsync(RunResult result, CancellationToken cancellationToken)
     {
         Phase = "creating classes";
         await CreateClassesAsync(cancellationToken);
-        var connectTimer = System.Diagnostics.Stopwatch.StartNew();
+        var connectTimer = Stopwatch.StartNew();
         var instructors = Rooms.Select(room => room.Instructor = NewParticipant(room, -1, room.Url, ParticipantRole.Instructor)).ToList();
         await ConnectAllAsync(instructors, join: true, cancellationToken);
         await Concurrently.ForEachAsync(instructors.Where(i => i.Joined), 16,
@@ -117,7 +119,7 @@ public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target 
     }
 
     /// <summary>Waits for the calls in flight and for every connection to reach its class's last seq, then accounts.</summary>
-    public async Task FinishAsync(Reporting.RunResult result, CancellationToken cancellationToken)
+    public async Task FinishAsync(RunResult result, CancellationToken cancellationToken)
     {
         Phase = "draining";
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -128,7 +130,7 @@ public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target 
 
         await DrainAsync(TimeSpan.FromSeconds(30), cancellationToken);
         result.ConnectionsHeld = Everyone.Count(p => p.Connected);
-        Reporting.RunAccounting.Account(this, result);
+        RunAccounting.Account(this, result);
         Window.Report(result);
     }
 

@@ -1,3 +1,5 @@
+using LiveClass.Contracts;
+
 namespace LiveClass.Bench.Load;
 
 /// <summary>One small class run briefly before a measurement: JIT, pools and the first grain activations are not per-connection costs.</summary>
@@ -12,11 +14,11 @@ public static class ServerWarmUp
         }
 
         var metrics = new RunMetrics();
-        room.Instructor = new Participant(room, -1, room.Url, Contracts.ParticipantRole.Instructor, metrics, run.Factory);
+        room.Instructor = new Participant(room, -1, room.Url, ParticipantRole.Instructor, metrics, run.Factory);
         await room.Instructor.ConnectAsync(cancellationToken);
         await room.Instructor.JoinAsync("Instructor", cancellationToken);
         var parents = Enumerable.Range(0, 20)
-            .Select(j => new Participant(room, j, room.Url, Contracts.ParticipantRole.Parent, metrics, run.Factory)).ToList();
+            .Select(j => new Participant(room, j, room.Url, ParticipantRole.Parent, metrics, run.Factory)).ToList();
         await Concurrently.ForEachAsync(parents, 8, async p =>
         {
             await p.ConnectAsync(cancellationToken);

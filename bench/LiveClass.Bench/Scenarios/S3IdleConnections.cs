@@ -3,6 +3,7 @@ using System.Globalization;
 using LiveClass.Bench.Load;
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Servers;
+using LiveClass.Contracts;
 
 namespace LiveClass.Bench.Scenarios;
 
@@ -68,7 +69,7 @@ public sealed class S3IdleConnections : IScenario
     {
         run.Phase = "joining";
         run.ResetConnected();
-        var instructors = all.Where(p => p.Role == Contracts.ParticipantRole.Instructor).ToList();
+        var instructors = all.Where(p => p.Role == ParticipantRole.Instructor).ToList();
         await Concurrently.ForEachAsync(instructors, run.Options.ConnectConcurrency, p => run.JoinAsync(p, cancellationToken), cancellationToken);
         await Concurrently.ForEachAsync(run.Interleave(), run.Options.ConnectConcurrency, p => run.JoinAsync(p, cancellationToken), cancellationToken);
     }
