@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need (Debian packages, Azurite and the web app's npm packages) and runs
-# every suite: .NET tests, web unit tests, the web lint and browser end-to-end tests. Ends with one line
-# "N passed, N failed" and exits non-zero on any failure.
+# every suite: the C# style check, .NET tests, web unit tests, the web lint and browser end-to-end
+# tests. Ends with one line "N passed, N failed" and exits non-zero on any failure.
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,6 +79,16 @@ if ! dotnet build LiveClass.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   echo "build failed"
   echo "0 passed, 1 failed"
   exit 1
+fi
+
+log "C# code style (dotnet format, rules in .editorconfig)"
+# Counts as one test: the C# code follows the conventions in .editorconfig.
+if dotnet format LiveClass.sln --verify-no-changes --no-restore -v q; then
+  passed=$((passed + 1))
+else
+  echo "run 'dotnet format LiveClass.sln' to apply the conventions"
+  failed=$((failed + 1))
+  status=1
 fi
 
 log ".NET tests"
