@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using LiveClass.Domain.Routines;
 
 namespace LiveClass.Domain;
 

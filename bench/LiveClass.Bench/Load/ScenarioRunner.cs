@@ -1,6 +1,5 @@
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Scenarios;
-using LiveClass.Bench.Servers;
 
 namespace LiveClass.Bench.Load;
 

@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using Orleans.Runtime;
 
 namespace LiveClass.Grains.Sessions;
 

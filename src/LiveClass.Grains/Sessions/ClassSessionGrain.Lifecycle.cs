@@ -1,4 +1,3 @@
-using LiveClass.Domain;
 using Microsoft.Extensions.Logging;
 
 namespace LiveClass.Grains.Sessions;

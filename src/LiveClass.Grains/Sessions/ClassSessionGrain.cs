@@ -5,7 +5,6 @@ using LiveClass.Grains.Observability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Runtime;
 
 namespace LiveClass.Grains.Sessions;
 

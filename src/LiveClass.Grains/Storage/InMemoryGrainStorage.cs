@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace LiveClass.Grains.Storage;

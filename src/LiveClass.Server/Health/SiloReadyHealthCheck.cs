@@ -1,6 +1,5 @@
 using LiveClass.Server.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Runtime;
 
 namespace LiveClass.Server.Health;
 

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using LiveClass.Grains;
-using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 

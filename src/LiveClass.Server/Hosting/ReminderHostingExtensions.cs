@@ -1,6 +1,5 @@
 using LiveClass.Grains;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using StackExchange.Redis;
 
 namespace LiveClass.Server.Hosting;

@@ -1,6 +1,5 @@
 using LiveClass.Grains;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace LiveClass.Server.Realtime;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using LiveClass.Grains;
 using LiveClass.Grains.Observability;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace LiveClass.Server.Realtime;
 

@@ -1,6 +1,5 @@
 using LiveClass.Contracts;
 using LiveClass.Domain.Routines;
-using Xunit;
 
 namespace LiveClass.Tests.Domain;
 

@@ -2,7 +2,6 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains;
-using Orleans;
 
 namespace LiveClass.Tests.Grains;
 

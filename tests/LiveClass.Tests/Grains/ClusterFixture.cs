@@ -1,8 +1,6 @@
 using LiveClass.Grains;
 using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
-using Orleans.Hosting;
 using Orleans.TestingHost;
 
 namespace LiveClass.Tests.Grains;

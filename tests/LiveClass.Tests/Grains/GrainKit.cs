@@ -1,7 +1,6 @@
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains;
-using Orleans;
 
 namespace LiveClass.Tests.Grains;
 

@@ -2,8 +2,6 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 

@@ -1,8 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
-using Orleans;
-using Orleans.Runtime;
 
 namespace LiveClass.Tests.Grains;
 

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using LiveClass.Contracts;
 using LiveClass.Grains;
-using Orleans;
 
 namespace LiveClass.Tests.Grains;
 

@@ -2,7 +2,6 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
@@ -157,7 +156,12 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         session.State!.Version = 3;
         session.State.Roster = before.Participants.Select(p => new RosterEntry
         {
-            ParticipantId = p.ParticipantId, DisplayName = p.DisplayName, Role = p.Role, Status = RosterStatus.Present, Online = p.Online, CheckIn = p.CheckIn,
+            ParticipantId = p.ParticipantId,
+            DisplayName = p.DisplayName,
+            Role = p.Role,
+            Status = RosterStatus.Present,
+            Online = p.Online,
+            CheckIn = p.CheckIn,
         }).ToList();
         session.State.Chat = [.. before.Chat];
         session.State.ChatReceipts = [new ChatReceipt(sam.ParticipantId, "sam-1", chatSeq)];

@@ -1,6 +1,5 @@
 using LiveClass.Contracts;
 using LiveClass.Grains;
-using Orleans;
 
 namespace LiveClass.Tests.Grains;
 

@@ -1,6 +1,5 @@
 using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveClass.Tests.Hub;

@@ -1,11 +1,10 @@
-using LiveClass.Contracts;
 using System.Security.Claims;
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace LiveClass.Tests.Hub;

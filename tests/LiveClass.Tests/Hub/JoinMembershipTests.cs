@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 

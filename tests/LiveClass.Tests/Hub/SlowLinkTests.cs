@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Hub;

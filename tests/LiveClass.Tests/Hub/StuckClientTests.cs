@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Grains.Observability;
 using LiveClass.Server.Realtime;
 using LiveClass.Tests.Infrastructure;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using LiveClass.Contracts;
-using LiveClass.Contracts.Serialization;
-using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,14 +2,12 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using LiveClass.Contracts;
-using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Hub;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Orleans.Runtime;
 
 namespace LiveClass.Tests.Limits;
 

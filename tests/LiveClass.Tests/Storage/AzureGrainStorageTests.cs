@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
@@ -9,8 +8,6 @@ using LiveClass.Tests.Domain;
 using LiveClass.Tests.Grains;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
-using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 

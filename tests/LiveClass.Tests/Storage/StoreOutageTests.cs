@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using System.Net;
 using System.Net.Http.Json;
 using LiveClass.Tests.Infrastructure;
