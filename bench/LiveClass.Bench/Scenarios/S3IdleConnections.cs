@@ -3,7 +3,7 @@ using System.Globalization;
 using LiveClass.Bench.Load;
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Servers;
-using LiveClass.Contracts;
+using ParticipantRole = LiveClass.Contracts.ParticipantRole;
 
 namespace LiveClass.Bench.Scenarios;
 
