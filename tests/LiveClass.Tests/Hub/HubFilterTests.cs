@@ -1,5 +1,5 @@
-using LiveClass.Contracts;
 using System.Security.Claims;
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.Http.Features;

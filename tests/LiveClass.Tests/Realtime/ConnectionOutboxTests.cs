@@ -1,5 +1,5 @@
-using LiveClass.Contracts;
 using System.Collections.Concurrent;
+using LiveClass.Contracts;
 using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;

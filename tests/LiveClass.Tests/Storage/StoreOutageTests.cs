@@ -1,6 +1,6 @@
-using LiveClass.Contracts;
 using System.Net;
 using System.Net.Http.Json;
+using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
