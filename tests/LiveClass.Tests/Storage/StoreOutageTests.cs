@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
