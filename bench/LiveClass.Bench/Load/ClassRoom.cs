@@ -61,13 +61,13 @@ public sealed class ClassRoom(int index, string url)
             case 0:
             case 3:
                 var step = Interlocked.Increment(ref _step) % Math.Max(1, StepCount);
-                return ("GoToStep", [step]);
+                return (nameof(IClassHub.GoToStep), [step]);
             case 1:
             case 4:
                 var cue = Cues[random.Next(Cues.Length)];
-                return ("SendCue", [cue.Kind, cue.Count, cue.Text]);
+                return (nameof(IClassHub.SendCue), [cue.Kind, cue.Count, cue.Text]);
             default:
-                return ("SetTempo", [random.Next(10, 61)]);
+                return (nameof(IClassHub.SetTempo), [random.Next(10, 61)]);
         }
     }
 

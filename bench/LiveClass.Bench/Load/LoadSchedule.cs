@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using IClassHub = LiveClass.Contracts.IClassHub;
 
 namespace LiveClass.Bench.Load;
 
@@ -88,10 +89,10 @@ public static class LoadSchedule
                 return 1 / plan.InstructorEventsPerSecond;
             case Act.Chat:
                 var id = (++chatCounter).ToString(CultureInfo.InvariantCulture);
-                _ = who.InvokeChangeAsync("SendChat", [id, ChatLines[random.Next(ChatLines.Length)]], CancellationToken.None);
+                _ = who.InvokeChangeAsync(nameof(IClassHub.SendChat), [id, ChatLines[random.Next(ChatLines.Length)]], CancellationToken.None);
                 return Math.Max(2.1, plan.ChatIntervalSeconds * (0.5 + random.NextDouble()));
             default:
-                _ = who.InvokeChangeAsync("CheckIn", [CheckIns[random.Next(CheckIns.Length)], null], CancellationToken.None);
+                _ = who.InvokeChangeAsync(nameof(IClassHub.CheckIn), [CheckIns[random.Next(CheckIns.Length)], null], CancellationToken.None);
                 return Math.Max(1, plan.CheckInIntervalSeconds * (0.5 + random.NextDouble()));
         }
     }

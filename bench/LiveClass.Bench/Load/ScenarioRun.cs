@@ -41,7 +41,7 @@ public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target 
         var instructors = Rooms.Select(room => room.Instructor = NewParticipant(room, -1, room.Url, ParticipantRole.Instructor)).ToList();
         await ConnectAllAsync(instructors, join: true, cancellationToken);
         await Concurrently.ForEachAsync(instructors.Where(i => i.Joined), 16,
-            i => i.InvokeChangeAsync("StartClass", [], cancellationToken), cancellationToken);
+            i => i.InvokeChangeAsync(nameof(IClassHub.StartClass), [], cancellationToken), cancellationToken);
 
         AddParents();
         await ConnectAllAsync(Interleave(), join: true, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiveClass.Bench.Load;
 using LiveClass.Bench.Reporting;
+using IClassHub = LiveClass.Contracts.IClassHub;
 
 namespace LiveClass.Bench.Scenarios;
 
@@ -83,7 +84,7 @@ public sealed class S4RejoinStorm : IScenario
         await parent.DisconnectAsync();
         for (var i = 0; i < missed; i++)
         {
-            await room.Instructor!.InvokeChangeAsync("GoToStep", [i % Math.Max(1, room.StepCount)], cancellationToken);
+            await room.Instructor!.InvokeChangeAsync(nameof(IClassHub.GoToStep), [i % Math.Max(1, room.StepCount)], cancellationToken);
         }
 
         return await parent.RejoinAsync(cancellationToken);
