@@ -37,22 +37,7 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
     }
     await actions.act('SetTempo', n);
   };
-  const onsubmit = (e: Event) => {
-    e.preventDefault();
-    void setTempo(Number(input.value));
-  };
-  const form = h(
-    'form',
-    { class: 'inline-form', onsubmit },
-    h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')),
-    input,
-    h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
-    h(
-      'button',
-      { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
-      t('teach.off'),
-    ),
-  );
+  const form = tempoForm(input, setTempo);
   const element = h(
     'div',
     { class: 'tempo-row' },
@@ -74,4 +59,23 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
       guide.dispose();
     },
   };
+}
+
+function tempoForm(input: HTMLInputElement, setTempo: (n: number) => Promise<void>): HTMLFormElement {
+  const onsubmit = (e: Event) => {
+    e.preventDefault();
+    void setTempo(Number(input.value));
+  };
+  return h(
+    'form',
+    { class: 'inline-form', onsubmit },
+    h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')),
+    input,
+    h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
+      t('teach.off'),
+    ),
+  );
 }
