@@ -13,7 +13,13 @@ import { renderParent } from './views/parent';
 import { renderPractice } from './views/practice';
 import { renderRecap } from './views/recap';
 
-const root = document.getElementById('app')!;
+function appRoot(): HTMLElement {
+  const element = document.getElementById('app');
+  if (!element) throw new Error('index.html has no #app element');
+  return element;
+}
+
+const root = appRoot();
 let dispose: (() => void) | null = null;
 
 function render(): void {
@@ -66,7 +72,7 @@ function render(): void {
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
     return;
-  const anchor = (event.target as Element | null)?.closest?.('a');
+  const anchor = event.target instanceof Element ? event.target.closest('a') : null;
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
   if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;
   const url = new URL(anchor.href, location.href);
