@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { serverLimits } from '../../limits';
 import type { ClassState } from '../../state';
 import { createTempoGuide } from '../../tempoGuide';
+import { disableForm } from '../common';
 import type { ConsoleActions } from './actions';
 
 export interface TempoControl {
@@ -49,7 +50,7 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
     element,
     update(state) {
       const ended = state.status === 'Ended';
-      for (const el of form.elements) (el as HTMLInputElement).disabled = ended;
+      disableForm(form, ended);
       const spm = state.tempo?.strokesPerMinute ?? 0;
       setText(now, spm > 0 ? t('teach.tempoNow', { n: spm }) : t('teach.tempoOff'));
       guide.setTempo(ended ? null : state.tempo);
