@@ -24,6 +24,7 @@ import {
   wakeHeld,
   type Person,
   present,
+  joinFamilies,
 } from './helpers';
 
 const people: Person[] = [];
@@ -109,10 +110,7 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   const created = await createClass(request, 'Hands free');
   const teacher = await openInstructor(browser, created);
   people.push(teacher);
-  const listening = await joinAsParent(browser, created, 'Fay & Ada', PHONE, 'no-preference', recordSpeech);
-  people.push(listening);
-  const quiet = await joinAsParent(browser, created, 'Gus & Bo', PHONE, 'no-preference', recordSpeech);
-  people.push(quiet);
+  const [listening, quiet] = await joinFamilies(browser, created, ['Fay & Ada', 'Gus & Bo'], people, recordSpeech);
   const t = teacher.page;
   const p = listening.page;
 

@@ -107,6 +107,23 @@ export async function joinAsParent(
   return p;
 }
 
+/** Families joining one after another on phones; each is added to `people` as it joins. */
+export async function joinFamilies(
+  browser: Browser,
+  created: CreatedClass,
+  names: string[],
+  people: Person[],
+  setup?: Setup,
+): Promise<Person[]> {
+  const joined: Person[] = [];
+  for (const name of names) {
+    const family = await joinAsParent(browser, created, name, PHONE, 'no-preference', setup);
+    people.push(family);
+    joined.push(family);
+  }
+  return joined;
+}
+
 /** A phone on its own, for pages that need no class (home, practice). */
 export async function openPhone(browser: Browser, setup?: Setup): Promise<Person> {
   return person(browser, PHONE, 'no-preference', setup);
