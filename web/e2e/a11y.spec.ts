@@ -4,12 +4,11 @@ import {
   createClass,
   expectNoAxeViolations,
   inLanguage,
-  joinAsParent,
+  joinFamilies,
   lastSeq,
   localPath,
   openInstructor,
   openPhone,
-  PHONE,
   sendChat,
   settle,
   type Person,
@@ -40,10 +39,7 @@ for (const lang of ['en', 'es'] as const) {
 
     const teacher = await openInstructor(browser, created, setup);
     people.push(teacher);
-    const parent = await joinAsParent(browser, created, 'Amara & Noor', PHONE, 'no-preference', setup);
-    people.push(parent);
-    const other = await joinAsParent(browser, created, 'Ben & Theo', PHONE, 'no-preference', setup);
-    people.push(other);
+    const [parent, other] = await joinFamilies(browser, created, ['Amara & Noor', 'Ben & Theo'], people, setup);
     const t = teacher.page;
     const p = parent.page;
 

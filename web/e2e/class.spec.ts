@@ -16,6 +16,8 @@ import {
   sendChat,
   settle,
   type Person,
+  present,
+  tempoPhase,
 } from './helpers';
 
 const people: Person[] = [];
@@ -224,7 +226,8 @@ test('a parent who reloads is the same family', async ({ browser, request }) => 
   const device = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const second = await device.newPage();
   people.push({ context: device, page: second, dialogs: [], errors: [] });
-  await second.goto(new URL(link!).pathname + new URL(link!).hash);
+  const url = new URL(present(link, 'the device link'));
+  await second.goto(url.pathname + url.hash);
   await expect(second.getByTestId('step-counter')).toHaveText(/^Step 2 of/);
   expect(second.url()).not.toContain('token=');
   await expect.poll(() => participantId(second)).toBe(before);
@@ -275,11 +278,11 @@ test('the tempo guide pulses in the same phase on every parent', async ({ browse
   for (let i = 0; i < 5; i++) {
     // The same instant for both pages: they share this machine's clock.
     const at = Date.now();
-    const phaseA = await a.page.evaluate((t) => window.__liveclass!.tempoPhaseMs(t), at);
-    const phaseB = await b.page.evaluate((t) => window.__liveclass!.tempoPhaseMs(t), at);
+    const phaseA = await tempoPhase(a.page, at);
+    const phaseB = await tempoPhase(b.page, at);
     expect(phaseA).not.toBeNull();
     expect(phaseB).not.toBeNull();
-    const d = Math.abs(phaseA! - phaseB!) % period;
+    const d = Math.abs(present(phaseA, 'the first phase') - present(phaseB, 'the second phase')) % period;
     expect(Math.min(d, period - d)).toBeLessThan(100);
     await a.page.waitForTimeout(300);
   }
@@ -292,7 +295,7 @@ test('the tempo guide pulses in the same phase on every parent', async ({ browse
   await teacher.page.getByTestId('tempo-off').click();
   for (const p of [a, b]) {
     await expect(p.page.getByTestId('tempo')).toBeHidden();
-    expect(await p.page.evaluate(() => window.__liveclass!.tempoPhaseMs())).toBeNull();
+    expect(await tempoPhase(p.page)).toBeNull();
   }
 });
 
@@ -329,7 +332,7 @@ test('a class is created and joined from the home page', async ({ browser }) => 
   await expect(t.getByTestId('create-routine').locator('option')).not.toHaveCount(1);
   await t.getByTestId('create-routine').selectOption('week-1');
   await t.getByTestId('create-submit').click();
-  const code = (await t.getByTestId('created-join-code').textContent())!.trim();
+  const code = present(await t.getByTestId('created-join-code').textContent(), 'the join code').trim();
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{3}$/);
   await expect(t.getByTestId('created-parent-url')).toHaveText(/\/join\//);
   await expect(t.getByTestId('created-instructor-url')).toHaveText(/\/teach\/.+#key=/);

@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 // Brings in the type of window.__liveclass, the page's read-only test hooks.
 import type {} from '../src/liveClassHooks';
 
+/** The value, or the test fails here naming what was missing. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`${what} is missing`);
+  return value;
+}
+
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1366, height: 768 };
 export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -101,6 +107,23 @@ export async function joinAsParent(
   return p;
 }
 
+/** Families joining one after another on phones; each is added to `people` as it joins. */
+export async function joinFamilies(
+  browser: Browser,
+  created: CreatedClass,
+  names: string[],
+  people: Person[],
+  setup?: Setup,
+): Promise<Person[]> {
+  const joined: Person[] = [];
+  for (const name of names) {
+    const family = await joinAsParent(browser, created, name, PHONE, 'no-preference', setup);
+    people.push(family);
+    joined.push(family);
+  }
+  return joined;
+}
+
 /** A phone on its own, for pages that need no class (home, practice). */
 export async function openPhone(browser: Browser, setup?: Setup): Promise<Person> {
   return person(browser, PHONE, 'no-preference', setup);
@@ -145,20 +168,21 @@ export const recordWakeLock: Setup = (context) =>
     Object.defineProperty(navigator, 'wakeLock', {
       configurable: true,
       value: {
-        request: async (type: string) => {
+        request: (type: string) => {
           const lock = Object.assign(new EventTarget(), {
             released: false,
             type,
-            async release() {
-              if (lock.released) return;
+            release() {
+              if (lock.released) return Promise.resolve();
               lock.released = true;
               log.push('release');
               lock.dispatchEvent(new Event('release'));
+              return Promise.resolve();
             },
           });
           current = lock;
           log.push(`request:${type}`);
-          return lock;
+          return Promise.resolve(lock);
         },
       },
     });
@@ -263,6 +287,15 @@ export async function expectNoAxeViolations(page: Page, what: string): Promise<v
 
 export async function participantId(page: Page): Promise<string | null> {
   return page.evaluate(() => window.__liveclass?.participantId() ?? null);
+}
+
+/** The tempo guide's phase on a page at a client time (now when not given); null while it is off. */
+export async function tempoPhase(page: Page, clientNow?: number): Promise<number | null> {
+  return page.evaluate((at) => {
+    const hooks = window.__liveclass;
+    if (!hooks) throw new Error('the page has no test hooks');
+    return hooks.tempoPhaseMs(at);
+  }, clientNow);
 }
 
 export async function lastSeq(page: Page): Promise<number> {

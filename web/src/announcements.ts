@@ -34,6 +34,6 @@ export function cueAnnouncement(cue: Cue, lang?: Lang): string {
 }
 
 /** Sound only reaches a parent who can act on it: the page in view and the class going. */
-export function mayPlay(opts: { hidden: boolean; status: ClassStatus | string }): boolean {
+export function mayPlay(opts: { hidden: boolean; status: ClassStatus }): boolean {
   return !opts.hidden && opts.status === 'Live';
 }

@@ -23,11 +23,20 @@ export interface ParsedError {
 
 const CODE_PATTERN = new RegExp(`(?:^|HubException:\\s*)(${ERROR_CODES.join('|')}):\\s*(.*)$`, 's');
 
+function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error === null || error === undefined) return '';
+  if (typeof error === 'string') return error;
+  if (typeof error === 'number' || typeof error === 'boolean' || typeof error === 'bigint') return String(error);
+  // Anything else reads as "[object Object]", as String() would have it.
+  return Object.prototype.toString.call(error);
+}
+
 export function parseHubError(error: unknown): ParsedError {
-  const message = error instanceof Error ? error.message : String(error ?? '');
+  const message = messageOf(error);
   const match = CODE_PATTERN.exec(message);
   if (match) {
-    return { code: match[1] as HubErrorCode, detail: (match[2] ?? '').trim() };
+    return { code: match[1] as HubErrorCode, detail: match[2].trim() };
   }
   // Invocations made while the transport is down fail locally with these messages.
   if (
@@ -51,7 +60,8 @@ export function unavailableDelayMs(attempt: number): number {
   return base + Math.floor(Math.random() * 100);
 }
 
-export function friendlyError(error: ParsedError | unknown): string {
+/** Words for a person: takes a ParsedError or anything a call threw. */
+export function friendlyError(error: unknown): string {
   const parsed = isParsed(error) ? error : parseHubError(error);
   switch (parsed.code) {
     case 'invalid':

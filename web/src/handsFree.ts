@@ -16,14 +16,17 @@ export interface HandsFree {
 
 const CHIME_MS = 420;
 
-export function createHandsFree(): HandsFree {
-  const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
-  const AudioCtx =
-    typeof window !== 'undefined'
-      ? (window.AudioContext ?? (window as Window & { webkitAudioContext?: typeof AudioContext }).webkitAudioContext)
-      : undefined;
+/** Web Audio where the browser has it (older Safari names it webkitAudioContext). */
+function audioContextClass(): typeof AudioContext | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const w = window as Window & { AudioContext?: typeof AudioContext; webkitAudioContext?: typeof AudioContext };
+  return w.AudioContext ?? w.webkitAudioContext;
+}
+
+/** Soft tones, on one audio context made at the first gesture that allows it. */
+function softTones() {
+  const AudioCtx = audioContextClass();
   let audio: AudioContext | null = null;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
 
   function context(): AudioContext | null {
     if (!AudioCtx) return null;
@@ -53,42 +56,59 @@ export function createHandsFree(): HandsFree {
     osc.stop(at + duration + 0.02);
   }
 
+  function close() {
+    void audio?.close().catch(() => undefined);
+    audio = null;
+  }
+
+  return { context, tone, close };
+}
+
+/** Speaks calmly in the page's language, with a voice for it when the browser has one. */
+function speak(synth: SpeechSynthesis, text: string): void {
+  const utterance = new SpeechSynthesisUtterance(text);
+  utterance.lang = locale();
+  utterance.rate = 0.92;
+  utterance.pitch = 1;
+  utterance.volume = 1;
+  const language = utterance.lang.slice(0, 2).toLowerCase();
+  const voice = synth.getVoices().find((v) => v.lang.toLowerCase().startsWith(language));
+  if (voice) utterance.voice = voice;
+  synth.speak(utterance);
+}
+
+export function createHandsFree(): HandsFree {
+  const synth = typeof speechSynthesis !== 'undefined' ? speechSynthesis : null;
+  const tones = softTones();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const hush = () => {
+    for (const timer of timers) clearTimeout(timer);
+    timers.clear();
+    synth?.cancel();
+  };
+
   return {
     speechSupported: !!synth,
     unlock() {
-      context();
+      tones.context();
     },
     say(text) {
-      tone(660, 0, 0.35, 0.08);
-      tone(880, 0.12, 0.3, 0.05);
+      tones.tone(660, 0, 0.35, 0.08);
+      tones.tone(880, 0.12, 0.3, 0.05);
       if (!synth) return;
       const timer = setTimeout(() => {
         timers.delete(timer);
-        const utterance = new SpeechSynthesisUtterance(text);
-        utterance.lang = locale();
-        utterance.rate = 0.92;
-        utterance.pitch = 1;
-        utterance.volume = 1;
-        const voice = synth
-          .getVoices?.()
-          .find((v) => v.lang?.toLowerCase().startsWith(utterance.lang.slice(0, 2).toLowerCase()));
-        if (voice) utterance.voice = voice;
-        synth.speak(utterance);
+        speak(synth, text);
       }, CHIME_MS);
       timers.add(timer);
     },
     tick() {
-      tone(1200, 0, 0.05, 0.025, 'triangle');
+      tones.tone(1200, 0, 0.05, 0.025, 'triangle');
     },
-    hush() {
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
-      synth?.cancel();
-    },
+    hush,
     dispose() {
-      this.hush();
-      void audio?.close().catch(() => undefined);
-      audio = null;
+      hush();
+      tones.close();
     },
   };
 }

@@ -29,7 +29,7 @@ function initialLang(): Lang {
   const saved = loadPref('lang');
   if (isLang(saved)) return saved;
   if (typeof navigator === 'undefined') return 'en';
-  return browserLang(navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en']);
+  return browserLang(navigator.languages.length ? navigator.languages : [navigator.language]);
 }
 
 let current: Lang = initialLang();
@@ -68,7 +68,7 @@ export function format(template: string, params?: Params): string {
 
 /** The message for key in the page's language (or the one given). */
 export function t(key: MessageKey, params?: Params, l: Lang = current): string {
-  return format(CATALOGS[l][key] ?? en[key], params);
+  return format(CATALOGS[l][key], params);
 }
 
 /** For keys built from protocol values (e.g. `area.${area}`): falls back when unknown. */

@@ -1,8 +1,9 @@
 import './styles.css';
 import { h, setChildren } from './dom';
 import { applyDocumentLang, onLangChange, t } from './i18n';
-import { navigate, onNavigate, parseRoute } from './router';
+import { navigate, onNavigate, parseRoute, type Route } from './router';
 import { registerServiceWorker } from './serviceWorker';
+import { toStartLink } from './views/classPage';
 import { topbar } from './views/common';
 import { forgetExpiredClasses } from './storage';
 import { serverLimits } from './limits';
@@ -13,8 +14,43 @@ import { renderParent } from './views/parent';
 import { renderPractice } from './views/practice';
 import { renderRecap } from './views/recap';
 
-const root = document.getElementById('app')!;
+function appRoot(): HTMLElement {
+  const element = document.getElementById('app');
+  if (!element) throw new Error('index.html has no #app element');
+  return element;
+}
+
+const root = appRoot();
 let dispose: (() => void) | null = null;
+
+/** Draws a route's page; returns what to undo when leaving it. */
+function show(route: Route): () => void {
+  switch (route.name) {
+    case 'home':
+      return renderHome(root);
+    case 'join':
+      return renderJoin(root, route.joinCode);
+    case 'class':
+      return renderParent(root, route.classId);
+    case 'teach':
+      return renderInstructor(root, route.classId);
+    case 'recap':
+      return renderRecap(root, route.classId);
+    case 'practice':
+      return renderPractice(root, route.routineId);
+    case 'notFound':
+      setChildren(
+        root,
+        topbar(),
+        h(
+          'main',
+          { class: 'narrow', id: 'main' },
+          h('section', { class: 'panel' }, h('h1', {}, t('app.notFound')), toStartLink()),
+        ),
+      );
+      return () => undefined;
+  }
+}
 
 function render(): void {
   dispose?.();
@@ -24,49 +60,14 @@ function render(): void {
   applyDocumentLang();
   const skip = document.querySelector('.skip-link');
   if (skip) skip.textContent = t('app.skip');
-  const route = parseRoute(location.pathname);
-  switch (route.name) {
-    case 'home':
-      dispose = renderHome(root);
-      break;
-    case 'join':
-      dispose = renderJoin(root, route.joinCode);
-      break;
-    case 'class':
-      dispose = renderParent(root, route.classId);
-      break;
-    case 'teach':
-      dispose = renderInstructor(root, route.classId);
-      break;
-    case 'recap':
-      dispose = renderRecap(root, route.classId);
-      break;
-    case 'practice':
-      dispose = renderPractice(root, route.routineId);
-      break;
-    default:
-      setChildren(
-        root,
-        topbar(),
-        h(
-          'main',
-          { class: 'narrow', id: 'main' },
-          h(
-            'section',
-            { class: 'panel' },
-            h('h1', {}, t('app.notFound')),
-            h('a', { class: 'btn btn-primary', href: '/' }, t('app.toStart')),
-          ),
-        ),
-      );
-  }
+  dispose = show(parseRoute(location.pathname));
 }
 
 // Same-origin links move within the app instead of reloading it (a reload would drop the connection).
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
     return;
-  const anchor = (event.target as Element | null)?.closest?.('a');
+  const anchor = event.target instanceof Element ? event.target.closest('a') : null;
   if (!anchor || anchor.target || anchor.hasAttribute('download')) return;
   if ((anchor.getAttribute('href') ?? '').startsWith('#')) return;
   const url = new URL(anchor.href, location.href);

@@ -46,7 +46,8 @@ export type Role = 'Instructor' | 'Parent';
 
 export interface Step {
   index: number;
-  area: Area | string;
+  /** One of AREAS; a client shows one it does not know by its name. */
+  area: string;
   name: string;
   instructions: string;
   repetitions: number;
@@ -235,12 +236,14 @@ export interface RecapFamily {
   firstJoinedAt: number;
   lastSeenAt: number;
   onlineMs: number;
-  state: 'Present' | 'Left' | 'Removed' | string;
+  /** 'Present', 'Left' or 'Removed'. */
+  state: string;
 }
 
 export interface RecapStepCheckIns {
   stepIndex: number;
-  area: Area | string;
+  /** One of AREAS, as in Step. */
+  area: string;
   stepName: string;
   counts: { status: CheckInStatus; count: number; participantIds: string[] }[];
 }

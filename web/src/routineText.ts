@@ -20,7 +20,7 @@ export function strokeKey(step: Pick<Step, 'area' | 'name'>): string {
 
 export function stepText(step: Pick<Step, 'area' | 'name' | 'instructions' | 'cues'>, l: Lang = lang()): StrokeText {
   const translated = STROKES[l]?.[strokeKey(step)];
-  return translated ?? { name: step.name, instructions: step.instructions, cues: [...(step.cues ?? [])] };
+  return translated ?? { name: step.name, instructions: step.instructions, cues: [...step.cues] };
 }
 
 export function routineName(routine: Pick<Routine, 'id' | 'name'>, l: Lang = lang()): string {

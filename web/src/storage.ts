@@ -14,10 +14,11 @@ export interface Membership {
 
 const PREFIX = 'liveclass.v1.';
 
-function read<T>(store: Storage | undefined, key: string): T | null {
+/** The parsed JSON kept under key; its shape is the caller's to trust or check. */
+function read(store: Storage | undefined, key: string): unknown {
   try {
     const raw = store?.getItem(PREFIX + key);
-    return raw ? (JSON.parse(raw) as T) : null;
+    return raw ? (JSON.parse(raw) as unknown) : null;
   } catch {
     return null;
   }
@@ -40,7 +41,7 @@ const session = (): Storage | undefined => (typeof sessionStorage === 'undefined
 const memberKey = (classId: string, role: Role) => `member.${role}.${classId}`;
 
 export function loadMembership(classId: string, role: Role): Membership | null {
-  const m = read<Membership>(local(), memberKey(classId, role));
+  const m = read(local(), memberKey(classId, role)) as Membership | null;
   return m && typeof m.rejoinToken === 'string' && m.rejoinToken ? m : null;
 }
 
@@ -62,7 +63,7 @@ export function clearMembership(classId: string, role: Role): void {
 }
 
 export function loadInstructorKey(classId: string): string | null {
-  return read<string>(local(), `instructorKey.${classId}`);
+  return read(local(), `instructorKey.${classId}`) as string | null;
 }
 
 export function saveInstructorKey(classId: string, key: string): void {
@@ -71,7 +72,7 @@ export function saveInstructorKey(classId: string, key: string): void {
 
 /** The join code, where this browser learned it (creating the class or joining with it). */
 export function loadJoinCode(classId: string): string | null {
-  return read<string>(local(), `joinCode.${classId}`);
+  return read(local(), `joinCode.${classId}`) as string | null;
 }
 
 export function saveJoinCode(classId: string, joinCode: string): void {
@@ -87,7 +88,7 @@ interface CachedState {
 }
 
 export function loadCachedState(classId: string, role: Role, participantId: string): ClassState | null {
-  const cached = read<CachedState>(session(), stateKey(classId, role));
+  const cached = read(session(), stateKey(classId, role)) as Partial<CachedState> | null;
   if (!cached || cached.participantId !== participantId || cached.state?.classId !== classId) return null;
   return cached.state;
 }
@@ -105,7 +106,7 @@ const endedKey = (classId: string) => `ended.${classId}`;
 
 /** Notes when this browser first saw the class ended; its secrets are forgotten once the retention is over. */
 export function markEnded(classId: string, seenAt: number): void {
-  if (read<number>(local(), endedKey(classId)) === null) write(local(), endedKey(classId), seenAt);
+  if (read(local(), endedKey(classId)) === null) write(local(), endedKey(classId), seenAt);
 }
 
 /** Forgets everything this browser keeps about a class: rejoin tokens, instructor key, join code, cached state. */
@@ -125,7 +126,7 @@ export function forgetExpiredClasses(now: number, retentionMs = ENDED_RETENTION_
       const key = store.key(i);
       if (!key?.startsWith(PREFIX + 'ended.')) continue;
       const classId = key.slice((PREFIX + 'ended.').length);
-      const seenAt = read<number>(store, endedKey(classId));
+      const seenAt = read(store, endedKey(classId)) as number | null;
       if (typeof seenAt !== 'number' || now - seenAt > retentionMs) expired.push(classId);
     }
   } catch {

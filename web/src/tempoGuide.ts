@@ -13,8 +13,7 @@ export interface TempoGuide {
   dispose(): void;
 }
 
-/** onBeat is called once per beat while the guide is running and the page is drawn. */
-export function createTempoGuide(serverNow: (clientNow?: number) => number, onBeat?: () => void): TempoGuide {
+function tempoElements() {
   const pulse = h('div', { class: 'tempo-pulse', 'aria-hidden': 'true' });
   const count = h('span', { class: 'tempo-count', 'aria-hidden': 'true' });
   const label = h('p', { class: 'tempo-label' });
@@ -30,6 +29,25 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number, onBe
     h('div', { class: 'tempo-visual' }, pulse, count),
     label,
   );
+  return { element, pulse, count, label };
+}
+
+/** The pulse swells with the beat; with reduced motion it only brightens. */
+function drawPulse(element: HTMLElement, pulse: HTMLElement, amount: number, reducedMotion: boolean): void {
+  if (reducedMotion) {
+    pulse.style.transform = '';
+    pulse.style.opacity = String(0.55 + 0.45 * amount);
+    element.classList.add('tempo--reduced');
+  } else {
+    element.classList.remove('tempo--reduced');
+    pulse.style.opacity = '';
+    pulse.style.transform = `scale(${(0.72 + 0.28 * amount).toFixed(3)})`;
+  }
+}
+
+/** onBeat is called once per beat while the guide is running and the page is drawn. */
+export function createTempoGuide(serverNow: (clientNow?: number) => number, onBeat?: () => void): TempoGuide {
+  const { element, pulse, count, label } = tempoElements();
 
   const motionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
   let tempo: Tempo | null = null;
@@ -46,15 +64,7 @@ export function createTempoGuide(serverNow: (clientNow?: number) => number, onBe
     const period = beatPeriodMs(tempo.strokesPerMinute);
     const amount = pulseAmount(phase, period);
     element.dataset.phaseMs = String(Math.round(phase));
-    if (motionQuery?.matches) {
-      pulse.style.transform = '';
-      pulse.style.opacity = String(0.55 + 0.45 * amount);
-      element.classList.add('tempo--reduced');
-    } else {
-      element.classList.remove('tempo--reduced');
-      pulse.style.opacity = '';
-      pulse.style.transform = `scale(${(0.72 + 0.28 * amount).toFixed(3)})`;
-    }
+    drawPulse(element, pulse, amount, motionQuery?.matches ?? false);
     const beat = beatNumber(tempo, now);
     if (lastBeat !== null && beat !== lastBeat) onBeat?.();
     lastBeat = beat;

@@ -16,6 +16,18 @@ export interface ScreenKeeper {
   dispose(): void;
 }
 
+/** Asks for a lock, and gives it back at once if it is no longer wanted by the time it comes. */
+async function requestLock(api: WakeLockApi, stillWanted: () => boolean): Promise<Sentinel | null> {
+  try {
+    const lock = await api.request('screen');
+    if (stillWanted()) return lock;
+    void lock.release();
+  } catch {
+    // Refused (battery saver, policy): the screen may lock; the class goes on.
+  }
+  return null;
+}
+
 export function keepScreenOn(onChange?: (held: boolean) => void): ScreenKeeper {
   const api =
     typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined;
@@ -29,26 +41,22 @@ export function keepScreenOn(onChange?: (held: boolean) => void): ScreenKeeper {
     onChange?.(!!next);
   };
 
+  // Read when asked, not as of the last check: both change while a request is out.
+  const wantedNow = () => wanted && !disposed;
+
   async function acquire() {
     if (!api || !wanted || sentinel || requesting || disposed || document.visibilityState !== 'visible') return;
     requesting = true;
-    try {
-      const lock = await api.request('screen');
-      if (!wanted || disposed) {
-        void lock.release();
-        return;
-      }
+    const lock = await requestLock(api, wantedNow);
+    requesting = false;
+    if (lock) {
       lock.addEventListener('release', () => {
         if (sentinel === lock) set(null);
       });
       set(lock);
-    } catch {
-      // Refused (battery saver, policy): the screen may lock; the class goes on.
-    } finally {
-      requesting = false;
     }
     // The class may have paused while the request was out.
-    if (!wanted) release();
+    if (!wantedNow()) release();
   }
 
   function release() {

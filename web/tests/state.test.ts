@@ -25,7 +25,7 @@ describe('snapshot', () => {
     const s = joined(snapshot({ seq: 7, stepIndex: 2, status: 'Live' }));
     expect(s.lastApplied).toBe(7);
     expect(s.state?.status).toBe('Live');
-    expect(currentStep(s.state!)?.name).toBe('Stroke 3');
+    expect(s.state && currentStep(s.state)?.name).toBe('Stroke 3');
     expect(s.isAwaitingResult).toBe(false);
   });
 

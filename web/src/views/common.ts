@@ -107,6 +107,11 @@ export function peoplePanel(session: ClassSession): { element: HTMLElement; upda
   };
 }
 
+/** Turns every control of a form off (an ended class) or on. */
+export function disableForm(form: HTMLFormElement, disabled: boolean): void {
+  for (const el of form.elements) (el as HTMLInputElement | HTMLButtonElement).disabled = disabled;
+}
+
 export function copyButton(label: string, text: () => string, testId?: string): HTMLButtonElement {
   const button: HTMLButtonElement = h(
     'button',

@@ -79,15 +79,11 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
   };
   const renderEnded = (end: SessionEnd) => {
     cues.dispose();
-    const gone = end.reason === 'not_found';
-    setChildren(
-      main,
-      endedNotice(
-        gone ? t('teach.notFound') : t('teach.badKey'),
-        gone ? t('teach.notFoundBody') : t('teach.badKeyBody'),
-        toStartLink(),
-      ),
-    );
+    const [title, body] =
+      end.reason === 'not_found'
+        ? [t('teach.notFound'), t('teach.notFoundBody')]
+        : [t('teach.badKey'), t('teach.badKeyBody')];
+    setChildren(main, endedNotice(title, body, toStartLink()));
   };
   s.setHandlers({
     onState: render,

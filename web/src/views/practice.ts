@@ -89,54 +89,26 @@ function showRoutine(main: HTMLElement, routine: Routine, routines: Routine[]): 
   const card = stepCard(parts, { 'aria-labelledby': 'practice-step-name' });
   const done = h('p', { class: 'state-note', hidden: true, 'data-testid': 'practice-done' }, t('practice.done'));
   const navButton = (testId: string, style: string, label: string, delta: number) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: `btn ${style}btn-large`,
-        'data-testid': testId,
-        onclick: () => {
-          go(index + delta);
-        },
-      },
-      label,
-    );
+    largeButton(testId, style, label, () => {
+      go(index + delta);
+    });
   const prev = navButton('practice-prev', '', t('practice.previous'), -1);
   const next = navButton('practice-next', 'btn-primary ', t('practice.next'), 1);
-  const jump = h(
-    'select',
-    {
-      id: 'practice-jump',
-      class: 'input',
-      'data-testid': 'practice-jump',
-      onchange: () => {
-        go(Number(jump.value));
-      },
-    },
-    routine.steps.map((st, i) => h('option', { value: i }, `${i + 1}. ${stepText(st).name}`)),
-  );
+  const jump = stepSelect(routine, (target) => {
+    go(target);
+  });
   const tempo = practiceTempo();
 
   setChildren(
     main,
-    h(
-      'div',
-      { class: 'practice-head' },
-      h('h1', { 'data-testid': 'practice-title' }, routineName(routine)),
-      h('p', { class: 'muted' }, t('practice.intro')),
-    ),
-    h(
-      'div',
-      { class: 'practice-grid' },
-      h(
-        'div',
-        { class: 'practice-main' },
+    ...practiceLayout(routine, {
+      main: [
         card,
         done,
         h('div', { class: 'practice-nav', role: 'group', 'aria-label': t('practice.jump') }, prev, next),
-      ),
-      h('div', { class: 'practice-side' }, tempo.element, stepsAndRoutines(jump, routineChooser(routine, routines))),
-    ),
+      ],
+      side: [tempo.element, stepsAndRoutines(jump, routineChooser(routine, routines))],
+    }),
   );
 
   function go(target: number) {
@@ -219,4 +191,41 @@ function stepsAndRoutines(jump: HTMLSelectElement, other: HTMLSelectElement): HT
     h('label', { for: 'practice-routine' }, t('practice.choose')),
     other,
   );
+}
+
+function practiceLayout(routine: Routine, columns: { main: HTMLElement[]; side: HTMLElement[] }): HTMLElement[] {
+  return [
+    h(
+      'div',
+      { class: 'practice-head' },
+      h('h1', { 'data-testid': 'practice-title' }, routineName(routine)),
+      h('p', { class: 'muted' }, t('practice.intro')),
+    ),
+    h(
+      'div',
+      { class: 'practice-grid' },
+      h('div', { class: 'practice-main' }, columns.main),
+      h('div', { class: 'practice-side' }, columns.side),
+    ),
+  ];
+}
+
+function stepSelect(routine: Routine, go: (index: number) => void): HTMLSelectElement {
+  const select = h(
+    'select',
+    {
+      id: 'practice-jump',
+      class: 'input',
+      'data-testid': 'practice-jump',
+      onchange: () => {
+        go(Number(select.value));
+      },
+    },
+    routine.steps.map((st, i) => h('option', { value: i }, `${i + 1}. ${stepText(st).name}`)),
+  );
+  return select;
+}
+
+function largeButton(testId: string, style: string, label: string, onclick: () => void): HTMLButtonElement {
+  return h('button', { type: 'button', class: `btn ${style}btn-large`, 'data-testid': testId, onclick }, label);
 }

@@ -18,7 +18,7 @@ export interface CheckInPanel {
 export interface CheckInHooks {
   /** After a tap (the mat view closes its sheet). */
   tapped(): void;
-  closeSheet(): void;
+  closeSheet: () => void;
   /** The server refused: show the class as it is again. */
   refused(): void;
 }
@@ -26,43 +26,11 @@ export interface CheckInHooks {
 export function checkInPanel(session: ClassSession, hooks: CheckInHooks): CheckInPanel {
   const error = h('p', { class: 'form-error', role: 'alert' });
   let pending: CheckInStatus | null = null;
-  const buttons = checkInOptions().map((o) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: `btn checkin-btn checkin-${o.status}`,
-        'data-status': o.status,
-        'data-testid': `checkin-${o.status}`,
-        'aria-pressed': 'false',
-        onclick: () => {
-          void checkIn(o.status);
-          hooks.tapped();
-        },
-      },
-      h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol),
-      h('span', {}, o.label),
-    ),
-  );
-  const close = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn btn-small btn-quiet mat-only',
-      'data-testid': 'mat-checkin-close',
-      onclick: () => {
-        hooks.closeSheet();
-      },
-    },
-    t('parent.closeCheckIn'),
-  );
-  const element = h(
-    'section',
-    { class: 'panel checkin', id: 'checkin-panel', 'aria-labelledby': 'checkin-heading' },
-    h('div', { class: 'checkin-head' }, h('h2', { id: 'checkin-heading' }, t('parent.checkinHeading')), close),
-    h('div', { class: 'checkin-grid' }, buttons),
-    error,
-  );
+  const buttons = checkInButtons((status) => {
+    void checkIn(status);
+    hooks.tapped();
+  });
+  const element = checkInSection(buttons, error, hooks.closeSheet);
   const keepForLater = (checked: CheckInStatus) => {
     pending = checked;
     setText(error, t('parent.offlineCheckin'));
@@ -106,4 +74,47 @@ export function checkInPanel(session: ClassSession, hooks: CheckInHooks): CheckI
       if (pending) void checkIn(pending);
     },
   };
+}
+
+function checkInButtons(tap: (status: CheckInStatus) => void): HTMLButtonElement[] {
+  return checkInOptions().map((o) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `btn checkin-btn checkin-${o.status}`,
+        'data-status': o.status,
+        'data-testid': `checkin-${o.status}`,
+        'aria-pressed': 'false',
+        onclick: () => {
+          tap(o.status);
+        },
+      },
+      h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol),
+      h('span', {}, o.label),
+    ),
+  );
+}
+
+/** The panel; in the mat view it is a sheet with its own close button. */
+function checkInSection(buttons: HTMLButtonElement[], error: HTMLElement, closeSheet: () => void): HTMLElement {
+  const close = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-small btn-quiet mat-only',
+      'data-testid': 'mat-checkin-close',
+      onclick: () => {
+        closeSheet();
+      },
+    },
+    t('parent.closeCheckIn'),
+  );
+  return h(
+    'section',
+    { class: 'panel checkin', id: 'checkin-panel', 'aria-labelledby': 'checkin-heading' },
+    h('div', { class: 'checkin-head' }, h('h2', { id: 'checkin-heading' }, t('parent.checkinHeading')), close),
+    h('div', { class: 'checkin-grid' }, buttons),
+    error,
+  );
 }

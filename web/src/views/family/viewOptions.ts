@@ -34,14 +34,7 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
   const matToggle = toggle('mat-toggle', '', t('parent.matView'), matOn, () => {
     setMat(!matOn);
   });
-  const handsFreeToggle = toggle('handsfree-toggle', '', t('parent.handsFree'), sound.isOn(), () => {
-    setHandsFree(!sound.isOn());
-  });
-  handsFreeToggle.setAttribute('aria-describedby', 'handsfree-hint');
-  const tickToggle = toggle('tick-toggle', 'btn-small ', t('parent.tick'), sound.isTickOn(), () => {
-    tickToggle.setAttribute('aria-pressed', String(sound.toggleTick()));
-  });
-  tickToggle.hidden = !sound.isOn();
+  const { handsFreeToggle, tickToggle, speechNote } = handsFreeToggles(sound);
   const sheetButton = h(
     'button',
     {
@@ -61,7 +54,6 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     { class: 'note muted small', 'data-testid': 'wake-note', hidden: true },
     t('parent.wakeUnavailable'),
   );
-  const speechNote = h('p', { class: 'note muted small', hidden: true }, t('parent.speechUnavailable'));
   const element = h(
     'section',
     { class: 'view-bar', 'aria-label': t('parent.options') },
@@ -83,13 +75,6 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     sheetButton.setAttribute('aria-expanded', String(open));
     if (open) checkPanel.querySelector<HTMLButtonElement>('.checkin-btn')?.focus();
   }
-  function setHandsFree(on: boolean) {
-    sound.setOn(on);
-    handsFreeToggle.setAttribute('aria-pressed', String(on));
-    tickToggle.hidden = !on;
-    speechNote.hidden = !on || sound.speechSupported;
-  }
-
   setMat(matOn);
   checkPanel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && checkPanel.classList.contains('is-open')) {
@@ -97,6 +82,28 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
       sheetButton.focus();
     }
   });
-  speechNote.hidden = !sound.isOn() || sound.speechSupported;
   return { element, sheetButton, wakeNote, isMat: () => matOn, setSheet };
+}
+
+/** Hands-free on and off, its tick, and a note where this browser cannot speak. */
+function handsFreeToggles(sound: FamilySound) {
+  const handsFreeToggle = toggle('handsfree-toggle', '', t('parent.handsFree'), sound.isOn(), () => {
+    setHandsFree(!sound.isOn());
+  });
+  handsFreeToggle.setAttribute('aria-describedby', 'handsfree-hint');
+  const tickToggle = toggle('tick-toggle', 'btn-small ', t('parent.tick'), sound.isTickOn(), () => {
+    tickToggle.setAttribute('aria-pressed', String(sound.toggleTick()));
+  });
+  tickToggle.hidden = !sound.isOn();
+  const speechNote = h('p', { class: 'note muted small', hidden: true }, t('parent.speechUnavailable'));
+  speechNote.hidden = !sound.isOn() || sound.speechSupported;
+
+  function setHandsFree(on: boolean) {
+    sound.setOn(on);
+    handsFreeToggle.setAttribute('aria-pressed', String(on));
+    tickToggle.hidden = !on;
+    speechNote.hidden = !on || sound.speechSupported;
+  }
+
+  return { handsFreeToggle, tickToggle, speechNote };
 }

@@ -40,45 +40,13 @@ export function familyBoard(actions: ConsoleActions, current: () => ClassState |
       board,
       sorted.map((p) => {
         const row = boardRow(p);
-        if (state.status !== 'Ended') row.append(removal(p, pendingRemoval === p.participantId));
+        if (state.status !== 'Ended') {
+          row.append(removal(p, pendingRemoval === p.participantId, { confirmRemoval, remove }));
+        }
         return row;
       }),
     );
     if (!sorted.length) board.appendChild(h('li', { class: 'muted' }, t('teach.noFamilies')));
-  }
-
-  function removal(p: Participant, confirming: boolean): HTMLElement {
-    const small = (style: string, attrs: Record<string, string>, onclick: () => unknown, label: string) =>
-      h('button', { type: 'button', class: `btn btn-small ${style}`, ...attrs, onclick }, label);
-    if (!confirming) {
-      const label = { 'data-testid': 'remove', 'aria-label': t('teach.removeLabel', { name: p.displayName }) };
-      return small(
-        'btn-quiet',
-        label,
-        () => {
-          confirmRemoval(p.participantId);
-        },
-        t('teach.remove'),
-      );
-    }
-    return h(
-      'span',
-      { class: 'confirm', role: 'group', 'aria-label': t('teach.confirmRemove', { name: p.displayName }) },
-      small(
-        'btn-danger',
-        { 'data-testid': 'remove-confirm' },
-        () => remove(p.participantId),
-        t('teach.removeName', { name: p.displayName }),
-      ),
-      small(
-        'btn-quiet',
-        {},
-        () => {
-          confirmRemoval(null);
-        },
-        t('teach.cancel'),
-      ),
-    );
   }
 
   return { summary, board, update };
@@ -107,6 +75,45 @@ function boardRow(p: Participant): HTMLElement {
       'span',
       { class: 'muted small' },
       p.checkIn ? t('teach.checkInAt', { n: p.checkIn.stepIndex + 1, time: formatTime(p.checkIn.at) }) : seen,
+    ),
+  );
+}
+
+/** Remove, then "Remove {name}" or Cancel. */
+function removal(
+  p: Participant,
+  confirming: boolean,
+  { confirmRemoval, remove }: { confirmRemoval: (id: string | null) => void; remove: (id: string) => Promise<void> },
+): HTMLElement {
+  const small = (style: string, attrs: Record<string, string>, onclick: () => unknown, label: string) =>
+    h('button', { type: 'button', class: `btn btn-small ${style}`, ...attrs, onclick }, label);
+  if (!confirming) {
+    const label = { 'data-testid': 'remove', 'aria-label': t('teach.removeLabel', { name: p.displayName }) };
+    return small(
+      'btn-quiet',
+      label,
+      () => {
+        confirmRemoval(p.participantId);
+      },
+      t('teach.remove'),
+    );
+  }
+  return h(
+    'span',
+    { class: 'confirm', role: 'group', 'aria-label': t('teach.confirmRemove', { name: p.displayName }) },
+    small(
+      'btn-danger',
+      { 'data-testid': 'remove-confirm' },
+      () => remove(p.participantId),
+      t('teach.removeName', { name: p.displayName }),
+    ),
+    small(
+      'btn-quiet',
+      {},
+      () => {
+        confirmRemoval(null);
+      },
+      t('teach.cancel'),
     ),
   );
 }

@@ -6,6 +6,7 @@ import { limitLength, serverLimits } from '../../limits';
 import { REPEAT_MIN, type CueKind } from '../../protocol';
 import type { ClassState } from '../../state';
 import { CUE_KINDS, cueButtonLabel, cueShort } from '../../wording';
+import { disableForm } from '../common';
 import type { ConsoleActions } from './actions';
 import { tempoControl } from './tempo';
 
@@ -45,7 +46,7 @@ export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number
     update(state) {
       const ended = state.status === 'Ended';
       for (const b of [...cueButtons, repeat.button]) b.disabled = ended;
-      for (const el of custom.elements) (el as HTMLInputElement).disabled = ended;
+      disableForm(custom, ended);
       lastCue.hidden = !state.cue;
       if (state.cue) setText(lastCue, t('teach.lastCue', { cue: cueShort(state.cue), time: formatTime(state.cue.at) }));
       tempo.update(state);

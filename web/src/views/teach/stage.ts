@@ -19,21 +19,12 @@ export function stagePanel(
     if (target < 0 || target >= state.routine.steps.length) return;
     void actions.act('GoToStep', target);
   };
-  const navButton = (testId: string, style: string, label: string, delta: number) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: `btn${style}`,
-        'data-testid': testId,
-        onclick: () => {
-          go(delta);
-        },
-      },
-      label,
-    );
-  const prevBtn = navButton('prev-step', '', t('teach.previous'), -1);
-  const nextBtn = navButton('next-step', ' btn-primary', t('teach.next'), 1);
+  const prevBtn = stepButton('prev-step', '', t('teach.previous'), () => {
+    go(-1);
+  });
+  const nextBtn = stepButton('next-step', ' btn-primary', t('teach.next'), () => {
+    go(1);
+  });
   const nextName = h('p', { class: 'muted small', 'data-testid': 'next-name' });
   const element = h(
     'section',
@@ -70,4 +61,8 @@ export function stagePanel(
       );
     },
   };
+}
+
+function stepButton(testId: string, style: string, label: string, onclick: () => void): HTMLButtonElement {
+  return h('button', { type: 'button', class: `btn${style}`, 'data-testid': testId, onclick }, label);
 }

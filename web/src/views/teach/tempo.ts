@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { serverLimits } from '../../limits';
 import type { ClassState } from '../../state';
 import { createTempoGuide } from '../../tempoGuide';
+import { disableForm } from '../common';
 import type { ConsoleActions } from './actions';
 
 export interface TempoControl {
@@ -37,22 +38,7 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
     }
     await actions.act('SetTempo', n);
   };
-  const onsubmit = (e: Event) => {
-    e.preventDefault();
-    void setTempo(Number(input.value));
-  };
-  const form = h(
-    'form',
-    { class: 'inline-form', onsubmit },
-    h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')),
-    input,
-    h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
-    h(
-      'button',
-      { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
-      t('teach.off'),
-    ),
-  );
+  const form = tempoForm(input, setTempo);
   const element = h(
     'div',
     { class: 'tempo-row' },
@@ -64,7 +50,7 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
     element,
     update(state) {
       const ended = state.status === 'Ended';
-      for (const el of form.elements) (el as HTMLInputElement).disabled = ended;
+      disableForm(form, ended);
       const spm = state.tempo?.strokesPerMinute ?? 0;
       setText(now, spm > 0 ? t('teach.tempoNow', { n: spm }) : t('teach.tempoOff'));
       guide.setTempo(ended ? null : state.tempo);
@@ -74,4 +60,23 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
       guide.dispose();
     },
   };
+}
+
+function tempoForm(input: HTMLInputElement, setTempo: (n: number) => Promise<void>): HTMLFormElement {
+  const onsubmit = (e: Event) => {
+    e.preventDefault();
+    void setTempo(Number(input.value));
+  };
+  return h(
+    'form',
+    { class: 'inline-form', onsubmit },
+    h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')),
+    input,
+    h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
+      t('teach.off'),
+    ),
+  );
 }
