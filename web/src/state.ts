@@ -1,5 +1,5 @@
 // Pure class state: a snapshot plus events applied in seq order. No I/O here, so the rules of
-// PROTOCOL.md rule 1 (order, duplicates, buffering, gaps) can be tested directly.
+// rule 1 of docs/protocol.md (order, duplicates, buffering, gaps) can be tested directly.
 import type { ChatMessage, CheckInStatus, ClassEvent, Participant, RejoinResult, Snapshot, Step } from './protocol';
 import { t } from './i18n';
 import { CHECK_IN_STATUSES } from './protocol';
