@@ -5,10 +5,8 @@ namespace LiveClass.Tests.Grains;
 
 /// <summary>A rule broken inside the grain reaches the caller as the same <see cref="LiveClassException"/>.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture)
+public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     private static void AssertIntact(LiveClassException error, string code, string detail)
     {
         Assert.Equal(code, error.Code);

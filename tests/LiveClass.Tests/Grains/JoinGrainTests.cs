@@ -5,10 +5,8 @@ using LiveClass.Grains;
 namespace LiveClass.Tests.Grains;
 
 [Collection(ClusterCollection.Name)]
-public sealed class JoinGrainTests(ClusterFixture fixture)
+public sealed class JoinGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task The_instructor_joins_with_the_right_key()
     {

@@ -4,10 +4,8 @@ using LiveClass.Grains;
 namespace LiveClass.Tests.Grains;
 
 [Collection(ClusterCollection.Name)]
-public sealed class RemovalGrainTests(ClusterFixture fixture)
+public sealed class RemovalGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task Removing_a_family_revokes_its_tokens_at_once()
     {
@@ -16,8 +14,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
         var token = GrainKit.ParseToken(parent.RejoinToken);
         var participant = GrainKit.ParticipantOf(Grains, token);
         Assert.True(await participant.VerifyToken(token.Secret));
-        var observer = new RecordingObserver();
-        await grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, new Dictionary<string, int>());
+        var observer = await WatchAsync(grain);
 
         var seq = await grain.RemoveParticipant(instructor, parent.ParticipantId);
 
@@ -32,7 +29,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
         Assert.Equal(ClassEventKind.ParticipantRemoved, removed.Kind);
         Assert.Equal(parent.ParticipantId, removed.ParticipantId);
 
-        await fixture.Cluster.DeactivateAsync(participant);
+        await DeactivateAsync(participant);
         Assert.False(await participant.VerifyToken(token.Secret));
     }
 

@@ -1,0 +1,35 @@
+using LiveClass.Grains;
+
+namespace LiveClass.Tests.Grains;
+
+/// <summary>
+/// What a test class of the <see cref="ClusterCollection"/> starts from: the shared cluster, its
+/// grains, and a bridge stand-in to watch a class with.
+/// </summary>
+public abstract class ClusterGrainTests(ClusterFixture fixture)
+{
+    protected static readonly IReadOnlyDictionary<string, int> NoConnections = new Dictionary<string, int>();
+
+    protected ClusterFixture Fixture => fixture;
+
+    protected IGrainFactory Grains => fixture.Client;
+
+    /// <summary>An Orleans reference to <paramref name="observer"/>, as a silo hands its bridge to a class.</summary>
+    protected IClassEventObserver ReferenceTo(IClassEventObserver observer) =>
+        fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
+
+    /// <summary>Subscribes a new recording observer to the class as silo A's bridge, from now on.</summary>
+    private protected async Task<RecordingObserver> WatchAsync(IClassSessionGrain grain)
+    {
+        var observer = new RecordingObserver();
+        await grain.Subscribe(TestSilos.A, ReferenceTo(observer), null, NoConnections);
+        return observer;
+    }
+
+    /// <summary>Deactivates <paramref name="grain"/> and checks it is no longer active, so the next call reactivates it from storage.</summary>
+    protected async Task DeactivateAsync(IAddressable grain)
+    {
+        await fixture.Cluster.DeactivateAsync(grain);
+        Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), "the grain is still active");
+    }
+}
