@@ -6,20 +6,13 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace LiveClass.Tests.Hub;
 
 /// <summary>A server with one class, its instructor and one parent joined.</summary>
-public sealed class RunningClass : IAsyncDisposable
+public sealed class RunningClass(LiveClassServer server, CreateClassResponse created, ClassClient instructor, ClassClient parent)
+    : IAsyncDisposable
 {
-    private RunningClass(LiveClassServer server, CreateClassResponse created, ClassClient instructor, ClassClient parent)
-    {
-        Server = server;
-        Created = created;
-        Instructor = instructor;
-        Parent = parent;
-    }
-
-    public LiveClassServer Server { get; }
-    public CreateClassResponse Created { get; }
-    public ClassClient Instructor { get; }
-    public ClassClient Parent { get; }
+    public LiveClassServer Server => server;
+    public CreateClassResponse Created => created;
+    public ClassClient Instructor => instructor;
+    public ClassClient Parent => parent;
 
     public static async Task<RunningClass> StartAsync(WireProtocol protocol, params string[] settings)
     {
