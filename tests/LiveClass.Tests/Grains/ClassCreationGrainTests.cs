@@ -5,7 +5,6 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class ClassCreationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     [Fact]

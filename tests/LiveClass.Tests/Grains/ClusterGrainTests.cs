@@ -6,6 +6,7 @@ namespace LiveClass.Tests.Grains;
 /// What a test class of the <see cref="ClusterCollection"/> starts from: the shared cluster, its
 /// grains, and a bridge stand-in to watch a class with.
 /// </summary>
+[Collection(ClusterCollection.Name)]
 public abstract class ClusterGrainTests(ClusterFixture fixture)
 {
     protected static readonly IReadOnlyDictionary<string, int> NoConnections = new Dictionary<string, int>();
@@ -24,6 +25,14 @@ public abstract class ClusterGrainTests(ClusterFixture fixture)
         var observer = new RecordingObserver();
         await grain.Subscribe(TestSilos.A, ReferenceTo(observer), null, NoConnections);
         return observer;
+    }
+
+    /// <summary>Joins a family to the class and finds its participant grain from the rejoin token, as the hub does.</summary>
+    private protected async Task<JoinedFamily> JoinFamilyAsync(IClassSessionGrain grain, string name = "Sam")
+    {
+        var joined = await grain.JoinAsParent(name);
+        var token = GrainKit.ParseToken(joined.RejoinToken);
+        return new JoinedFamily(joined, token, GrainKit.ParticipantOf(Grains, token));
     }
 
     /// <summary>Deactivates <paramref name="grain"/> and checks it is no longer active, so the next call reactivates it from storage.</summary>

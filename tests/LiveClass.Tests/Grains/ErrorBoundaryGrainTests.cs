@@ -4,7 +4,6 @@ using LiveClass.Domain;
 namespace LiveClass.Tests.Grains;
 
 /// <summary>A rule broken inside the grain reaches the caller as the same <see cref="LiveClassException"/>.</summary>
-[Collection(ClusterCollection.Name)]
 public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     private static void AssertIntact(LiveClassException error, string code, string detail)

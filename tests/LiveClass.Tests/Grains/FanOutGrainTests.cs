@@ -3,7 +3,6 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class FanOutGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     private static IEnumerable<long> Range(long first, long last) =>

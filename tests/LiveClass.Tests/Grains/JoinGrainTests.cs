@@ -4,7 +4,6 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class JoinGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     [Fact]
@@ -114,9 +113,7 @@ public sealed class JoinGrainTests(ClusterFixture fixture) : ClusterGrainTests(f
     public async Task A_familys_participant_grain_leaves_memory_after_its_join_and_its_token_still_works()
     {
         var created = await GrainKit.CreateClassAsync(Grains);
-        var parent = await created.Grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(created.Grain);
 
         await WaitUntilNotActiveAsync(participant);
         Assert.True(await participant.VerifyToken(token.Secret));

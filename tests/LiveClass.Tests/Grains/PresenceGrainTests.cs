@@ -3,7 +3,6 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class PresenceGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     private static readonly TimeSpan Grace = ClusterFixture.PresenceGracePeriod;

@@ -6,7 +6,6 @@ using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     [Fact]
@@ -184,9 +183,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
     public async Task Tokens_and_join_codes_survive_reactivation()
     {
         var created = await GrainKit.CreateClassAsync(Grains);
-        var parent = await created.Grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(created.Grain);
         var code = Grains.GetGrain<LiveClass.Grains.IJoinCodeGrain>(created.JoinCode);
         Assert.True(await participant.VerifyToken(token.Secret));
 

@@ -3,16 +3,13 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
 public sealed class RemovalGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
     [Fact]
     public async Task Removing_a_family_revokes_its_tokens_at_once()
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var parent = await grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(grain);
         Assert.True(await participant.VerifyToken(token.Secret));
         var observer = await WatchAsync(grain);
 
