@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LiveClass.Contracts;
-using LiveClass.Contracts.Serialization;
 
 namespace LiveClass.Tests.Domain;
 

@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 

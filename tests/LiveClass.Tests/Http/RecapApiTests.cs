@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Http;

@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveClass.Tests.Hub;
@@ -66,7 +65,7 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), "", "hello");
         await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), new string('c', 65), "hello");
 
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var stranger = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "");
         await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, new string('n', 41));
 
@@ -129,7 +128,7 @@ public sealed class ErrorCodeTests
     public async Task Unknown_ids_wrong_secrets_and_calls_before_joining_are_refused_with_their_code(WireProtocol protocol, RefusedCall call)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var stranger = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(call.ByInstructor ? klass.Instructor : stranger, call.Code, call.Method, call.Args(klass));
     }
 
@@ -169,11 +168,11 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "Done", null);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.GoToStep), 2);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.StartClass));
-        await using var late = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var late = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Late family");
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, klass.Created.InstructorKey);
 
-        await using var device = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var device = await klass.ConnectAsync();
         var rejoin = await device.RejoinAsync(klass.Parent.Token);
         Assert.Equal(ClassStatus.Ended, rejoin.Snapshot!.Status);
         Assert.Empty(rejoin.Events);
@@ -187,9 +186,9 @@ public sealed class ErrorCodeTests
     public async Task A_full_class_refuses_one_more_family(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol, "LiveClass:MaxParents=2");
-        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var second = await klass.ConnectAsync();
         await second.JoinAsParentAsync(klass.Created.JoinCode, "Second family");
-        await using var third = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var third = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(third, "class_full:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Third family");
 
         // The instructor does not take a family's place, and a family that leaves frees one.

@@ -6,13 +6,16 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace LiveClass.Tests.Hub;
 
 /// <summary>A server with one class, its instructor and one parent joined.</summary>
-public sealed class RunningClass(LiveClassServer server, CreateClassResponse created, ClassClient instructor, ClassClient parent)
+public sealed class RunningClass(LiveClassServer server, WireProtocol protocol, CreateClassResponse created, ClassClient instructor, ClassClient parent)
     : IAsyncDisposable
 {
     public LiveClassServer Server => server;
     public CreateClassResponse Created => created;
     public ClassClient Instructor => instructor;
     public ClassClient Parent => parent;
+
+    /// <summary>A new connection to this class's server, on the class's protocol, that has not joined.</summary>
+    public Task<ClassClient> ConnectAsync() => ClassClient.ConnectAsync(server.BaseUrl, protocol);
 
     public static async Task<RunningClass> StartAsync(WireProtocol protocol, params string[] settings)
     {
@@ -22,7 +25,7 @@ public sealed class RunningClass(LiveClassServer server, CreateClassResponse cre
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
         var parent = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
         await parent.JoinAsParentAsync(created.JoinCode, "The Garcias");
-        return new RunningClass(server, created, instructor, parent);
+        return new RunningClass(server, protocol, created, instructor, parent);
     }
 
     /// <summary>
