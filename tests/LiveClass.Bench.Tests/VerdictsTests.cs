@@ -14,12 +14,8 @@ public sealed class VerdictsTests
 
         Assert.Equal([1.5, 1.25, 3.0], file.RoundRatios!.Select(r => r["p99"]!.Value));
         Assert.Equal(1.5, file.Ratios["p99"]);
-        var p99 = file.Targets.Single(t => t.Name == "p99 delivery latency");
-        Assert.Equal("60.0 ms (worst of 3: 45.0 ms, 50.0 ms, 60.0 ms)", p99.Value);
-        Assert.False(p99.Pass);
-        var ratio = file.Targets.Single(t => t.Name == "p99 vs baseline p99");
-        Assert.Equal("3.00× (worst of 3: 1.50×, 1.25×, 3.00×)", ratio.Value);
-        Assert.False(ratio.Pass);
+        AssertTarget(file, "p99 delivery latency", pass: false, value: "60.0 ms (worst of 3: 45.0 ms, 50.0 ms, 60.0 ms)");
+        AssertTarget(file, "p99 vs baseline p99", pass: false, value: "3.00× (worst of 3: 1.50×, 1.25×, 3.00×)");
         Assert.Equal(2, file.LiveClass!.Round);
         Assert.Equal(1, file.Baseline!.Round);
     }
@@ -32,8 +28,8 @@ public sealed class VerdictsTests
         Verdicts.Evaluate(file);
 
         Assert.Equal(1.1, file.Ratios["p99"]);
-        Assert.False(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
-        Assert.False(file.Targets.Single(t => t.Name == "p99 vs baseline p99").Pass);
+        AssertTarget(file, "p99 delivery latency", pass: false);
+        AssertTarget(file, "p99 vs baseline p99", pass: false);
     }
 
     [Fact]
@@ -46,10 +42,8 @@ public sealed class VerdictsTests
         Verdicts.Evaluate(file);
 
         Assert.Equal(337, stalled.WorstWindowP99Ms);
-        Assert.True(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
-        var window = file.Targets.Single(t => t.Name == "worst 2-s window p99");
-        Assert.Equal("337.0 ms", window.Value);
-        Assert.False(window.Pass);
+        AssertTarget(file, "p99 delivery latency", pass: true);
+        AssertTarget(file, "worst 2-s window p99", pass: false, value: "337.0 ms");
     }
 
     [Fact]
@@ -61,9 +55,7 @@ public sealed class VerdictsTests
 
         Verdicts.Evaluate(file);
 
-        var cpu = file.Targets.Single(t => t.Name == "server CPU vs baseline");
-        Assert.Equal("1.20× (worst of 2: 1.10×, 1.20×)", cpu.Value);
-        Assert.False(cpu.Pass);
+        AssertTarget(file, "server CPU vs baseline", pass: false, value: "1.20× (worst of 2: 1.10×, 1.20×)");
     }
 
     [Fact]
@@ -75,10 +67,8 @@ public sealed class VerdictsTests
 
         Verdicts.Evaluate(file);
 
-        Assert.True(file.Targets.Single(t => t.Name == "p99 delivery latency").Pass);
-        var ack = file.Targets.Single(t => t.Name == "p99 acknowledgement");
-        Assert.Equal("≤ 300 ms", ack.Limit);
-        Assert.False(ack.Pass);
+        AssertTarget(file, "p99 delivery latency", pass: true);
+        AssertTarget(file, "p99 acknowledgement", pass: false, limit: "≤ 300 ms");
     }
 
     [Fact]
@@ -90,7 +80,7 @@ public sealed class VerdictsTests
 
         Verdicts.Evaluate(file);
 
-        Assert.False(file.Targets.Single(t => t.Name == "missing events (gaps)").Pass);
+        AssertTarget(file, "missing events (gaps)", pass: false);
         Assert.Equal(1.0, file.Ratios["p99"]);
     }
 
@@ -129,6 +119,22 @@ public sealed class VerdictsTests
         Assert.Equal(median, Verdicts.Median(values));
 
     /// <summary>One run of each target per round, in the order the bench runs them: the baseline first in odd rounds.</summary>
+    /// <summary>The target named <paramref name="name"/> passed or missed, with the value and limit given where they are.</summary>
+    private static void AssertTarget(ResultsFile file, string name, bool pass, string? value = null, string? limit = null)
+    {
+        var target = file.Targets.Single(t => t.Name == name);
+        Assert.Equal(pass, target.Pass);
+        if (value is not null)
+        {
+            Assert.Equal(value, target.Value);
+        }
+
+        if (limit is not null)
+        {
+            Assert.Equal(limit, target.Limit);
+        }
+    }
+
     private static ResultsFile Rounds(string scenario, params (double LiveClass, double Baseline)[] p99s) =>
         File(scenario, [.. p99s.SelectMany((p99, i) =>
         {

@@ -9,7 +9,8 @@ namespace LiveClass.ClusterTests.Infrastructure;
 /// silos round robin, and a background activity of instructor controls, chat and check-ins whose
 /// every acknowledged seq is recorded.
 /// </summary>
-internal sealed class LiveClassScenario : IAsyncDisposable
+internal sealed class LiveClassScenario(LocalCluster cluster, CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> parents)
+    : IAsyncDisposable
 {
     private static readonly CheckInStatus[] Statuses =
         [CheckInStatus.Ready, CheckInStatus.Following, CheckInStatus.Done, CheckInStatus.Break, CheckInStatus.Sleeping];
@@ -18,18 +19,10 @@ internal sealed class LiveClassScenario : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (string ClientMessageId, string Text)> _unansweredChats = new();
     private int _chatCounter;
 
-    private LiveClassScenario(LocalCluster cluster, CreateClassResponse created, ClassClient instructor, IReadOnlyList<ClassClient> parents)
-    {
-        Cluster = cluster;
-        Class = created;
-        Instructor = instructor;
-        Parents = parents;
-    }
-
-    public LocalCluster Cluster { get; }
-    public CreateClassResponse Class { get; }
-    public ClassClient Instructor { get; }
-    public IReadOnlyList<ClassClient> Parents { get; }
+    public LocalCluster Cluster => cluster;
+    public CreateClassResponse Class => created;
+    public ClassClient Instructor => instructor;
+    public IReadOnlyList<ClassClient> Parents => parents;
     public IReadOnlyCollection<Ack> Acks => _acks;
 
     public IEnumerable<ClassClient> Everyone => Parents.Prepend(Instructor);

@@ -7,23 +7,14 @@ namespace LiveClass.ClusterTests.Infrastructure;
 /// clustered and storing through that store, with presence timings shortened so failures settle
 /// in seconds.
 /// </summary>
-internal sealed partial class LocalCluster : IAsyncDisposable
+internal sealed partial class LocalCluster(string root, StoreKind kind, IClusterStore store, IReadOnlyList<SiloProcess> silos)
+    : IAsyncDisposable
 {
-    private readonly string _root;
+    public StoreKind Kind => kind;
 
-    private LocalCluster(string root, StoreKind kind, IClusterStore store, IReadOnlyList<SiloProcess> silos)
-    {
-        _root = root;
-        Kind = kind;
-        Store = store;
-        Silos = silos;
-    }
+    public IClusterStore Store => store;
 
-    public StoreKind Kind { get; }
-
-    public IClusterStore Store { get; }
-
-    public IReadOnlyList<SiloProcess> Silos { get; }
+    public IReadOnlyList<SiloProcess> Silos => silos;
 
     public SiloProcess this[int number] => Silos[number - 1];
 
@@ -126,7 +117,7 @@ internal sealed partial class LocalCluster : IAsyncDisposable
         {
             try
             {
-                Directory.Delete(_root, recursive: true);
+                Directory.Delete(root, recursive: true);
             }
             catch (IOException)
             {

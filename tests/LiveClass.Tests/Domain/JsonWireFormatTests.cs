@@ -1,19 +1,11 @@
 using System.Text.Json;
 using LiveClass.Contracts;
-using LiveClass.Contracts.Serialization;
 
 namespace LiveClass.Tests.Domain;
 
 public sealed class JsonWireFormatTests
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        WireFormats.ConfigureJson(options);
-        return options;
-    }
+    private static JsonSerializerOptions Json => WireSamples.Json;
 
     private static JsonElement ToElement<T>(T value) => JsonDocument.Parse(JsonSerializer.Serialize(value, Json)).RootElement;
 

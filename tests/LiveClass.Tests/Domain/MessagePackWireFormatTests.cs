@@ -9,14 +9,7 @@ namespace LiveClass.Tests.Domain;
 
 public sealed class MessagePackWireFormatTests
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        WireFormats.ConfigureJson(options);
-        return options;
-    }
+    private static JsonSerializerOptions Json => WireSamples.Json;
 
     public static TheoryData<string> EventNames => new(Events.Keys);
 

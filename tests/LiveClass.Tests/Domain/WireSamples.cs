@@ -1,4 +1,6 @@
+using System.Text.Json;
 using LiveClass.Contracts;
+using LiveClass.Contracts.Serialization;
 using LiveClass.Domain.Routines;
 
 namespace LiveClass.Tests.Domain;
@@ -7,6 +9,9 @@ namespace LiveClass.Tests.Domain;
 internal static class WireSamples
 {
     public const long At = 1_767_000_000_123;
+
+    /// <summary>JSON options set up as the hub and the HTTP API set theirs.</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
 
     public static readonly string[] EventKeys =
     [
@@ -64,4 +69,11 @@ internal static class WireSamples
             48,
             At + 5,
             "KQ7-M4P"));
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        WireFormats.ConfigureJson(options);
+        return options;
+    }
 }

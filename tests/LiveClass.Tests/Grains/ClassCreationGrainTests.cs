@@ -5,11 +5,8 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ClassCreationGrainTests(ClusterFixture fixture)
+public sealed class ClassCreationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task A_created_class_is_in_the_lobby_and_its_code_points_to_it()
     {

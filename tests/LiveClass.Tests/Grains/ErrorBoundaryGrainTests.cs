@@ -4,11 +4,8 @@ using LiveClass.Domain;
 namespace LiveClass.Tests.Grains;
 
 /// <summary>A rule broken inside the grain reaches the caller as the same <see cref="LiveClassException"/>.</summary>
-[Collection(ClusterCollection.Name)]
-public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture)
+public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     private static void AssertIntact(LiveClassException error, string code, string detail)
     {
         Assert.Equal(code, error.Code);

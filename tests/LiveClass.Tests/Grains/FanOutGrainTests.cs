@@ -1,15 +1,9 @@
 using LiveClass.Contracts;
-using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class FanOutGrainTests(ClusterFixture fixture)
+public sealed class FanOutGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private static readonly Dictionary<string, int> NoConnections = [];
-
-    private IGrainFactory Grains => fixture.Client;
-
     private static IEnumerable<long> Range(long first, long last) =>
         Enumerable.Range(0, (int)(last - first + 1)).Select(i => first + i);
 
@@ -26,7 +20,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
         }
 
         var observer = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
+        var reference = ReferenceTo(observer);
         var start = await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         Assert.Equal((await grain.GetSnapshot()).Seq, start);
 
@@ -54,7 +48,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
         var observer = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
+        var reference = ReferenceTo(observer);
         var start = await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         for (var i = 0; i < 20; i++)
         {
@@ -84,9 +78,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     public async Task An_unsubscribed_observer_gets_nothing_more()
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var observer = new RecordingObserver();
-        var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(observer);
-        await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
+        var observer = await WatchAsync(grain);
         var seq = await grain.GoToStep(instructor, 1);
         await observer.WaitForCountAsync(1);
 
@@ -106,8 +98,8 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
 
         var fromNow = new RecordingObserver();
         var fromStart = new RecordingObserver();
-        Assert.Equal(3, await grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(fromNow), null, NoConnections));
-        Assert.Equal(1, await grain.Subscribe(TestSilos.B, fixture.Client.CreateObjectReference<IClassEventObserver>(fromStart), 1, NoConnections));
+        Assert.Equal(3, await grain.Subscribe(TestSilos.A, ReferenceTo(fromNow), null, NoConnections));
+        Assert.Equal(1, await grain.Subscribe(TestSilos.B, ReferenceTo(fromStart), 1, NoConnections));
         await grain.GoToStep(instructor, 3);
 
         Assert.Equal([4L], (await fromNow.WaitForCountAsync(1)).Select(e => e.Seq));
@@ -118,7 +110,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture)
     public async Task A_silo_id_that_is_not_a_silo_address_is_refused()
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var reference = fixture.Client.CreateObjectReference<IClassEventObserver>(new RecordingObserver());
+        var reference = ReferenceTo(new RecordingObserver());
 
         var subscribe = await Assert.ThrowsAsync<ArgumentException>(() => grain.Subscribe("silo-test", reference, null, NoConnections));
         var report = await Assert.ThrowsAsync<ArgumentException>(() => grain.ReportPresence("silo-test", instructor, 1));

@@ -10,7 +10,7 @@ namespace LiveClass.Tests.Grains;
 internal sealed class GatedBridge : IClassEventObserver
 {
     private readonly Lock _lock = new();
-    private readonly List<long> _received = [];
+    private readonly RecordingObserver _released = new();
     private readonly Queue<TaskCompletionSource> _held = [];
     private int _inFlight;
 
@@ -18,16 +18,8 @@ internal sealed class GatedBridge : IClassEventObserver
 
     public int MostInFlight { get; private set; }
 
-    public IReadOnlyList<long> Received
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _received.ToArray();
-            }
-        }
-    }
+    /// <summary>The seqs of every released delivery, in the order they completed.</summary>
+    public IReadOnlyList<long> Received => _released.Events.Select(e => e.Seq).ToArray();
 
     public async Task OnEvents(string classId, IReadOnlyList<ClassEvent> events)
     {
@@ -40,9 +32,9 @@ internal sealed class GatedBridge : IClassEventObserver
         }
 
         await gate.Task;
+        await _released.OnEvents(classId, events);
         lock (_lock)
         {
-            _received.AddRange(events.Select(e => e.Seq));
             _inFlight--;
         }
     }

@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains;
@@ -9,6 +10,9 @@ internal sealed record CreatedClass(string ClassId, string JoinCode, string Inst
 
 /// <summary>A created class whose instructor has joined.</summary>
 internal sealed record ClassWithInstructor(CreatedClass Created, IClassSessionGrain Grain, string InstructorId);
+
+/// <summary>A family that joined a class, its rejoin token and the participant grain the token names.</summary>
+internal sealed record JoinedFamily(JoinResult Join, RejoinToken Token, IParticipantGrain Participant);
 
 /// <summary>Small steps the grain tests share.</summary>
 internal static class GrainKit

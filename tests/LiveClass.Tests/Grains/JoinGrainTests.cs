@@ -4,11 +4,8 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class JoinGrainTests(ClusterFixture fixture)
+public sealed class JoinGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task The_instructor_joins_with_the_right_key()
     {
@@ -116,9 +113,7 @@ public sealed class JoinGrainTests(ClusterFixture fixture)
     public async Task A_familys_participant_grain_leaves_memory_after_its_join_and_its_token_still_works()
     {
         var created = await GrainKit.CreateClassAsync(Grains);
-        var parent = await created.Grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(created.Grain);
 
         await WaitUntilNotActiveAsync(participant);
         Assert.True(await participant.VerifyToken(token.Secret));

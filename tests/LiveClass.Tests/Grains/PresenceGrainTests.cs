@@ -3,16 +3,12 @@ using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class PresenceGrainTests(ClusterFixture fixture)
+public sealed class PresenceGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private static readonly Dictionary<string, int> NoConnections = [];
     private static readonly TimeSpan Grace = ClusterFixture.PresenceGracePeriod;
 
     /// <summary>Leeway between the grain's wall clock and the test's stopwatch.</summary>
     private static readonly TimeSpan ClockLeeway = TimeSpan.FromMilliseconds(50);
-
-    private IGrainFactory Grains => fixture.Client;
 
     private static bool IsPresence(ClassEvent evt, string participantId) =>
         evt.Kind == ClassEventKind.PresenceChanged && evt.ParticipantId == participantId;
@@ -22,8 +18,7 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
         var created = await GrainKit.CreateClassAsync(Grains);
         await created.Grain.JoinAsInstructor(created.InstructorKey);
         var parent = (await created.Grain.JoinAsParent("Sam")).ParticipantId;
-        var observer = new RecordingObserver();
-        await created.Grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, NoConnections);
+        var observer = await WatchAsync(created.Grain);
         return (created.Grain, parent, observer);
     }
 
@@ -111,7 +106,7 @@ public sealed class PresenceGrainTests(ClusterFixture fixture)
     {
         var (grain, parent, observer) = await JoinedParentAsync();
         var bridge = new RecordingObserver();
-        await grain.Subscribe(TestSilos.B, fixture.Client.CreateObjectReference<IClassEventObserver>(bridge), null,
+        await grain.Subscribe(TestSilos.B, ReferenceTo(bridge), null,
             new Dictionary<string, int> { [parent] = 1 });
 
         var droppedAt = observer.Now;

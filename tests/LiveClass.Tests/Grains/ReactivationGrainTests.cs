@@ -6,11 +6,8 @@ using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ReactivationGrainTests(ClusterFixture fixture)
+public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task A_reactivated_class_keeps_its_state_and_seq()
     {
@@ -24,8 +21,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         await grain.CheckIn(parent.ParticipantId, CheckInStatus.Following, null);
         var before = await grain.GetSnapshot();
 
-        await fixture.Cluster.DeactivateAsync(grain);
-        Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), "the grain is still active");
+        await DeactivateAsync(grain);
 
         var after = await grain.GetSnapshot();
         Assert.Equal(before.Seq, after.Seq);
@@ -58,8 +54,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         await grain.EndClass(instructor);
         var before = await grain.GetRecap(created.InstructorKey);
 
-        await fixture.Cluster.DeactivateAsync(grain);
-        Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), "the grain is still active");
+        await DeactivateAsync(grain);
 
         var after = await grain.GetRecap(created.InstructorKey);
         Assert.Equal(before.Families, after.Families);
@@ -87,7 +82,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         Assert.NotEmpty(stored.LogSegments);
         Assert.Equal(stored.LogSegments[^1].LastSeq + 1, stored.Log.Count > 0 ? stored.Log[0].Seq : stored.Seq + 1);
 
-        await fixture.Cluster.DeactivateAsync(grain);
+        await DeactivateAsync(grain);
 
         var rejoined = await grain.Rejoin(parent.ParticipantId, parent.Snapshot.Seq);
         Assert.Null(rejoined.Snapshot);
@@ -126,7 +121,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         Assert.True(session.Seq > (await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat")).Seq);
         var before = await grain.GetSnapshot();
 
-        await fixture.Cluster.DeactivateAsync(grain);
+        await DeactivateAsync(grain);
 
         var after = await grain.GetSnapshot();
         Assert.Equal(before.Seq, after.Seq);
@@ -147,7 +142,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
         var chatSeq = await grain.SendChat(sam.ParticipantId, "sam-1", "hello");
         await grain.CheckIn(sam.ParticipantId, CheckInStatus.Following, null);
         var before = await grain.GetSnapshot();
-        await fixture.Cluster.DeactivateAsync(grain);
+        await DeactivateAsync(grain);
 
         // Rewrite what is stored the way version 3 kept it: roster, chat and receipts in the state itself, nothing apart.
         var storage = Storage;
@@ -188,20 +183,18 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture)
     public async Task Tokens_and_join_codes_survive_reactivation()
     {
         var created = await GrainKit.CreateClassAsync(Grains);
-        var parent = await created.Grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(created.Grain);
         var code = Grains.GetGrain<LiveClass.Grains.IJoinCodeGrain>(created.JoinCode);
         Assert.True(await participant.VerifyToken(token.Secret));
 
-        await fixture.Cluster.DeactivateAsync(participant);
-        await fixture.Cluster.DeactivateAsync(code);
+        await DeactivateAsync(participant);
+        await DeactivateAsync(code);
 
         Assert.True(await participant.VerifyToken(token.Secret));
         Assert.Equal(created.ClassId, await code.GetClassId());
     }
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+    private IGrainStorage Storage => Fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
 
     private Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain) => ReadStoredAsync<ClassSessionState>(grain, "session");
 

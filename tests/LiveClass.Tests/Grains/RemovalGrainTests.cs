@@ -1,23 +1,16 @@
 using LiveClass.Contracts;
-using LiveClass.Grains;
 
 namespace LiveClass.Tests.Grains;
 
-[Collection(ClusterCollection.Name)]
-public sealed class RemovalGrainTests(ClusterFixture fixture)
+public sealed class RemovalGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    private IGrainFactory Grains => fixture.Client;
-
     [Fact]
     public async Task Removing_a_family_revokes_its_tokens_at_once()
     {
         var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var parent = await grain.JoinAsParent("Sam");
-        var token = GrainKit.ParseToken(parent.RejoinToken);
-        var participant = GrainKit.ParticipantOf(Grains, token);
+        var (parent, token, participant) = await JoinFamilyAsync(grain);
         Assert.True(await participant.VerifyToken(token.Secret));
-        var observer = new RecordingObserver();
-        await grain.Subscribe(TestSilos.A, fixture.Client.CreateObjectReference<IClassEventObserver>(observer), null, new Dictionary<string, int>());
+        var observer = await WatchAsync(grain);
 
         var seq = await grain.RemoveParticipant(instructor, parent.ParticipantId);
 
@@ -32,7 +25,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture)
         Assert.Equal(ClassEventKind.ParticipantRemoved, removed.Kind);
         Assert.Equal(parent.ParticipantId, removed.ParticipantId);
 
-        await fixture.Cluster.DeactivateAsync(participant);
+        await DeactivateAsync(participant);
         Assert.False(await participant.VerifyToken(token.Secret));
     }
 

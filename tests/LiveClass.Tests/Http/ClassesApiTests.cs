@@ -7,18 +7,12 @@ using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Http;
 
-public sealed class ClassesApiTests : IAsyncLifetime
+public sealed class ClassesApiTests : ServerPerTest
 {
-    private LiveClassServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await LiveClassServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task Creating_a_class_returns_its_id_code_key_and_links()
     {
-        var response = await _server.Http.PostAsJsonAsync("/api/classes", new { title = "Week 1", instructorName = "Maya", routineId = "week-1" });
+        var response = await Server.Http.PostAsJsonAsync("/api/classes", new { title = "Week 1", instructorName = "Maya", routineId = "week-1" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<CreateClassResponse>())!;
@@ -27,10 +21,10 @@ public sealed class ClassesApiTests : IAsyncLifetime
         Assert.Matches($"^[{JoinCode.Alphabet}]{{3}}-[{JoinCode.Alphabet}]{{3}}$", created.JoinCode);
         Assert.True(created.InstructorKey.Length >= 22, "at least 128 random bits");
         Assert.Matches("^[A-Za-z0-9_-]+$", created.InstructorKey);
-        Assert.Equal($"{_server.BaseUrl}/join/{created.JoinCode}", created.ParentUrl);
-        Assert.Equal($"{_server.BaseUrl}/teach/{created.ClassId}#key={created.InstructorKey}", created.InstructorUrl);
+        Assert.Equal($"{Server.BaseUrl}/join/{created.JoinCode}", created.ParentUrl);
+        Assert.Equal($"{Server.BaseUrl}/teach/{created.ClassId}#key={created.InstructorKey}", created.InstructorUrl);
 
-        var snapshot = await _server.SnapshotAsync(created.ClassId);
+        var snapshot = await Server.SnapshotAsync(created.ClassId);
         Assert.Equal("week-1", snapshot.Routine.Id);
         Assert.Equal(ClassStatus.Lobby, snapshot.Status);
         Assert.Equal(0, snapshot.StepIndex);
@@ -41,8 +35,8 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_class_without_a_routine_gets_the_full_body_routine()
     {
-        var created = await _server.CreateClassAsync();
-        Assert.Equal("full-body", (await _server.SnapshotAsync(created.ClassId)).Routine.Id);
+        var created = await Server.CreateClassAsync();
+        Assert.Equal("full-body", (await Server.SnapshotAsync(created.ClassId)).Routine.Id);
     }
 
     [Theory]
@@ -55,7 +49,7 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [InlineData("")]
     public async Task Bad_requests_are_invalid_problems(string body)
     {
-        var response = await _server.Http.PostAsync("/api/classes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Server.Http.PostAsync("/api/classes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -67,8 +61,8 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_title_of_exactly_one_hundred_characters_is_accepted_and_one_more_is_not()
     {
-        var ok = await _server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 100), instructorName = "Maya" });
-        var tooLong = await _server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 101), instructorName = "Maya" });
+        var ok = await Server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 100), instructorName = "Maya" });
+        var tooLong = await Server.Http.PostAsJsonAsync("/api/classes", new { title = new string('t', 101), instructorName = "Maya" });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
@@ -76,13 +70,13 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_class_is_found_by_its_code_in_any_case_with_or_without_the_hyphen()
     {
-        var created = await _server.CreateClassAsync("Thursday", "Ana");
-        await using var parent = await ClassClient.ConnectAsync(_server.BaseUrl);
+        var created = await Server.CreateClassAsync("Thursday", "Ana");
+        await using var parent = await ClassClient.ConnectAsync(Server.BaseUrl);
         await parent.JoinAsParentAsync(created.JoinCode, "The Lees");
 
         foreach (var code in new[] { created.JoinCode, created.JoinCode.ToLowerInvariant(), created.JoinCode.Replace("-", "") })
         {
-            var summary = await _server.Http.GetFromJsonAsync<JsonElement>($"/api/classes/{code}");
+            var summary = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/classes/{code}");
             Assert.Equal(created.ClassId, summary.GetProperty("classId").GetString());
             Assert.Equal("Thursday", summary.GetProperty("title").GetString());
             Assert.Equal("Ana", summary.GetProperty("instructorName").GetString());
@@ -98,7 +92,7 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [InlineData("ABCDEFGH")]
     public async Task Malformed_or_unknown_codes_are_not_found_problems(string code)
     {
-        var response = await _server.Http.GetAsync($"/api/classes/{code}");
+        var response = await Server.Http.GetAsync($"/api/classes/{code}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("not_found", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
@@ -107,7 +101,7 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [Fact]
     public async Task Routines_list_every_routine_with_its_steps_in_wire_shape()
     {
-        var routines = await _server.Http.GetFromJsonAsync<JsonElement>("/api/routines");
+        var routines = await Server.Http.GetFromJsonAsync<JsonElement>("/api/routines");
         var ids = routines.EnumerateArray().Select(r => r.GetProperty("id").GetString()).ToList();
         Assert.Equal(["full-body", "week-1", "week-2", "week-3", "week-4", "week-5"], ids);
         var step = routines[0].GetProperty("steps")[0];
@@ -122,14 +116,14 @@ public sealed class ClassesApiTests : IAsyncLifetime
     [Fact]
     public async Task Health_and_readiness_answer_once_the_silo_is_up()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Http.GetAsync("/readyz")).StatusCode);
     }
 
     [Fact]
     public async Task The_hub_offers_stateful_reconnect()
     {
-        var response = await _server.Http.PostAsync("/hubs/class/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
+        var response = await Server.Http.PostAsync("/hubs/class/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
         var negotiation = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(negotiation.GetProperty("useStatefulReconnect").GetBoolean());
     }

@@ -1,31 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Http;
 
 /// <summary>The instructor's recap over HTTP, from a class run through the real hub.</summary>
-public sealed class RecapApiTests : IAsyncLifetime
+public sealed class RecapApiTests : ServerPerTest
 {
-    private LiveClassServer _server = null!;
-
-    public async ValueTask InitializeAsync() => _server = await LiveClassServer.StartAsync();
-
-    public async ValueTask DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task The_recap_lists_every_family_their_time_the_check_ins_by_step_and_the_chat()
     {
-        var created = await _server.CreateClassAsync("Week 2", "Maya");
-        await using var teacher = await ClassClient.ConnectAsync(_server.BaseUrl);
+        var created = await Server.CreateClassAsync("Week 2", "Maya");
+        await using var teacher = await ClassClient.ConnectAsync(Server.BaseUrl);
         await teacher.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
-        await using var amara = await ClassClient.ConnectAsync(_server.BaseUrl);
+        await using var amara = await ClassClient.ConnectAsync(Server.BaseUrl);
         var amaraId = (await amara.JoinAsParentAsync(created.JoinCode, "Amara & Noor")).ParticipantId;
-        await using var ben = await ClassClient.ConnectAsync(_server.BaseUrl);
+        await using var ben = await ClassClient.ConnectAsync(Server.BaseUrl);
         var benId = (await ben.JoinAsParentAsync(created.JoinCode, "Ben & Theo")).ParticipantId;
-        await using var chloe = await ClassClient.ConnectAsync(_server.BaseUrl);
+        await using var chloe = await ClassClient.ConnectAsync(Server.BaseUrl);
         var chloeId = (await chloe.JoinAsParentAsync(created.JoinCode, "Chloe & Ivy")).ParticipantId;
 
         await amara.Hub.CheckIn("Ready", 0);
@@ -42,7 +35,7 @@ public sealed class RecapApiTests : IAsyncLifetime
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
         request.Headers.Add("X-Instructor-Key", created.InstructorKey);
-        var response = await _server.Http.SendAsync(request);
+        var response = await Server.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -90,13 +83,13 @@ public sealed class RecapApiTests : IAsyncLifetime
     [Fact]
     public async Task Without_the_instructor_key_in_its_header_the_recap_is_forbidden()
     {
-        var created = await _server.CreateClassAsync();
+        var created = await Server.CreateClassAsync();
 
-        var none = await _server.Http.GetAsync($"/api/classes/{created.ClassId}/recap");
-        var inQuery = await _server.Http.GetAsync($"/api/classes/{created.ClassId}/recap?key={created.InstructorKey}");
+        var none = await Server.Http.GetAsync($"/api/classes/{created.ClassId}/recap");
+        var inQuery = await Server.Http.GetAsync($"/api/classes/{created.ClassId}/recap?key={created.InstructorKey}");
         var wrong = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
         wrong.Headers.Add("X-Instructor-Key", created.InstructorKey + "x");
-        var wrongResponse = await _server.Http.SendAsync(wrong);
+        var wrongResponse = await Server.Http.SendAsync(wrong);
 
         foreach (var response in new[] { none, inQuery, wrongResponse })
         {
@@ -113,7 +106,7 @@ public sealed class RecapApiTests : IAsyncLifetime
     {
         var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{classId}/recap");
         request.Headers.Add("X-Instructor-Key", "anything");
-        var response = await _server.Http.SendAsync(request);
+        var response = await Server.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveClass.Tests.Hub;
@@ -66,7 +65,7 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), "", "hello");
         await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.SendChat), new string('c', 65), "hello");
 
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var stranger = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "");
         await klass.ExpectErrorAsync(stranger, "invalid:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, new string('n', 41));
 
@@ -81,47 +80,56 @@ public sealed class ErrorCodeTests
         Assert.Equal(40, forty.Snapshot.Participants.Single(p => p.ParticipantId == forty.ParticipantId).DisplayName.Length);
     }
 
-    [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
-    public async Task Unknown_classes_codes_and_ids_are_not_found(WireProtocol protocol)
+    /// <summary>
+    /// A call refused with <see cref="Code"/>: made by a connection that has not joined, or by the
+    /// instructor, with arguments taken from the running class.
+    /// </summary>
+    public sealed record RefusedCall(string Code, string Case, bool ByInstructor, string Method, Func<RunningClass, object?[]> Args)
     {
-        await using var klass = await RunningClass.StartAsync(protocol);
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsParent), "ZZZ-ZZZ", "Family");
-        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsParent), "not a code", "Family");
-        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsInstructor), "AAAAAAAAAAAAAAAAAAAAAA", "key");
-        await klass.ExpectErrorAsync(stranger, "not_found:", nameof(IClassHub.JoinAsInstructor), "../../etc", "key");
-        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", nameof(IClassHub.DeleteChat), "no-such-message");
-        await klass.ExpectErrorAsync(klass.Instructor, "not_found:", nameof(IClassHub.RemoveParticipant), "no-such-family");
+        public override string ToString() => $"{Code} {Case}";
+    }
+
+    private static readonly RefusedCall[] Refused =
+    [
+        new("not_found:", "an unknown join code", false, nameof(IClassHub.JoinAsParent), _ => ["ZZZ-ZZZ", "Family"]),
+        new("not_found:", "a join code that is not one", false, nameof(IClassHub.JoinAsParent), _ => ["not a code", "Family"]),
+        new("not_found:", "an unknown class", false, nameof(IClassHub.JoinAsInstructor), _ => ["AAAAAAAAAAAAAAAAAAAAAA", "key"]),
+        new("not_found:", "a class id that is not one", false, nameof(IClassHub.JoinAsInstructor), _ => ["../../etc", "key"]),
+        new("not_found:", "an unknown message", true, nameof(IClassHub.DeleteChat), _ => ["no-such-message"]),
+        new("not_found:", "an unknown family", true, nameof(IClassHub.RemoveParticipant), _ => ["no-such-family"]),
+        new("forbidden:", "a wrong instructor key", false, nameof(IClassHub.JoinAsInstructor), k => [k.Created.ClassId, "wrong-key"]),
+        new("forbidden:", "no instructor key", false, nameof(IClassHub.JoinAsInstructor), k => [k.Created.ClassId, null]),
+        new("forbidden:", "a token that is not one", false, nameof(IClassHub.Rejoin), _ => ["garbage", 0L]),
+        new("forbidden:", "a token with a changed secret", false, nameof(IClassHub.Rejoin), k => [k.Parent.Token![..^2] + "xx", 0L]),
+        new("forbidden:", "a forged token", false, nameof(IClassHub.Rejoin),
+            k => [$"{k.Created.ClassId}.{k.Parent.ParticipantId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", 0L]),
+        new("not_joined:", "chat before joining", false, nameof(IClassHub.SendChat), _ => ["c1", "hello"]),
+        new("not_joined:", "a check-in before joining", false, nameof(IClassHub.CheckIn), _ => ["Ready", null]),
+        new("not_joined:", "starting before joining", false, nameof(IClassHub.StartClass), _ => []),
+        new("not_joined:", "leaving before joining", false, nameof(IClassHub.Leave), _ => []),
+    ];
+
+    public static TheoryData<WireProtocol, RefusedCall> RefusedCalls()
+    {
+        var data = new TheoryData<WireProtocol, RefusedCall>();
+        foreach (var protocol in Enum.GetValues<WireProtocol>())
+        {
+            foreach (var call in Refused)
+            {
+                data.Add(protocol, call);
+            }
+        }
+
+        return data;
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
-    public async Task Wrong_keys_and_tokens_are_forbidden(WireProtocol protocol)
+    [MemberData(nameof(RefusedCalls))]
+    public async Task Unknown_ids_wrong_secrets_and_calls_before_joining_are_refused_with_their_code(WireProtocol protocol, RefusedCall call)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, "wrong-key");
-        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, null);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), "garbage", 0L);
-        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), klass.Parent.Token![..^2] + "xx", 0L);
-        var forged = $"{klass.Created.ClassId}.{klass.Parent.ParticipantId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        await klass.ExpectErrorAsync(stranger, "forbidden:", nameof(IClassHub.Rejoin), forged, 0L);
-    }
-
-    [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
-    public async Task Calls_before_joining_are_not_joined(WireProtocol protocol)
-    {
-        await using var klass = await RunningClass.StartAsync(protocol);
-        await using var stranger = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
-        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.SendChat), "c1", "hello");
-        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.CheckIn), "Ready", null);
-        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.StartClass));
-        await klass.ExpectErrorAsync(stranger, "not_joined:", nameof(IClassHub.Leave));
+        await using var stranger = await klass.ConnectAsync();
+        await klass.ExpectErrorAsync(call.ByInstructor ? klass.Instructor : stranger, call.Code, call.Method, call.Args(klass));
     }
 
     [Theory]
@@ -160,11 +168,11 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "Done", null);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.GoToStep), 2);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.StartClass));
-        await using var late = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var late = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Late family");
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, klass.Created.InstructorKey);
 
-        await using var device = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var device = await klass.ConnectAsync();
         var rejoin = await device.RejoinAsync(klass.Parent.Token);
         Assert.Equal(ClassStatus.Ended, rejoin.Snapshot!.Status);
         Assert.Empty(rejoin.Events);
@@ -178,9 +186,9 @@ public sealed class ErrorCodeTests
     public async Task A_full_class_refuses_one_more_family(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol, "LiveClass:MaxParents=2");
-        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var second = await klass.ConnectAsync();
         await second.JoinAsParentAsync(klass.Created.JoinCode, "Second family");
-        await using var third = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var third = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(third, "class_full:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Third family");
 
         // The instructor does not take a family's place, and a family that leaves frees one.

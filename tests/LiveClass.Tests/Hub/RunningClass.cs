@@ -6,20 +6,16 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace LiveClass.Tests.Hub;
 
 /// <summary>A server with one class, its instructor and one parent joined.</summary>
-public sealed class RunningClass : IAsyncDisposable
+public sealed class RunningClass(LiveClassServer server, WireProtocol protocol, CreateClassResponse created, ClassClient instructor, ClassClient parent)
+    : IAsyncDisposable
 {
-    private RunningClass(LiveClassServer server, CreateClassResponse created, ClassClient instructor, ClassClient parent)
-    {
-        Server = server;
-        Created = created;
-        Instructor = instructor;
-        Parent = parent;
-    }
+    public LiveClassServer Server => server;
+    public CreateClassResponse Created => created;
+    public ClassClient Instructor => instructor;
+    public ClassClient Parent => parent;
 
-    public LiveClassServer Server { get; }
-    public CreateClassResponse Created { get; }
-    public ClassClient Instructor { get; }
-    public ClassClient Parent { get; }
+    /// <summary>A new connection to this class's server, on the class's protocol, that has not joined.</summary>
+    public Task<ClassClient> ConnectAsync() => ClassClient.ConnectAsync(server.BaseUrl, protocol);
 
     public static async Task<RunningClass> StartAsync(WireProtocol protocol, params string[] settings)
     {
@@ -29,7 +25,7 @@ public sealed class RunningClass : IAsyncDisposable
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
         var parent = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
         await parent.JoinAsParentAsync(created.JoinCode, "The Garcias");
-        return new RunningClass(server, created, instructor, parent);
+        return new RunningClass(server, protocol, created, instructor, parent);
     }
 
     /// <summary>

@@ -92,7 +92,7 @@ public sealed class RateLimitTests
         Assert.True(refusals.Count("participant-changes") >= 1);
 
         // The family's other connection shares the participant's budget; the instructor has their own.
-        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var second = await klass.ConnectAsync();
         await second.RejoinAsync(klass.Parent.Token);
         await klass.ExpectErrorAsync(second, "rate_limited:", nameof(IClassHub.CheckIn), "NeedHelp", null);
         Assert.True(await klass.Instructor.Hub.GoToStep(1) > 0);
@@ -118,17 +118,17 @@ public sealed class RateLimitTests
     public async Task A_family_holds_a_bounded_number_of_connections(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol, "Limits:MaxConnectionsPerFamily=2");
-        await using var second = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var second = await klass.ConnectAsync();
         await second.RejoinAsync(klass.Parent.Token);
-        await using var third = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var third = await klass.ConnectAsync();
 
         var refused = await Assert.ThrowsAsync<HubException>(() => third.RejoinAsync(klass.Parent.Token));
         Assert.StartsWith("rate_limited:", refused.Message, StringComparison.Ordinal);
 
         // The instructor too; a connection that already acts for the family may rejoin as it.
-        await using var instructorAgain = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var instructorAgain = await klass.ConnectAsync();
         await instructorAgain.JoinAsInstructorAsync(klass.Created.ClassId, klass.Created.InstructorKey);
-        await using var instructorThird = await ClassClient.ConnectAsync(klass.Server.BaseUrl, protocol);
+        await using var instructorThird = await klass.ConnectAsync();
         var instructorRefused = await Assert.ThrowsAsync<HubException>(
             () => instructorThird.JoinAsInstructorAsync(klass.Created.ClassId, klass.Created.InstructorKey));
         Assert.StartsWith("rate_limited:", instructorRefused.Message, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ public sealed class MemoryReturnPolicyTests
 {
     private const long MiB = 1024 * 1024;
     private static readonly DateTimeOffset T0 = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-    private readonly MemoryReturnOptions _options = new()
+    private static readonly MemoryReturnOptions Options = new()
     {
         MinimumFreeMiB = 64,
         MinimumFreeShareOfHeap = 0.25,
@@ -14,51 +14,45 @@ public sealed class MemoryReturnPolicyTests
         MinimumInterval = TimeSpan.FromMinutes(1),
     };
 
+    /// <summary>Two readings of the heap and what else the policy weighs; <see cref="Returns"/> is the expected decision.</summary>
+    public sealed record Situation(string Because, HeapReading Previous, HeapReading Current, bool Returns, long EventsDelivered = 0, DateTimeOffset? LastReturn = null)
+    {
+        public override string ToString() => Because;
+    }
+
+    public static TheoryData<Situation> Situations =>
+    [
+        new Situation("a quiet server holding much more than its heap returns it",
+            At(0, 5_000, 300, 450), At(5, 5_040, 300, 450), Returns: true),
+        new Situation("17 MiB/s over 5 s, faster than the quiet rate: a burst still going on needs the room",
+            At(0, 5_000, 300, 450), At(5, 5_085, 300, 450), Returns: false),
+        new Situation("63 MiB free is under the minimum and not worth the pause",
+            At(0, 0, 100, 163), At(5, 0, 100, 163), Returns: false),
+        new Situation("70 MiB free is over the minimum but under a quarter of a 300 MiB heap",
+            At(0, 0, 300, 370), At(5, 0, 300, 370), Returns: false),
+        new Situation("75 MiB free is a quarter of a 300 MiB heap",
+            At(0, 0, 300, 375), At(5, 0, 300, 375), Returns: true),
+        new Situation("just under the minimum interval after the last return",
+            At(55, 0, 300, 450), At(59.9, 0, 300, 450), Returns: false, LastReturn: T0),
+        new Situation("the minimum interval after the last return",
+            At(55, 0, 300, 450), At(60, 0, 300, 450), Returns: true, LastReturn: T0),
+        new Situation("delivering class events however little it allocates: the full collection would stall every class in progress",
+            At(0, 5_000, 300, 450), At(5, 5_001, 300, 450), Returns: false, EventsDelivered: 1),
+        new Situation("two readings at the same instant decide nothing",
+            At(5, 0, 300, 450), At(5, 0, 300, 450), Returns: false),
+        new Situation("readings out of order decide nothing",
+            At(5, 0, 300, 450), At(0, 0, 300, 450), Returns: false),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void Decides_whether_to_return_free_memory(Situation situation)
+    {
+        var returns = MemoryReturnPolicy.ShouldReturn(Options, situation.Previous, situation.Current, situation.EventsDelivered, situation.LastReturn);
+
+        Assert.True(returns == situation.Returns, $"{situation.Because}: expected {situation.Returns}, decided {returns}");
+    }
+
     private static HeapReading At(double seconds, long allocatedMiB, long heapMiB, long committedMiB) =>
         new(T0.AddSeconds(seconds), allocatedMiB * MiB, heapMiB * MiB, committedMiB * MiB);
-
-    [Fact]
-    public void A_quiet_server_holding_much_more_than_its_heap_returns_it()
-    {
-        Assert.True(MemoryReturnPolicy.ShouldReturn(_options, At(0, 5_000, 300, 450), At(5, 5_040, 300, 450), eventsDelivered: 0, lastReturn: null));
-    }
-
-    [Fact]
-    public void A_server_allocating_faster_than_the_quiet_rate_keeps_its_memory()
-    {
-        // 17 MiB/s over 5 s: a burst that is still going on needs the room.
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(0, 5_000, 300, 450), At(5, 5_085, 300, 450), eventsDelivered: 0, lastReturn: null));
-    }
-
-    [Fact]
-    public void Too_little_to_reclaim_is_not_worth_the_pause()
-    {
-        // 63 MiB is under the minimum; 70 MiB is over it but under a quarter of a 300 MiB heap.
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(0, 0, 100, 163), At(5, 0, 100, 163), eventsDelivered: 0, lastReturn: null));
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(0, 0, 300, 370), At(5, 0, 300, 370), eventsDelivered: 0, lastReturn: null));
-        Assert.True(MemoryReturnPolicy.ShouldReturn(_options, At(0, 0, 300, 375), At(5, 0, 300, 375), eventsDelivered: 0, lastReturn: null));
-    }
-
-    [Fact]
-    public void Returns_are_at_least_the_minimum_interval_apart()
-    {
-        var previous = At(55, 0, 300, 450);
-
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, previous, At(59.9, 0, 300, 450), eventsDelivered: 0, lastReturn: T0));
-        Assert.True(MemoryReturnPolicy.ShouldReturn(_options, previous, At(60, 0, 300, 450), eventsDelivered: 0, lastReturn: T0));
-    }
-
-    [Fact]
-    public void A_server_delivering_class_events_keeps_its_memory_however_little_it_allocates()
-    {
-        // The full collection would stall every class in progress for its whole pause.
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(0, 5_000, 300, 450), At(5, 5_001, 300, 450), eventsDelivered: 1, lastReturn: null));
-    }
-
-    [Fact]
-    public void Readings_out_of_order_decide_nothing()
-    {
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(5, 0, 300, 450), At(5, 0, 300, 450), eventsDelivered: 0, lastReturn: null));
-        Assert.False(MemoryReturnPolicy.ShouldReturn(_options, At(5, 0, 300, 450), At(0, 0, 300, 450), eventsDelivered: 0, lastReturn: null));
-    }
 }

@@ -16,85 +16,58 @@ public sealed class MemoryReturnServiceTests
     public async Task After_a_burst_the_free_memory_goes_back_once_the_server_is_quiet_and_only_once()
     {
         var heap = new ScriptedHeap(_time) { HeapMiB = 50, CommittedMiB = 60 };
-        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check });
-        await service.StartAsync(TestContext.Current.CancellationToken);
-        await heap.WaitForReadsAsync(1);
+        await using var service = await StartAsync(heap, new MemoryReturnOptions { CheckInterval = Check });
 
         // A burst of joins: the heap grows and the GC commits far more than it ends up using.
         heap.AllocatedMiB += 600;
         heap.HeapMiB = 300;
         heap.CommittedMiB = 460;
-        await TickAsync(heap);
-        Assert.Equal(0, heap.Returns);
+        Assert.Equal(0, await ReturnsAfterAsync(heap));
 
         // Quiet again: the next check gives the free memory back.
         heap.AllocatedMiB += 10;
-        await TickAsync(heap, extraReads: 1);
-        Assert.Equal(1, heap.Returns);
+        Assert.Equal(1, await ReturnsAfterAsync(heap, extraReads: 1));
         Assert.Equal(300, heap.CommittedMiB);
 
         // Nothing left to reclaim: quiet checks do not collect again.
-        for (var i = 0; i < 3; i++)
-        {
-            await TickAsync(heap);
-        }
-
-        Assert.Equal(1, heap.Returns);
-        await service.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await ReturnsAfterAsync(heap, checks: 3));
     }
 
     [Fact]
     public async Task A_second_burst_within_the_minimum_interval_waits_for_it()
     {
-        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
-        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check, MinimumInterval = TimeSpan.FromSeconds(30) });
-        await service.StartAsync(TestContext.Current.CancellationToken);
-        await heap.WaitForReadsAsync(1);
+        var heap = AfterABurst();
+        await using var service = await StartAsync(heap, new MemoryReturnOptions { CheckInterval = Check, MinimumInterval = TimeSpan.FromSeconds(30) });
 
-        await TickAsync(heap, extraReads: 1);
-        Assert.Equal(1, heap.Returns);
+        Assert.Equal(1, await ReturnsAfterAsync(heap, extraReads: 1));
 
         heap.CommittedMiB = 460;
-        for (var seconds = 5; seconds < 30; seconds += 5)
-        {
-            await TickAsync(heap);
-        }
-
-        Assert.Equal(1, heap.Returns);
-        await TickAsync(heap, extraReads: 1);
-        Assert.Equal(2, heap.Returns);
-        await service.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await ReturnsAfterAsync(heap, checks: 5));
+        Assert.Equal(2, await ReturnsAfterAsync(heap, extraReads: 1));
     }
 
     [Fact]
     public async Task While_classes_receive_events_it_waits_for_them_to_stop()
     {
-        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
-        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check });
-        await service.StartAsync(TestContext.Current.CancellationToken);
-        await heap.WaitForReadsAsync(1);
+        var heap = AfterABurst();
+        await using var service = await StartAsync(heap, new MemoryReturnOptions { CheckInterval = Check });
 
         // A class in progress: a few events each check, very little allocation.
         for (var i = 0; i < 4; i++)
         {
             _delivery.Delivered += 3;
-            await TickAsync(heap);
+            Assert.Equal(0, await ReturnsAfterAsync(heap));
         }
 
-        Assert.Equal(0, heap.Returns);
-
         // The last class ended: the next quiet check gives the memory back.
-        await TickAsync(heap, extraReads: 1);
-        Assert.Equal(1, heap.Returns);
-        await service.StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(1, await ReturnsAfterAsync(heap, extraReads: 1));
     }
 
     [Fact]
     public async Task Disabled_it_never_collects()
     {
-        var heap = new ScriptedHeap(_time) { HeapMiB = 300, CommittedMiB = 460 };
-        using var service = Service(heap, new MemoryReturnOptions { CheckInterval = Check, Enabled = false });
-        await service.StartAsync(TestContext.Current.CancellationToken);
+        var heap = AfterABurst();
+        await using var service = await StartAsync(heap, new MemoryReturnOptions { CheckInterval = Check, Enabled = false });
 
         for (var i = 0; i < 5; i++)
         {
@@ -104,17 +77,49 @@ public sealed class MemoryReturnServiceTests
         await Task.Delay(100, TestContext.Current.CancellationToken);
         Assert.Equal(0, heap.Reads);
         Assert.Equal(0, heap.Returns);
-        await service.StopAsync(TestContext.Current.CancellationToken);
     }
 
-    private MemoryReturnService Service(ScriptedHeap heap, MemoryReturnOptions options) =>
-        new(heap, _delivery, Options.Create(options), _time, NullLogger<MemoryReturnService>.Instance);
+    /// <summary>A heap just after a burst: 160 MiB committed beyond what it uses.</summary>
+    private ScriptedHeap AfterABurst() => new(_time) { HeapMiB = 300, CommittedMiB = 460 };
 
-    private async Task TickAsync(ScriptedHeap heap, int extraReads = 0)
+    /// <summary>Starts the service on <paramref name="heap"/> and, when it is enabled, waits for its first reading.</summary>
+    private async Task<RunningService> StartAsync(ScriptedHeap heap, MemoryReturnOptions options)
     {
-        var reads = heap.Reads;
-        _time.Advance(Check);
-        await heap.WaitForReadsAsync(reads + 1 + extraReads);
+        var service = new MemoryReturnService(heap, _delivery, Options.Create(options), _time, NullLogger<MemoryReturnService>.Instance);
+        await service.StartAsync(TestContext.Current.CancellationToken);
+        if (options.Enabled)
+        {
+            await heap.WaitForReadsAsync(1);
+        }
+
+        return new RunningService(service);
+    }
+
+    /// <summary>
+    /// Lets <paramref name="checks"/> check intervals pass, each read by the service; after the last,
+    /// <paramref name="extraReads"/> more (it reads again after giving memory back). Answers how many
+    /// times the service has given memory back so far.
+    /// </summary>
+    private async Task<int> ReturnsAfterAsync(ScriptedHeap heap, int checks = 1, int extraReads = 0)
+    {
+        for (var check = 1; check <= checks; check++)
+        {
+            var reads = heap.Reads;
+            _time.Advance(Check);
+            await heap.WaitForReadsAsync(reads + 1 + (check == checks ? extraReads : 0));
+        }
+
+        return heap.Returns;
+    }
+
+    /// <summary>A started service that stops, and must stop cleanly, when the test ends.</summary>
+    private sealed class RunningService(MemoryReturnService service) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await service.StopAsync(TestContext.Current.CancellationToken);
+            service.Dispose();
+        }
     }
 
     /// <summary>Class events delivered so far, as the test sets them.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
