@@ -4,7 +4,7 @@ using LiveClass.Contracts;
 namespace LiveClass.ClusterTests;
 
 /// <summary>
-/// PROTOCOL.md rule 8 on three silos: a client that stops reading on one silo, and a family on a
+/// Rule 8 of docs/protocol.md on three silos: a client that stops reading on one silo, and a family on a
 /// slow link, cost only their own connections, on every silo.
 /// </summary>
 [Collection(ClusterCollection.Name)]

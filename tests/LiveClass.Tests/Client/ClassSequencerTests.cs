@@ -2,7 +2,7 @@ using LiveClass.Contracts;
 
 namespace LiveClass.Tests.Client;
 
-/// <summary>PROTOCOL.md rule 1 as the .NET client applies it, event by event.</summary>
+/// <summary>Rule 1 of docs/protocol.md as the .NET client applies it, event by event.</summary>
 public sealed class ClassSequencerTests
 {
     private readonly List<long> _applied = [];

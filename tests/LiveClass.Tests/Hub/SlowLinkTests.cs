@@ -2,7 +2,7 @@ using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Hub;
 
-/// <summary>PROTOCOL.md rule 8 for an honest slow link: it gets everything, late and in order, and slows no one.</summary>
+/// <summary>Rule 8 of docs/protocol.md for an honest slow link: it gets everything, late and in order, and slows no one.</summary>
 public sealed class SlowLinkTests
 {
     private const int LinkBytesPerSecond = 20 * 1024;

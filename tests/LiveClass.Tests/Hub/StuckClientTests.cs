@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveClass.Tests.Hub;
 
 /// <summary>
-/// PROTOCOL.md rule 8: a client that stops reading costs its own connection and nothing else.
+/// Rule 8 of docs/protocol.md: a client that stops reading costs its own connection and nothing else.
 /// A real stuck client (a raw socket with a 4 KiB receive buffer that joins, stops reading and
 /// keeps pinging) sits in class A while A's instructor moves steps as fast as the server takes
 /// them and class B, on the same server, gets a cue every 100 ms.
