@@ -85,8 +85,9 @@ public sealed class BenchOptions
                    server instead of the baseline), all (s1-s4)
 
           --full                  the full sizes of the issue (default: small quick sizes)
-          --rounds N              N pairs of runs, alternating which server goes first; the
-                                  targets and ratios are judged on the medians (1)
+          --rounds N              N pairs of runs, alternating which server goes first; a
+                                  target is met only when every round meets it; the table's
+                                  ratios are the medians of the rounds (1)
           --classes N --parents N --events-per-sec E --chat-interval S --checkin-interval S
           --duration S --warmup S --probe-rejoins N
                                   override the scenario's size and load
