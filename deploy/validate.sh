@@ -22,11 +22,19 @@ deploy, root = map(pathlib.Path, sys.argv[1:3])
 def fail(message):
     sys.exit(f"FAIL {message}")
 
-compose = yaml.safe_load((deploy / "compose.yaml").read_text())
-services = compose["services"]
-for name in ["redis", "silo1", "silo2", "silo3", "lb"]:
-    if name not in services:
-        fail(f"compose.yaml has no service {name}")
+def load_compose(file, required):
+    """A compose file with every required service, each with cpu and memory limits."""
+    compose = yaml.safe_load((deploy / file).read_text())
+    services = compose["services"]
+    for name in required:
+        if name not in services:
+            fail(f"{file} has no service {name}")
+    for name, service in services.items():
+        if not (service.get("cpus") and service.get("mem_limit")):
+            fail(f"{file}: {name} has no cpu and memory limits")
+    return compose, services
+
+compose, services = load_compose("compose.yaml", ["redis", "silo1", "silo2", "silo3", "lb"])
 for n in (1, 2, 3):
     silo = services[f"silo{n}"]
     env = silo["environment"]
@@ -42,9 +50,6 @@ if "--requirepass" not in services["redis"]["command"] or "password=${REDIS_PASS
     fail("compose's Redis asks for no password, or the silos do not give it")
 if not compose["networks"]["back"].get("internal") or services["lb"]["networks"] != ["front"] or services["redis"]["networks"] != ["back"]:
     fail("compose's load balancer can reach Redis or the silo ports")
-for name, service in services.items():
-    if not (service.get("cpus") and service.get("mem_limit")):
-        fail(f"compose's {name} has no cpu and memory limits")
 print("ok  compose.yaml: redis, three silos, load balancer")
 
 docs = []
@@ -138,11 +143,7 @@ for line in (deploy / "Dockerfile").read_text().splitlines():
 print("ok  Dockerfile: every copied path exists (web/ comes from the web app's folder)")
 
 # The Azure Storage variants: compose.azure.yaml and the kubernetes/azure overlay.
-azure = yaml.safe_load((deploy / "compose.azure.yaml").read_text())
-azure_services = azure["services"]
-for name in ["azurite", "silo1", "silo2", "silo3", "lb"]:
-    if name not in azure_services:
-        fail(f"compose.azure.yaml has no service {name}")
+_, azure_services = load_compose("compose.azure.yaml", ["azurite", "silo1", "silo2", "silo3", "lb"])
 for n in (1, 2, 3):
     env = azure_services[f"silo{n}"]["environment"]
     if env.get("Cluster__Clustering") != "AzureStorage" or env.get("Cluster__Storage") != "AzureStorage" \
@@ -150,9 +151,6 @@ for n in (1, 2, 3):
         fail(f"compose.azure.yaml: silo{n} is not configured for Azure Storage on the azurite service")
 if "/data" not in azure_services["azurite"]["command"] or azure_services["azurite"]["networks"] != ["back"]:
     fail("compose.azure.yaml: Azurite keeps no data folder, or is reachable from the load balancer's network")
-for name, service in azure_services.items():
-    if not (service.get("cpus") and service.get("mem_limit")):
-        fail(f"compose.azure.yaml: {name} has no cpu and memory limits")
 print("ok  compose.azure.yaml: azurite, three silos on Azure Storage, load balancer")
 
 overlay = yaml.safe_load((deploy / "kubernetes" / "azure" / "kustomization.yaml").read_text())
