@@ -122,6 +122,8 @@ silo_start() {
     export Cluster__ClusterId=local Cluster__ServiceId=liveclass
     export Cluster__SiloPort="$(silo_port "$n")" Cluster__GatewayPort="$(gateway_port "$n")"
     export Observability__Prometheus=true
+    # As in the Dockerfile: a shared array pool large enough for every connection's send buffer.
+    export DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024
     # Every client of a local cluster (browsers, the load generator) comes from one address.
     export Limits__ClassCreationsPerMinute="${Limits__ClassCreationsPerMinute:-1000000}"
     export Limits__ClassLookupsPerMinute="${Limits__ClassLookupsPerMinute:-1000000}"

@@ -105,6 +105,11 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         }
 
         info.Environment["DOTNET_STARTUP_HOOKS"] = ProbeDll(launch.RepoRoot);
+        foreach (var (name, value) in ServerRuntime.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(string.Join(';', urls));

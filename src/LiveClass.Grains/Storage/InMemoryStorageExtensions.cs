@@ -10,7 +10,7 @@ public static class InMemoryStorageExtensions
     public static ISiloBuilder AddInMemoryGrainStorage(this ISiloBuilder silo, string name)
     {
         silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) =>
-            new InMemoryGrainStorage(new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+            new InMemoryGrainStorage(new ReusedBufferGrainStorageSerializer(services.GetRequiredService<Serializer>())));
         return silo;
     }
 }

@@ -3,8 +3,8 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using LiveClass.Grains;
+using LiveClass.Grains.Storage;
 using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace LiveClass.Server.Hosting;
 
@@ -78,7 +78,7 @@ internal static class AzureStorageHosting
         {
             table.TableName = settings.StateTable;
             // Orleans' binary format, as with every other store: compact, version tolerant through the [Id]s.
-            table.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            table.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             // Log segments that nothing refers to any more are removed, not left as empty rows.
             table.DeleteStateOnClear = true;
             table.TableServiceClient = TableService(settings, credential);
@@ -86,7 +86,7 @@ internal static class AzureStorageHosting
         orleans.AddAzureBlobGrainStorage(StorageNames.Rosters, options => options.Configure<Serializer>((blob, serializer) =>
         {
             blob.ContainerName = settings.StateContainer;
-            blob.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            blob.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             blob.DeleteStateOnClear = true;
             blob.BlobServiceClient = BlobService(settings, credential);
         }));

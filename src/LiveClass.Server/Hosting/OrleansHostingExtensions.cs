@@ -6,7 +6,6 @@ using LiveClass.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
-using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace LiveClass.Server.Hosting;
@@ -108,7 +107,7 @@ public static class OrleansHostingExtensions
             {
                 redis.ConfigurationOptions = RedisConfiguration(silo);
                 // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
-                redis.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+                redis.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             }));
             orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
         }

@@ -128,8 +128,10 @@ public sealed partial class ClassFeed : IClassEventObserver
         var catchUp = false;
         lock (_lock)
         {
-            foreach (var evt in events)
+            // Indexed, not foreach: an interface enumerator per call is garbage on the hottest path.
+            for (var i = 0; i < events.Count; i++)
             {
+                var evt = events[i];
                 if (evt.Seq <= _lastSeq)
                 {
                     // Delivered already (a resend after a failed call, or a catch-up got there first).

@@ -75,7 +75,7 @@ public sealed partial class ConnectionOutbox
         }
         else if (startWriter)
         {
-            _ = Task.Run(DrainAsync);
+            Drain();
         }
     }
 
@@ -128,43 +128,86 @@ public sealed partial class ConnectionOutbox
         Close($"{CloseReasons.TooSlow}: this connection fell too far behind its class; reconnect and rejoin by seq");
     }
 
-    private async Task DrainAsync()
+    /// <summary>
+    /// Writes what is queued, in order, for as long as the transport takes each write at once (a
+    /// plain copy into the connection's buffer, as SignalR's own group send does). The first
+    /// write that has to wait goes on without the caller, which never waits on the transport.
+    /// </summary>
+    private void Drain()
     {
-        while (true)
+        while (TryPeekNext(out var message))
         {
-            SerializedHubMessage message;
-            lock (_lock)
-            {
-                if (_closedWith is not null || !_queue.TryPeek(out message))
-                {
-                    _writing = false;
-                    return;
-                }
-            }
-
+            ValueTask write;
             try
             {
-                await _connection.WriteAsync(message, _connection.ConnectionAborted);
+                write = _connection.WriteAsync(message, _connection.ConnectionAborted);
             }
             catch (Exception exception)
             {
-                // The transport is gone; the connection's disconnect discards the rest.
-                LogWriteFailed(_logger, exception, ConnectionId);
-                lock (_lock)
-                {
-                    _writing = false;
-                }
-
+                WriteFailed(exception);
                 return;
             }
 
-            lock (_lock)
+            if (!write.IsCompletedSuccessfully)
             {
-                if (_queue.Count > 0 && _closedWith is null)
-                {
-                    _queue.Written();
-                }
+                _ = DrainAfterAsync(write);
+                return;
             }
+
+            MarkWritten();
+        }
+    }
+
+    private async Task DrainAfterAsync(ValueTask pending)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (Exception exception)
+        {
+            WriteFailed(exception);
+            return;
+        }
+
+        MarkWritten();
+        Drain();
+    }
+
+    /// <summary>The oldest unwritten message, or false (and the writer stops) when there is none or the connection is closed.</summary>
+    private bool TryPeekNext(out SerializedHubMessage message)
+    {
+        lock (_lock)
+        {
+            if (_closedWith is null && _queue.TryPeek(out message))
+            {
+                return true;
+            }
+
+            _writing = false;
+            message = null!;
+            return false;
+        }
+    }
+
+    private void MarkWritten()
+    {
+        lock (_lock)
+        {
+            if (_queue.Count > 0 && _closedWith is null)
+            {
+                _queue.Written();
+            }
+        }
+    }
+
+    private void WriteFailed(Exception exception)
+    {
+        // The transport is gone; the connection's disconnect discards the rest.
+        LogWriteFailed(_logger, exception, ConnectionId);
+        lock (_lock)
+        {
+            _writing = false;
         }
     }
 

@@ -111,6 +111,42 @@ public sealed class ConnectionOutboxTests
         Assert.Equal(Enumerable.Range(1, 50), connection.Written);
     }
 
+    [Fact]
+    public void A_transport_that_takes_writes_at_once_has_them_before_Enqueue_returns()
+    {
+        // No hop to the thread pool per event and connection: the write is a copy into the
+        // connection's buffer on the fan-out's own thread, as in SignalR's group send.
+        var connection = new ControlledConnection { TakesWritesAtOnce = true };
+        var outbox = NewOutbox(connection, new DeliveryOptions());
+
+        for (var i = 1; i <= 3; i++)
+        {
+            outbox.Enqueue(Message(i));
+            Assert.Equal(Enumerable.Range(1, i), connection.Written);
+        }
+
+        Assert.False(outbox.IsClosed);
+    }
+
+    [Fact]
+    public async Task Writes_queued_behind_a_waiting_write_follow_it_in_order_once_it_completes()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions());
+        outbox.Enqueue(Message(1));
+        await connection.WaitForPendingWriteAsync();
+        outbox.Enqueue(Message(2));
+        outbox.Enqueue(Message(3));
+
+        connection.TakesWritesAtOnce = true;
+        connection.ReleaseAll();
+        await connection.WaitForWrittenAsync(3);
+
+        Assert.Equal([1, 2, 3], connection.Written);
+        outbox.Enqueue(Message(4));
+        Assert.Equal([1, 2, 3, 4], connection.Written);
+    }
+
     private ConnectionOutbox NewOutbox(ControlledConnection connection, DeliveryOptions options) =>
         new(connection, options, _time, NullLogger.Instance);
 
@@ -123,6 +159,9 @@ public sealed class ConnectionOutboxTests
         private volatile bool _open;
 
         public ConcurrentQueue<int> Written { get; } = new();
+
+        /// <summary>Like a transport with room in its buffer: every write completes before WriteAsync returns.</summary>
+        public bool TakesWritesAtOnce { get; set; }
         public int PendingWrites => _pending.Count(p => !p.Task.IsCompleted);
         public bool Aborted => _aborted.Task.IsCompleted;
         public string? CloseError { get; private set; }
@@ -132,7 +171,7 @@ public sealed class ConnectionOutboxTests
 
         public override async ValueTask WriteAsync(SerializedHubMessage message, CancellationToken cancellationToken = default)
         {
-            if (!_open)
+            if (!_open && !TakesWritesAtOnce)
             {
                 var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _pending.Enqueue(gate);
