@@ -88,7 +88,12 @@ internal sealed class FeedMembers(int maxHeld)
             gone.AddRange(_members.Where(m => m.Value.Held is null && m.Value.ParticipantId == removed).Select(m => m.Key));
         }
 
-        foreach (var connectionId in gone ?? [])
+        if (gone is null)
+        {
+            return;
+        }
+
+        foreach (var connectionId in gone)
         {
             _members.Remove(connectionId);
         }
