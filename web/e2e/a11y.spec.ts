@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
-  closeAll,
+  closedAfterEach,
   createClass,
   expectNoAxeViolations,
   inLanguage,
@@ -11,13 +11,9 @@ import {
   openPhone,
   sendChat,
   settle,
-  type Person,
 } from './helpers';
 
-const people: Person[] = [];
-test.afterEach(async () => {
-  await closeAll(people.splice(0));
-});
+const people = closedAfterEach();
 
 // axe-core over every page of the app, in each language, with a class in full swing: no
 // violation of any impact.

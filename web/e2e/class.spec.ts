@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import {
   boardRow,
   chatTexts,
-  closeAll,
+  closedAfterEach,
   createClass,
   joinAsParent,
+  openClass,
   lastSeq,
   openInstructor,
   participantId,
@@ -20,10 +21,7 @@ import {
   tempoPhase,
 } from './helpers';
 
-const people: Person[] = [];
-test.afterEach(async () => {
-  await closeAll(people.splice(0));
-});
+const people = closedAfterEach();
 
 test('an instructor and three parents run a class', async ({ browser, request }) => {
   const [routine] = await routines(request);
@@ -132,11 +130,9 @@ test('an instructor and three parents run a class', async ({ browser, request })
 
 test('a parent who was offline comes back to exactly the right step, cue and chat', async ({ browser, request }) => {
   const [routine] = await routines(request);
-  const created = await createClass(request, 'Offline catch-up');
-  const teacher = await openInstructor(browser, created);
-  const online = await joinAsParent(browser, created, 'Dana & Leo');
-  const away = await joinAsParent(browser, created, 'Eli & Mia');
-  people.push(teacher, online, away);
+  const names = ['Dana & Leo', 'Eli & Mia'];
+  const { teacher, families } = await openClass(browser, request, people, 'Offline catch-up', names);
+  const [online, away] = families;
   const t = teacher.page;
 
   await t.getByTestId('start').click();
@@ -189,11 +185,10 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
 });
 
 test('a parent who reloads is the same family', async ({ browser, request }) => {
-  const created = await createClass(request, 'Reload');
-  const teacher = await openInstructor(browser, created);
-  const parent = await joinAsParent(browser, created, 'Faye & Ada');
-  const other = await joinAsParent(browser, created, 'Gus & Kit');
-  people.push(teacher, parent, other);
+  // The second family is on the board beside the first throughout.
+  const names = ['Faye & Ada', 'Gus & Kit'];
+  const { created, teacher, families } = await openClass(browser, request, people, 'Reload', names);
+  const [parent] = families;
   const t = teacher.page;
 
   await parent.page.getByTestId('checkin-Following').click();
@@ -235,11 +230,9 @@ test('a parent who reloads is the same family', async ({ browser, request }) => 
 });
 
 test('chat shows markup as text and fires nothing', async ({ browser, request }) => {
-  const created = await createClass(request, 'Chat safety');
-  const teacher = await openInstructor(browser, created);
-  const writer = await joinAsParent(browser, created, 'Hana & Ola');
-  const reader = await joinAsParent(browser, created, 'Ivo & Pia');
-  people.push(teacher, writer, reader);
+  const names = ['Hana & Ola', 'Ivo & Pia'];
+  const { teacher, families } = await openClass(browser, request, people, 'Chat safety', names);
+  const [writer, reader] = families;
 
   const payload = '<img src=x onerror=alert(1)>';
   await sendChat(writer.page, payload);
@@ -300,10 +293,8 @@ test('the tempo guide pulses in the same phase on every parent', async ({ browse
 });
 
 test('a removed family is told so and can join again under a new name', async ({ browser, request }) => {
-  const created = await createClass(request, 'Removal');
-  const teacher = await openInstructor(browser, created);
-  const parent = await joinAsParent(browser, created, 'Lou & Bo');
-  people.push(teacher, parent);
+  const { created, teacher, families } = await openClass(browser, request, people, 'Removal', ['Lou & Bo']);
+  const [parent] = families;
   const t = teacher.page;
 
   await boardRow(t, 'Lou & Bo').getByTestId('remove').click();

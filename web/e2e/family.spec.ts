@@ -5,12 +5,12 @@ import { parseCsv } from '../src/csv';
 import {
   boardRow,
   both,
-  closeAll,
+  closedAfterEach,
+  instructorAndFamily,
   createClass,
   inLanguage,
-  joinAsParent,
   lastSeq,
-  openInstructor,
+  openClass,
   openPhone,
   PHONE,
   recordSpeech,
@@ -22,15 +22,11 @@ import {
   sounds,
   spoken,
   wakeHeld,
-  type Person,
+  type Setup,
   present,
-  joinFamilies,
 } from './helpers';
 
-const people: Person[] = [];
-test.afterEach(async () => {
-  await closeAll(people.splice(0));
-});
+const people = closedAfterEach();
 
 async function wakeLog(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __wake: { log: string[] } }).__wake.log.slice());
@@ -40,13 +36,7 @@ test('the screen stays on while the class is live, and not while it is paused or
   browser,
   request,
 }) => {
-  const created = await createClass(request, 'Screen on');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Dana & Leo', PHONE, 'no-preference', recordWakeLock);
-  people.push(parent);
-  const t = teacher.page;
-  const p = parent.page;
+  const [t, p] = await instructorAndFamily(browser, request, people, 'Screen on', 'Dana & Leo', recordWakeLock);
 
   // Waiting to start: nothing to keep awake for.
   expect(await wakeHeld(p)).toBe(false);
@@ -87,17 +77,13 @@ test('the screen stays on while the class is live, and not while it is paused or
 });
 
 test('a browser without a screen wake lock says so during a live class', async ({ browser, request }) => {
-  const created = await createClass(request, 'No wake lock');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Eli & Mo', PHONE, 'no-preference', (context) =>
-    context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock')),
-  );
-  people.push(parent);
-  await expect(parent.page.getByTestId('wake-note')).toBeHidden();
-  await teacher.page.getByTestId('start').click();
-  await expect(parent.page.getByTestId('wake-note')).toBeVisible();
-  await expect(parent.page.getByTestId('wake-note')).toContainText('cannot keep the screen on');
+  const noWakeLock: Setup = (context) =>
+    context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock'));
+  const [t, p] = await instructorAndFamily(browser, request, people, 'No wake lock', 'Eli & Mo', noWakeLock);
+  await expect(p.getByTestId('wake-note')).toBeHidden();
+  await t.getByTestId('start').click();
+  await expect(p.getByTestId('wake-note')).toBeVisible();
+  await expect(p.getByTestId('wake-note')).toContainText('cannot keep the screen on');
 });
 
 test('hands-free speaks each step change and cue once, only when turned on and only while live', async ({
@@ -107,10 +93,9 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   const [routine] = await routines(request);
   const ninth = routine.steps[8];
   expect(ninth.name).toBe('Top of foot');
-  const created = await createClass(request, 'Hands free');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const [listening, quiet] = await joinFamilies(browser, created, ['Fay & Ada', 'Gus & Bo'], people, recordSpeech);
+  const names = ['Fay & Ada', 'Gus & Bo'];
+  const { teacher, families } = await openClass(browser, request, people, 'Hands free', names, recordSpeech);
+  const [listening, quiet] = families;
   const t = teacher.page;
   const p = listening.page;
 
@@ -164,13 +149,7 @@ test('the tempo guide ticks softly for a parent who asks, and stops when the cla
   browser,
   request,
 }) => {
-  const created = await createClass(request, 'Ticks');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Ivy & Jo', PHONE, 'no-preference', recordSpeech);
-  people.push(parent);
-  const t = teacher.page;
-  const p = parent.page;
+  const [t, p] = await instructorAndFamily(browser, request, people, 'Ticks', 'Ivy & Jo', recordSpeech);
   const ticks = async () => (await sounds(p)).filter((s) => s === 'tone:1200').length;
 
   await p.getByTestId('handsfree-toggle').click();
@@ -192,23 +171,12 @@ test('the tempo guide ticks softly for a parent who asks, and stops when the cla
 });
 
 test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, request }) => {
-  const created = await createClass(request, 'Manos libres');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const parent = await joinAsParent(
-    browser,
-    created,
-    'Lucía y Pablo',
-    PHONE,
-    'no-preference',
-    both(recordSpeech, inLanguage('es')),
-  );
-  people.push(parent);
-  const p = parent.page;
+  const inSpanish = both(recordSpeech, inLanguage('es'));
+  const [t, p] = await instructorAndFamily(browser, request, people, 'Manos libres', 'Lucía y Pablo', inSpanish);
   await expect(p.getByTestId('class-status')).toHaveText('Esperando el inicio');
   await p.getByTestId('handsfree-toggle').click();
-  await teacher.page.getByTestId('start').click();
-  await teacher.page.getByTestId('step-8').click();
+  await t.getByTestId('start').click();
+  await t.getByTestId('step-8').click();
   await expect(p.getByTestId('step-name')).toHaveText('Parte superior del pie');
   await expect
     .poll(() => spoken(p))
@@ -220,13 +188,7 @@ test('the mat view shows the step, doll, cue and tempo large, with check-ins one
   request,
 }) => {
   const [routine] = await routines(request);
-  const created = await createClass(request, 'Mat view');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
-  const parent = await joinAsParent(browser, created, 'Hana & Kai');
-  people.push(parent);
-  const t = teacher.page;
-  const p = parent.page;
+  const [t, p] = await instructorAndFamily(browser, request, people, 'Mat view', 'Hana & Kai');
 
   await t.getByTestId('start').click();
   await t.getByTestId('step-8').click();
@@ -315,16 +277,9 @@ test('practice at home works with the network off once the page has loaded', asy
 
 test('the recap lists every family and check-in of the class, and its CSV parses', async ({ browser, request }) => {
   const [routine] = await routines(request);
-  const created = await createClass(request, 'Week 3, with recap');
-  const teacher = await openInstructor(browser, created);
-  people.push(teacher);
   const names = ['Amara & Noor', 'Ben, Theo "T"', 'Chloe & Ivy'];
-  const parents: Person[] = [];
-  for (const name of names) {
-    const p = await joinAsParent(browser, created, name);
-    people.push(p);
-    parents.push(p);
-  }
+  const recapClass = await openClass(browser, request, people, 'Week 3, with recap', names);
+  const { created, teacher, families: parents } = recapClass;
   const t = teacher.page;
   await parents[0].page.getByTestId('checkin-Ready').click();
   await t.getByTestId('start').click();

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { fileURLToPath } from 'node:url';
 // Brings in the type of window.__liveclass, the page's read-only test hooks.
@@ -122,6 +122,35 @@ export async function joinFamilies(
     joined.push(family);
   }
   return joined;
+}
+
+/** A new class with its instructor and families joined on phones; each person is added to `people`. */
+export async function openClass(
+  browser: Browser,
+  request: APIRequestContext,
+  people: Person[],
+  title: string,
+  names: string[],
+  setup?: Setup,
+): Promise<{ created: CreatedClass; teacher: Person; families: Person[] }> {
+  const created = await createClass(request, title);
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  const families = await joinFamilies(browser, created, names, people, setup);
+  return { created, teacher, families };
+}
+
+/** The instructor's page and one family's, in a new class; both people are added to `people`. */
+export async function instructorAndFamily(
+  browser: Browser,
+  request: APIRequestContext,
+  people: Person[],
+  title: string,
+  name: string,
+  setup?: Setup,
+): Promise<[Page, Page]> {
+  const { teacher, families } = await openClass(browser, request, people, title, [name], setup);
+  return [teacher.page, families[0].page];
 }
 
 /** A phone on its own, for pages that need no class (home, practice). */
@@ -324,4 +353,13 @@ export function chatTexts(page: Page) {
 
 export async function closeAll(people: Person[]): Promise<void> {
   for (const p of people) await p.context.close().catch(() => undefined);
+}
+
+/** The people a spec file's tests open; each test's are closed once it ends. */
+export function closedAfterEach(): Person[] {
+  const people: Person[] = [];
+  test.afterEach(async () => {
+    await closeAll(people.splice(0));
+  });
+  return people;
 }

@@ -30,139 +30,45 @@ interface AreaGeometry {
   reach: number;
 }
 
-const LEGS: Line[] = [
-  [
-    [100, 206],
-    [88, 274],
-  ],
-  [
-    [140, 206],
-    [152, 274],
-  ],
-];
-const ARMS: Line[] = [
-  [
-    [86, 106],
-    [46, 168],
-  ],
-  [
-    [154, 106],
-    [194, 168],
-  ],
-];
 const mid = ([a, b]: Line, t = 0.5): Pt => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
 
+/** Points from flat coordinates: x, y, x, y, … */
+function points(xy: readonly number[]): Pt[] {
+  const out: Pt[] = [];
+  for (let i = 0; i + 1 < xy.length; i += 2) out.push([xy[i], xy[i + 1]]);
+  return out;
+}
+
+/** Lines from flat coordinates, four to a line: from x, y to x, y. */
+function lines(xy: readonly number[]): Line[] {
+  const ends = points(xy);
+  const out: Line[] = [];
+  for (let i = 0; i + 1 < ends.length; i += 2) out.push([ends[i], ends[i + 1]]);
+  return out;
+}
+
+/** One row of the table below; without spots, each line's middle is one. */
+function area(parts: string[], center: Pt, reach: number, lineXY: readonly number[], spotXY?: number[]): AreaGeometry {
+  const drawn = lines(lineXY);
+  return { parts, center, lines: drawn, spots: spotXY ? points(spotXY) : drawn.map((l) => mid(l)), reach };
+}
+
+const LEGS = [100, 206, 88, 274, 140, 206, 152, 274];
+const ARMS = [86, 106, 46, 168, 154, 106, 194, 168];
+const WHOLE_BODY = ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'];
+
+// Each area: the parts it highlights, its centre, the reach of a local motion, its lines, its spots.
 const GEOMETRY: Partial<Record<string, AreaGeometry>> = {
-  Legs: { parts: ['legs'], center: [120, 240], lines: LEGS, spots: LEGS.map((l) => mid(l)), reach: 16 },
-  Feet: {
-    parts: ['feet'],
-    center: [120, 296],
-    lines: [
-      [
-        [84, 282],
-        [84, 310],
-      ],
-      [
-        [156, 282],
-        [156, 310],
-      ],
-    ],
-    spots: [
-      [84, 296],
-      [156, 296],
-    ],
-    reach: 12,
-  },
-  Tummy: {
-    parts: ['tummy'],
-    center: [120, 166],
-    lines: [
-      [
-        [120, 146],
-        [120, 190],
-      ],
-    ],
-    spots: [[120, 166]],
-    reach: 34,
-  },
-  Chest: {
-    parts: ['chest'],
-    center: [120, 120],
-    lines: [
-      [
-        [120, 100],
-        [120, 138],
-      ],
-    ],
-    spots: [[120, 119]],
-    reach: 36,
-  },
-  Arms: { parts: ['arms'], center: [120, 136], lines: ARMS, spots: ARMS.map((l) => mid(l)), reach: 14 },
-  Hands: {
-    parts: ['hands'],
-    center: [120, 186],
-    lines: [
-      [
-        [34, 176],
-        [30, 198],
-      ],
-      [
-        [206, 176],
-        [210, 198],
-      ],
-    ],
-    spots: [
-      [34, 186],
-      [206, 186],
-    ],
-    reach: 12,
-  },
-  Face: {
-    parts: ['face'],
-    center: [120, 52],
-    lines: [
-      [
-        [120, 30],
-        [120, 74],
-      ],
-    ],
-    spots: [[120, 44]],
-    reach: 26,
-  },
-  Back: {
-    parts: ['back'],
-    center: [120, 150],
-    lines: [
-      [
-        [120, 98],
-        [120, 204],
-      ],
-    ],
-    spots: [
-      [104, 130],
-      [136, 170],
-    ],
-    reach: 14,
-  },
-  GentleMovements: {
-    parts: ['arms', 'legs'],
-    center: [120, 150],
-    lines: [...ARMS, ...LEGS],
-    spots: [...ARMS, ...LEGS].map((l) => mid(l)),
-    reach: 14,
-  },
-  Relaxation: {
-    parts: ['face', 'arms', 'hands', 'chest', 'tummy', 'legs', 'feet'],
-    center: [120, 150],
-    lines: [
-      [
-        [120, 100],
-        [120, 196],
-      ],
-    ],
-    spots: [[120, 150]],
-    reach: 30,
-  },
+  Legs: area(['legs'], [120, 240], 16, LEGS),
+  Feet: area(['feet'], [120, 296], 12, [84, 282, 84, 310, 156, 282, 156, 310], [84, 296, 156, 296]),
+  Tummy: area(['tummy'], [120, 166], 34, [120, 146, 120, 190], [120, 166]),
+  Chest: area(['chest'], [120, 120], 36, [120, 100, 120, 138], [120, 119]),
+  Arms: area(['arms'], [120, 136], 14, ARMS),
+  Hands: area(['hands'], [120, 186], 12, [34, 176, 30, 198, 206, 176, 210, 198], [34, 186, 206, 186]),
+  Face: area(['face'], [120, 52], 26, [120, 30, 120, 74], [120, 44]),
+  Back: area(['back'], [120, 150], 14, [120, 98, 120, 204], [104, 130, 136, 170]),
+  GentleMovements: area(['arms', 'legs'], [120, 150], 14, [...ARMS, ...LEGS]),
+  Relaxation: area(WHOLE_BODY, [120, 150], 30, [120, 100, 120, 196], [120, 150]),
 };
 
 const POSES = [

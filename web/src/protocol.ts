@@ -1,46 +1,23 @@
 // Wire types of LiveClass protocol version 1 (see docs/protocol.md). Field names and enum
 // strings must match the server exactly; every time is Unix milliseconds.
 
-export const AREAS = [
-  'Legs',
-  'Feet',
-  'Tummy',
-  'Chest',
-  'Arms',
-  'Hands',
-  'Face',
-  'Back',
-  'GentleMovements',
-  'Relaxation',
-] as const;
-export type Area = (typeof AREAS)[number];
+// The strings of each enum on the wire; the exported lists and types below are named for docs/protocol.md.
+const WIRE_ENUMS = {
+  Area: ['Legs', 'Feet', 'Tummy', 'Chest', 'Arms', 'Hands', 'Face', 'Back', 'GentleMovements', 'Relaxation'],
+  ClassStatus: ['Lobby', 'Live', 'Paused', 'Ended'],
+  CheckInStatus: ['Ready', 'Following', 'Done', 'Break', 'Sleeping', 'Fussy', 'NeedHelp', 'Away'],
+  CueKind: ['Slow', 'Repeat', 'Pause', 'AskPermission', 'WatchCues', 'Break', 'Resume', 'Custom'],
+} as const;
+type WireEnum<K extends keyof typeof WIRE_ENUMS> = (typeof WIRE_ENUMS)[K][number];
 
-export const CLASS_STATUSES = ['Lobby', 'Live', 'Paused', 'Ended'] as const;
-export type ClassStatus = (typeof CLASS_STATUSES)[number];
-
-export const CHECK_IN_STATUSES = [
-  'Ready',
-  'Following',
-  'Done',
-  'Break',
-  'Sleeping',
-  'Fussy',
-  'NeedHelp',
-  'Away',
-] as const;
-export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
-
-export const CUE_KINDS = [
-  'Slow',
-  'Repeat',
-  'Pause',
-  'AskPermission',
-  'WatchCues',
-  'Break',
-  'Resume',
-  'Custom',
-] as const;
-export type CueKind = (typeof CUE_KINDS)[number];
+export const AREAS = WIRE_ENUMS.Area;
+export type Area = WireEnum<'Area'>;
+export const CLASS_STATUSES = WIRE_ENUMS.ClassStatus;
+export type ClassStatus = WireEnum<'ClassStatus'>;
+export const CHECK_IN_STATUSES = WIRE_ENUMS.CheckInStatus;
+export type CheckInStatus = WireEnum<'CheckInStatus'>;
+export const CUE_KINDS = WIRE_ENUMS.CueKind;
+export type CueKind = WireEnum<'CueKind'>;
 
 export type Role = 'Instructor' | 'Parent';
 

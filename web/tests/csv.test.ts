@@ -4,19 +4,19 @@ import type { ClassRecap } from '../src/protocol';
 import { recapCsv, recapRows } from '../src/recapCsv';
 
 describe('the CSV writer', () => {
-  it('quotes only what needs it and doubles quotes', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(3)).toBe('3');
-    expect(csvField(null)).toBe('');
-  });
-
-  it('keeps a spreadsheet from running a formula someone typed', () => {
-    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField(-1)).toBe('-1');
+  it.each<[string | number | null, string]>([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [3, '3'],
+    [null, ''],
+    // A formula someone typed is kept from running in a spreadsheet.
+    ['=HYPERLINK("x")', '"\'=HYPERLINK(""x"")"'],
+    ['+1', "'+1"],
+    [-1, '-1'],
+  ])('writes %j as %j, quoting only what needs it and doubling quotes', (value, field) => {
+    expect(csvField(value)).toBe(field);
   });
 
   it('writes CRLF rows that read back the same', () => {

@@ -2,24 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { formatJoinCode, normalizeJoinCode } from '../src/joincode';
 
 describe('join codes', () => {
-  it('formats six characters as three and three', () => {
-    expect(formatJoinCode('KQ7M4P')).toBe('KQ7-M4P');
-    expect(formatJoinCode('kq7m4p')).toBe('KQ7-M4P');
-    expect(formatJoinCode('KQ7-M4P')).toBe('KQ7-M4P');
-    expect(formatJoinCode(' abc ')).toBe('ABC');
+  // What a family types, and how the code is shown back.
+  const shown = { KQ7M4P: 'KQ7-M4P', kq7m4p: 'KQ7-M4P', 'KQ7-M4P': 'KQ7-M4P', ' abc ': 'ABC' };
+  it.each(Object.entries(shown))('formats %j as %j: six characters as three and three', (typed, code) => {
+    expect(formatJoinCode(typed)).toBe(code);
   });
 
-  it('accepts any case, with or without the hyphen or spaces', () => {
-    expect(normalizeJoinCode('kq7-m4p')).toBe('KQ7M4P');
-    expect(normalizeJoinCode(' KQ7 M4P ')).toBe('KQ7M4P');
+  it.each(['kq7-m4p', ' KQ7 M4P '])('accepts %j: any case, with or without the hyphen or spaces', (typed) => {
+    expect(normalizeJoinCode(typed)).toBe('KQ7M4P');
   });
 
-  it('rejects wrong lengths and look-alike characters', () => {
-    expect(normalizeJoinCode('KQ7M4')).toBeNull();
-    expect(normalizeJoinCode('KQ7M4PP')).toBeNull();
-    expect(normalizeJoinCode('KQ0M4P')).toBeNull();
-    expect(normalizeJoinCode('KQIM4P')).toBeNull();
-    expect(normalizeJoinCode('KQLM4P')).toBeNull();
-    expect(normalizeJoinCode('KQ1M4P')).toBeNull();
+  const rejected = ['KQ7M4', 'KQ7M4PP', 'KQ0M4P', 'KQIM4P', 'KQLM4P', 'KQ1M4P'];
+  it.each(rejected)('rejects %j: a wrong length or a look-alike character', (typed) => {
+    expect(normalizeJoinCode(typed)).toBeNull();
   });
 });

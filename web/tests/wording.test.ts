@@ -14,11 +14,13 @@ describe('parent-facing words', () => {
     expect(cueForParents({ kind: 'Mystery' as never, count: null, text: 'x', at: 0 }).body).toBe('x');
   });
 
-  it('names statuses and areas', () => {
-    expect(statusLabel('Lobby')).toBe('Waiting to start');
-    expect(statusLabel('Live')).toBe('Live');
-    expect(areaLabel('GentleMovements')).toBe('Gentle movements');
-    expect(areaLabel('SomeNewArea')).toBe('Some New Area');
+  it.each([
+    { name: statusLabel, value: 'Lobby', label: 'Waiting to start' },
+    { name: statusLabel, value: 'Live', label: 'Live' },
+    { name: areaLabel, value: 'GentleMovements', label: 'Gentle movements' },
+    { name: areaLabel, value: 'SomeNewArea', label: 'Some New Area' },
+  ])('names statuses and areas: $value is $label', ({ name, value, label }) => {
+    expect(name(value)).toBe(label);
   });
 });
 

@@ -8,6 +8,7 @@ import { navigate } from '../router';
 import * as storage from '../storage';
 import { t } from '../i18n';
 import { copyButton, langPicker, topbar } from './common';
+import { field, familyNameInput, formError, stackForm, submitButton } from './forms';
 import { joinFamily } from './join';
 
 export function renderHome(root: HTMLElement): () => void {
@@ -77,42 +78,27 @@ function joinForm(): HTMLFormElement {
     placeholder: 'KQ7-M4P',
     'data-testid': 'join-code',
   });
-  const nameInput = h('input', {
-    id: 'join-name',
-    name: 'name',
-    class: 'input',
-    required: true,
-    autocomplete: 'nickname',
-    placeholder: t('home.namePlaceholder'),
-    'data-testid': 'join-name',
-  });
-  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
-  const joinError = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-  const joinButton = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, t('home.joinButton'));
-  const joinForm = h(
-    'form',
-    {
-      class: 'stack',
-      'aria-labelledby': 'join-heading',
-      onsubmit: async (e: Event) => {
-        e.preventDefault();
-        const code = normalizeJoinCode(codeInput.value);
-        if (!code) {
-          setText(joinError, t('home.codeHint'));
-          codeInput.focus();
-          return;
-        }
-        joinButton.disabled = true;
-        setText(joinError, '');
-        const error = await joinFamily(code, nameInput.value);
-        joinButton.disabled = false;
-        if (error) setText(joinError, error);
-      },
-    },
-    h('label', { for: 'join-code' }, t('home.joinCode')),
-    codeInput,
-    h('label', { for: 'join-name' }, t('home.familyName')),
-    nameInput,
+  const nameInput = familyNameInput('join-name', 'input', 'name');
+  const joinError = formError('join-error');
+  const joinButton = submitButton(t('home.joinButton'));
+  const submit = async () => {
+    const code = normalizeJoinCode(codeInput.value);
+    if (!code) {
+      setText(joinError, t('home.codeHint'));
+      codeInput.focus();
+      return;
+    }
+    joinButton.disabled = true;
+    setText(joinError, '');
+    const error = await joinFamily(code, nameInput.value);
+    joinButton.disabled = false;
+    if (error) setText(joinError, error);
+  };
+  const joinForm = stackForm(
+    'join-heading',
+    submit,
+    field(t('home.joinCode'), codeInput),
+    field(t('home.familyName'), nameInput),
     joinButton,
     joinError,
   );
@@ -152,50 +138,39 @@ function createInputs() {
 /** The instructor names the class and picks a routine; the links to share appear in its place. */
 function createPanel() {
   const { titleInput, instructorInput, routineSelect } = createInputs();
-  const createError = h('p', { class: 'form-error', role: 'alert' });
-  const createButton = h(
-    'button',
-    { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'create-submit' },
-    t('home.createButton'),
-  );
+  const createError = formError();
+  const createButton = submitButton(t('home.createButton'), 'create-submit');
   const created = h('div', { class: 'created', 'aria-live': 'polite' });
-  const createForm = h(
-    'form',
-    {
-      class: 'stack',
-      'aria-labelledby': 'create-heading',
-      onsubmit: async (e: Event) => {
-        e.preventDefault();
-        createButton.disabled = true;
-        setText(createError, '');
-        try {
-          const result = await createClass({
-            title: titleInput.value.trim(),
-            instructorName: instructorInput.value.trim(),
-            routineId: routineSelect.value || null,
-          });
-          storage.saveInstructorKey(result.classId, result.instructorKey);
-          storage.saveJoinCode(result.classId, result.joinCode);
-          createForm.hidden = true;
-          showCreated(created, result);
-        } catch (error) {
-          setText(
-            createError,
-            error instanceof ApiError && error.detail
-              ? t('home.createFailedDetail', { detail: error.detail })
-              : t('home.createFailed'),
-          );
-        } finally {
-          createButton.disabled = false;
-        }
-      },
-    },
-    h('label', { for: 'create-title' }, t('home.classTitle')),
-    titleInput,
-    h('label', { for: 'create-instructor' }, t('home.instructorName')),
-    instructorInput,
-    h('label', { for: 'create-routine' }, t('home.routine')),
-    routineSelect,
+  const submit = async () => {
+    createButton.disabled = true;
+    setText(createError, '');
+    try {
+      const result = await createClass({
+        title: titleInput.value.trim(),
+        instructorName: instructorInput.value.trim(),
+        routineId: routineSelect.value || null,
+      });
+      storage.saveInstructorKey(result.classId, result.instructorKey);
+      storage.saveJoinCode(result.classId, result.joinCode);
+      createForm.hidden = true;
+      showCreated(created, result);
+    } catch (error) {
+      setText(
+        createError,
+        error instanceof ApiError && error.detail
+          ? t('home.createFailedDetail', { detail: error.detail })
+          : t('home.createFailed'),
+      );
+    } finally {
+      createButton.disabled = false;
+    }
+  };
+  const createForm = stackForm(
+    'create-heading',
+    submit,
+    field(t('home.classTitle'), titleInput),
+    field(t('home.instructorName'), instructorInput),
+    field(t('home.routine'), routineSelect),
     createButton,
     createError,
   );

@@ -4,7 +4,7 @@ import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
 import { friendlyError, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { limitLength, serverLimits } from '../limits';
+import { serverLimits } from '../limits';
 import type { ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
@@ -12,6 +12,7 @@ import * as storage from '../storage';
 import { t } from '../i18n';
 import { statusLabel } from '../wording';
 import { langPicker, topbar } from './common';
+import { field, familyNameInput, formError, stackForm, submitButton } from './forms';
 
 /** Joins as a family and moves to the class page; returns a message when it could not. */
 export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
@@ -99,23 +100,10 @@ function showLookupFailed(body: HTMLElement, error: unknown): void {
 }
 
 function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAlive: () => boolean): void {
-  const nameInput = h('input', {
-    id: 'family-name',
-    class: 'input input-large',
-    required: true,
-    autocomplete: 'nickname',
-    placeholder: t('home.namePlaceholder'),
-    'data-testid': 'family-name',
-  });
-  limitLength(nameInput, (limits) => limits.displayNameMaxLength);
-  const error = h('p', { class: 'form-error', role: 'alert', 'data-testid': 'join-error' });
-  const button = h(
-    'button',
-    { type: 'submit', class: 'btn btn-primary btn-large', 'data-testid': 'join-submit' },
-    t('home.joinButton'),
-  );
-  const onsubmit = async (e: Event) => {
-    e.preventDefault();
+  const nameInput = familyNameInput('family-name', 'input input-large');
+  const error = formError('join-error');
+  const button = submitButton(t('home.joinButton'), 'join-submit');
+  const submit = async () => {
     button.disabled = true;
     setText(error, '');
     const message = await joinFamily(code, nameInput.value);
@@ -124,11 +112,10 @@ function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAliv
       button.disabled = false;
     }
   };
-  const form = h(
-    'form',
-    { class: 'stack', onsubmit },
-    h('label', { for: 'family-name' }, t('join.nameLabel')),
-    nameInput,
+  const form = stackForm(
+    undefined,
+    submit,
+    field(t('join.nameLabel'), nameInput),
     button,
     error,
     h('p', { class: 'muted small' }, t('join.health')),

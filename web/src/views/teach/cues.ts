@@ -6,8 +6,8 @@ import { limitLength, serverLimits } from '../../limits';
 import { REPEAT_MIN, type CueKind } from '../../protocol';
 import type { ClassState } from '../../state';
 import { CUE_KINDS, cueButtonLabel, cueShort } from '../../wording';
-import { disableForm } from '../common';
 import type { ConsoleActions } from './actions';
+import { inlineForm, numberInput, offWhenEnded } from './controls';
 import { tempoControl } from './tempo';
 
 export interface CuePanel {
@@ -44,9 +44,7 @@ export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number
   return {
     element,
     update(state) {
-      const ended = state.status === 'Ended';
-      for (const b of [...cueButtons, repeat.button]) b.disabled = ended;
-      disableForm(custom, ended);
+      offWhenEnded(state, ...cueButtons, repeat.button, custom);
       lastCue.hidden = !state.cue;
       if (state.cue) setText(lastCue, t('teach.lastCue', { cue: cueShort(state.cue), time: formatTime(state.cue.at) }));
       tempo.update(state);
@@ -63,17 +61,7 @@ function repeatGroup(
   actions: ConsoleActions,
   send: (count: number) => Promise<boolean>,
 ): { element: HTMLElement; button: HTMLButtonElement } {
-  const input = h('input', {
-    type: 'number',
-    id: 'repeat-count',
-    class: 'input input-number',
-    min: REPEAT_MIN,
-    value: 3,
-    'data-testid': 'repeat-count',
-  });
-  serverLimits.whenKnown((limits) => {
-    input.max = String(limits.repeatMaxCount);
-  });
+  const input = numberInput({ id: 'repeat-count', min: REPEAT_MIN, value: 3, max: (limits) => limits.repeatMaxCount });
   const onclick = () => {
     const n = Number(input.value);
     const max = serverLimits.current()?.repeatMaxCount;
@@ -107,17 +95,10 @@ function customCueForm(send: (text: string) => Promise<boolean>): HTMLFormElemen
     'data-testid': 'custom-cue',
   });
   limitLength(input, (limits) => limits.customCueMaxLength);
-  const onsubmit = async (e: Event) => {
-    e.preventDefault();
+  const submit = async () => {
     const text = input.value.trim();
     if (!text) return;
     if (await send(text)) input.value = '';
   };
-  return h(
-    'form',
-    { class: 'inline-form', onsubmit },
-    h('label', { for: 'custom-cue', class: 'visually-hidden' }, t('teach.customCue')),
-    input,
-    h('button', { type: 'submit', class: 'btn', 'data-testid': 'cue-Custom' }, t('teach.sendCue')),
-  );
+  return inlineForm(input, t('teach.customCue'), { text: t('teach.sendCue'), testId: 'cue-Custom' }, submit);
 }

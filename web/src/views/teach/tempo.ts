@@ -4,8 +4,8 @@ import { t } from '../../i18n';
 import { serverLimits } from '../../limits';
 import type { ClassState } from '../../state';
 import { createTempoGuide } from '../../tempoGuide';
-import { disableForm } from '../common';
 import type { ConsoleActions } from './actions';
+import { inlineForm, numberInput, offWhenEnded } from './controls';
 
 export interface TempoControl {
   element: HTMLElement;
@@ -15,18 +15,7 @@ export interface TempoControl {
 }
 
 export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: number) => number): TempoControl {
-  const input = h('input', {
-    type: 'number',
-    id: 'tempo-input',
-    class: 'input input-number',
-    min: 0,
-    step: 1,
-    value: 20,
-    'data-testid': 'tempo-input',
-  });
-  serverLimits.whenKnown((limits) => {
-    input.max = String(limits.tempoMax);
-  });
+  const input = numberInput({ id: 'tempo-input', min: 0, step: 1, value: 20, max: (limits) => limits.tempoMax });
   const now = h('span', { 'data-testid': 'tempo-now' });
   const guide = createTempoGuide((clientNow) => serverNow(clientNow));
   const setTempo = async (n: number) => {
@@ -49,8 +38,7 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
   return {
     element,
     update(state) {
-      const ended = state.status === 'Ended';
-      disableForm(form, ended);
+      const ended = offWhenEnded(state, form);
       const spm = state.tempo?.strokesPerMinute ?? 0;
       setText(now, spm > 0 ? t('teach.tempoNow', { n: spm }) : t('teach.tempoOff'));
       guide.setTempo(ended ? null : state.tempo);
@@ -63,20 +51,11 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
 }
 
 function tempoForm(input: HTMLInputElement, setTempo: (n: number) => Promise<void>): HTMLFormElement {
-  const onsubmit = (e: Event) => {
-    e.preventDefault();
-    void setTempo(Number(input.value));
-  };
-  return h(
-    'form',
-    { class: 'inline-form', onsubmit },
-    h('label', { for: 'tempo-input', class: 'visually-hidden' }, t('teach.tempoInput')),
-    input,
-    h('button', { type: 'submit', class: 'btn', 'data-testid': 'tempo-set' }, t('teach.set')),
-    h(
-      'button',
-      { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
-      t('teach.off'),
-    ),
+  const off = h(
+    'button',
+    { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
+    t('teach.off'),
   );
+  const set = { text: t('teach.set'), testId: 'tempo-set' };
+  return inlineForm(input, t('teach.tempoInput'), set, () => setTempo(Number(input.value)), off);
 }
