@@ -16,8 +16,7 @@ public sealed class ClassSessionChatRateTests
     [Fact]
     public void The_sixth_message_within_ten_seconds_is_rate_limited()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         Assert.Equal(5, harness.Limits.ChatMessagesPerWindow);
         Assert.Equal(TimeSpan.FromSeconds(10), harness.Limits.ChatRateWindow);
         PostFive(harness, parent, "a");
@@ -28,8 +27,7 @@ public sealed class ClassSessionChatRateTests
     [Fact]
     public void Messages_are_allowed_again_once_the_window_has_passed()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         PostFive(harness, parent, "a");
 
         harness.Time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
@@ -43,8 +41,7 @@ public sealed class ClassSessionChatRateTests
     [Fact]
     public void The_window_slides_with_each_accepted_message()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         for (var i = 0; i < 5; i++)
         {
             harness.Session.PostChat(parent, $"a{i}", "tick");
@@ -76,8 +73,7 @@ public sealed class ClassSessionChatRateTests
     [Fact]
     public void Resent_messages_do_not_count_and_are_answered_even_when_limited()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var first = harness.Session.PostChat(parent, "a0", "hello");
         for (var i = 0; i < 10; i++)
         {
@@ -96,8 +92,7 @@ public sealed class ClassSessionChatRateTests
     [Fact]
     public void Rejected_messages_do_not_count()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         for (var i = 0; i < 5; i++)
         {
             Assert.Throws<LiveClassException>(() => harness.Session.PostChat(parent, $"bad{i}", "  "));

@@ -9,8 +9,7 @@ public sealed class ClassSessionChatTests
     [Fact]
     public void A_posted_message_is_an_event_and_in_the_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent("Sam");
+        var (harness, parent) = FreshClass.WithParent("Sam");
 
         var seq = harness.Session.PostChat(parent, "client-1", "  Is this pressure OK?\n(she is smiling)  ");
 
@@ -46,17 +45,13 @@ public sealed class ClassSessionChatTests
     [InlineData("nul\u0000byte")]
     public void Chat_that_is_empty_or_has_control_characters_is_invalid(string? text)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.PostChat(Instructor, "m1", text));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.PostChat(Instructor, "m1", text));
     }
 
     [Fact]
     public void Chat_of_501_characters_is_invalid()
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.PostChat(Instructor, "m1", new string('c', 501)));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.PostChat(Instructor, "m1", new string('c', 501)));
     }
 
     [Theory]
@@ -65,16 +60,13 @@ public sealed class ClassSessionChatTests
     [InlineData("12345678901234567890123456789012345678901234567890123456789012345")]
     public void A_missing_or_overlong_client_message_id_is_invalid(string? clientMessageId)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.PostChat(Instructor, clientMessageId, "hello"));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.PostChat(Instructor, clientMessageId, "hello"));
     }
 
     [Fact]
     public void Resending_a_client_message_id_returns_the_same_seq_and_changes_nothing()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var first = harness.Session.PostChat(parent, "client-1", "hello");
         harness.Session.CheckIn(parent, CheckInStatus.Ready, null);
         var dump = harness.Dump();
@@ -105,8 +97,7 @@ public sealed class ClassSessionChatTests
     [Fact]
     public void DeleteChat_removes_the_message_from_the_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.PostChat(parent, "c1", "keep me");
         harness.Session.PostChat(parent, "c2", "delete me");
         var doomed = harness.LastEvent.Message!.MessageId;
@@ -124,10 +115,7 @@ public sealed class ClassSessionChatTests
     [InlineData("no-such-message")]
     public void Deleting_an_unknown_message_is_not_found(string? messageId)
     {
-        var harness = new ClassHarness();
-        harness.Session.PostChat(Instructor, "c1", "hello");
-
-        harness.AssertRejected(ErrorCodes.NotFound, () => harness.Session.DeleteChat(Instructor, messageId));
+        FreshClass.AssertRejects(ErrorCodes.NotFound, session => session.DeleteChat(Instructor, messageId), after: session => session.PostChat(Instructor, "c1", "hello"));
     }
 
     [Fact]

@@ -7,8 +7,7 @@ public sealed class ClassSessionCheckInTests
     [Fact]
     public void A_check_in_without_a_step_is_for_the_current_step()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.GoToStep(ClassHarness.InstructorId, 7);
 
         var evt = harness.Session.CheckIn(parent, CheckInStatus.Following, null);
@@ -23,8 +22,7 @@ public sealed class ClassSessionCheckInTests
     [Fact]
     public void A_check_in_may_name_another_step()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var last = harness.Steps.Count - 1;
 
         Assert.Equal(last, harness.Session.CheckIn(parent, CheckInStatus.Done, last).CheckIn!.StepIndex);
@@ -36,8 +34,7 @@ public sealed class ClassSessionCheckInTests
     [InlineData(999)]
     public void A_check_in_for_a_step_outside_the_routine_is_invalid(int stepIndex)
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.CheckIn(parent, CheckInStatus.Done, stepIndex));
     }
@@ -45,8 +42,7 @@ public sealed class ClassSessionCheckInTests
     [Fact]
     public void The_latest_check_in_replaces_the_previous_one_and_the_instructor_can_check_in()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.CheckIn(parent, CheckInStatus.Ready, null);
         harness.Time.Advance(TimeSpan.FromMinutes(2));
 

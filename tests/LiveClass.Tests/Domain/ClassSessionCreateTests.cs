@@ -10,6 +10,16 @@ public sealed class ClassSessionCreateTests
         harness.Session.Create(ClassHarness.ClassId, title!, instructorName!, RoutineCatalog.FullBody,
             ClassHarness.JoinCode, Secrets.Hash(ClassHarness.InstructorKey), ClassHarness.InstructorId);
 
+    /// <summary>Asserts that creating a class with these details is invalid and leaves it uncreated.</summary>
+    private static void AssertInvalidAndCreatesNothing(string? title, string? instructorName)
+    {
+        var harness = new ClassHarness(create: false);
+
+        harness.AssertRejected(ErrorCodes.Invalid, () => Create(harness, title, instructorName));
+
+        Assert.False(harness.Session.IsCreated);
+    }
+
     [Fact]
     public void A_new_class_is_in_the_lobby_at_seq_zero_with_nothing_set()
     {
@@ -68,21 +78,13 @@ public sealed class ClassSessionCreateTests
     [InlineData("nul\u0000")]
     public void A_bad_title_is_invalid_and_creates_nothing(string? title)
     {
-        var harness = new ClassHarness(create: false);
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => Create(harness, title, "Maya"));
-
-        Assert.False(harness.Session.IsCreated);
+        AssertInvalidAndCreatesNothing(title, "Maya");
     }
 
     [Fact]
     public void A_title_of_101_characters_is_invalid_and_creates_nothing()
     {
-        var harness = new ClassHarness(create: false);
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => Create(harness, new string('t', 101), "Maya"));
-
-        Assert.False(harness.Session.IsCreated);
+        AssertInvalidAndCreatesNothing(new string('t', 101), "Maya");
     }
 
     [Theory]
@@ -94,11 +96,7 @@ public sealed class ClassSessionCreateTests
     [InlineData("12345678901234567890123456789012345678901")]
     public void A_bad_instructor_name_is_invalid_and_creates_nothing(string? instructorName)
     {
-        var harness = new ClassHarness(create: false);
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => Create(harness, "Week 1", instructorName));
-
-        Assert.False(harness.Session.IsCreated);
+        AssertInvalidAndCreatesNothing("Week 1", instructorName);
     }
 
     [Fact]

@@ -44,9 +44,7 @@ public sealed class ClassSessionCueTests
     [InlineData(21)]
     public void A_repeat_cue_without_a_count_from_1_to_20_is_invalid(int? count)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.GiveCue(Instructor, CueKind.Repeat, count, null));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.GiveCue(Instructor, CueKind.Repeat, count, null));
     }
 
     [Fact]
@@ -76,18 +74,13 @@ public sealed class ClassSessionCueTests
     [InlineData("bell\u0007")]
     public void A_custom_cue_without_proper_text_is_invalid(string? text)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.GiveCue(Instructor, CueKind.Custom, null, text));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.GiveCue(Instructor, CueKind.Custom, null, text));
     }
 
     [Fact]
     public void A_custom_cue_of_141_characters_is_invalid()
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid,
-            () => harness.Session.GiveCue(Instructor, CueKind.Custom, null, new string('x', 141)));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.GiveCue(Instructor, CueKind.Custom, null, new string('x', 141)));
     }
 
     [Theory]
@@ -99,9 +92,7 @@ public sealed class ClassSessionCueTests
     [InlineData(CueKind.Resume, null, "")]
     public void Count_and_text_are_invalid_where_they_do_not_belong(CueKind kind, int? count, string? text)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.GiveCue(Instructor, kind, count, text));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.GiveCue(Instructor, kind, count, text));
     }
 
     [Theory]

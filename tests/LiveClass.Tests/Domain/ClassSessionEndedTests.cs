@@ -34,8 +34,7 @@ public sealed class ClassSessionEndedTests
 
     private static EndedClass EndAClass()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.Start(Instructor);
         harness.Session.PostChat(parent, "m1", "hello");
         var messageId = harness.LastEvent.Message!.MessageId;

@@ -45,10 +45,8 @@ public sealed class ClassSessionJoinTests
     [InlineData("12345678901234567890123456789012345678901")]
     public void A_bad_display_name_is_invalid(string? displayName)
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.CheckParentCanJoin(displayName));
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.AdmitParent("parent-a", displayName!));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.CheckParentCanJoin(displayName));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.AdmitParent("parent-a", displayName!));
     }
 
     [Fact]

@@ -7,8 +7,7 @@ public sealed class ClassSessionLeaveTests
     [Fact]
     public void Leaving_takes_a_family_off_the_roster()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         var evt = harness.Session.Leave(parent)!;
 
@@ -22,8 +21,7 @@ public sealed class ClassSessionLeaveTests
     [Fact]
     public void After_leaving_every_call_is_not_joined()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.Leave(parent);
 
         harness.AssertRejected(ErrorCodes.NotJoined, () => harness.Session.PostChat(parent, "c1", "hi"));
@@ -73,8 +71,7 @@ public sealed class ClassSessionLeaveTests
     [Fact]
     public void Removing_a_family_revokes_it()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         var evt = harness.Session.Remove(ClassHarness.InstructorId, parent);
 

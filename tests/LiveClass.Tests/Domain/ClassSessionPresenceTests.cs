@@ -7,8 +7,7 @@ public sealed class ClassSessionPresenceTests
     [Fact]
     public void Presence_emits_only_when_it_changes()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var dump = harness.Dump();
 
         Assert.Null(harness.Session.SetPresence(parent, online: true));

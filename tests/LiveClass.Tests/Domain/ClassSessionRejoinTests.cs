@@ -15,11 +15,18 @@ public sealed class ClassSessionRejoinTests
         }
     }
 
+    /// <summary>Asserts that the rejoin fell back to a snapshot of the class as it is now, with no events.</summary>
+    private static void AssertCurrentSnapshot(ClassHarness harness, RejoinResult result)
+    {
+        Assert.NotNull(result.Snapshot);
+        Assert.Equal(harness.Session.Seq, result.Snapshot.Seq);
+        Assert.Empty(result.Events);
+    }
+
     [Fact]
     public void Rejoin_returns_the_events_after_last_seq_in_order()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var lastSeen = harness.Session.Seq;
         harness.Session.Start(ClassHarness.InstructorId);
         harness.Session.PostChat(ClassHarness.InstructorId, "c1", "welcome");
@@ -43,8 +50,7 @@ public sealed class ClassSessionRejoinTests
     [Fact]
     public void Rejoin_from_the_current_seq_returns_no_events_and_no_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         var result = harness.Session.Rejoin(parent, harness.Session.Seq, MaxEvents);
 
@@ -57,36 +63,29 @@ public sealed class ClassSessionRejoinTests
     [InlineData(-5)]
     public void Rejoin_from_nothing_returns_a_snapshot(long lastSeq)
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.GoToStep(ClassHarness.InstructorId, 3);
 
         var result = harness.Session.Rejoin(parent, lastSeq, MaxEvents);
 
-        Assert.NotNull(result.Snapshot);
-        Assert.Equal(harness.Session.Seq, result.Snapshot.Seq);
-        Assert.Equal(3, result.Snapshot.StepIndex);
-        Assert.Empty(result.Events);
+        AssertCurrentSnapshot(harness, result);
+        Assert.Equal(3, result.Snapshot!.StepIndex);
     }
 
     [Fact]
     public void Rejoin_from_beyond_the_current_seq_returns_a_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         var result = harness.Session.Rejoin(parent, harness.Session.Seq + 1, MaxEvents);
 
-        Assert.NotNull(result.Snapshot);
-        Assert.Equal(harness.Session.Seq, result.Snapshot.Seq);
-        Assert.Empty(result.Events);
+        AssertCurrentSnapshot(harness, result);
     }
 
     [Fact]
     public void Rejoin_of_someone_present_adds_no_event()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var dump = harness.Dump();
 
         harness.Session.Rejoin(parent, 0, MaxEvents);
@@ -98,16 +97,13 @@ public sealed class ClassSessionRejoinTests
     [Fact]
     public void Rejoin_of_an_unknown_participant_is_forbidden()
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Forbidden, () => harness.Session.Rejoin("stranger", 0, MaxEvents));
+        FreshClass.AssertRejects(ErrorCodes.Forbidden, session => session.Rejoin("stranger", 0, MaxEvents));
     }
 
     [Fact]
     public void The_log_keeps_at_least_the_last_1000_events()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         Assert.Equal(1000, harness.Limits.EventLogCapacity);
 
         AddCheckIns(harness, 1400);
@@ -123,38 +119,32 @@ public sealed class ClassSessionRejoinTests
     [Fact]
     public void Rejoin_from_before_the_log_returns_a_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var lastSeen = harness.Session.Seq;
 
         AddCheckIns(harness, 1400);
 
         Assert.True(harness.State.Log[0].Seq > lastSeen + 1, "the log should have been trimmed");
         var result = harness.Session.Rejoin(parent, lastSeen, MaxEvents);
-        Assert.NotNull(result.Snapshot);
-        Assert.Equal(harness.Session.Seq, result.Snapshot.Seq);
-        Assert.Empty(result.Events);
+        AssertCurrentSnapshot(harness, result);
     }
 
     [Fact]
     public void Rejoin_with_more_missed_events_than_allowed_returns_a_snapshot()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         var lastSeen = harness.Session.Seq;
         AddCheckIns(harness, 20);
 
         var result = harness.Session.Rejoin(parent, lastSeen, maxEvents: 10);
 
-        Assert.NotNull(result.Snapshot);
-        Assert.Empty(result.Events);
+        AssertCurrentSnapshot(harness, result);
     }
 
     [Fact]
     public void An_ended_class_returns_a_snapshot_for_24_hours_then_class_ended()
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.Session.End(ClassHarness.InstructorId);
         Assert.Equal(TimeSpan.FromHours(24), harness.Limits.EndedRetention);
 

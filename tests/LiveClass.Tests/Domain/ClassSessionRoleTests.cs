@@ -35,8 +35,7 @@ public sealed class ClassSessionRoleTests
     [MemberData(nameof(InstructorCallNames))]
     public void Someone_not_on_the_roster_is_forbidden(string call)
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
 
         harness.AssertRejected(ErrorCodes.Forbidden, () => InstructorCalls[call](harness.Session, "stranger", parent));
     }
@@ -54,9 +53,7 @@ public sealed class ClassSessionRoleTests
     [Fact]
     public void The_instructor_cannot_be_removed()
     {
-        var harness = new ClassHarness();
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.Remove(ClassHarness.InstructorId, ClassHarness.InstructorId));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.Remove(ClassHarness.InstructorId, ClassHarness.InstructorId));
     }
 
     [Theory]

@@ -10,8 +10,7 @@ public sealed class ClassSessionStatusTests
     [Fact]
     public void A_class_goes_lobby_live_paused_live_ended_with_one_event_each()
     {
-        var harness = new ClassHarness();
-        var session = harness.Session;
+        var session = new ClassHarness().Session;
         Assert.Equal(ClassStatus.Lobby, session.Status);
 
         var started = session.Start(Instructor);
@@ -88,8 +87,7 @@ public sealed class ClassSessionStatusTests
     [InlineData("end")]
     public void A_parent_cannot_change_the_status(string call)
     {
-        var harness = new ClassHarness();
-        var parent = harness.AddParent();
+        var (harness, parent) = FreshClass.WithParent();
         harness.MoveTo(call == "resume" ? ClassStatus.Paused : call == "pause" ? ClassStatus.Live : ClassStatus.Lobby);
 
         harness.AssertRejected(ErrorCodes.Forbidden, () => Call(harness.Session, call, parent));

@@ -55,10 +55,7 @@ public sealed class ClassSessionStepTests
     [InlineData(int.MaxValue)]
     public void A_step_outside_the_routine_is_invalid(int index)
     {
-        var harness = new ClassHarness();
-        harness.Session.GoToStep(Instructor, 3);
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.GoToStep(Instructor, index));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.GoToStep(Instructor, index), after: session => session.GoToStep(Instructor, 3));
     }
 
     [Fact]

@@ -32,9 +32,6 @@ public sealed class ClassSessionTempoTests
     [InlineData(int.MinValue)]
     public void Any_other_tempo_is_invalid(int strokesPerMinute)
     {
-        var harness = new ClassHarness();
-        harness.Session.SetTempo(Instructor, 30);
-
-        harness.AssertRejected(ErrorCodes.Invalid, () => harness.Session.SetTempo(Instructor, strokesPerMinute));
+        FreshClass.AssertRejects(ErrorCodes.Invalid, session => session.SetTempo(Instructor, strokesPerMinute), after: session => session.SetTempo(Instructor, 30));
     }
 }

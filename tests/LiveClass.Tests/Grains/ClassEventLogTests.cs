@@ -71,10 +71,7 @@ public sealed class ClassEventLogTests
     [Fact]
     public void A_reloaded_log_serves_the_same_events_from_its_stored_segments()
     {
-        var (state, log) = NewLog();
-        var stored = new Dictionary<long, IReadOnlyList<ClassEvent>>();
-        Append(state, log, 475);
-        SealAll(log, stored);
+        var (state, stored) = SealedLog(475);
 
         var reloaded = new ClassEventLog(state, Capacity, SegmentSize, state.LogSegments.Select(s => stored[s.FirstSeq]).ToList());
 
@@ -86,10 +83,7 @@ public sealed class ClassEventLogTests
     [Fact]
     public void A_missing_segment_lets_go_of_it_and_everything_older_and_rejoin_falls_back()
     {
-        var (state, log) = NewLog();
-        var stored = new Dictionary<long, IReadOnlyList<ClassEvent>>();
-        Append(state, log, 450);
-        SealAll(log, stored);
+        var (state, stored) = SealedLog(450);
         var segments = state.LogSegments.ToList();
         var loaded = segments.Select(s => s.FirstSeq == 201 ? [] : stored[s.FirstSeq]).ToList();
 
@@ -140,6 +134,16 @@ public sealed class ClassEventLogTests
     {
         var state = new ClassSessionState();
         return (state, new ClassEventLog(state, capacity, segmentSize));
+    }
+
+    /// <summary>A state with <paramref name="count"/> events whose whole segments are sealed, and those segments' events by first seq.</summary>
+    private static (ClassSessionState State, Dictionary<long, IReadOnlyList<ClassEvent>> Stored) SealedLog(int count)
+    {
+        var (state, log) = NewLog();
+        var stored = new Dictionary<long, IReadOnlyList<ClassEvent>>();
+        Append(state, log, count);
+        SealAll(log, stored);
+        return (state, stored);
     }
 
     private static void Append(ClassSessionState state, ClassEventLog log, int count)

@@ -8,12 +8,19 @@ namespace LiveClass.Tests.Grains;
 
 public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
+    /// <summary>A started class with its instructor and one family, Sam, joined.</summary>
+    private async Task<(CreatedClass Created, IClassSessionGrain Grain, string Instructor, JoinResult Parent)> LiveClassWithSamAsync()
+    {
+        var (created, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
+        var parent = await grain.JoinAsParent("Sam");
+        await grain.StartClass(instructor);
+        return (created, grain, instructor, parent);
+    }
+
     [Fact]
     public async Task A_reactivated_class_keeps_its_state_and_seq()
     {
-        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var parent = await grain.JoinAsParent("Sam");
-        await grain.StartClass(instructor);
+        var (_, grain, instructor, parent) = await LiveClassWithSamAsync();
         await grain.GoToStep(instructor, 4);
         await grain.SendCue(instructor, CueKind.Repeat, 3, null);
         await grain.SetTempo(instructor, 24);
@@ -46,9 +53,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
     [Fact]
     public async Task A_reactivated_class_keeps_its_recap()
     {
-        var (created, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var parent = await grain.JoinAsParent("Sam");
-        await grain.StartClass(instructor);
+        var (created, grain, instructor, parent) = await LiveClassWithSamAsync();
         await grain.GoToStep(instructor, 3);
         await grain.CheckIn(parent.ParticipantId, CheckInStatus.NeedHelp, null);
         await grain.EndClass(instructor);
@@ -69,9 +74,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
     [Fact]
     public async Task A_long_class_stores_its_older_events_in_segments_and_serves_them_after_reactivation()
     {
-        var (_, grain, instructor) = await GrainKit.CreateWithInstructorAsync(Grains);
-        var parent = await grain.JoinAsParent("Sam");
-        await grain.StartClass(instructor);
+        var (_, grain, instructor, parent) = await LiveClassWithSamAsync();
         var steps = parent.Snapshot.Routine.Steps.Count;
         await Task.WhenAll(Enumerable.Range(0, 450).Select(i => grain.GoToStep(instructor, i % steps)));
         var before = await grain.GetSnapshot();
