@@ -6,14 +6,16 @@ namespace LiveClass.ClusterTests;
 [Collection(ClusterCollection.Name)]
 public sealed class FanOutTests(ITestOutputHelper output)
 {
+    private const int Parents = 30;
+
     [Theory(Timeout = 180_000)]
     [InlineData(StoreKind.AzureStorage)]
     [InlineData(StoreKind.Redis)]
     public Task Every_parent_on_every_silo_receives_every_event_exactly_once_in_order(StoreKind store) =>
-        LiveClassScenario.RunAsync(store, parents: 30, output, async (cluster, scenario, clock) =>
+        LiveClassScenario.RunAsync(store, Parents, output, async (cluster, scenario, clock) =>
         {
             Assert.Equal(cluster[1].Url, scenario.Instructor.Url);
-            Assert.All(cluster.Silos, silo => Assert.Equal(10, scenario.Parents.Count(p => p.Url == silo.Url)));
+            Assert.All(cluster.Silos, silo => Assert.Equal(Parents / cluster.Silos.Count, scenario.Parents.Count(p => p.Url == silo.Url)));
 
             using (var activity = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
             {

@@ -8,6 +8,12 @@ namespace LiveClass.Domain.Routines;
 /// </summary>
 public static class DollPoses
 {
+    /// <summary>Every pose id the web app knows how to draw.</summary>
+    public static IReadOnlySet<string> All { get; } = new[]
+    {
+        Rest, GlideAway, GlideToward, Roll, Press, Clockwise, Circles, Open, Cross, Paddle, Bend, Sweep,
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Resting hands, still on the area (asking permission, settling, closing).</summary>
     public const string Rest = "rest";
 
@@ -43,10 +49,4 @@ public static class DollPoses
 
     /// <summary>Long sweeps over the back, baby tummy-down.</summary>
     public const string Sweep = "sweep";
-
-    /// <summary>Every pose id the web app knows how to draw.</summary>
-    public static IReadOnlySet<string> All { get; } = new[]
-    {
-        Rest, GlideAway, GlideToward, Roll, Press, Clockwise, Circles, Open, Cross, Paddle, Bend, Sweep,
-    }.ToFrozenSet(StringComparer.Ordinal);
 }

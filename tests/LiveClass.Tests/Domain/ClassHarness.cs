@@ -13,6 +13,8 @@ namespace LiveClass.Tests.Domain;
 /// </summary>
 internal sealed class ClassHarness
 {
+    private static readonly JsonSerializerOptions StateJson = new();
+
     public const string ClassId = "class-under-test";
     public const string InstructorId = "instructor";
     public const string InstructorKey = "the-instructor-key";
@@ -20,7 +22,6 @@ internal sealed class ClassHarness
     public const string InstructorName = "Maya";
     public const string JoinCode = "KQ7M4P";
 
-    private static readonly JsonSerializerOptions StateJson = new();
     private int _parents;
 
     public ClassHarness(ClassLimits? limits = null, bool create = true, bool admitInstructor = true)

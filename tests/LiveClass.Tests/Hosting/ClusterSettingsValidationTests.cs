@@ -12,7 +12,7 @@ public sealed class ClusterSettingsValidationTests
     [InlineData("Cluster:Clustering=AzureStorage")]
     public void Azure_Storage_without_a_connection_string_or_service_uris_is_refused(string setting)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(setting));
+        var error = Refused(setting);
 
         Assert.Contains("Cluster:AzureStorage:ConnectionString must be set", error.Message);
         Assert.Contains("UseDevelopmentStorage=true", error.Message);
@@ -25,8 +25,7 @@ public sealed class ClusterSettingsValidationTests
     [InlineData("DefaultEndpointsProtocol=https;AccountName=liveclass;AccountKey=" + SecretKey + ";TableEndpoint=::nonsense::")]
     public void A_malformed_connection_string_is_refused_without_echoing_it(string connectionString)
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            Build("Cluster:Storage=AzureStorage", $"Cluster:AzureStorage:ConnectionString={connectionString}"));
+        var error = Refused("Cluster:Storage=AzureStorage", $"Cluster:AzureStorage:ConnectionString={connectionString}");
 
         Assert.StartsWith("Cluster:AzureStorage:ConnectionString is not a valid Azure Storage connection string", error.Message);
         Assert.DoesNotContain(SecretKey, error.Message);
@@ -36,10 +35,8 @@ public sealed class ClusterSettingsValidationTests
     [Fact]
     public void A_connection_string_and_service_uris_together_are_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build(
-            "Cluster:Storage=AzureStorage",
-            "Cluster:AzureStorage:ConnectionString=UseDevelopmentStorage=true",
-            "Cluster:AzureStorage:TableServiceUri=https://liveclass.table.core.windows.net/"));
+        var error = Refused("Cluster:Storage=AzureStorage", "Cluster:AzureStorage:ConnectionString=UseDevelopmentStorage=true",
+            "Cluster:AzureStorage:TableServiceUri=https://liveclass.table.core.windows.net/");
 
         Assert.Contains("not both", error.Message);
     }
@@ -47,14 +44,13 @@ public sealed class ClusterSettingsValidationTests
     [Fact]
     public void Service_uris_need_both_services_and_absolute_https_addresses()
     {
-        var onlyTable = Assert.Throws<InvalidOperationException>(() => Build(
-            "Cluster:Storage=AzureStorage", "Cluster:AzureStorage:TableServiceUri=https://liveclass.table.core.windows.net/"));
+        var onlyTable = Refused("Cluster:Storage=AzureStorage", "Cluster:AzureStorage:TableServiceUri=https://liveclass.table.core.windows.net/");
         Assert.Contains("BlobServiceUri", onlyTable.Message);
 
-        var ftp = Assert.Throws<InvalidOperationException>(() => Build(
+        var ftp = Refused(
             "Cluster:Storage=AzureStorage",
             "Cluster:AzureStorage:TableServiceUri=ftp://liveclass.table.core.windows.net/",
-            "Cluster:AzureStorage:BlobServiceUri=https://liveclass.blob.core.windows.net/"));
+            "Cluster:AzureStorage:BlobServiceUri=https://liveclass.blob.core.windows.net/");
         Assert.Contains("TableServiceUri must be an absolute http(s) URI", ftp.Message);
     }
 
@@ -74,9 +70,13 @@ public sealed class ClusterSettingsValidationTests
     [Fact]
     public void Redis_without_a_server_is_refused()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Build("Cluster:Storage=Redis"));
+        var error = Refused("Cluster:Storage=Redis");
         Assert.Contains("Cluster:Redis must name the Redis server", error.Message);
     }
+
+    /// <summary>Building the server with <paramref name="settings"/> fails validation; the message is what an operator reads.</summary>
+    private static InvalidOperationException Refused(params string[] settings) =>
+        Assert.Throws<InvalidOperationException>(() => Build(settings));
 
     private static Microsoft.AspNetCore.Builder.WebApplication Build(params string[] settings) => LiveClassApp.Build(
     [

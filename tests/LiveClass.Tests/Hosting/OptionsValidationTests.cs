@@ -10,17 +10,33 @@ namespace LiveClass.Tests.Hosting;
 public sealed class OptionsValidationTests
 {
     [Theory]
-    [InlineData("LiveClass:MaxParents=0", "LiveClass:MaxParents must be between 1 and")]
-    [InlineData("LiveClass:EventLogCapacity=-5", "LiveClass:EventLogCapacity must be between 1 and")]
-    [InlineData("LiveClass:ChatRateWindow=00:00:00", "LiveClass:ChatRateWindow must be between")]
-    [InlineData("LiveClass:IdleTimeout=-00:01:00", "LiveClass:IdleTimeout must be between")]
-    [InlineData("LiveClass:FanOutBatchSize=0", "LiveClass:FanOutBatchSize must be between 1 and")]
-    [InlineData("LiveClass:PresenceGracePeriod=00:00:00", "LiveClass:PresenceGracePeriod must be between")]
-    [InlineData("LiveClass:HubMaximumMessageSize=10", "LiveClass:HubMaximumMessageSize must be between 1024 and")]
-    [InlineData("LiveClass:StatefulReconnectBufferSize=0", "LiveClass:StatefulReconnectBufferSize must be between 1024 and")]
-    [InlineData("Shutdown:CloseTimeout=-00:00:01", "Shutdown:CloseTimeout must be between")]
+    [InlineData("LiveClass:MaxParents=0", 1)]
+    [InlineData("LiveClass:EventLogCapacity=-5", 1)]
+    [InlineData("LiveClass:FanOutBatchSize=0", 1)]
+    [InlineData("LiveClass:HubMaximumMessageSize=10", 1024)]
+    [InlineData("LiveClass:StatefulReconnectBufferSize=0", 1024)]
+    public async Task A_count_out_of_range_stops_start_up_naming_its_key_and_lowest_value(string setting, int lowest)
+    {
+        var error = await StartFailsAsync(setting);
+
+        Assert.Contains($"{KeyOf(setting)} must be between {lowest} and", error.Message);
+    }
+
+    [Theory]
+    [InlineData("LiveClass:ChatRateWindow=00:00:00")]
+    [InlineData("LiveClass:IdleTimeout=-00:01:00")]
+    [InlineData("LiveClass:PresenceGracePeriod=00:00:00")]
+    [InlineData("Shutdown:CloseTimeout=-00:00:01")]
+    [InlineData("MemoryReturn:CheckInterval=00:00:00")]
+    public async Task A_duration_out_of_range_stops_start_up_naming_its_key(string setting)
+    {
+        var error = await StartFailsAsync(setting);
+
+        Assert.Contains($"{KeyOf(setting)} must be between", error.Message);
+    }
+
+    [Theory]
     [InlineData("MemoryReturn:MinimumFreeShareOfHeap=2", "MemoryReturn:MinimumFreeShareOfHeap must be between 0 and 1")]
-    [InlineData("MemoryReturn:CheckInterval=00:00:00", "MemoryReturn:CheckInterval must be between")]
     [InlineData("Observability:PrometheusPath=metrics", "Observability:PrometheusPath must be a path starting with /")]
     public async Task A_value_out_of_range_stops_start_up_naming_its_key(string setting, string expected)
     {
@@ -74,6 +90,9 @@ public sealed class OptionsValidationTests
             await using var app = Build(settings);
             await app.StartAsync(TestContext.Current.CancellationToken);
         });
+
+    /// <summary>The configuration key of a <c>Key=value</c> setting.</summary>
+    private static string KeyOf(string setting) => setting[..setting.IndexOf('=')];
 
     private static WebApplication Build(params string[] settings) => LiveClassApp.Build(
     [

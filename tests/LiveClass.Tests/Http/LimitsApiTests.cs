@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LiveClass.Domain;
+using System.Text.Json.Nodes;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Http;
@@ -19,18 +19,12 @@ public sealed class LimitsApiTests
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.CacheControl?.Public, "the limits are the same for everyone");
         Assert.True(response.Headers.CacheControl?.MaxAge > TimeSpan.Zero, "the limits may be cached");
-        var defaults = new ClassLimits();
-        var expected = JsonSerializer.Serialize(new
-        {
-            titleMaxLength = defaults.TitleMaxLength,
-            displayNameMaxLength = defaults.DisplayNameMaxLength,
-            chatMaxLength = defaults.ChatMaxLength,
-            customCueMaxLength = defaults.CustomCueMaxLength,
-            repeatMaxCount = defaults.RepeatMaxCount,
-            tempoMin = defaults.TempoMin,
-            tempoMax = defaults.TempoMax,
-        });
-        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
+        // The defaults docs/protocol.md shows, in its order and camel case, and nothing else.
+        const string Documented = """
+            { "titleMaxLength": 100, "displayNameMaxLength": 40, "chatMaxLength": 500,
+              "customCueMaxLength": 140, "repeatMaxCount": 20, "tempoMin": 10, "tempoMax": 60 }
+            """;
+        Assert.Equal(JsonNode.Parse(Documented)!.ToJsonString(), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LiveClass.Contracts;
+using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveClass.Tests.Hub;
@@ -37,8 +38,7 @@ public sealed class ErrorCodeTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task Bad_arguments_are_invalid(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
@@ -133,8 +133,7 @@ public sealed class ErrorCodeTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task A_sixth_chat_message_within_ten_seconds_is_rate_limited_and_a_resend_is_not(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
@@ -158,8 +157,7 @@ public sealed class ErrorCodeTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task An_ended_class_only_answers_rejoin_ping_and_leave(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
@@ -181,8 +179,7 @@ public sealed class ErrorCodeTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task A_full_class_refuses_one_more_family(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol, "LiveClass:MaxParents=2");
@@ -198,8 +195,7 @@ public sealed class ErrorCodeTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task A_message_over_the_size_limit_closes_the_connection_and_the_server_stays_up(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);

@@ -10,6 +10,7 @@ public sealed class FullClassWithDropsTests
 {
     private const int ParentCount = 20;
     private const int StepCount = 40;
+    private const int DropperCount = 5;
 
     [Theory]
     [InlineData(WireProtocol.MessagePack, 1)]
@@ -32,8 +33,8 @@ public sealed class FullClassWithDropsTests
             parents.Add(parent);
         }
 
-        // Five parents drop at a random step and come back one to three steps later.
-        var droppers = parents.OrderBy(_ => random.Next()).Take(5).ToList();
+        // Some parents drop at a random step and come back one to three steps later.
+        var droppers = parents.OrderBy(_ => random.Next()).Take(DropperCount).ToList();
         var dropAt = droppers.ToDictionary(p => p, _ => random.Next(2, StepCount - 4));
         var backAt = droppers.ToDictionary(p => p, p => dropAt[p] + random.Next(1, 4));
         var viaNewDevice = droppers.Take(2).ToHashSet();

@@ -6,8 +6,7 @@ namespace LiveClass.Tests.Hub;
 public sealed class JoinAndFollowTests
 {
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task Parents_follow_every_change_the_instructor_makes_in_seq_order(WireProtocol protocol)
     {
         await using var server = await LiveClassServer.StartAsync();

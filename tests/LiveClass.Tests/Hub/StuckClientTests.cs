@@ -15,11 +15,14 @@ public sealed class StuckClientTests
 {
     private static readonly TimeSpan MaxQueueAge = TimeSpan.FromSeconds(3);
 
+    /// <summary>Changes as fast as the server takes them, and a log long enough that a rejoin after the close still catches up.</summary>
+    private static readonly string[] Settings =
+        [.. LiveClassServer.UnlimitedChanges, $"Delivery:MaxQueueAge={MaxQueueAge:c}", "LiveClass:EventLogCapacity=50000"];
+
     [Fact]
     public async Task A_client_that_stops_reading_is_closed_and_slows_no_one_and_then_rejoins_in_sync()
     {
-        await using var server = await LiveClassServer.StartAsync(
-            [.. LiveClassServer.UnlimitedChanges, $"Delivery:MaxQueueAge={MaxQueueAge:c}", "LiveClass:EventLogCapacity=50000"]);
+        await using var server = await LiveClassServer.StartAsync(Settings);
         await using var classA = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "A");
         await using var classB = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "B");
         var connections = server.Services.GetRequiredService<LocalConnections>();

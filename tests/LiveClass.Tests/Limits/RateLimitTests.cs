@@ -54,8 +54,7 @@ public sealed class RateLimitTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task Hub_joins_are_limited_per_address(WireProtocol protocol)
     {
         await using var server = await LiveClassServer.StartAsync("Limits:JoinsPerMinute=4");
@@ -75,8 +74,7 @@ public sealed class RateLimitTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task Check_ins_are_limited_per_participant_and_change_nothing_once_refused(WireProtocol protocol)
     {
         using var refusals = new RefusalListener();
@@ -113,8 +111,7 @@ public sealed class RateLimitTests
     }
 
     [Theory]
-    [InlineData(WireProtocol.Json)]
-    [InlineData(WireProtocol.MessagePack)]
+    [EveryWireProtocol]
     public async Task A_family_holds_a_bounded_number_of_connections(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol, "Limits:MaxConnectionsPerFamily=2");

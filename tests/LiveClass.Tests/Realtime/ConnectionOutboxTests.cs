@@ -21,10 +21,7 @@ public sealed class ConnectionOutboxTests
         var connection = new ControlledConnection();
         var outbox = NewOutbox(connection, new DeliveryOptions());
 
-        for (var i = 1; i <= 100; i++)
-        {
-            outbox.Enqueue(Message(i));
-        }
+        EnqueueMessages(outbox, 100);
 
         // The transport has taken nothing yet: every Enqueue above returned at once.
         await connection.WaitForPendingWriteAsync();
@@ -43,10 +40,7 @@ public sealed class ConnectionOutboxTests
         var connection = new ControlledConnection();
         var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedEvents = 10, CloseTimeout = TimeSpan.FromMilliseconds(100) });
 
-        for (var i = 1; i <= 11; i++)
-        {
-            outbox.Enqueue(Message(i));
-        }
+        EnqueueMessages(outbox, 11);
 
         Assert.True(outbox.IsClosed);
         await connection.WaitForAbortAsync();
@@ -149,6 +143,15 @@ public sealed class ConnectionOutboxTests
 
     private ConnectionOutbox NewOutbox(ControlledConnection connection, DeliveryOptions options) =>
         new(connection, options, _time, NullLogger.Instance);
+
+    /// <summary>Enqueues messages 1 to <paramref name="count"/>, in order, as a class's fan-out does.</summary>
+    private static void EnqueueMessages(ConnectionOutbox outbox, int count)
+    {
+        for (var i = 1; i <= count; i++)
+        {
+            outbox.Enqueue(Message(i));
+        }
+    }
 
     /// <summary>A hub connection whose transport takes a write only when the test lets it.</summary>
     private sealed class ControlledConnection()
