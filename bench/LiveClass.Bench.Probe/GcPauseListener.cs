@@ -11,8 +11,14 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
     private long _suspendTicks;
     private double _maxPauseMs;
     private long _over10;
+    private string _pauseGc = "";
+    private double _suspendMs;
+    private string _maxPauseGc = "";
 
     public double MaxPauseMs => Volatile.Read(ref _maxPauseMs);
+
+    /// <summary>What ran in the longest pause: generation, kind (non-concurrent, background, foreground) and reason.</summary>
+    public string MaxPauseGc => Volatile.Read(ref _maxPauseGc);
 
     public long PausesOver10Ms => Interlocked.Read(ref _over10);
 
@@ -43,6 +49,14 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
                 break;
             case "GCSuspendEEBegin_V1":
                 Volatile.Write(ref _suspendTicks, eventData.TimeStamp.Ticks);
+                Volatile.Write(ref _pauseGc, "");
+                break;
+            case "GCSuspendEEEnd_V1":
+                var suspendBegin = Volatile.Read(ref _suspendTicks);
+                Volatile.Write(ref _suspendMs, suspendBegin > 0 ? (eventData.TimeStamp.Ticks - suspendBegin) / (double)TimeSpan.TicksPerMillisecond : 0);
+                break;
+            case "GCStart_V2" when eventData.PayloadNames is { } startNames:
+                Volatile.Write(ref _pauseGc, Describe(eventData, startNames));
                 break;
             case "GCRestartEEEnd_V1":
                 var begin = Volatile.Read(ref _suspendTicks);
@@ -52,6 +66,7 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
                     if (pause > _maxPauseMs)
                     {
                         Volatile.Write(ref _maxPauseMs, pause);
+                        Volatile.Write(ref _maxPauseGc, $"{Volatile.Read(ref _pauseGc)}, {Volatile.Read(ref _suspendMs):0} ms of it suspending");
                     }
 
                     if (pause > 10)
@@ -62,5 +77,12 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
 
                 break;
         }
+    }
+
+    private static string Describe(EventWrittenEventArgs eventData, System.Collections.ObjectModel.ReadOnlyCollection<string> names)
+    {
+        string Field(string name) => names.IndexOf(name) is var i and >= 0 ? Convert.ToString(eventData.Payload![i], System.Globalization.CultureInfo.InvariantCulture) ?? "" : "";
+        var kind = Field("Type") switch { "0" => "non-concurrent", "1" => "background", "2" => "foreground", var other => other };
+        return $"gen{Field("Depth")} {kind} reason {Field("Reason")}";
     }
 }

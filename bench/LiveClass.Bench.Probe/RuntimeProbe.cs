@@ -60,6 +60,7 @@ internal sealed class RuntimeProbe(string output, int periodMs, bool meters, boo
         Field(sb, "pauseMs", GC.GetTotalPauseDuration().TotalMilliseconds);
         Field(sb, "maxPauseMs", _pauses.MaxPauseMs);
         Field(sb, "pausesOver10ms", _pauses.PausesOver10Ms);
+        sb.Append("\"maxPauseGc\":\"").Append(_pauses.MaxPauseGc).Append("\",");
         Field(sb, "heapBytes", info.HeapSizeBytes);
         Field(sb, "committedBytes", info.TotalCommittedBytes);
         Field(sb, "fragmentedBytes", info.FragmentedBytes);

@@ -53,6 +53,9 @@ public sealed class BenchOptions
     public List<string> ServerArgs { get; } = [];
     public bool Meters { get; set; }
     public bool Allocations { get; set; }
+
+    /// <summary>Start both servers with the runtime's defaults instead of the runtime settings LiveClass ships with.</summary>
+    public bool RuntimeDefaults { get; set; }
     public List<string> ServerEnvironment { get; } = [];
 
     /// <summary>Scenario 5: the store the running cluster uses (deploy/local-cluster.sh's STORE), azure or redis.</summary>
@@ -111,6 +114,8 @@ public sealed class BenchOptions
           --meters                the server probe also aggregates Orleans/ASP.NET meters
           --allocations           the server probe also samples allocations by type
           --server-env NAME=VALUE environment of the started LiveClass server (e.g. DOTNET_GCConserveMemory=7)
+          --runtime-defaults      start both servers with the runtime's defaults, not the
+                                  runtime settings LiveClass ships with (Servers/ServerRuntime.cs)
           --tag NAME              suffix of the result file name
           --out-dir DIR           where results go (bench/results)
         """;
@@ -170,6 +175,7 @@ public sealed class BenchOptions
             case "--server-arg": ServerArgs.Add(next()); break;
             case "--meters": Meters = true; break;
             case "--allocations": Allocations = true; break;
+            case "--runtime-defaults": RuntimeDefaults = true; break;
             case "--server-env": ServerEnvironment.Add(next() is var variable && variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE")); break;
             case "--repo": RepoRoot = next(); break;
             case "--out-dir": OutDir = next(); break;

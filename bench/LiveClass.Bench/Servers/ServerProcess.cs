@@ -15,7 +15,8 @@ public sealed record ServerLaunch(
     IReadOnlyList<string> ExtraArgs,
     bool Meters,
     bool Allocations = false,
-    IReadOnlyList<string>? Environment = null);
+    IReadOnlyList<string>? Environment = null,
+    bool RuntimeDefaults = false);
 
 /// <summary>A LiveClass or baseline server the bench started, pinned and probed, and stops again.</summary>
 public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<string> urls, ProbeReader probe, string commandLine) : IAsyncDisposable
@@ -105,9 +106,12 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         }
 
         info.Environment["DOTNET_STARTUP_HOOKS"] = ProbeDll(launch.RepoRoot);
-        foreach (var (name, value) in ServerRuntime.Environment)
+        if (!launch.RuntimeDefaults)
         {
-            info.Environment[name] = value;
+            foreach (var (name, value) in ServerRuntime.Environment)
+            {
+                info.Environment[name] = value;
+            }
         }
 
         info.ArgumentList.Add(dll);
