@@ -154,6 +154,8 @@ public sealed partial class ConnectionOutbox
                 return;
             }
 
+            // Consumed once, as a ValueTask must be, so a pooled source behind it goes back to its pool.
+            write.GetAwaiter().GetResult();
             MarkWritten();
         }
     }
