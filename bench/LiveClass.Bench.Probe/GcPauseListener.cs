@@ -50,6 +50,7 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
             case "GCSuspendEEBegin_V1":
                 Volatile.Write(ref _suspendTicks, eventData.TimeStamp.Ticks);
                 Volatile.Write(ref _pauseGc, "");
+                Volatile.Write(ref _suspendMs, 0);
                 break;
             case "GCSuspendEEEnd_V1":
                 var suspendBegin = Volatile.Read(ref _suspendTicks);
