@@ -8,16 +8,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace LiveClass.Server.Classes;
 
+/// <summary>
+/// The HTTP API for classes: an instructor creates one and gets its join code, links and key; a
+/// parent looks one up by its join code before joining. Both are rate limited per client address.
+/// </summary>
 public static class ClassesApi
 {
-    public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
-    {
-        var classes = app.MapGroup("/api/classes").WithTags("Classes");
-        classes.MapPost("/", CreateClass).RequireRateLimiting(LimitNames.ClassCreation);
-        classes.MapGet("/{joinCode}", GetClass).RequireRateLimiting(LimitNames.ClassLookup);
-        return app;
-    }
-
     private static async Task<Created<CreateClassResponse>> CreateClass(
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateClassRequest? request,
         ClassCreator creator,
@@ -27,13 +23,14 @@ public static class ClassesApi
         var (classId, joinCode, instructorKey) = await creator.CreateAsync(
             request ?? throw LiveClassException.Invalid("a JSON body with title and instructorName is required"));
         var origin = links.OriginFor(http);
+        var shownCode = LiveClass.Domain.JoinCode.Format(joinCode);
         var response = new CreateClassResponse(
             classId,
-            LiveClass.Domain.JoinCode.Format(joinCode),
+            shownCode,
             instructorKey,
-            ParentUrl: $"{origin}/join/{LiveClass.Domain.JoinCode.Format(joinCode)}",
+            ParentUrl: $"{origin}/join/{shownCode}",
             InstructorUrl: $"{origin}/teach/{classId}#key={instructorKey}");
-        return TypedResults.Created($"/api/classes/{LiveClass.Domain.JoinCode.Format(joinCode)}", response);
+        return TypedResults.Created($"/api/classes/{shownCode}", response);
     }
 
     private static async Task<Results<Ok<ClassSummary>, ProblemHttpResult>> GetClass(string joinCode, IGrainFactory grains)
@@ -45,5 +42,13 @@ public static class ClassesApi
         return summary is null
             ? TypedResults.Problem(type: ErrorCodes.NotFound, title: "Class not found", detail: "no class has this join code", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(summary);
+    }
+
+    public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
+    {
+        var classes = app.MapGroup("/api/classes").WithTags("Classes");
+        classes.MapPost("/", CreateClass).RequireRateLimiting(RateLimitPolicies.ClassCreation);
+        classes.MapGet("/{joinCode}", GetClass).RequireRateLimiting(RateLimitPolicies.ClassLookup);
+        return app;
     }
 }

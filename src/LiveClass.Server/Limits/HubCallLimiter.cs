@@ -21,6 +21,12 @@ public sealed class HubCallLimiter(
     IOptions<AbuseLimitsOptions> options,
     Refusals refusals) : IHubFilter
 {
+    // The limit tags of hub refusals in the logs and metrics, beside the HTTP policies' names.
+    private const string JoinLimit = "join";
+    private const string ParticipantChangesLimit = "participant-changes";
+    private const string ConnectionChangesLimit = "connection-changes";
+    private const string FamilyConnectionsLimit = "family-connections";
+
     private static readonly HashSet<string> Joins = new(StringComparer.Ordinal)
     {
         nameof(ClassHub.JoinAsParent), nameof(ClassHub.JoinAsInstructor), nameof(ClassHub.Rejoin),
@@ -45,7 +51,7 @@ public sealed class HubCallLimiter(
             if (!ClientAddress.IsExempt(http, options.Value))
             {
                 var address = ClientAddress.Of(http);
-                Acquire(rates.Joins, address, LimitNames.Join, address, "too many joins from this address; wait a minute");
+                Acquire(rates.Joins, address, JoinLimit, address, "too many joins from this address; wait a minute");
             }
 
             await CheckJoinAsync(method, invocationContext.HubMethodArguments, connectionId);
@@ -61,10 +67,10 @@ public sealed class HubCallLimiter(
             if (binding is not null)
             {
                 var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
-                Acquire(rates.ParticipantChanges, participant, LimitNames.ParticipantChanges, participant, "too many changes; slow down");
+                Acquire(rates.ParticipantChanges, participant, ParticipantChangesLimit, participant, "too many changes; slow down");
             }
 
-            Acquire(rates.ConnectionChanges, connectionId, LimitNames.ConnectionChanges, connectionId, "too many changes on this connection; slow down");
+            Acquire(rates.ConnectionChanges, connectionId, ConnectionChangesLimit, connectionId, "too many changes on this connection; slow down");
         }
 
         return await next(invocationContext);
@@ -94,7 +100,7 @@ public sealed class HubCallLimiter(
         var max = options.Value.MaxConnectionsPerFamily;
         if (connections.CountFor(classId, participantId) >= max)
         {
-            refusals.Refused(LimitNames.FamilyConnections, ParticipantKey.For(classId, participantId));
+            refusals.Refused(FamilyConnectionsLimit, ParticipantKey.For(classId, participantId));
             throw LiveClassException.RateLimited($"this family already has {max} connections here; close one first");
         }
     }

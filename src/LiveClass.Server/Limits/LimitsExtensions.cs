@@ -24,8 +24,8 @@ public static class LimitsExtensions
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AbuseLimitsOptions>>((rateLimiter, limits) =>
         {
-            AddPerAddressPolicy(rateLimiter, LimitNames.ClassCreation, limits.Value.ClassCreationsPerMinute, limits.Value);
-            AddPerAddressPolicy(rateLimiter, LimitNames.ClassLookup, limits.Value.ClassLookupsPerMinute, limits.Value);
+            AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassCreation, limits.Value.ClassCreationsPerMinute, limits.Value);
+            AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassLookup, limits.Value.ClassLookupsPerMinute, limits.Value);
             rateLimiter.OnRejected = RejectAsync;
         });
         return builder;

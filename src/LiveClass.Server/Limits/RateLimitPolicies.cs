@@ -1,0 +1,14 @@
+namespace LiveClass.Server.Limits;
+
+/// <summary>
+/// The HTTP rate limiting policies, per client address; each name is also the <c>limit</c> tag of
+/// its refusals (429) in the logs and metrics.
+/// </summary>
+public static class RateLimitPolicies
+{
+    /// <summary><c>POST /api/classes</c> (<c>Limits:ClassCreationsPerMinute</c>).</summary>
+    public const string ClassCreation = "class-creation";
+
+    /// <summary><c>GET /api/classes/{joinCode}</c> (<c>Limits:ClassLookupsPerMinute</c>).</summary>
+    public const string ClassLookup = "class-lookup";
+}
