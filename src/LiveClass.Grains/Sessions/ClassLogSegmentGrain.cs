@@ -3,11 +3,12 @@ using LiveClass.Contracts;
 namespace LiveClass.Grains.Sessions;
 
 /// <summary>
-/// Stores one segment for its class grain, which keeps the events in memory itself: so the segment
-/// leaves memory as soon as each call is done.
+/// How earlier versions stored each log segment; class grains now write the same record
+/// themselves (<see cref="GrainStorageLogSegment"/>). Kept so that silos of an earlier version can
+/// still store and read segments while a cluster is upgraded one silo at a time.
 /// </summary>
 public sealed class ClassLogSegmentGrain(
-    [PersistentState("segment", StorageNames.Classes)] IPersistentState<ClassLogSegmentState> state)
+    [PersistentState(GrainStorageLogSegment.StateName, StorageNames.Classes)] IPersistentState<ClassLogSegmentState> state)
     : Grain, IClassLogSegmentGrain
 {
     public async Task Store(IReadOnlyList<ClassEvent> events)

@@ -2,9 +2,11 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains.Observability;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Storage;
 
 namespace LiveClass.Grains.Sessions;
 
@@ -19,6 +21,7 @@ namespace LiveClass.Grains.Sessions;
 public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 {
     private readonly ClassSessionStore _store;
+    private readonly IGrainStorage _segmentStorage;
     private readonly ClassLimits _limits;
     private readonly RealtimeOptions _realtime;
     private readonly TimeProvider _time;
@@ -37,6 +40,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     public ClassSessionGrain(
         [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
         [PersistentState("rosterAndChat", StorageNames.Rosters)] IPersistentState<RosterAndChatState> rosterAndChat,
+        [FromKeyedServices(StorageNames.Classes)] IGrainStorage segmentStorage,
         IOptions<ClassLimits> limits,
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,
@@ -50,6 +54,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _membership = membership;
         _logger = logger;
         _metrics = metrics;
+        _segmentStorage = segmentStorage;
         _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger);
         _commit = new GroupCommit(WriteAsync);
     }
@@ -264,8 +269,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private Task RegisterInDirectoryAsync() =>
         GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(State.InstructorId, State.InstructorKeyHash);
 
-    private IClassLogSegmentGrain Segment(LogSegment segment) =>
-        GrainFactory.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(ClassId, segment));
+    private GrainStorageLogSegment Segment(LogSegment segment) =>
+        new(_segmentStorage, GrainStorageLogSegment.IdFor(ClassId, segment));
 
     private IParticipantGrain Participant(string participantId) =>
         GrainFactory.GetGrain<IParticipantGrain>(ParticipantKey.For(ClassId, participantId));

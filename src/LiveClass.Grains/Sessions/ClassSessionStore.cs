@@ -14,7 +14,7 @@ namespace LiveClass.Grains.Sessions;
 public sealed partial class ClassSessionStore(
     IPersistentState<ClassSessionState> state,
     IPersistentState<RosterAndChatState> rosterAndChat,
-    Func<LogSegment, IClassLogSegmentGrain> segments,
+    Func<LogSegment, IStoredLogSegment> segments,
     ClassLimits limits,
     TimeProvider time,
     ILogger logger)

@@ -97,7 +97,7 @@ internal sealed class FixtureStorage(string directory, string sessionName)
         }
     }
 
-    private sealed class Segment(Record<ClassLogSegmentState> record) : IClassLogSegmentGrain
+    private sealed class Segment(Record<ClassLogSegmentState> record) : IStoredLogSegment
     {
         public Task Store(IReadOnlyList<ClassEvent> events)
         {

@@ -19,6 +19,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The calls the silo's grains have received, by grain interface.</summary>
+    public GrainCalls Calls { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
@@ -27,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddInMemoryGrainStorage(StorageNames.Classes);
             silo.UseInMemoryReminderService();
+            silo.AddIncomingGrainCallFilter(Calls.Count);
             silo.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RealtimeOptions>(options => options.PresenceGracePeriod = PresenceGracePeriod);

@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
+using LiveClass.Grains.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
@@ -97,6 +98,24 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
             rejoined.Events.Select(e => e.Seq));
         Assert.Equal(before.StepIndex, rejoined.Events.Last(e => e.Kind == ClassEventKind.StepChanged).StepIndex);
         Assert.Equal(before.Seq + 1, await grain.GoToStep(instructor, 0));
+    }
+
+    [Fact]
+    public async Task A_class_writes_its_segments_itself_as_the_records_the_segment_grain_reads()
+    {
+        var (created, grain, instructor, parent) = await LiveClassWithSamAsync();
+        var steps = parent.Snapshot.Routine.Steps.Count;
+        await Task.WhenAll(Enumerable.Range(0, 2 * new ClassLimits().EventLogSegmentSize).Select(i => grain.GoToStep(instructor, i % steps)));
+        var first = (await ReadStoredAsync(grain)).LogSegments[0];
+
+        Assert.Equal(0, Fixture.Calls.To<IClassLogSegmentGrain>());
+
+        // A silo of an earlier version reads the same record through the segment's grain.
+        var segmentGrain = Grains.GetGrain<IClassLogSegmentGrain>(LogSegmentKey.For(created.ClassId, first));
+        Assert.Equal(GrainStorageLogSegment.IdFor(created.ClassId, first), segmentGrain.GetGrainId());
+        Assert.Equal(
+            Enumerable.Range(0, first.Count).Select(i => first.FirstSeq + i),
+            (await segmentGrain.Load()).Select(e => e.Seq));
     }
 
     [Fact]

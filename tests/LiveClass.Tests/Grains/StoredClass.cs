@@ -50,17 +50,17 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
         await store.TidyAsync();
     }
 
-    private IClassLogSegmentGrain Segment(LogSegment segment)
+    private SegmentRecord Segment(LogSegment segment)
     {
         if (!Segments.TryGetValue(segment.FirstSeq, out var stored))
         {
             Segments[segment.FirstSeq] = stored = new StoredState<ClassLogSegmentState>();
         }
 
-        return new SegmentGrain(stored);
+        return new SegmentRecord(stored);
     }
 
-    private sealed class SegmentGrain(StoredState<ClassLogSegmentState> stored) : IClassLogSegmentGrain
+    private sealed class SegmentRecord(StoredState<ClassLogSegmentState> stored) : IStoredLogSegment
     {
         public Task Store(IReadOnlyList<ClassEvent> events)
         {
