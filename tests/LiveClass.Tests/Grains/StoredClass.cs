@@ -1,7 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
-using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.DependencyInjection;
