@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
@@ -105,10 +104,9 @@ public sealed class HubCallLimiter(
         }
     }
 
-    private void Acquire(PartitionedRateLimiter<string> limiter, string key, string limit, string who, string detail)
+    private void Acquire(KeyedTokenBuckets buckets, string key, string limit, string who, string detail)
     {
-        using var lease = limiter.AttemptAcquire(key);
-        if (!lease.IsAcquired)
+        if (!buckets.TryAcquire(key))
         {
             refusals.Refused(limit, who);
             throw LiveClassException.RateLimited(detail);

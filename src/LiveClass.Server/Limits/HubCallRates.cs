@@ -1,24 +1,15 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace LiveClass.Server.Limits;
 
-/// <summary>This server's hub call rate limiters: joins per client address, changes per participant and per connection.</summary>
-public sealed class HubCallRates(IOptions<AbuseLimitsOptions> options) : IDisposable
+/// <summary>This server's hub call rate limits: joins per client address, changes per participant and per connection.</summary>
+public sealed class HubCallRates(IOptions<AbuseLimitsOptions> options, TimeProvider time)
 {
-    public PartitionedRateLimiter<string> Joins { get; } =
-        TokenBuckets.PerKey(options.Value.JoinsPerMinute, options.Value.JoinsPerMinute);
+    public KeyedTokenBuckets Joins { get; } = new(options.Value.JoinsPerMinute, options.Value.JoinsPerMinute, time);
 
-    public PartitionedRateLimiter<string> ParticipantChanges { get; } =
-        TokenBuckets.PerKey(options.Value.ChangesPerParticipantPerMinute, options.Value.ChangesBurst);
+    public KeyedTokenBuckets ParticipantChanges { get; } =
+        new(options.Value.ChangesPerParticipantPerMinute, options.Value.ChangesBurst, time);
 
-    public PartitionedRateLimiter<string> ConnectionChanges { get; } =
-        TokenBuckets.PerKey(options.Value.ChangesPerConnectionPerMinute, options.Value.ChangesBurst);
-
-    public void Dispose()
-    {
-        Joins.Dispose();
-        ParticipantChanges.Dispose();
-        ConnectionChanges.Dispose();
-    }
+    public KeyedTokenBuckets ConnectionChanges { get; } =
+        new(options.Value.ChangesPerConnectionPerMinute, options.Value.ChangesBurst, time);
 }

@@ -2,13 +2,10 @@ using System.Threading.RateLimiting;
 
 namespace LiveClass.Server.Limits;
 
-/// <summary>Rate limiters keyed by a string (an address, a participant, a connection), one token bucket per key.</summary>
+/// <summary>Token bucket options of the HTTP rate limiting policies, one bucket per client address.</summary>
 public static class TokenBuckets
 {
-    /// <summary>Up to <paramref name="burst"/> at once, refilled at <paramref name="perMinute"/> a minute; idle keys are dropped by the limiter.</summary>
-    public static PartitionedRateLimiter<string> PerKey(int perMinute, int burst) =>
-        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetTokenBucketLimiter(key, _ => Options(perMinute, burst)));
-
+    /// <summary>Up to <paramref name="burst"/> at once, refilled at <paramref name="perMinute"/> a minute.</summary>
     public static TokenBucketRateLimiterOptions Options(int perMinute, int burst)
     {
         // A partitioned limiter refills its buckets every 100 ms, so a faster rate adds several tokens at a time.
