@@ -1,16 +1,20 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace LiveClass.Grains.Storage;
 
 /// <summary>
-/// Grain storage in the silo's own memory, for the embedded single-silo default. Each write is
-/// serialized, so later changes to a grain's state object never reach what is stored and a
-/// reactivation reads back exactly what was written. Unlike Orleans' memory provider, the bytes
-/// are kept here rather than in storage grains: a write costs no grain call and no second copy.
+/// Grain storage in the silo's own memory, for the embedded single-silo default. Each write keeps
+/// a deep copy of the state (Orleans' copier, which copies what the serializer would write and
+/// shares what is immutable), and each read hands out another, so later changes to a grain's
+/// state object never reach what is stored and a reactivation reads back exactly what was
+/// written. A copy, not bytes: a write costs no serialization, and stored events are the very
+/// immutable objects the class already holds. Unlike Orleans' memory provider, the copies are
+/// kept here rather than in storage grains: a write costs no grain call.
 /// </summary>
-public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class InMemoryGrainStorage(DeepCopier copier) : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string StateName, GrainId GrainId), StoredState> _states = new();
     private long _lastETag;
@@ -22,7 +26,7 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     {
         if (_states.TryGetValue((stateName, grainId), out var stored))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Data);
+            grainState.State = copier.Copy((T?)stored.State);
             grainState.ETag = stored.ETag;
             grainState.RecordExists = true;
         }
@@ -38,7 +42,7 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        var written = new StoredState(serializer.Serialize(grainState.State), NextETag());
+        var written = new StoredState(copier.Copy(grainState.State), NextETag());
         var current = _states.GetValueOrDefault(key);
         EnsureMatches(current, grainState.ETag, key);
         if (!(current is null ? _states.TryAdd(key, written) : _states.TryUpdate(key, written, current)))
@@ -82,5 +86,5 @@ public sealed class InMemoryGrainStorage(IGrainStorageSerializer serializer) : I
     private static InconsistentStateException Conflict((string StateName, GrainId GrainId) key, string? eTag, string reason) =>
         new($"State {key.StateName} of {key.GrainId} was not written from version {eTag ?? "none"}: {reason}", "", eTag ?? "");
 
-    private sealed record StoredState(BinaryData Data, string ETag);
+    private sealed record StoredState(object? State, string ETag);
 }

@@ -12,10 +12,10 @@ public sealed class GrainStorageLogSegmentTests
 {
     private static readonly LogSegment First = new(1, 3);
 
-    private readonly InMemoryGrainStorage _storage = new(new OrleansGrainStorageSerializer(new ServiceCollection()
+    private readonly InMemoryGrainStorage _storage = new(new ServiceCollection()
         .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassLogSegmentState).Assembly))
         .BuildServiceProvider()
-        .GetRequiredService<Serializer>()));
+        .GetRequiredService<DeepCopier>());
 
     [Fact]
     public async Task A_stored_segment_is_read_back_and_deleted()

@@ -11,10 +11,10 @@ public sealed class InMemoryGrainStorageTests
 {
     private static readonly GrainId Class = GrainId.Create("classsession", "class-1");
 
-    private readonly InMemoryGrainStorage _storage = new(new OrleansGrainStorageSerializer(new ServiceCollection()
+    private readonly InMemoryGrainStorage _storage = new(new ServiceCollection()
         .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassSessionState).Assembly))
         .BuildServiceProvider()
-        .GetRequiredService<Serializer>()));
+        .GetRequiredService<DeepCopier>());
 
     [Fact]
     public async Task A_write_is_read_back_as_written_and_later_changes_to_the_object_are_not()
