@@ -38,9 +38,12 @@ public sealed class RawHubClient : IAsyncDisposable
     /// <summary>Set once the server has closed the connection (close frame, close message or reset).</summary>
     public string? ClosedWith { get; private set; }
 
-    public static async Task<RawHubClient> ConnectAsync(string baseUrl, int receiveBufferSize = 4096)
+    /// <param name="statefulReconnect">Negotiates SignalR's stateful reconnect first, so the server
+    /// keeps a buffer of unacknowledged messages for the connection, which this client never acknowledges.</param>
+    public static async Task<RawHubClient> ConnectAsync(string baseUrl, int receiveBufferSize = 4096, bool statefulReconnect = false)
     {
         var uri = new Uri(baseUrl);
+        var path = statefulReconnect ? $"{HubNames.Path}?id={Uri.EscapeDataString(await NegotiateStatefulAsync(uri))}" : HubNames.Path;
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
         {
             // Set before connecting, so the window the client advertises stays this small.
@@ -51,7 +54,7 @@ public sealed class RawHubClient : IAsyncDisposable
         var stream = new NetworkStream(socket, ownsSocket: false);
 
         var key = Convert.ToBase64String(Guid.NewGuid().ToByteArray());
-        var request = $"GET {HubNames.Path} HTTP/1.1\r\nHost: {uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        var request = $"GET {path} HTTP/1.1\r\nHost: {uri.Authority}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + $"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n";
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         var response = await ReadHeadersAsync(stream);
@@ -70,6 +73,20 @@ public sealed class RawHubClient : IAsyncDisposable
         }
 
         return client;
+    }
+
+    private static async Task<string> NegotiateStatefulAsync(Uri baseUri)
+    {
+        using var http = new HttpClient { BaseAddress = baseUri };
+        using var response = await http.PostAsync($"{HubNames.Path}/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
+        response.EnsureSuccessStatusCode();
+        using var negotiation = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        if (!negotiation.RootElement.TryGetProperty("useStatefulReconnect", out var stateful) || !stateful.GetBoolean())
+        {
+            throw new InvalidOperationException("The server did not grant stateful reconnect.");
+        }
+
+        return negotiation.RootElement.GetProperty("connectionToken").GetString()!;
     }
 
     public async Task<JoinResult> JoinAsParentAsync(string joinCode, string displayName)

@@ -19,8 +19,12 @@ public sealed class StuckClientTests
     private static readonly string[] Settings =
         [.. LiveClassServer.UnlimitedChanges, $"Delivery:MaxQueueAge={MaxQueueAge:c}", "LiveClass:EventLogCapacity=50000"];
 
-    [Fact]
-    public async Task A_client_that_stops_reading_is_closed_and_slows_no_one_and_then_rejoins_in_sync()
+    /// <param name="statefulReconnect">Whether the stuck client negotiated stateful reconnect: the
+    /// server's buffer of unacknowledged messages is then one more bound, never a reason to wait.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_client_that_stops_reading_is_closed_and_slows_no_one_and_then_rejoins_in_sync(bool statefulReconnect)
     {
         await using var server = await LiveClassServer.StartAsync(Settings);
         await using var classA = await MeasuredClass.StartAsync(server.BaseUrl, name => server.CreateClassAsync(name), "A");
@@ -32,7 +36,7 @@ public sealed class StuckClientTests
         var baseline = await RunRoundAsync(classA, classB, minimum: TimeSpan.FromSeconds(5), until: () => true);
         var baselineB = classB.P99();
 
-        await using var stuck = await RawHubClient.ConnectAsync(server.BaseUrl, receiveBufferSize: 4096);
+        await using var stuck = await RawHubClient.ConnectAsync(server.BaseUrl, receiveBufferSize: 4096, statefulReconnect);
         var joined = await stuck.JoinAsParentAsync(classA.Created.JoinCode, "The frozen phone");
         stuck.StopReadingKeepPinging(TimeSpan.FromSeconds(1));
         long? closedAt = null;
