@@ -3,7 +3,6 @@ using LiveClass.Domain;
 using LiveClass.Grains.Sessions;
 using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
@@ -12,10 +11,7 @@ public sealed class GrainStorageLogSegmentTests
 {
     private static readonly LogSegment First = new(1, 3);
 
-    private readonly InMemoryGrainStorage _storage = new(new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassLogSegmentState).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<DeepCopier>());
+    private readonly InMemoryGrainStorage _storage = StateCodecs.NewMemoryStorage();
 
     [Fact]
     public async Task A_stored_segment_is_read_back_and_deleted()

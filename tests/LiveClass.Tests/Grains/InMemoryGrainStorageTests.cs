@@ -1,8 +1,5 @@
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
@@ -11,10 +8,7 @@ public sealed class InMemoryGrainStorageTests
 {
     private static readonly GrainId Class = GrainId.Create("classsession", "class-1");
 
-    private readonly InMemoryGrainStorage _storage = new(new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassSessionState).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<DeepCopier>());
+    private readonly InMemoryGrainStorage _storage = StateCodecs.NewMemoryStorage();
 
     [Fact]
     public async Task A_write_is_read_back_as_written_and_later_changes_to_the_object_are_not()

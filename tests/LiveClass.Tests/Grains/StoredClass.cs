@@ -3,7 +3,6 @@ using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
 
@@ -16,11 +15,7 @@ namespace LiveClass.Tests.Grains;
 /// </summary>
 internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
 {
-    public static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(builder => builder.AddAssembly(typeof(ClassEvent).Assembly).AddAssembly(typeof(ClassSessionState).Assembly)
-            .AddAssembly(typeof(ClassLogSegmentState).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    public static Serializer Serializer => StateCodecs.Serializer;
 
     public StoredState<ClassSessionState> Main { get; } = new();
 
