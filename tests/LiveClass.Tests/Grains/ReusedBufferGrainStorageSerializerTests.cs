@@ -7,8 +7,8 @@ namespace LiveClass.Tests.Grains;
 
 public sealed class ReusedBufferGrainStorageSerializerTests
 {
-    private readonly ReusedBufferGrainStorageSerializer _reused = new(StoredClass.Serializer);
-    private readonly OrleansGrainStorageSerializer _orleans = new(StoredClass.Serializer);
+    private readonly ReusedBufferGrainStorageSerializer _reused = new(StateCodecs.Serializer);
+    private readonly OrleansGrainStorageSerializer _orleans = new(StateCodecs.Serializer);
 
     [Fact]
     public void Writes_exactly_the_bytes_of_Orleans_own_storage_serializer_so_stored_state_of_either_loads_with_the_other()

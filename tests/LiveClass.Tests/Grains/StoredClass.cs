@@ -4,7 +4,6 @@ using LiveClass.Domain.Routines;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Serialization;
 
 namespace LiveClass.Tests.Grains;
 
@@ -15,8 +14,6 @@ namespace LiveClass.Tests.Grains;
 /// </summary>
 internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
 {
-    public static Serializer Serializer => StateCodecs.Serializer;
-
     public StoredState<ClassSessionState> Main { get; } = new();
 
     public StoredState<RosterAndChatState> RosterAndChat { get; } = new();
@@ -78,7 +75,7 @@ internal sealed class StoredState<T> where T : class, new()
 
     public int FailWrites { get; set; }
 
-    public T? Read() => Bytes is null ? null : StoredClass.Serializer.Deserialize<T>(Bytes);
+    public T? Read() => Bytes is null ? null : StateCodecs.Serializer.Deserialize<T>(Bytes);
 
     public IPersistentState<T> Open() => new Handle(this) { State = Read() ?? new T() };
 
@@ -104,7 +101,7 @@ internal sealed class StoredState<T> where T : class, new()
                 throw new IOException("storage is not answering");
             }
 
-            stored.Bytes = StoredClass.Serializer.SerializeToArray(State);
+            stored.Bytes = StateCodecs.Serializer.SerializeToArray(State);
             stored.Writes++;
             return Task.CompletedTask;
         }
