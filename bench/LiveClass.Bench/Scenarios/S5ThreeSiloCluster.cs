@@ -11,7 +11,10 @@ public sealed class S5ThreeSiloCluster : IScenario
     public bool UsesCluster => true;
 
     public ScenarioPlan Plan(BenchOptions options) =>
-        SteadyLoad.ManySmallClasses(Name, $"s2 on a three-silo cluster on {options.StoreTitle}", options.Full);
+        SteadyLoad.ManySmallClasses(Name, $"s2 on a three-silo cluster on {options.StoreTitle}", options.Full) with
+        {
+            WarmupSeconds = options.ClusterWarmupSeconds,
+        };
 
     public Task RunAsync(ScenarioRun run, RunResult result, CancellationToken cancellationToken) =>
         SteadyLoad.RunAsync(run, result, cancellationToken);

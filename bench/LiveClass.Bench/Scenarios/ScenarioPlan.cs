@@ -14,6 +14,9 @@ public sealed record ScenarioPlan(
 {
     public int Connections => Classes * (ParentsPerClass + 1);
 
+    /// <summary>The load before the measured window when the scenario needs its own; otherwise <see cref="BenchOptions.WarmupSeconds"/>.</summary>
+    public double? WarmupSeconds { get; init; }
+
     /// <summary>The sizes and rates given on the command line take the place of the scenario's own.</summary>
     public ScenarioPlan With(BenchOptions options) => this with
     {

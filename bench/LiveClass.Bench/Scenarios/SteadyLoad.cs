@@ -25,7 +25,7 @@ public static class SteadyLoad
         var load = LoadSchedule.RunAsync(run, chat: true, loadStop.Token);
 
         run.Phase = "warmup";
-        await Task.Delay(TimeSpan.FromSeconds(run.Options.WarmupSeconds), cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(plan.WarmupSeconds ?? run.Options.WarmupSeconds), cancellationToken);
 
         run.Window.Begin();
         run.Phase = "steady";

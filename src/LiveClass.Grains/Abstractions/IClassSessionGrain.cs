@@ -53,7 +53,14 @@ public interface IClassSessionGrain : IGrainWithStringKey
     /// <paramref name="lastSeq"/> (or after now, when null), in order. Also replaces that silo's
     /// connection counts. Returns the seq the bridge is up to.
     /// </summary>
+    /// <remarks>Bridges of an earlier version call this; their events come one call per class.</remarks>
     Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections);
+
+    /// <summary>
+    /// As <see cref="Subscribe"/>, with the silo's <paramref name="sink"/>: the class's events then
+    /// travel to that silo together with those of every other class on this class's silo.
+    /// </summary>
+    Task<long> SubscribeBatched(string siloId, IClassEventObserver observer, ISiloEventSink sink, long? lastSeq, IReadOnlyDictionary<string, int> connections);
 
     Task Unsubscribe(string siloId);
 

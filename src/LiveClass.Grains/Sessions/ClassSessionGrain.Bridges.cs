@@ -21,11 +21,17 @@ public sealed partial class ClassSessionGrain
         }
     }
 
-    public async Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections)
+    public Task<long> Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, IReadOnlyDictionary<string, int> connections) =>
+        SubscribeAsync(siloId, observer, sink: null, lastSeq, connections);
+
+    public Task<long> SubscribeBatched(string siloId, IClassEventObserver observer, ISiloEventSink sink, long? lastSeq, IReadOnlyDictionary<string, int> connections) =>
+        SubscribeAsync(siloId, observer, sink, lastSeq, connections);
+
+    private async Task<long> SubscribeAsync(string siloId, IClassEventObserver observer, ISiloEventSink? sink, long? lastSeq, IReadOnlyDictionary<string, int> connections)
     {
         RequireCreated();
         ParseSilo(siloId);
-        var delivered = _fanOut.Subscribe(siloId, observer, lastSeq, _time.GetUtcNow() + _realtime.BridgeSubscriptionLifetime);
+        var delivered = _fanOut.Subscribe(siloId, observer, lastSeq, _time.GetUtcNow() + _realtime.BridgeSubscriptionLifetime, sink);
         var connected = _presence.ReplaceSilo(siloId, connections, Now);
         EnsurePresenceTimer();
         foreach (var participantId in connected)

@@ -29,6 +29,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private readonly IClusterMembershipService _membership;
     private readonly LiveClassMetrics? _metrics;
     private readonly GroupCommit _commit;
+    private readonly SiloEventBatcher _batcher;
     private ClassSession _session = null!;
     private EventFanOut _fanOut = null!;
     private PresenceTracker _presence = null!;
@@ -45,6 +46,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,
         IClusterMembershipService membership,
+        SiloEventBatcher batcher,
         ILogger<ClassSessionGrain> logger,
         LiveClassMetrics? metrics = null)
     {
@@ -52,6 +54,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _realtime = realtime.Value;
         _time = time;
         _membership = membership;
+        _batcher = batcher;
         _logger = logger;
         _metrics = metrics;
         _segmentStorage = segmentStorage;
@@ -66,7 +69,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _session = await _store.LoadAsync();
-        _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger);
+        _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger, batcher: _batcher);
         _fanOut.Reset(State.Seq);
         _durableSeq = State.Seq;
         _presence = new PresenceTracker(_realtime.PresenceGracePeriod);

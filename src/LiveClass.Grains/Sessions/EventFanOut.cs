@@ -8,14 +8,17 @@ namespace LiveClass.Grains.Sessions;
 /// cursor and at most one call in flight, so it receives events in seq order, while bridges are
 /// served concurrently: a slow or dead silo holds up only itself. The event log is the queue: a
 /// failed call is retried, with a growing pause, from the bridge's cursor (a bridge drops what it
-/// already has), and a cursor only moves past events that were delivered.
+/// already has), and a cursor only moves past events that were delivered. A bridge that names its
+/// silo's sink gets its events through the <see cref="SiloEventBatcher"/>, in the same call as those
+/// of every other class on this silo bound for that silo.
 /// </summary>
 internal sealed partial class EventFanOut(
     string classId,
     EventFanOut.ReadEvents readAfter,
     int batchSize,
     ILogger logger,
-    EventFanOut.RetryDelay? retryDelay = null)
+    EventFanOut.RetryDelay? retryDelay = null,
+    SiloEventBatcher? batcher = null)
 {
     /// <summary>
     /// The events after a seq, at most <c>max</c>; when the log no longer reaches back that far, the
@@ -34,7 +37,8 @@ internal sealed partial class EventFanOut(
     public void Reset(long committedSeq) => _committedSeq = committedSeq;
 
     /// <summary>Adds or renews a bridge and returns the seq its cursor is at.</summary>
-    public long Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, DateTimeOffset expiresAt)
+    /// <param name="sink">The bridge's silo sink, when the bridge has one: deliveries are batched through it.</param>
+    public long Subscribe(string siloId, IClassEventObserver observer, long? lastSeq, DateTimeOffset expiresAt, ISiloEventSink? sink = null)
     {
         if (!_subscribers.TryGetValue(siloId, out var subscriber) || !subscriber.Observer.Equals(observer))
         {
@@ -50,6 +54,7 @@ internal sealed partial class EventFanOut(
         }
 
         subscriber.ExpiresAt = expiresAt;
+        subscriber.Sink = sink;
         subscriber.Wake();
         Pump(subscriber);
         return subscriber.Delivered;
@@ -119,6 +124,11 @@ internal sealed partial class EventFanOut(
         }
     }
 
+    private Task DeliverAsync(Subscriber subscriber, IReadOnlyList<ClassEvent> events) =>
+        subscriber.Sink is { } sink && batcher is not null
+            ? batcher.SendAsync(sink, classId, events)
+            : subscriber.Observer.OnEvents(classId, events);
+
     private bool IsCurrent(Subscriber subscriber) => _subscribers.GetValueOrDefault(subscriber.SiloId) == subscriber;
 
     private async Task PumpAsync(Subscriber subscriber)
@@ -146,7 +156,7 @@ internal sealed partial class EventFanOut(
                 subscriber.InFlight = true;
                 try
                 {
-                    await subscriber.Observer.OnEvents(classId, events);
+                    await DeliverAsync(subscriber, events);
                     subscriber.Delivered = Math.Max(subscriber.Delivered, events[^1].Seq);
                     subscriber.Failures = 0;
                 }
@@ -186,6 +196,7 @@ internal sealed partial class EventFanOut(
 
         public string SiloId { get; } = siloId;
         public IClassEventObserver Observer { get; } = observer;
+        public ISiloEventSink? Sink { get; set; }
         public long Delivered { get; set; }
         public bool Pumping { get; set; }
 

@@ -31,6 +31,7 @@ public static class OrleansHostingExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
         {
+            orleans.AddLiveClassGrains();
             UseClustering(orleans, silo);
             orleans.AddLiveClassReminders(silo, silo.Storage == StorageProvider.Redis ? RedisConfiguration(silo) : null);
             AddGrainStorage(orleans, silo);
@@ -140,6 +141,10 @@ public static class OrleansHostingExtensions
         var options = ConfigurationOptions.Parse(silo.Redis!);
         // Keep retrying while Redis restarts instead of failing the silo's start.
         options.AbortOnConnectFail = false;
+        // Completions on the .NET thread pool rather than the client's own dedicated threads: every
+        // grain write would otherwise hand its flush to another thread and wake it, which costs a
+        // busy silo more than the write itself.
+        options.SocketManager = SocketManager.ThreadPool;
         return options;
     }
 

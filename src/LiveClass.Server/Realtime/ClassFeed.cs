@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 namespace LiveClass.Server.Realtime;
 
 /// <summary>
-/// One class's events on this silo, and the connections here that receive them. It is the
-/// class's grain observer for this silo (one object per class, so classes never share Orleans'
-/// one-call-at-a-time per observer), and it only queues: each event is serialized once and handed
+/// One class's events on this silo, and the connections here that receive them. The silo's bridge
+/// hands it the class's share of each batch from the class's silo; it is also the class's grain
+/// observer for this silo (told when the class moves, and called directly by class grains of an
+/// earlier version). It only queues: each event is serialized once and handed
 /// to every member's outbox, and nothing here waits on a connection. Events go out strictly in
 /// seq order: after a gap the feed catches up from the class log, or, if the log no longer has
 /// the missing events, closes its connections so that they rejoin; it never skips ahead.

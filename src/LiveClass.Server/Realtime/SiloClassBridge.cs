@@ -8,7 +8,9 @@ namespace LiveClass.Server.Realtime;
 /// <summary>
 /// This silo's bridge between the class grains and its SignalR connections. It keeps one
 /// <see cref="ClassFeed"/> per class with connections here (its subscription, its members and
-/// their order of events), and reports this silo's connections per family for presence.
+/// their order of events), and reports this silo's connections per family for presence. It is
+/// also the silo's <see cref="ISiloEventSink"/>: another silo's class grains send their events for
+/// this silo through it together, and it hands each class's share to that class's feed.
 /// </summary>
 public sealed partial class SiloClassBridge(
     IGrainFactory grains,
@@ -17,9 +19,10 @@ public sealed partial class SiloClassBridge(
     IOptions<DeliveryOptions> delivery,
     TimeProvider time,
     ILogger<SiloClassBridge> logger,
-    LiveClassMetrics? metrics = null)
+    LiveClassMetrics? metrics = null) : ISiloEventSink
 {
     private readonly ConcurrentDictionary<string, ClassFeed> _feeds = new(StringComparer.Ordinal);
+    private ISiloEventSink? _sink;
 
     public string SiloId { get; } = silo.SiloAddress.ToParsableString();
 
@@ -38,7 +41,7 @@ public sealed partial class SiloClassBridge(
         {
             if (!feed.Subscribed)
             {
-                var from = await Session(classId).Subscribe(SiloId, feed.Reference!, null, connections.CountsFor(classId));
+                var from = await Session(classId).SubscribeBatched(SiloId, feed.Reference!, Sink, null, connections.CountsFor(classId));
                 feed.AdvanceTo(from);
                 feed.Subscribed = true;
             }
@@ -71,6 +74,21 @@ public sealed partial class SiloClassBridge(
 
     /// <summary>The connection no longer receives the class's events.</summary>
     public void Leave(string classId, string connectionId) => Feed(classId)?.Leave(connectionId);
+
+    /// <summary>Events from another silo's class grains, for the feeds here; a class with no feed here any more has no one to get them.</summary>
+    public Task OnEvents(IReadOnlyList<ClassEventDelivery> deliveries)
+    {
+        for (var i = 0; i < deliveries.Count; i++)
+        {
+            var delivery = deliveries[i];
+            Feed(delivery.ClassId)?.OnEvents(delivery.ClassId, delivery.Events);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>This silo's sink as the class grains call it; one reference for the bridge's life.</summary>
+    private ISiloEventSink Sink => LazyInitializer.EnsureInitialized(ref _sink, () => grains.CreateObjectReference<ISiloEventSink>(this));
 
     private ClassFeed? Feed(string classId) => _feeds.GetValueOrDefault(classId);
 
@@ -176,7 +194,7 @@ public sealed partial class SiloClassBridge(
 
     private async Task RenewAsync(ClassFeed feed)
     {
-        var from = await Session(feed.ClassId).Subscribe(SiloId, feed.Reference!, feed.LastSeq, connections.CountsFor(feed.ClassId));
+        var from = await Session(feed.ClassId).SubscribeBatched(SiloId, feed.Reference!, Sink, feed.LastSeq, connections.CountsFor(feed.ClassId));
         feed.AdvanceTo(from);
         feed.Subscribed = true;
     }

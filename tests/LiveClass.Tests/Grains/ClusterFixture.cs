@@ -28,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.AddLiveClassGrains();
             silo.AddInMemoryGrainStorage(StorageNames.Classes);
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(Calls.Count);

@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using LiveClass.Contracts;
+
+namespace LiveClass.Grains.Sessions;
+
+/// <summary>
+/// Gathers what this silo's class grains deliver by the silo it goes to and sends each silo its
+/// share in one call, with one call in flight per silo: a delivery to an idle silo goes at once,
+/// and those made while a call is out go together in the next. Under load a silo gets a few calls
+/// a second carrying every busy class, instead of one per class and event. A delivery completes
+/// (or fails) with the call that carried it, so each class's fan-out keeps its cursor and its
+/// retries as before; a slow or dead silo holds up only what is bound for it.
+/// </summary>
+public sealed class SiloEventBatcher
+{
+    private readonly ConcurrentDictionary<ISiloEventSink, Destination> _destinations = new();
+
+    /// <summary>The most class deliveries one call carries; the rest go in the next.</summary>
+    public int MaxDeliveriesPerCall { get; init; } = 512;
+
+    public Task SendAsync(ISiloEventSink sink, string classId, IReadOnlyList<ClassEvent> events)
+    {
+        var pending = new PendingDelivery(new ClassEventDelivery(classId, events));
+        while (true)
+        {
+            var destination = _destinations.GetOrAdd(sink, static s => new Destination(s));
+            if (destination.TryAdd(pending, out var startSending))
+            {
+                if (startSending)
+                {
+                    // Off the caller's scheduler: the calls belong to no grain and outlive any turn.
+                    _ = Task.Run(() => SendAllAsync(destination));
+                }
+
+                return pending.Completion.Task;
+            }
+
+            // That destination emptied and retired between the lookup and the add: use a fresh one.
+            _destinations.TryRemove(KeyValuePair.Create(sink, destination));
+        }
+    }
+
+    private async Task SendAllAsync(Destination destination)
+    {
+        while (destination.TakeNext(MaxDeliveriesPerCall) is { Count: > 0 } batch)
+        {
+            var deliveries = new ClassEventDelivery[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                deliveries[i] = batch[i].Delivery;
+            }
+
+            try
+            {
+                await destination.Sink.OnEvents(deliveries);
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult();
+                }
+            }
+            catch (Exception exception)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(exception);
+                }
+            }
+        }
+
+        _destinations.TryRemove(KeyValuePair.Create(destination.Sink, destination));
+    }
+
+    private sealed class PendingDelivery(ClassEventDelivery delivery)
+    {
+        public ClassEventDelivery Delivery { get; } = delivery;
+
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>What waits for one silo. Once it runs empty it retires, and the next delivery starts a new one.</summary>
+    private sealed class Destination(ISiloEventSink sink)
+    {
+        private readonly Lock _lock = new();
+        private List<PendingDelivery> _queued = [];
+        private bool _sending;
+        private bool _retired;
+
+        public ISiloEventSink Sink { get; } = sink;
+
+        /// <summary>Queues a delivery; <paramref name="startSending"/> tells the caller to start the sender. False once retired.</summary>
+        public bool TryAdd(PendingDelivery pending, out bool startSending)
+        {
+            lock (_lock)
+            {
+                startSending = false;
+                if (_retired)
+                {
+                    return false;
+                }
+
+                _queued.Add(pending);
+                startSending = !_sending;
+                _sending = true;
+                return true;
+            }
+        }
+
+        /// <summary>The next deliveries to send, oldest first; none (and retired) when nothing waits.</summary>
+        public List<PendingDelivery> TakeNext(int max)
+        {
+            lock (_lock)
+            {
+                if (_queued.Count == 0)
+                {
+                    _sending = false;
+                    _retired = true;
+                    return _queued;
+                }
+
+                if (_queued.Count <= max)
+                {
+                    var all = _queued;
+                    _queued = [];
+                    return all;
+                }
+
+                var first = _queued.GetRange(0, max);
+                _queued.RemoveRange(0, max);
+                return first;
+            }
+        }
+    }
+}
