@@ -6,8 +6,8 @@ namespace LiveClass.Grains.Sessions;
 /// <summary>
 /// Gathers what this silo's class grains deliver by the silo it goes to and sends each silo its
 /// share in one call, with one call in flight per silo: a delivery to an idle silo goes at once,
-/// and those made while a call is out go together in the next. Under load a silo gets a few calls
-/// a second carrying every busy class, instead of one per class and event. A delivery completes
+/// and those made while a call is out go together in the next. Under load a silo gets one call per
+/// round trip carrying every class with something for it, instead of one per class. A delivery completes
 /// (or fails) with the call that carried it, so each class's fan-out keeps its cursor and its
 /// retries as before; a slow or dead silo holds up only what is bound for it.
 /// </summary>
