@@ -41,7 +41,7 @@ public sealed class BenchOptions
     /// <summary>
     /// s5's warm-up at full size: three silos' runtimes compile on the one core they share with
     /// the load and the store, and a profile (perf, per thread) shows their tiering threads taking
-    /// 30 to 40 % of that core until about two minutes after the joins. The baseline gets the same.
+    /// 30 to 40 % of that core until about two minutes after the cluster starts. The baseline gets the same.
     /// </summary>
     public double ClusterWarmupSeconds => _warmupSeconds ?? (Full ? 150 : 5);
 
