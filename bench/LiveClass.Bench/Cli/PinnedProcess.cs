@@ -30,6 +30,11 @@ public static class PinnedProcess
         }
 
         info.Environment[Marker] = "1";
+        foreach (var (name, value) in ClientRuntime.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
         try
         {
             using var child = Process.Start(info)!;

@@ -1,4 +1,5 @@
 using LiveClass.Bench.Load;
+using LiveClass.Bench.Measuring;
 using LiveClass.Bench.Reporting;
 
 namespace LiveClass.Bench.Scenarios;
@@ -25,7 +26,10 @@ public static class SteadyLoad
         var load = LoadSchedule.RunAsync(run, chat: true, loadStop.Token);
 
         run.Phase = "warmup";
-        await Task.Delay(TimeSpan.FromSeconds(plan.WarmupSeconds ?? run.Options.WarmupSeconds), cancellationToken);
+        var warmup = TimeSpan.FromSeconds(plan.WarmupSeconds ?? run.Options.WarmupSeconds);
+        var settle = TimeSpan.FromSeconds(Math.Min(3, warmup.TotalSeconds / 4));
+        await Task.Delay(warmup - settle, cancellationToken);
+        await ClientHeap.SettleAsync(settle, cancellationToken);
 
         run.Window.Begin();
         run.Phase = "steady";

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using LiveClass.Bench.Cli;
 using LiveClass.Bench.Measuring;
 
 namespace LiveClass.Bench.Servers;
@@ -88,7 +89,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         Path.Combine(repoRoot, "bench", "LiveClass.Bench.Probe", "bin", "Release", "net10.0", "LiveClass.Bench.Probe.dll");
 
     /// <summary>dotnet (under taskset when pinned) with the server's arguments, and the probe loaded by a startup hook.</summary>
-    private static ProcessStartInfo StartInfo(TargetKind kind, ServerLaunch launch, string dll, List<string> urls, string probeOut)
+    internal static ProcessStartInfo StartInfo(TargetKind kind, ServerLaunch launch, string dll, List<string> urls, string probeOut)
     {
         var info = new ProcessStartInfo
         {
@@ -103,6 +104,11 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add(launch.Cpus);
             info.ArgumentList.Add("dotnet");
+        }
+
+        foreach (var name in ClientRuntime.Environment.Keys)
+        {
+            info.Environment.Remove(name);
         }
 
         info.Environment["DOTNET_STARTUP_HOOKS"] = ProbeDll(launch.RepoRoot);

@@ -1,0 +1,34 @@
+using LiveClass.Bench.Cli;
+using LiveClass.Bench.Servers;
+
+namespace LiveClass.Bench.Tests;
+
+public sealed class ServerStartTests
+{
+    private const string ClientSetting = "DOTNET_GCgen0size";
+
+    [Theory]
+    [InlineData(TargetKind.LiveClass)]
+    [InlineData(TargetKind.Baseline)]
+    public void A_server_runs_with_the_shipped_runtime_settings_and_not_with_the_clients_own(TargetKind kind)
+    {
+        var before = Environment.GetEnvironmentVariable(ClientSetting);
+        Environment.SetEnvironmentVariable(ClientSetting, ClientRuntime.Environment[ClientSetting]);
+        try
+        {
+            var launch = new ServerLaunch("/repo", "/results", "run", "1", 1, [], Meters: false);
+
+            var info = ServerProcess.StartInfo(kind, launch, "/repo/server.dll", ["http://127.0.0.1:5000"], "/results/probe");
+
+            Assert.False(info.Environment.ContainsKey(ClientSetting));
+            foreach (var (name, value) in ServerRuntime.Environment)
+            {
+                Assert.Equal(value, info.Environment[name]);
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ClientSetting, before);
+        }
+    }
+}
