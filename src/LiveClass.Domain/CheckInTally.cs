@@ -2,12 +2,24 @@ using LiveClass.Contracts;
 
 namespace LiveClass.Domain;
 
-/// <summary>The check-ins with one status at one step, and the families who made them.</summary>
-[GenerateSerializer, SuppressReferenceTracking]
+/// <summary>
+/// The check-ins with one status at one step, and the families who made them. Never changed once
+/// made (a check-in replaces it), so the copy of a class's state taken at every commit shares it.
+/// </summary>
+[GenerateSerializer, Immutable, SuppressReferenceTracking]
 public sealed class CheckInTally
 {
     [Id(0)] public int StepIndex { get; init; }
     [Id(1)] public CheckInStatus Status { get; init; }
-    [Id(2)] public int Count { get; set; }
-    [Id(3)] public List<string> ParticipantIds { get; set; } = [];
+    [Id(2)] public int Count { get; init; }
+    [Id(3)] public List<string> ParticipantIds { get; init; } = [];
+
+    /// <summary>This tally with one more check-in by <paramref name="participantId"/>.</summary>
+    public CheckInTally With(string participantId) => new()
+    {
+        StepIndex = StepIndex,
+        Status = Status,
+        Count = Count + 1,
+        ParticipantIds = ParticipantIds.Contains(participantId, StringComparer.Ordinal) ? ParticipantIds : [.. ParticipantIds, participantId],
+    };
 }

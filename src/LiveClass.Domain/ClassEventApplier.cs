@@ -52,9 +52,9 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
         else if (status == ClassStatus.Ended)
         {
             state.EndedAt = at;
-            foreach (var record in state.Attendance)
+            for (var i = 0; i < state.Attendance.Count; i++)
             {
-                record.Offline(at);
+                state.Attendance[i] = state.Attendance[i].Offline(at);
             }
         }
     }
@@ -70,36 +70,26 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
             return;
         }
 
-        var record = state.Attendance.Find(a => a.ParticipantId == participantId);
-        if (record is null)
+        var index = state.Attendance.FindIndex(a => a.ParticipantId == participantId);
+        if (index < 0)
         {
-            record = new AttendanceRecord { ParticipantId = participantId!, FirstJoinedAt = at, LastSeenAt = at };
-            state.Attendance.Add(record);
+            index = state.Attendance.Count;
+            state.Attendance.Add(new AttendanceRecord { ParticipantId = participantId!, FirstJoinedAt = at, LastSeenAt = at });
         }
 
-        if (online)
-        {
-            record.Online(at);
-        }
-        else
-        {
-            record.Offline(at);
-        }
+        var record = state.Attendance[index];
+        state.Attendance[index] = online ? record.Online(at) : record.Offline(at);
     }
 
     private void Tally(string participantId, int stepIndex, CheckInStatus status)
     {
-        var tally = state.CheckInTallies.Find(t => t.StepIndex == stepIndex && t.Status == status);
-        if (tally is null)
+        var index = state.CheckInTallies.FindIndex(t => t.StepIndex == stepIndex && t.Status == status);
+        if (index < 0)
         {
-            tally = new CheckInTally { StepIndex = stepIndex, Status = status };
-            state.CheckInTallies.Add(tally);
+            index = state.CheckInTallies.Count;
+            state.CheckInTallies.Add(new CheckInTally { StepIndex = stepIndex, Status = status });
         }
 
-        tally.Count++;
-        if (!tally.ParticipantIds.Contains(participantId, StringComparer.Ordinal))
-        {
-            tally.ParticipantIds.Add(participantId);
-        }
+        state.CheckInTallies[index] = state.CheckInTallies[index].With(participantId);
     }
 }

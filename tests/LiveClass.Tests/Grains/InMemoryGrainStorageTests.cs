@@ -1,3 +1,4 @@
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Storage;
 using Orleans.Storage;
@@ -24,6 +25,34 @@ public sealed class InMemoryGrainStorageTests
         Assert.Equal("Week 1", read.State!.Title);
         Assert.Equal(7, read.State!.Seq);
         Assert.False((await ReadAsync<ClassSessionState>("other-state")).RecordExists);
+    }
+
+    [Fact]
+    public async Task A_write_shares_the_recap_records_and_later_check_ins_and_visits_do_not_reach_it()
+    {
+        var state = new ClassSessionState { ClassId = "class-1" };
+        var roster = RosterAndChat.Empty(new ClassLimits());
+        var applier = new ClassEventApplier(state, roster);
+        applier.Apply(Joined("p1", seq: 1, at: 1_000));
+        applier.Apply(CheckedIn("p1", seq: 2));
+        var written = new GrainState<ClassSessionState>(state);
+        await _storage.WriteStateAsync("session", Class, written);
+
+        applier.Apply(CheckedIn("p1", seq: 3));
+        applier.Apply(new ClassEvent(4, 5_000, ClassEventKind.ParticipantLeft, "p1", ParticipantId: "p1"));
+
+        var stored = (await ReadAsync<ClassSessionState>("session")).State!;
+        Assert.Equal(1, Assert.Single(stored.CheckInTallies).Count);
+        Assert.Equal(1_000, Assert.Single(stored.Attendance).OnlineSince);
+        Assert.Equal(2, Assert.Single(state.CheckInTallies).Count);
+        Assert.Equal(4_000, Assert.Single(state.Attendance).OnlineMs);
+
+        // The copy is of the lists only: the records themselves are shared until replaced.
+        await _storage.WriteStateAsync("session", Class, written);
+        var again = (await ReadAsync<ClassSessionState>("session")).State!;
+        Assert.NotSame(state.CheckInTallies, again.CheckInTallies);
+        Assert.Same(state.CheckInTallies[0], again.CheckInTallies[0]);
+        Assert.Same(state.Attendance[0], again.Attendance[0]);
     }
 
     [Fact]
@@ -57,6 +86,14 @@ public sealed class InMemoryGrainStorageTests
         await _storage.WriteStateAsync("session", Class, state);
         Assert.True((await ReadAsync<ClassSessionState>("session")).RecordExists);
     }
+
+    private static ClassEvent Joined(string participantId, long seq = 0, long at = 0) =>
+        new(seq, at, ClassEventKind.ParticipantJoined, participantId,
+            Participant: new Participant(participantId, "Family " + participantId, ParticipantRole.Parent, Online: true, CheckIn: null));
+
+    private static ClassEvent CheckedIn(string participantId, long seq) =>
+        new(seq, seq * 1_000, ClassEventKind.CheckedIn, participantId, ParticipantId: participantId,
+            CheckIn: new CheckIn(CheckInStatus.Following, StepIndex: 0, At: seq * 1_000));
 
     private async Task<GrainState<T>> ReadAsync<T>(string stateName) where T : new()
     {
