@@ -13,6 +13,8 @@ public static class RealtimeExtensions
     public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<HubLimitsOptions>(HubLimitsOptions.SectionName);
+        // One filter for every call: SignalR would otherwise construct it for each hub call.
+        builder.Services.AddSingleton<LiveClassHubFilter>();
         builder.Services
             .AddSignalR(options =>
             {

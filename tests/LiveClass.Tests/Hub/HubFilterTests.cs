@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Server.Limits;
 using LiveClass.Server.Realtime;
+using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Storage;
 
@@ -17,6 +20,20 @@ namespace LiveClass.Tests.Hub;
 public sealed class HubFilterTests
 {
     private readonly LiveClassHubFilter _filter = new(NullLogger<LiveClassHubFilter>.Instance);
+
+    [Fact]
+    public async Task The_servers_hub_filters_are_made_once_and_not_for_every_call()
+    {
+        await using var server = await LiveClassServer.StartAsync();
+
+        // SignalR takes a filter type from the container when it is there, and constructs one per call when not.
+        var filter = server.Services.GetService<LiveClassHubFilter>();
+        var limiter = server.Services.GetService<HubCallLimiter>();
+        Assert.NotNull(filter);
+        Assert.NotNull(limiter);
+        Assert.Same(filter, server.Services.GetService<LiveClassHubFilter>());
+        Assert.Same(limiter, server.Services.GetService<HubCallLimiter>());
+    }
 
     [Fact]
     public async Task Rejoin_is_tried_again_while_the_class_moves_and_then_answers()
