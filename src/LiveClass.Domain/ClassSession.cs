@@ -252,6 +252,21 @@ public sealed partial class ClassSession
         }
     }
 
+    /// <summary>
+    /// Applies an event committed earlier but not in the stored state (a journaled one), exactly as
+    /// when it was first made; it must be the next in seq order.
+    /// </summary>
+    public void Replay(ClassEvent logged)
+    {
+        if (logged.Seq != _state.Seq + 1)
+        {
+            throw new InvalidOperationException($"Event {logged.Seq} does not follow seq {_state.Seq}.");
+        }
+
+        _applier.Apply(logged);
+        _log.Append(logged);
+    }
+
     /// <summary>Stamps <paramref name="draft"/> with the next seq and the time, applies it and appends it to the log.</summary>
     private ClassEvent Emit(ClassEvent draft)
     {

@@ -59,5 +59,12 @@ public sealed class ClassSessionState
     /// <summary>Check-ins counted by step and status as they are made, for the recap.</summary>
     [Id(24)] public List<CheckInTally> CheckInTallies { get; set; } = [];
 
+    /// <summary>
+    /// Where the events committed after this state was written are journaled, if anywhere: they
+    /// are replayed from there when the class is loaded. A state written without a journal, or
+    /// by a class that closed properly, names none.
+    /// </summary>
+    [Id(25)] public JournalPosition? Journal { get; set; }
+
     public bool IsCreated => ClassId.Length > 0;
 }

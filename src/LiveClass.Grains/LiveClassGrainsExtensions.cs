@@ -1,3 +1,4 @@
+using LiveClass.Grains.Journal;
 using LiveClass.Grains.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -5,10 +6,16 @@ namespace LiveClass.Grains;
 
 public static class LiveClassGrainsExtensions
 {
-    /// <summary>The silo-wide services LiveClass's grains share: the batching of class events per destination silo.</summary>
+    /// <summary>
+    /// The silo-wide services LiveClass's grains share: the batching of class events per destination
+    /// silo, and the silo's journal of class commits with its reader.
+    /// </summary>
     public static ISiloBuilder AddLiveClassGrains(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<SiloEventBatcher>();
+        silo.Services.AddSingleton<SiloJournal>();
+        silo.Services.AddSingleton<JournalReader>();
+        silo.Services.AddOptions<JournalOptions>();
         return silo;
     }
 }

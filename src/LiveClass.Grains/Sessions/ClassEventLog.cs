@@ -78,10 +78,13 @@ public sealed class ClassEventLog : IClassEventLog
         return true;
     }
 
+    /// <summary>True once there are enough unsealed events for a segment.</summary>
+    public bool HasSegmentToSeal => _segmentSize > 0 && Unsealed.Count >= _segmentSize;
+
     /// <summary>The oldest unsealed events, once there are enough of them for a segment.</summary>
     public bool TryTakeSegmentToSeal(out LogSegment segment, out IReadOnlyList<ClassEvent> events)
     {
-        if (_segmentSize <= 0 || Unsealed.Count < _segmentSize)
+        if (!HasSegmentToSeal)
         {
             segment = null!;
             events = [];

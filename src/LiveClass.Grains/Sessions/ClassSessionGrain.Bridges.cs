@@ -98,6 +98,7 @@ public sealed partial class ClassSessionGrain
         EnsurePresenceTimer();
         _session.EndIfIdle();
         await DurableAsync();
+        await CheckpointIfDueAsync();
     }
 
     private async Task OnPresenceTimerAsync(CancellationToken cancellationToken)

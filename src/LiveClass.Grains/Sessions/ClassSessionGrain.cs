@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
+using LiveClass.Grains.Journal;
 using LiveClass.Grains.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         TimeProvider time,
         IClusterMembershipService membership,
         SiloEventBatcher batcher,
+        SiloJournal journal,
+        JournalReader journalReader,
         ILogger<ClassSessionGrain> logger,
         LiveClassMetrics? metrics = null)
     {
@@ -58,7 +61,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _logger = logger;
         _metrics = metrics;
         _segmentStorage = segmentStorage;
-        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger);
+        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal, journalReader);
         _commit = new GroupCommit(WriteAsync);
     }
 
@@ -103,6 +106,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _metrics?.ClassInactive(ClassId);
+        await CloseAsync();
         // The bridges' subscriptions live in this activation: have them subscribe to the next one
         // now rather than at their next renewal, so a rolling restart does not stall the class.
         // (No fan-out when the activation failed before OnActivateAsync.)
@@ -269,6 +273,40 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         await _store.TidyAsync();
     }
 
+    /// <summary>
+    /// Writes the state once more, naming no journal, so that the next activation (here or on
+    /// another silo) has nothing to replay. If that fails, it replays from the journal instead.
+    /// </summary>
+    private async Task CloseAsync()
+    {
+        if (_broken || _session is null || !_session.IsCreated || !_store.NamesJournal)
+        {
+            return;
+        }
+
+        _store.Close();
+        try
+        {
+            await _commit.CommitAsync();
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(_logger, exception, ClassId);
+        }
+    }
+
+    /// <summary>Writes the state when its newest events have been only in the journal for a while.</summary>
+    private Task CheckpointIfDueAsync()
+    {
+        if (!_store.CheckpointDue)
+        {
+            return Task.CompletedTask;
+        }
+
+        _store.RequestCheckpoint();
+        return _commit.CommitAsync();
+    }
+
     private Task RegisterInDirectoryAsync() =>
         GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(State.InstructorId, State.InstructorKeyHash);
 
@@ -294,6 +332,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
             throw new InvalidOperationException("The class could not be saved; try again.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} could not write its state on closing; its next activation replays its journal")]
+    private static partial void LogCloseFailed(ILogger logger, Exception exception, string classId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);

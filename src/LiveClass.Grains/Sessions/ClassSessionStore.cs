@@ -1,23 +1,30 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Grains.Journal;
 using Microsoft.Extensions.Logging;
 
 namespace LiveClass.Grains.Sessions;
 
 /// <summary>
-/// How one class is laid out in storage. The class's own state is written with every commit and
-/// carries only the newest events (the log's tail) and the chat receipts since roster and chat were
-/// last stored; older events are sealed into log segments stored once each; roster, chat and
-/// receipts are stored apart every <see cref="ClassLimits.EventLogSegmentSize"/> events, and the
-/// events logged since are replayed onto them on load. States of earlier versions are upgraded here.
+/// How one class is laid out in storage. The class's own state carries only the newest events (the
+/// log's tail) and the chat receipts since roster and chat were last stored; older events are
+/// sealed into log segments stored once each; roster, chat and receipts are stored apart every
+/// <see cref="ClassLimits.EventLogSegmentSize"/> events, and the events logged since are replayed
+/// onto them on load. With a <see cref="SiloJournal"/>, a commit in between goes to the silo's
+/// journal instead of rewriting the state, and the state names where in the journal its later
+/// events are; they are replayed on load. States of earlier versions are upgraded here.
 /// </summary>
+/// <param name="journal">Optional: without it every commit writes the state.</param>
+/// <param name="journalReader">Needed to load a state that names a journal.</param>
 public sealed partial class ClassSessionStore(
     IPersistentState<ClassSessionState> state,
     IPersistentState<RosterAndChatState> rosterAndChat,
     Func<LogSegment, IStoredLogSegment> segments,
     ClassLimits limits,
     TimeProvider time,
-    ILogger logger)
+    ILogger logger,
+    SiloJournal? journal = null,
+    JournalReader? journalReader = null)
 {
     private RosterAndChat _live = RosterAndChat.Empty(limits);
     private ClassEventLog _log = null!;
@@ -25,6 +32,10 @@ public sealed partial class ClassSessionStore(
     private bool _mustStore;
     private RosterAndChatState? _toStore;
     private IReadOnlyList<LogSegment> _unreferenced = [];
+    private long _writtenSeq;
+    private DateTimeOffset? _journaledSince;
+    private bool _checkpoint;
+    private bool _closing;
 
     public ClassSessionState State => state.State;
 
@@ -36,6 +47,18 @@ public sealed partial class ClassSessionStore(
 
     /// <summary>False when the log no longer held every event after the stored roster and chat, so some of those changes are missing.</summary>
     public bool RosterAndChatCaughtUp { get; private set; } = true;
+
+    /// <summary>True when committed events have been only in the journal for its checkpoint interval: the state should be written.</summary>
+    public bool CheckpointDue => _journaledSince is { } since && journal is not null && time.GetUtcNow() - since >= journal.CheckpointInterval;
+
+    /// <summary>True while the stored state names a journal: the class writes it once more before it closes.</summary>
+    public bool NamesJournal => state.State.Journal is not null;
+
+    /// <summary>The next write writes the state (and so takes the class's events out of the journal).</summary>
+    public void RequestCheckpoint() => _checkpoint = true;
+
+    /// <summary>The next write is the last of this activation: the state, naming no journal.</summary>
+    public void Close() => _checkpoint = _closing = true;
 
     /// <summary>Roster and chat are stored every this many events (with the log's segments), not with every change.</summary>
     private int RosterAndChatInterval => Math.Max(1, limits.EventLogSegmentSize);
@@ -55,20 +78,93 @@ public sealed partial class ClassSessionStore(
             LogRosterAndChatBehind(logger, loaded.ClassId, _storedSeq);
         }
 
+        var session = new ClassSession(loaded, _live, _log, limits, time);
+        var position = loaded.Journal;
+        if (position is not null)
+        {
+            await ReplayAsync(session, position);
+        }
+
         if (_mustStore)
         {
             // An older state will be written next without its roster and chat: store them first.
             await StoreRosterAndChatAsync(TakeRosterAndChat(), throwOnFailure: true);
         }
 
-        return new ClassSession(loaded, _live, _log, limits, time);
+        _writtenSeq = loaded.Seq;
+        _journaledSince = null;
+        if (position is not null)
+        {
+            // Written now, so that the class no longer depends on that journal.
+            await WriteStateAsync();
+            await TidyAsync();
+        }
+
+        return session;
+    }
+
+    /// <summary>
+    /// Makes everything the class has committed durable: its new events in the silo's journal when
+    /// it can, else its state. Returns the seq written; a failure leaves memory ahead of storage
+    /// and is thrown.
+    /// </summary>
+    public async Task<long> WriteAsync()
+    {
+        var seq = state.State.Seq;
+        if (TryJournal() is { } journaled)
+        {
+            await journaled;
+            _writtenSeq = seq;
+            return seq;
+        }
+
+        return await WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Appends the events since the last write to the journal, unless the state is due: there are
+    /// segments to seal or roster and chat to store, a checkpoint was asked for, or the stored
+    /// state names no position in this silo's journal that is still kept.
+    /// </summary>
+    private Task? TryJournal()
+    {
+        var current = state.State;
+        if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
+            || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
+            || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events) || events.Count == 0)
+        {
+            return null;
+        }
+
+        var entries = new JournalEntry[events.Count];
+        List<ChatReceipt>? receipts = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var evt = events[i];
+            ChatReceipt? receipt = null;
+            if (evt.Kind == ClassEventKind.ChatPosted)
+            {
+                receipts ??= _live.Receipts.After(_writtenSeq);
+                receipt = receipts.Find(r => r.Seq == evt.Seq);
+            }
+
+            entries[i] = new JournalEntry(current.ClassId, evt, receipt);
+        }
+
+        var appended = journal.TryAppend(current.ClassId, stored, entries);
+        if (appended is not null)
+        {
+            _journaledSince ??= time.GetUtcNow();
+        }
+
+        return appended;
     }
 
     /// <summary>
     /// Writes the class as it is now: full segments of its oldest unsealed events first, then its
-    /// state. Returns the seq written; a failure leaves memory ahead of storage and is thrown.
+    /// state, naming where in the journal later events will be.
     /// </summary>
-    public async Task<long> WriteAsync()
+    private async Task<long> WriteStateAsync()
     {
         while (_log.TryTakeSegmentToSeal(out var segment, out var events))
         {
@@ -80,8 +176,38 @@ public sealed partial class ClassSessionStore(
         _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
         _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
+        current.Journal = journal is { Enabled: true } && !_closing ? journal.Position : null;
+        var seq = current.Seq;
         await state.WriteStateAsync();
-        return current.Seq;
+        _writtenSeq = seq;
+        _journaledSince = null;
+        _checkpoint = false;
+        journal?.Release(current.ClassId);
+        return seq;
+    }
+
+    /// <summary>Replays the events the stored state's journal holds after it, with their chat receipts.</summary>
+    private async Task ReplayAsync(ClassSession session, JournalPosition position)
+    {
+        if (journalReader is null)
+        {
+            throw new InvalidOperationException($"Class {state.State.ClassId} was stored with a journal, and there is no journal reader to replay it.");
+        }
+
+        var entries = await journalReader.ReadAsync(position, state.State.ClassId, state.State.Seq);
+        foreach (var entry in entries)
+        {
+            session.Replay(entry.Event);
+            if (entry.Receipt is { } receipt)
+            {
+                _live.Receipts.Add(receipt);
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            LogReplayed(logger, state.State.ClassId, entries.Count, position.JournalId);
+        }
     }
 
     /// <summary>
@@ -110,6 +236,7 @@ public sealed partial class ClassSessionStore(
         await Task.WhenAll(state.State.LogSegments.Select(segment => segments(segment).Delete()));
         await rosterAndChat.ClearStateAsync();
         await state.ClearStateAsync();
+        journal?.Release(state.State.ClassId);
 
         rosterAndChat.State = new RosterAndChatState();
         state.State = new ClassSessionState();
@@ -198,6 +325,9 @@ public sealed partial class ClassSessionStore(
             LogSegmentDeleteFailed(logger, exception, classId, segment.FirstSeq);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Class {ClassId} replayed {Count} events from journal {JournalId}")]
+    private static partial void LogReplayed(ILogger logger, string classId, int count, string journalId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Storing the roster and chat of class {ClassId} failed; trying again after the next write")]
     private static partial void LogRosterAndChatStoreFailed(ILogger logger, Exception exception, string classId);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using LiveClass.Domain;
 using LiveClass.Grains;
+using LiveClass.Grains.Journal;
 using LiveClass.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -28,6 +29,7 @@ public static class OrleansHostingExtensions
         Validate(silo);
 
         AddClassOptions(builder.Services);
+        AddJournalOptions(builder.Services, silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
         {
@@ -48,6 +50,17 @@ public static class OrleansHostingExtensions
         services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
         services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
+    }
+
+    /// <summary>
+    /// The silo journal, from "LiveClass:Journal". A store that charges per request gets chunks at
+    /// most every 20 ms unless configured otherwise; memory writes each chunk at once.
+    /// </summary>
+    private static void AddJournalOptions(IServiceCollection services, SiloOptions silo)
+    {
+        services.Configure<JournalOptions>(journal =>
+            journal.ChunkInterval = silo.Storage == StorageProvider.Memory ? TimeSpan.Zero : TimeSpan.FromMilliseconds(20));
+        services.AddValidatedOptions<JournalOptions>(JournalOptions.SectionName);
     }
 
     private static void UseClustering(ISiloBuilder orleans, SiloOptions silo)

@@ -83,13 +83,13 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
         await Task.WhenAll(Enumerable.Range(0, 450).Select(i => grain.GoToStep(instructor, i % steps)));
         var before = await grain.GetSnapshot();
 
+        await DeactivateAsync(grain);
+
         var stored = await ReadStoredAsync(grain);
         Assert.Equal(before.Seq, stored.Seq);
         Assert.InRange(stored.Log.Count, 0, new ClassLimits().EventLogSegmentSize - 1);
         Assert.NotEmpty(stored.LogSegments);
         Assert.Equal(stored.LogSegments[^1].LastSeq + 1, stored.Log.Count > 0 ? stored.Log[0].Seq : stored.Seq + 1);
-
-        await DeactivateAsync(grain);
 
         var rejoined = await grain.Rejoin(parent.ParticipantId, parent.Snapshot.Seq);
         Assert.Null(rejoined.Snapshot);
@@ -136,17 +136,21 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
         Assert.Equal(3, stored.Roster.Count);
         Assert.Empty((await ReadStoredAsync<ClassSessionState>(grain, "session")).Roster);
 
-        // Changes after the stored roster and chat: only the class's own state and log hold them.
+        // Changes after the stored roster and chat: only the class's own state, its log and the silo's journal hold them.
         await grain.CheckIn(alex.ParticipantId, CheckInStatus.Sleeping, null);
         var secondSeq = await grain.SendChat(alex.ParticipantId, "alex-1", "second");
         await grain.Leave(sam.ParticipantId);
-        var session = await ReadStoredAsync<ClassSessionState>(grain, "session");
-        Assert.Empty(session.Roster);
-        Assert.Empty(session.Chat);
-        Assert.True(session.Seq > (await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat")).Seq);
         var before = await grain.GetSnapshot();
 
         await DeactivateAsync(grain);
+
+        // Closing wrote the class's state with every change and no journal to replay.
+        var session = await ReadStoredAsync<ClassSessionState>(grain, "session");
+        Assert.Empty(session.Roster);
+        Assert.Empty(session.Chat);
+        Assert.Equal(before.Seq, session.Seq);
+        Assert.Null(session.Journal);
+        Assert.True(session.Seq > (await ReadStoredAsync<RosterAndChatState>(grain, "rosterAndChat")).Seq);
 
         var after = await grain.GetSnapshot();
         Assert.Equal(before.Seq, after.Seq);

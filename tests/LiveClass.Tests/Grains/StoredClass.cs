@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Domain.Routines;
+using LiveClass.Grains.Journal;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,6 +22,10 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
     public Dictionary<long, StoredState<ClassLogSegmentState>> Segments { get; } = [];
 
     public ClassSessionStore Open() => new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance);
+
+    /// <summary>Opens the store as an activation on a silo with this journal does.</summary>
+    public ClassSessionStore Open(SiloJournal journal, JournalReader reader) =>
+        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader);
 
     /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
     public async Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync()

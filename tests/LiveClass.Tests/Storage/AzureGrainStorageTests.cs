@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
+using LiveClass.Grains.Journal;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using LiveClass.Tests.Grains;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -111,10 +115,35 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     [Fact]
-    public async Task A_state_write_that_storage_refuses_reaches_the_client_as_unavailable_and_the_class_recovers()
+    public async Task A_journal_on_Azure_Table_is_read_to_its_end_and_sealed_and_its_silo_can_then_store_nothing_more()
     {
         var (table, container) = FreshNames();
         await using var server = await StartServerAsync(table, container);
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+        var dying = new SiloJournal(storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
+        var start = dying.Position;
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            await dying.TryAppend("class-a", start, [new JournalEntry("class-a", new ClassEvent(seq, seq, ClassEventKind.StepChanged, "instructor", StepIndex: seq), null)])!;
+        }
+
+        var survivor = new SiloJournal(storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
+        var reader = new JournalReader(storage, survivor, TimeProvider.System, NullLogger<JournalReader>.Instance);
+        var found = await reader.ReadAsync(start, "class-a", afterSeq: 1);
+
+        Assert.Equal([2L, 3L], found.Select(e => e.Event.Seq));
+        var late = dying.TryAppend("class-a", start, [new JournalEntry("class-a", new ClassEvent(4, 4, ClassEventKind.StepChanged, "instructor", StepIndex: 4), null)])!;
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => late);
+        Assert.Equal([2L, 3L], (await new JournalReader(storage, survivor, TimeProvider.System, NullLogger<JournalReader>.Instance)
+            .ReadAsync(start, "class-a", afterSeq: 1)).Select(e => e.Event.Seq));
+    }
+
+    [Fact]
+    public async Task A_state_write_that_storage_refuses_reaches_the_client_as_unavailable_and_the_class_recovers()
+    {
+        var (table, container) = FreshNames();
+        // Without the journal every commit writes the class's state, so the next change meets the refusal.
+        await using var server = await StartServerAsync(table, container, "LiveClass:Journal:Enabled=false");
         var created = await server.CreateClassAsync();
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
         await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
@@ -204,9 +233,12 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         return ("State" + id, "rosters-" + id);
     }
 
-    private Task<LiveClassServer> StartServerAsync(string table, string container) => LiveClassServer.StartAsync(
-        "Cluster:Storage=AzureStorage",
-        $"Cluster:AzureStorage:ConnectionString={azurite.ConnectionString}",
-        $"Cluster:AzureStorage:StateTable={table}",
-        $"Cluster:AzureStorage:StateContainer={container}");
+    private Task<LiveClassServer> StartServerAsync(string table, string container, params string[] settings) => LiveClassServer.StartAsync(
+        [
+            "Cluster:Storage=AzureStorage",
+            $"Cluster:AzureStorage:ConnectionString={azurite.ConnectionString}",
+            $"Cluster:AzureStorage:StateTable={table}",
+            $"Cluster:AzureStorage:StateContainer={container}",
+            .. settings,
+        ]);
 }
