@@ -14,6 +14,9 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     {
         ["Delivery__MaxQueueAge"] = "00:00:03",
         ["LiveClass__EventLogCapacity"] = "50000",
+        // Each chunk of the journal written as soon as the last is stored: the instructors' loops,
+        // which wait for every answer, then send events fast enough to fill the stuck socket.
+        ["LiveClass__Journal__ChunkInterval"] = "00:00:00",
     };
 
     [Fact(Timeout = 300_000)]

@@ -307,6 +307,21 @@ public sealed partial class ClassSessionStore(
         catch (Exception exception) when (!throwOnFailure)
         {
             LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
+            // A write whose answer was lost may have been stored after all: learn the stored
+            // version, or every later try would be refused as written over an older one.
+            await RefreshRosterAndChatVersionAsync();
+        }
+    }
+
+    private async Task RefreshRosterAndChatVersionAsync()
+    {
+        try
+        {
+            await rosterAndChat.ReadStateAsync();
+        }
+        catch (Exception exception)
+        {
+            LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
         }
     }
 

@@ -56,6 +56,36 @@ public sealed class ClassSessionStoreTests
     }
 
     [Fact]
+    public async Task A_roster_write_whose_answer_was_lost_does_not_keep_later_ones_from_being_stored()
+    {
+        var limits = new ClassLimits();
+        var stored = new StoredClass(limits, _time);
+        var (store, session) = await stored.CreateAsync();
+        session.AdmitParent("sam", "Sam");
+
+        // Stored, but its answer never came: the store's handle still knows only the version before it.
+        stored.RosterAndChat.LoseAnswers = 1;
+        await WriteSegmentAsync(store, session, limits);
+        Assert.Equal(0, stored.RosterAndChat.LoseAnswers);
+
+        // Later ones are written over the version that is really stored, not refused for ever.
+        session.PostChat("sam", "c1", "still here");
+        await WriteSegmentAsync(store, session, limits);
+        var rosterAndChat = stored.RosterAndChat.Read()!;
+        Assert.Equal(["still here"], rosterAndChat.Chat.Select(m => m.Text));
+        Assert.True(rosterAndChat.Seq > session.Seq - limits.EventLogSegmentSize, $"roster and chat stored at {rosterAndChat.Seq}, class at {session.Seq}");
+    }
+
+    private static async Task WriteSegmentAsync(LiveClass.Grains.Sessions.ClassSessionStore store, ClassSession session, ClassLimits limits)
+    {
+        for (var i = 0; i < limits.EventLogSegmentSize; i++)
+        {
+            session.GoToStep(ClassHarness.InstructorId, i % 10);
+            await StoredClass.WriteAsync(store);
+        }
+    }
+
+    [Fact]
     public async Task A_class_reloaded_at_any_point_has_the_same_roster_chat_and_receipts_as_before()
     {
         var limits = new ClassLimits();

@@ -5,6 +5,7 @@ using LiveClass.Grains.Journal;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
@@ -71,22 +72,33 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
     }
 }
 
-/// <summary>One stored record as bytes; <see cref="FailWrites"/> makes the next writes fail, as a storage outage does.</summary>
+/// <summary>
+/// One stored record as bytes, with a version as storage's ETag: a handle writes only over the
+/// version it last read or wrote. <see cref="FailWrites"/> makes the next writes fail, as a storage
+/// outage does; <see cref="LoseAnswers"/> stores the next writes and then fails them, as a request
+/// whose answer never arrives.
+/// </summary>
 internal sealed class StoredState<T> where T : class, new()
 {
+    private int _version;
+
     public byte[]? Bytes { get; private set; }
 
     public int Writes { get; private set; }
 
     public int FailWrites { get; set; }
 
+    public int LoseAnswers { get; set; }
+
     public T? Read() => Bytes is null ? null : StateCodecs.Serializer.Deserialize<T>(Bytes);
 
-    public IPersistentState<T> Open() => new Handle(this) { State = Read() ?? new T() };
+    public IPersistentState<T> Open() => new Handle(this) { State = Read() ?? new T(), Version = _version };
 
     private sealed class Handle(StoredState<T> stored) : IPersistentState<T>
     {
         public T State { get; set; } = new();
+
+        public int Version { get; set; }
 
         public string? Etag => null;
 
@@ -95,6 +107,7 @@ internal sealed class StoredState<T> where T : class, new()
         public Task ClearStateAsync()
         {
             stored.Bytes = null;
+            Version = ++stored._version;
             return Task.CompletedTask;
         }
 
@@ -106,14 +119,28 @@ internal sealed class StoredState<T> where T : class, new()
                 throw new IOException("storage is not answering");
             }
 
+            if (Version != stored._version)
+            {
+                throw new InconsistentStateException($"stored version {stored._version}, written from {Version}");
+            }
+
             stored.Bytes = StateCodecs.Serializer.SerializeToArray(State);
             stored.Writes++;
+            stored._version++;
+            if (stored.LoseAnswers > 0)
+            {
+                stored.LoseAnswers--;
+                throw new TimeoutException("the answer to a write that was stored never arrived");
+            }
+
+            Version = stored._version;
             return Task.CompletedTask;
         }
 
         public Task ReadStateAsync()
         {
             State = stored.Read() ?? new T();
+            Version = stored._version;
             return Task.CompletedTask;
         }
     }
