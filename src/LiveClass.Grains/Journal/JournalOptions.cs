@@ -13,7 +13,10 @@ public sealed class JournalOptions
     public const string SectionName = ClassLimits.SectionName + ":Journal";
     private const string OutOfRange = SectionName + ":{0} must be between {1} and {2}.";
 
-    /// <summary>Off: every commit writes the class's own state, as a class without a journal does.</summary>
+    /// <summary>
+    /// Off: every commit writes the class's own state. The server turns it on for Azure Storage
+    /// and Redis and off for memory storage unless configured.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>

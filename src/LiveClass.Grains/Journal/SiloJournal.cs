@@ -101,6 +101,11 @@ public sealed partial class SiloJournal(
     /// <summary>The class has written its own state: nothing of it in this journal needs keeping any more.</summary>
     public void Release(string classId)
     {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _holds.Remove(classId);

@@ -53,13 +53,17 @@ public static class OrleansHostingExtensions
     }
 
     /// <summary>
-    /// The silo journal, from "LiveClass:Journal". A store that charges per request gets chunks at
-    /// most every 20 ms unless configured otherwise; memory writes each chunk at once.
+    /// The silo journal, from "LiveClass:Journal". On by default where a write is a request to a
+    /// store (Azure Storage, Redis), with chunks at most every 20 ms; in memory a class's own state
+    /// costs no request, and writing it directly takes fewer hops than a journal.
     /// </summary>
     private static void AddJournalOptions(IServiceCollection services, SiloOptions silo)
     {
         services.Configure<JournalOptions>(journal =>
-            journal.ChunkInterval = silo.Storage == StorageProvider.Memory ? TimeSpan.Zero : TimeSpan.FromMilliseconds(20));
+        {
+            journal.Enabled = silo.Storage != StorageProvider.Memory;
+            journal.ChunkInterval = silo.Storage == StorageProvider.Memory ? TimeSpan.Zero : TimeSpan.FromMilliseconds(20);
+        });
         services.AddValidatedOptions<JournalOptions>(JournalOptions.SectionName);
     }
 

@@ -119,6 +119,7 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     {
         var (table, container) = FreshNames();
         await using var server = await StartServerAsync(table, container);
+        Assert.True(server.Services.GetRequiredService<IOptions<JournalOptions>>().Value.Enabled);
         var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
         var dying = new SiloJournal(storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
         var start = dying.Position;
