@@ -1,6 +1,5 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
-using LiveClass.Domain.Routines;
 using LiveClass.Grains.Journal;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,12 +23,7 @@ public sealed class JournaledClassStoreTests
     {
         var stored = new StoredClass(_limits, _time);
         var dying = NewJournal();
-        var store = stored.Open(dying, NewReader(dying));
-        var session = await store.LoadAsync();
-        session.Create(ClassHarness.ClassId, ClassHarness.Title, ClassHarness.InstructorName, RoutineCatalog.FullBody,
-            ClassHarness.JoinCode, Secrets.Hash(ClassHarness.InstructorKey), ClassHarness.InstructorId);
-        session.AdmitInstructor();
-        await StoredClass.WriteAsync(store);
+        var (store, session) = await stored.CreateAsync(dying, NewReader(dying));
         Assert.Equal(dying.Position.JournalId, stored.Main.Read()!.Journal!.JournalId);
         var stateWrites = stored.Main.Writes;
 
@@ -77,12 +71,7 @@ public sealed class JournaledClassStoreTests
     {
         var stored = new StoredClass(_limits, _time);
         var journal = NewJournal();
-        var store = stored.Open(journal, NewReader(journal));
-        var session = await store.LoadAsync();
-        session.Create(ClassHarness.ClassId, ClassHarness.Title, ClassHarness.InstructorName, RoutineCatalog.FullBody,
-            ClassHarness.JoinCode, Secrets.Hash(ClassHarness.InstructorKey), ClassHarness.InstructorId);
-        session.AdmitInstructor();
-        await StoredClass.WriteAsync(store);
+        var (store, session) = await stored.CreateAsync(journal, NewReader(journal));
         var writes = stored.Main.Writes;
 
         for (var i = 0; i < _limits.EventLogSegmentSize; i++)

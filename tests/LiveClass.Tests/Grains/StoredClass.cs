@@ -29,9 +29,14 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
         new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader);
 
     /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
-    public async Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync()
+    public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync() => CreateOnAsync(Open());
+
+    /// <summary>The same, on a silo with this journal.</summary>
+    public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync(SiloJournal journal, JournalReader reader) =>
+        CreateOnAsync(Open(journal, reader));
+
+    private static async Task<(ClassSessionStore Store, ClassSession Session)> CreateOnAsync(ClassSessionStore store)
     {
-        var store = Open();
         var session = await store.LoadAsync();
         session.Create(ClassHarness.ClassId, ClassHarness.Title, ClassHarness.InstructorName, RoutineCatalog.FullBody,
             ClassHarness.JoinCode, Secrets.Hash(ClassHarness.InstructorKey), ClassHarness.InstructorId);
