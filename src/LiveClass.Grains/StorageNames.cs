@@ -11,10 +11,4 @@ public static class StorageNames
     /// events. Hosts that keep everything in one store name the same provider for both.
     /// </summary>
     public const string Rosters = "rosters";
-
-    /// <summary>
-    /// The silos' journals: chunk records inserted and deleted many times a second. A table of
-    /// their own on Azure Storage, so that their lookups never walk the classes' records.
-    /// </summary>
-    public const string Journal = "journal";
 }

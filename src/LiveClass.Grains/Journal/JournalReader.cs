@@ -14,7 +14,7 @@ namespace LiveClass.Grains.Journal;
 /// all come back at once: each chunk is read once per silo, a few ahead, and kept a while.
 /// </summary>
 public sealed partial class JournalReader(
-    [FromKeyedServices(StorageNames.Journal)] IGrainStorage storage,
+    [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
     SiloJournal local,
     TimeProvider time,
     ILogger<JournalReader> logger)

@@ -16,7 +16,7 @@ namespace LiveClass.Grains.Journal;
 /// them are deleted.
 /// </summary>
 public sealed partial class SiloJournal(
-    [FromKeyedServices(StorageNames.Journal)] IGrainStorage storage,
+    [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
     IOptions<JournalOptions> options,
     TimeProvider time,
     ILogger<SiloJournal> logger)

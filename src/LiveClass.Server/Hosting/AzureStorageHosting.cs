@@ -83,14 +83,6 @@ internal static class AzureStorageHosting
             table.DeleteStateOnClear = true;
             table.TableServiceClient = TableService(settings, credential);
         }));
-        orleans.AddAzureTableGrainStorage(StorageNames.Journal, options => options.Configure<Serializer>((table, serializer) =>
-        {
-            // Apart from the classes' table: Azurite finds an entity by walking its table.
-            table.TableName = settings.JournalTable;
-            table.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
-            table.DeleteStateOnClear = true;
-            table.TableServiceClient = TableService(settings, credential);
-        }));
         orleans.AddAzureBlobGrainStorage(StorageNames.Rosters, options => options.Configure<Serializer>((blob, serializer) =>
         {
             blob.ContainerName = settings.StateContainer;

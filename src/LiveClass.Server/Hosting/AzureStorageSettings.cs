@@ -27,9 +27,6 @@ public sealed class AzureStorageSettings
     /// <summary>The table that holds reminders: each class's idle and retention checks.</summary>
     public string RemindersTable { get; set; } = "LiveClassReminders";
 
-    /// <summary>The silos' journals of class commits (docs/operations.md, "The silo journal").</summary>
-    public string JournalTable { get; set; } = "LiveClassJournal";
-
     /// <summary>The blob container that holds each class's roster and chat.</summary>
     public string StateContainer { get; set; } = "liveclass-rosters";
 

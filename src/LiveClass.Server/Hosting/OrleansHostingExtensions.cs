@@ -114,7 +114,6 @@ public static class OrleansHostingExtensions
             // Serialized on every write, in Orleans' binary format, but kept in this silo: no storage grain calls.
             orleans.AddInMemoryGrainStorage(StorageNames.Classes);
             orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
-            orleans.AddGrainStorageAlias(StorageNames.Journal, StorageNames.Classes);
         }
         else if (silo.Storage == StorageProvider.AzureStorage)
         {
@@ -129,7 +128,6 @@ public static class OrleansHostingExtensions
                 redis.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             }));
             orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
-            orleans.AddGrainStorageAlias(StorageNames.Journal, StorageNames.Classes);
         }
     }
 

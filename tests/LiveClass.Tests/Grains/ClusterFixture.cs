@@ -33,7 +33,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.UseInMemoryReminderService();
             silo.AddIncomingGrainCallFilter(Calls.Count);
             silo.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
-            silo.AddGrainStorageAlias(StorageNames.Journal, StorageNames.Classes);
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<RealtimeOptions>(options => options.PresenceGracePeriod = PresenceGracePeriod);
         });

@@ -30,11 +30,9 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         var tables = new TableServiceClient(azurite.ConnectionString);
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         Assert.Empty(tables.Query(t => t.Name == table).ToList());
-        Assert.Empty(tables.Query(t => t.Name == JournalTable(table)).ToList());
         Assert.False((await blobs.GetBlobContainerClient(container).ExistsAsync()).Value);
 
         await using var server = await StartServerAsync(table, container);
-        Assert.Single(tables.Query(t => t.Name == JournalTable(table)).ToList());
 
         Assert.Single(tables.Query(t => t.Name == table).ToList());
         Assert.True((await blobs.GetBlobContainerClient(container).ExistsAsync()).Value);
@@ -117,12 +115,12 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     [Fact]
-    public async Task A_journal_in_its_own_Azure_table_is_read_to_its_end_and_sealed_and_its_silo_can_then_store_nothing_more()
+    public async Task A_journal_on_Azure_Table_is_read_to_its_end_and_sealed_and_its_silo_can_then_store_nothing_more()
     {
         var (table, container) = FreshNames();
         await using var server = await StartServerAsync(table, container);
         Assert.True(server.Services.GetRequiredService<IOptions<JournalOptions>>().Value.Enabled);
-        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Journal);
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
         var dying = new SiloJournal(storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
         var start = dying.Position;
         for (var seq = 1; seq <= 3; seq++)
@@ -230,9 +228,6 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         return state;
     }
 
-    /// <summary>The journal's table beside a test's state table.</summary>
-    private static string JournalTable(string stateTable) => "Journal" + stateTable;
-
     private static (string Table, string Container) FreshNames()
     {
         var id = Guid.NewGuid().ToString("N")[..12];
@@ -244,7 +239,6 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
             "Cluster:Storage=AzureStorage",
             $"Cluster:AzureStorage:ConnectionString={azurite.ConnectionString}",
             $"Cluster:AzureStorage:StateTable={table}",
-            $"Cluster:AzureStorage:JournalTable={JournalTable(table)}",
             $"Cluster:AzureStorage:StateContainer={container}",
             .. settings,
         ]);
