@@ -35,6 +35,7 @@ public sealed partial class SiloJournal(
     private bool _deleting;
     private long _lastWriteStarted;
 
+    /// <summary>Whether classes commit here; when off, their stores are given no journal and write their state.</summary>
     public bool Enabled => _options.Enabled;
 
     /// <summary>How long a class's events may stay only here before it writes its own state.</summary>
@@ -73,7 +74,7 @@ public sealed partial class SiloJournal(
     {
         lock (_gate)
         {
-            if (!_options.Enabled || stored.JournalId != _id || stored.Chunk < _deletedBelow || _next - stored.Chunk > _options.MaxChunksBehind)
+            if (stored.JournalId != _id || stored.Chunk < _deletedBelow || _next - stored.Chunk > _options.MaxChunksBehind)
             {
                 return null;
             }
@@ -101,11 +102,6 @@ public sealed partial class SiloJournal(
     /// <summary>The class has written its own state: nothing of it in this journal needs keeping any more.</summary>
     public void Release(string classId)
     {
-        if (!_options.Enabled)
-        {
-            return;
-        }
-
         lock (_gate)
         {
             _holds.Remove(classId);

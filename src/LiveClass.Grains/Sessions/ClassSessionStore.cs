@@ -176,7 +176,7 @@ public sealed partial class ClassSessionStore(
         _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
         _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
-        current.Journal = journal is { Enabled: true } && !_closing ? journal.Position : null;
+        current.Journal = journal is not null && !_closing ? journal.Position : null;
         var seq = current.Seq;
         await state.WriteStateAsync();
         _writtenSeq = seq;
