@@ -1,10 +1,21 @@
+using System.Globalization;
+
 namespace LiveClass.Grains.Journal;
 
-/// <summary>How a journal chunk is named in the classes' grain storage: a record of its own per chunk.</summary>
-public static class JournalChunkKey
+/// <summary>
+/// How a journal chunk is named in the classes' grain storage: the journal is one grain id and
+/// each chunk a state of its own under it, named by its number. Azure Table storage makes those a
+/// partition per journal and a row per chunk; Azurite indexes rows by their row key, so a chunk is
+/// found without walking every other chunk stored under one shared state name.
+/// </summary>
+public readonly record struct JournalChunkKey(string JournalId, long Chunk)
 {
     public const string GrainTypeName = "classjournal";
-    public const string StateName = "chunk";
+    private const string StatePrefix = "chunk-";
 
-    public static GrainId For(string journalId, long chunk) => GrainId.Create(GrainTypeName, $"{journalId}/{chunk}");
+    public GrainId GrainId => GrainId.Create(GrainTypeName, JournalId);
+
+    public string StateName => StatePrefix + Chunk.ToString(CultureInfo.InvariantCulture);
+
+    public static bool IsChunk(string stateName) => stateName.StartsWith(StatePrefix, StringComparison.Ordinal);
 }

@@ -67,7 +67,8 @@ public sealed partial class JournalReader(
     private async Task<JournalChunkState?> ReadAsync(string journalId, long number)
     {
         var record = new GrainState<JournalChunkState>();
-        await storage.ReadStateAsync(JournalChunkKey.StateName, JournalChunkKey.For(journalId, number), record);
+        var key = new JournalChunkKey(journalId, number);
+        await storage.ReadStateAsync(key.StateName, key.GrainId, record);
         return record.RecordExists ? record.State : null;
     }
 
@@ -82,7 +83,8 @@ public sealed partial class JournalReader(
         var sealedEnd = new JournalChunkState { Sealed = true };
         try
         {
-            await storage.WriteStateAsync(JournalChunkKey.StateName, JournalChunkKey.For(journalId, number), new GrainState<JournalChunkState>(sealedEnd));
+            var key = new JournalChunkKey(journalId, number);
+            await storage.WriteStateAsync(key.StateName, key.GrainId, new GrainState<JournalChunkState>(sealedEnd));
             LogSealed(logger, journalId, number);
             return sealedEnd;
         }

@@ -176,7 +176,8 @@ public sealed partial class SiloJournal(
             var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries });
             try
             {
-                await storage.WriteStateAsync(JournalChunkKey.StateName, JournalChunkKey.For(id, number), record);
+                var key = new JournalChunkKey(id, number);
+                await storage.WriteStateAsync(key.StateName, key.GrainId, record);
             }
             catch (Exception exception)
             {
@@ -275,7 +276,8 @@ public sealed partial class SiloJournal(
 
             try
             {
-                await storage.ClearStateAsync(JournalChunkKey.StateName, JournalChunkKey.For(id, chunk.Number), chunk.Record);
+                var key = new JournalChunkKey(id, chunk.Number);
+                await storage.ClearStateAsync(key.StateName, key.GrainId, chunk.Record);
             }
             catch (Exception exception)
             {

@@ -24,7 +24,8 @@ internal sealed class ChunkStorage : IGrainStorage
     public async Task<JournalChunkState?> ReadChunkAsync(string journalId, long chunk)
     {
         var record = new GrainState<JournalChunkState>();
-        await _inner.ReadStateAsync(JournalChunkKey.StateName, JournalChunkKey.For(journalId, chunk), record);
+        var key = new JournalChunkKey(journalId, chunk);
+        await _inner.ReadStateAsync(key.StateName, key.GrainId, record);
         return record.RecordExists ? record.State : null;
     }
 
@@ -33,7 +34,7 @@ internal sealed class ChunkStorage : IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (stateName == JournalChunkKey.StateName && grainState.State is JournalChunkState { Sealed: false })
+        if (JournalChunkKey.IsChunk(stateName) && grainState.State is JournalChunkState { Sealed: false })
         {
             Interlocked.Increment(ref _chunkWrites);
             if (Gate is { } gate)
@@ -47,7 +48,7 @@ internal sealed class ChunkStorage : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (stateName == JournalChunkKey.StateName)
+        if (JournalChunkKey.IsChunk(stateName))
         {
             Interlocked.Increment(ref _chunkDeletes);
         }

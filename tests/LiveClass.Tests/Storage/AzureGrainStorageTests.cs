@@ -137,6 +137,13 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         await Assert.ThrowsAnyAsync<InconsistentStateException>(() => late);
         Assert.Equal([2L, 3L], (await new JournalReader(storage, survivor, TimeProvider.System, NullLogger<JournalReader>.Instance)
             .ReadAsync(start, "class-a", afterSeq: 1)).Select(e => e.Event.Seq));
+
+        // The journal is one partition with a row per chunk, its three chunks and the seal after them.
+        var rows = new TableServiceClient(azurite.ConnectionString).GetTableClient(table)
+            .Query<TableEntity>(row => row.RowKey.CompareTo("chunk-") > 0 && row.RowKey.CompareTo("chunk.") < 0).ToList();
+        Assert.Single(rows.Select(row => row.PartitionKey).Distinct());
+        Assert.Contains(start.JournalId, rows[0].PartitionKey);
+        Assert.Equal(["chunk-0", "chunk-1", "chunk-2", "chunk-3"], rows.Select(row => row.RowKey).Order());
     }
 
     [Fact]
