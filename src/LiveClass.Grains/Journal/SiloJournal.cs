@@ -173,15 +173,27 @@ public sealed partial class SiloJournal(
             }
 
             _lastWriteStarted = time.GetTimestamp();
+            var key = new JournalChunkKey(id, number);
             var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries });
+            Exception? failure = null;
             try
             {
-                var key = new JournalChunkKey(id, number);
                 await storage.WriteStateAsync(key.StateName, key.GrainId, record);
             }
             catch (Exception exception)
             {
-                LogChunkWriteFailed(logger, exception, id, number);
+                failure = exception;
+            }
+
+            if (failure is not null && await StoredAfterAllAsync(key, record))
+            {
+                LogChunkStoredDespiteFailure(logger, failure, id, number);
+                failure = null;
+            }
+
+            if (failure is not null)
+            {
+                LogChunkWriteFailed(logger, failure, id, number);
                 List<PendingChunk> abandoned;
                 lock (_gate)
                 {
@@ -189,10 +201,10 @@ public sealed partial class SiloJournal(
                     StartNewJournal();
                 }
 
-                chunk.Stored.TrySetException(exception);
+                chunk.Stored.TrySetException(failure);
                 foreach (var later in abandoned)
                 {
-                    later.Stored.TrySetException(exception);
+                    later.Stored.TrySetException(failure);
                 }
 
                 continue;
@@ -210,6 +222,33 @@ public sealed partial class SiloJournal(
 
             chunk.Stored.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// Whether a chunk write that failed stored the chunk all the same: a write whose answer was lost
+    /// (a timeout, or the client's retry refused because the first attempt had landed) must not end
+    /// the journal, which would make every class of the silo write its own state at once. Only this
+    /// silo writes a chunk that is not a seal, so one found there is this write's.
+    /// </summary>
+    private async Task<bool> StoredAfterAllAsync(JournalChunkKey key, GrainState<JournalChunkState> record)
+    {
+        var stored = new GrainState<JournalChunkState>();
+        try
+        {
+            await storage.ReadStateAsync(key.StateName, key.GrainId, stored);
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+
+        if (!stored.RecordExists || stored.State is not { Sealed: false })
+        {
+            return false;
+        }
+
+        record.ETag = stored.ETag;
+        return true;
     }
 
     private async Task PaceAsync()
@@ -299,6 +338,9 @@ public sealed partial class SiloJournal(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing chunk {Chunk} of journal {JournalId} failed; its classes write their own state and a new journal begins")]
     private static partial void LogChunkWriteFailed(ILogger logger, Exception exception, string journalId, long chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing chunk {Chunk} of journal {JournalId} failed, but the chunk was stored; the journal goes on")]
+    private static partial void LogChunkStoredDespiteFailure(ILogger logger, Exception exception, string journalId, long chunk);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting chunk {Chunk} of journal {JournalId} failed")]
     private static partial void LogChunkDeleteFailed(ILogger logger, Exception exception, string journalId, long chunk);

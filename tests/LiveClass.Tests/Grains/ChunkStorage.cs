@@ -17,6 +17,9 @@ internal sealed class ChunkStorage : IGrainStorage
     /// <summary>When set, every chunk write waits here before it is stored.</summary>
     public CallGate? Gate { get; set; }
 
+    /// <summary>When set, the next chunk write is stored and then fails, as one whose answer was lost.</summary>
+    public bool LoseNextAnswer { get; set; }
+
     public int ChunkWrites => Volatile.Read(ref _chunkWrites);
 
     public int ChunkDeletes => Volatile.Read(ref _chunkDeletes);
@@ -44,6 +47,11 @@ internal sealed class ChunkStorage : IGrainStorage
         }
 
         await _inner.WriteStateAsync(stateName, grainId, grainState);
+        if (JournalChunkKey.IsChunk(stateName) && grainState.State is JournalChunkState { Sealed: false } && LoseNextAnswer)
+        {
+            LoseNextAnswer = false;
+            throw new TimeoutException("the store did not answer in time");
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

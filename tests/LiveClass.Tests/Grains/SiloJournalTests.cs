@@ -92,6 +92,27 @@ public sealed class SiloJournalTests
     }
 
     [Fact]
+    public async Task A_chunk_write_whose_answer_was_lost_after_it_was_stored_answers_its_commits_and_the_journal_goes_on()
+    {
+        _storage.LoseNextAnswer = true;
+        var journal = NewJournal();
+        var start = journal.Position;
+
+        await Append(journal, "class-a", start, 1);
+        await Append(journal, "class-a", start, 2);
+
+        Assert.Equal(start.JournalId, journal.Position.JournalId);
+        Assert.Equal(2, journal.Position.Chunk);
+        Assert.NotNull(journal.TryAppend("class-a", start, [Entry("class-a", 3)]));
+
+        // The chunk stored despite the failure is deleted like any other once its class has written its state.
+        await WaitUntilAsync(() => journal.Position.Chunk == 3 && journal.KeptChunks == 3);
+        journal.Release("class-a");
+        await WaitUntilAsync(() => journal.KeptChunks == 0);
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 0));
+    }
+
+    [Fact]
     public async Task Another_silo_reads_a_journal_to_its_end_and_seals_it_so_its_silo_can_answer_no_more_commits()
     {
         var dying = NewJournal();
