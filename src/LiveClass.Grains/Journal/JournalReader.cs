@@ -66,9 +66,7 @@ public sealed partial class JournalReader(
 
     private async Task<JournalChunkState?> ReadAsync(string journalId, long number)
     {
-        var record = new GrainState<JournalChunkState>();
-        var key = new JournalChunkKey(journalId, number);
-        await storage.ReadStateAsync(key.StateName, key.GrainId, record);
+        var record = await storage.ReadChunkAsync(new JournalChunkKey(journalId, number));
         return record.RecordExists ? record.State : null;
     }
 

@@ -232,10 +232,10 @@ public sealed partial class SiloJournal(
     /// </summary>
     private async Task<bool> StoredAfterAllAsync(JournalChunkKey key, GrainState<JournalChunkState> record)
     {
-        var stored = new GrainState<JournalChunkState>();
+        GrainState<JournalChunkState> stored;
         try
         {
-            await storage.ReadStateAsync(key.StateName, key.GrainId, stored);
+            stored = await storage.ReadChunkAsync(key);
         }
         catch (Exception)
         {

@@ -26,9 +26,7 @@ internal sealed class ChunkStorage : IGrainStorage
 
     public async Task<JournalChunkState?> ReadChunkAsync(string journalId, long chunk)
     {
-        var record = new GrainState<JournalChunkState>();
-        var key = new JournalChunkKey(journalId, chunk);
-        await _inner.ReadStateAsync(key.StateName, key.GrainId, record);
+        var record = await _inner.ReadChunkAsync(new JournalChunkKey(journalId, chunk));
         return record.RecordExists ? record.State : null;
     }
 
@@ -37,7 +35,8 @@ internal sealed class ChunkStorage : IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (JournalChunkKey.IsChunk(stateName) && grainState.State is JournalChunkState { Sealed: false })
+        var chunkWrite = JournalChunkKey.IsChunk(stateName) && grainState.State is JournalChunkState { Sealed: false };
+        if (chunkWrite)
         {
             Interlocked.Increment(ref _chunkWrites);
             if (Gate is { } gate)
@@ -47,7 +46,7 @@ internal sealed class ChunkStorage : IGrainStorage
         }
 
         await _inner.WriteStateAsync(stateName, grainId, grainState);
-        if (JournalChunkKey.IsChunk(stateName) && grainState.State is JournalChunkState { Sealed: false } && LoseNextAnswer)
+        if (chunkWrite && LoseNextAnswer)
         {
             LoseNextAnswer = false;
             throw new TimeoutException("the store did not answer in time");
