@@ -66,5 +66,11 @@ public sealed class ClassSessionState
     /// </summary>
     [Id(25)] public JournalPosition? Journal { get; set; }
 
+    /// <summary>
+    /// Tells this write from every other: a write whose answer was lost is read back, and a stored
+    /// state with the same id was stored by that write (a state written before it has none).
+    /// </summary>
+    [Id(26)] public Guid WriteId { get; set; }
+
     public bool IsCreated => ClassId.Length > 0;
 }

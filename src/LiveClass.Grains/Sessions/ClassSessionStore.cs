@@ -178,12 +178,51 @@ public sealed partial class ClassSessionStore(
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
         current.Journal = journal is not null && !_closing ? journal.Position : null;
         var seq = current.Seq;
-        await state.WriteStateAsync();
+        current.WriteId = Guid.NewGuid();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception failure)
+        {
+            if (!await StoredAfterAllAsync(current))
+            {
+                throw;
+            }
+
+            LogStateStoredDespiteFailure(logger, failure, current.ClassId, seq);
+        }
+
         _writtenSeq = seq;
         _journaledSince = null;
         _checkpoint = false;
         journal?.Release(current.ClassId);
         return seq;
+    }
+
+    /// <summary>
+    /// Whether a state write that failed stored the state all the same: the storage client retries
+    /// a request whose answer was lost, and the retry of a write that had landed is refused as
+    /// written over an older version. Reading the state back tells: if it carries this write's id,
+    /// the handle adopts the stored version and the class goes on. Either way the handle keeps
+    /// <paramref name="written"/>, the object the session changes. When it was not stored, the
+    /// handle now knows the stored version; the grain writes nothing more after a failed write.
+    /// </summary>
+    private async Task<bool> StoredAfterAllAsync(ClassSessionState written)
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            return state.RecordExists && state.State.WriteId == written.WriteId;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+        finally
+        {
+            state.State = written;
+        }
     }
 
     /// <summary>Replays the events the stored state's journal holds after it, with their chat receipts.</summary>
@@ -340,6 +379,9 @@ public sealed partial class ClassSessionStore(
             LogSegmentDeleteFailed(logger, exception, classId, segment.FirstSeq);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing class {ClassId} at seq {Seq} failed, and reading it back found it stored; going on")]
+    private static partial void LogStateStoredDespiteFailure(ILogger logger, Exception exception, string classId, long seq);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Class {ClassId} replayed {Count} events from journal {JournalId}")]
     private static partial void LogReplayed(ILogger logger, string classId, int count, string journalId);

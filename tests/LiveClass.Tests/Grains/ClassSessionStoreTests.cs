@@ -4,6 +4,7 @@ using LiveClass.Domain.Routines;
 using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
@@ -74,6 +75,67 @@ public sealed class ClassSessionStoreTests
         var rosterAndChat = stored.RosterAndChat.Read()!;
         Assert.Equal(["still here"], rosterAndChat.Chat.Select(m => m.Text));
         Assert.True(rosterAndChat.Seq > session.Seq - limits.EventLogSegmentSize, $"roster and chat stored at {rosterAndChat.Seq}, class at {session.Seq}");
+    }
+
+    [Fact]
+    public async Task A_state_write_whose_answer_was_lost_after_it_was_stored_counts_as_written_and_the_class_goes_on()
+    {
+        var stored = new StoredClass(new ClassLimits(), _time);
+        var (store, session) = await stored.CreateAsync();
+
+        // Stored, but its answer never came: reading it back finds this write's own state.
+        stored.Main.LoseAnswers = 1;
+        session.AdmitParent("sam", "Sam");
+        Assert.Equal(session.Seq, await store.WriteAsync());
+        Assert.Equal(0, stored.Main.LoseAnswers);
+
+        // The session still changes the state it holds, and later writes go over the stored version.
+        session.GoToStep(ClassHarness.InstructorId, 3);
+        Assert.Equal(3, store.State.StepIndex);
+        await StoredClass.WriteAsync(store);
+        var written = stored.Main.Read()!;
+        Assert.Equal(session.Seq, written.Seq);
+        Assert.Equal(3, written.StepIndex);
+
+        var reloaded = await stored.Open().LoadAsync();
+        Assert.Equal(session.Snapshot().Participants, reloaded.Snapshot().Participants);
+    }
+
+    [Fact]
+    public async Task A_state_write_that_was_not_stored_still_fails()
+    {
+        var stored = new StoredClass(new ClassLimits(), _time);
+        var (store, session) = await stored.CreateAsync();
+        var before = stored.Main.Read()!.Seq;
+
+        stored.Main.FailWrites = 1;
+        session.AdmitParent("sam", "Sam");
+
+        await Assert.ThrowsAsync<IOException>(store.WriteAsync);
+        Assert.Equal(before, stored.Main.Read()!.Seq);
+    }
+
+    [Fact]
+    public async Task A_refused_state_write_is_not_taken_for_stored_when_another_activation_wrote_the_same_seq()
+    {
+        var stored = new StoredClass(new ClassLimits(), _time);
+        var (store, session) = await stored.CreateAsync();
+
+        // A second activation of the same class (a silo that was thought dead) writes first.
+        var other = stored.Open();
+        var otherSession = await other.LoadAsync();
+        otherSession.AdmitParent("alex", "Alex");
+        await StoredClass.WriteAsync(other);
+
+        session.AdmitParent("sam", "Sam");
+        Assert.Equal(otherSession.Seq, session.Seq);
+        await Assert.ThrowsAsync<InconsistentStateException>(store.WriteAsync);
+
+        var written = stored.Main.Read()!;
+        Assert.Equal(other.State.WriteId, written.WriteId);
+        var reloaded = await stored.Open().LoadAsync();
+        Assert.Contains(reloaded.Roster, e => e.ParticipantId == "alex");
+        Assert.DoesNotContain(reloaded.Roster, e => e.ParticipantId == "sam");
     }
 
     private static async Task WriteSegmentAsync(LiveClass.Grains.Sessions.ClassSessionStore store, ClassSession session, ClassLimits limits)
