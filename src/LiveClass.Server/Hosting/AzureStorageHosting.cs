@@ -20,6 +20,11 @@ internal static class AzureStorageHosting
     /// <summary>Fails the start with a message that names the setting, never its value (a connection string carries the account key).</summary>
     public static void Validate(AzureStorageSettings settings)
     {
+        if (settings.MaxConcurrentRequests < 1)
+        {
+            throw new InvalidOperationException($"{Section}:MaxConcurrentRequests must be at least 1.");
+        }
+
         if (settings.UsesConnectionString)
         {
             if (settings.TableServiceUri is not null || settings.BlobServiceUri is not null)
@@ -74,6 +79,9 @@ internal static class AzureStorageHosting
     public static ISiloBuilder AddAzureGrainStorage(this ISiloBuilder orleans, AzureStorageSettings settings)
     {
         var credential = Credential(settings);
+        // One bound for the silo's tables and blobs alike; membership has clients of its own, so
+        // a silo's heartbeats never wait behind its grain state.
+        var limit = new StorageRequestLimit(settings.MaxConcurrentRequests);
         orleans.AddAzureTableGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((table, serializer) =>
         {
             table.TableName = settings.StateTable;
@@ -81,14 +89,14 @@ internal static class AzureStorageHosting
             table.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             // Log segments that nothing refers to any more are removed, not left as empty rows.
             table.DeleteStateOnClear = true;
-            table.TableServiceClient = TableService(settings, credential);
+            table.TableServiceClient = TableService(settings, credential, limit);
         }));
         orleans.AddAzureBlobGrainStorage(StorageNames.Rosters, options => options.Configure<Serializer>((blob, serializer) =>
         {
             blob.ContainerName = settings.StateContainer;
             blob.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             blob.DeleteStateOnClear = true;
-            blob.BlobServiceClient = BlobService(settings, credential);
+            blob.BlobServiceClient = BlobService(settings, credential, limit);
         }));
         return orleans;
     }
@@ -109,17 +117,26 @@ internal static class AzureStorageHosting
     /// </summary>
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(10);
 
-    private static TableServiceClient TableService(AzureStorageSettings settings, TokenCredential? credential) => credential is null
-        ? new(settings.ConnectionString, WithTimeout(new TableClientOptions()))
-        : new(settings.TableServiceUri, credential, WithTimeout(new TableClientOptions()));
+    private static TableServiceClient TableService(AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit? limit = null)
+    {
+        var options = Configure(new TableClientOptions(), limit);
+        return credential is null ? new(settings.ConnectionString, options) : new(settings.TableServiceUri, credential, options);
+    }
 
-    private static BlobServiceClient BlobService(AzureStorageSettings settings, TokenCredential? credential) => credential is null
-        ? new(settings.ConnectionString, WithTimeout(new BlobClientOptions()))
-        : new(settings.BlobServiceUri, credential, WithTimeout(new BlobClientOptions()));
+    private static BlobServiceClient BlobService(AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit limit)
+    {
+        var options = Configure(new BlobClientOptions(), limit);
+        return credential is null ? new(settings.ConnectionString, options) : new(settings.BlobServiceUri, credential, options);
+    }
 
-    private static TOptions WithTimeout<TOptions>(TOptions options) where TOptions : ClientOptions
+    private static TOptions Configure<TOptions>(TOptions options, StorageRequestLimit? limit) where TOptions : ClientOptions
     {
         options.Retry.NetworkTimeout = NetworkTimeout;
+        if (limit is not null)
+        {
+            options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
+        }
+
         return options;
     }
 

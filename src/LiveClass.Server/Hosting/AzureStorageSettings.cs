@@ -30,5 +30,11 @@ public sealed class AzureStorageSettings
     /// <summary>The blob container that holds each class's roster and chat.</summary>
     public string StateContainer { get; set; } = "liveclass-rosters";
 
+    /// <summary>
+    /// How many requests a silo's grain storage has at the account at once; more wait in the silo.
+    /// Keeps a store that falls behind from being sent timed-out requests again on top of its queue.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = 64;
+
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 }

@@ -68,6 +68,15 @@ public sealed class ClusterSettingsValidationTests
     }
 
     [Fact]
+    public void A_bound_on_storage_requests_below_one_is_refused()
+    {
+        var error = Refused("Cluster:Storage=AzureStorage", "Cluster:AzureStorage:ConnectionString=UseDevelopmentStorage=true",
+            "Cluster:AzureStorage:MaxConcurrentRequests=0");
+
+        Assert.Contains("Cluster:AzureStorage:MaxConcurrentRequests must be at least 1", error.Message);
+    }
+
+    [Fact]
     public void Redis_without_a_server_is_refused()
     {
         var error = Refused("Cluster:Storage=Redis");
