@@ -61,7 +61,10 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _logger = logger;
         _metrics = metrics;
         _segmentStorage = segmentStorage;
-        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
+        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader)
+        {
+            JournalSlack = Random.Shared.Next(Math.Max(1, _limits.EventLogSegmentSize)),
+        };
         _commit = new GroupCommit(WriteAsync);
     }
 
@@ -97,8 +100,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
         this.RegisterGrainTimer(OnHousekeepingAsync, new GrainTimerCreationOptions
         {
-            DueTime = TimeSpan.FromSeconds(5),
-            Period = TimeSpan.FromSeconds(5),
+            DueTime = HousekeepingSchedule.FirstTick(Random.Shared),
+            Period = HousekeepingSchedule.Period,
             Interleave = true,
         });
     }

@@ -82,6 +82,7 @@ internal static class AzureStorageHosting
         // One bound for the silo's tables and blobs alike; membership has clients of its own, so
         // a silo's heartbeats never wait behind its grain state.
         var limit = new StorageRequestLimit(settings.MaxConcurrentRequests);
+        orleans.Services.AddSingleton(limit);
         orleans.AddAzureTableGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((table, serializer) =>
         {
             table.TableName = settings.StateTable;

@@ -14,10 +14,29 @@ namespace LiveClass.Server.Hosting;
 internal sealed class StorageRequestLimit(int maxConcurrentRequests) : HttpPipelinePolicy
 {
     private readonly SemaphoreSlim _slots = new(maxConcurrentRequests, maxConcurrentRequests);
+    private int _waiting;
+
+    /// <summary>Requests at the storage service now.</summary>
+    public int Active => maxConcurrentRequests - _slots.CurrentCount;
+
+    /// <summary>Requests waiting in the silo for their turn.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+        if (!_slots.Wait(0))
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
@@ -30,7 +49,19 @@ internal sealed class StorageRequestLimit(int maxConcurrentRequests) : HttpPipel
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        _slots.Wait(message.CancellationToken);
+        if (!_slots.Wait(0))
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                _slots.Wait(message.CancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
         try
         {
             ProcessNext(message, pipeline);

@@ -72,11 +72,19 @@ public static class ObservabilityExtensions
         return app;
     }
 
-    /// <summary>Adds this silo's hub connections to the LiveClass meter.</summary>
-    private sealed class ConnectionMetrics(LiveClassMetrics metrics, HubConnectionDrain connections, LocalConnections joined) : IHostedService
+    /// <summary>Adds this silo's hub connections, and its requests to Azure Storage, to the LiveClass meter.</summary>
+    private sealed class ConnectionMetrics(LiveClassMetrics metrics, HubConnectionDrain connections, LocalConnections joined, IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            if (services.GetService<StorageRequestLimit>() is { } storage)
+            {
+                metrics.Meter.CreateObservableUpDownCounter("liveclass.storage.requests.active", () => storage.Active, "{request}",
+                    "Grain-state requests this silo has at the storage account now.");
+                metrics.Meter.CreateObservableUpDownCounter("liveclass.storage.requests.waiting", () => storage.Waiting, "{request}",
+                    "Grain-state requests waiting in this silo for their turn at the storage account (Cluster:AzureStorage:MaxConcurrentRequests).");
+            }
+
             metrics.Meter.CreateObservableUpDownCounter("liveclass.connections", () => connections.Count, "{connection}",
                 "Hub connections open on this silo.");
             metrics.Meter.CreateObservableUpDownCounter("liveclass.connections.joined", () => joined.Count, "{connection}",
