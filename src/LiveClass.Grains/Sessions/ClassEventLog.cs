@@ -81,9 +81,6 @@ public sealed class ClassEventLog : IClassEventLog
     /// <summary>True once there are enough unsealed events for a segment.</summary>
     public bool HasSegmentToSeal => _segmentSize > 0 && Unsealed.Count >= _segmentSize;
 
-    /// <summary>How many events the log holds that are in no sealed segment yet.</summary>
-    public int UnsealedCount => Unsealed.Count;
-
     /// <summary>The oldest unsealed events, once there are enough of them for a segment.</summary>
     public bool TryTakeSegmentToSeal(out LogSegment segment, out IReadOnlyList<ClassEvent> events)
     {

@@ -61,10 +61,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _logger = logger;
         _metrics = metrics;
         _segmentStorage = segmentStorage;
-        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader)
-        {
-            JournalSlack = Random.Shared.Next(Math.Max(1, _limits.EventLogSegmentSize)),
-        };
+        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
         _commit = new GroupCommit(WriteAsync);
     }
 

@@ -60,15 +60,6 @@ public sealed partial class ClassSessionStore(
     /// <summary>The next write is the last of this activation: the state, naming no journal.</summary>
     public void Close() => _checkpoint = _closing = true;
 
-    /// <summary>
-    /// How many more events than a segment's worth the class may journal before its state must be
-    /// written to seal the segment and store roster and chat. Classes draw it at random when they
-    /// activate: classes that began together and move at the same pace would otherwise all write
-    /// their state, a segment and their roster and chat at the same moment, a burst the store
-    /// feels every 50 events. A checkpoint in between seals a full segment all the same.
-    /// </summary>
-    public int JournalSlack { get; init; }
-
     /// <summary>Roster and chat are stored every this many events (with the log's segments), not with every change.</summary>
     private int RosterAndChatInterval => Math.Max(1, limits.EventLogSegmentSize);
 
@@ -132,16 +123,14 @@ public sealed partial class ClassSessionStore(
 
     /// <summary>
     /// Appends the events since the last write to the journal, unless the state is due: there are
-    /// segments to seal or roster and chat to store (<see cref="JournalSlack"/> events late at
-    /// most), a checkpoint was asked for, or the stored
+    /// segments to seal or roster and chat to store, a checkpoint was asked for, or the stored
     /// state names no position in this silo's journal that is still kept.
     /// </summary>
     private Task? TryJournal()
     {
         var current = state.State;
         if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
-            || (_log.HasSegmentToSeal && _log.UnsealedCount >= limits.EventLogSegmentSize + JournalSlack)
-            || current.Seq - _storedSeq >= RosterAndChatInterval + JournalSlack
+            || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
             || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events) || events.Count == 0)
         {
             return null;

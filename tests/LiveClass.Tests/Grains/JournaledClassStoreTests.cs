@@ -102,61 +102,6 @@ public sealed class JournaledClassStoreTests
         Assert.False(store.NamesJournal);
     }
 
-    [Fact]
-    public async Task A_class_journals_up_to_its_slack_past_a_full_segment_before_it_writes_its_state()
-    {
-        const int slack = 20;
-        var stored = new StoredClass(_limits, _time);
-        var journal = NewJournal();
-        var (store, session) = await stored.CreateAsync(journal, NewReader(journal), slack);
-        var writes = stored.Main.Writes;
-
-        // A full segment and then some: every commit up to the slack goes to the journal.
-        while (session.Seq < _limits.EventLogSegmentSize + slack - 1)
-        {
-            session.GoToStep(ClassHarness.InstructorId, (int)(session.Seq % 5));
-            await StoredClass.WriteAsync(store);
-        }
-
-        Assert.Equal(writes, stored.Main.Writes);
-        Assert.Empty(stored.Segments);
-        Assert.Null(stored.RosterAndChat.Read());
-
-        // The next one writes the state, with the segment sealed and roster and chat stored.
-        session.GoToStep(ClassHarness.InstructorId, 1);
-        await StoredClass.WriteAsync(store);
-        Assert.Equal(writes + 1, stored.Main.Writes);
-        Assert.Single(stored.Segments);
-        Assert.Equal(session.Seq, stored.Main.Read()!.Seq);
-        Assert.Equal(session.Seq, stored.RosterAndChat.Read()!.Seq);
-    }
-
-    [Fact]
-    public async Task A_checkpoint_inside_the_slack_seals_the_full_segment()
-    {
-        var stored = new StoredClass(_limits, _time);
-        var journal = NewJournal();
-        var (store, session) = await stored.CreateAsync(journal, NewReader(journal), journalSlack: 40);
-        while (session.Seq < _limits.EventLogSegmentSize + 5)
-        {
-            session.GoToStep(ClassHarness.InstructorId, (int)(session.Seq % 5));
-            await StoredClass.WriteAsync(store);
-        }
-
-        Assert.Empty(stored.Segments);
-        _time.Advance(new JournalOptions().CheckpointInterval);
-        Assert.True(store.CheckpointDue);
-        store.RequestCheckpoint();
-        session.GoToStep(ClassHarness.InstructorId, 2);
-        await StoredClass.WriteAsync(store);
-
-        Assert.Single(stored.Segments);
-        var written = stored.Main.Read()!;
-        Assert.Equal(session.Seq, written.Seq);
-        Assert.Single(written.LogSegments);
-        Assert.True(written.Log.Count < _limits.EventLogSegmentSize);
-    }
-
     private SiloJournal NewJournal() =>
         new(_chunks, Options.Create(new JournalOptions()), _time, NullLogger<SiloJournal>.Instance);
 

@@ -25,15 +25,15 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
     public ClassSessionStore Open() => new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance);
 
     /// <summary>Opens the store as an activation on a silo with this journal does.</summary>
-    public ClassSessionStore Open(SiloJournal journal, JournalReader reader, int journalSlack = 0) =>
-        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader) { JournalSlack = journalSlack };
+    public ClassSessionStore Open(SiloJournal journal, JournalReader reader) =>
+        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader);
 
     /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
     public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync() => CreateOnAsync(Open());
 
     /// <summary>The same, on a silo with this journal.</summary>
-    public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync(SiloJournal journal, JournalReader reader, int journalSlack = 0) =>
-        CreateOnAsync(Open(journal, reader, journalSlack));
+    public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync(SiloJournal journal, JournalReader reader) =>
+        CreateOnAsync(Open(journal, reader));
 
     private static async Task<(ClassSessionStore Store, ClassSession Session)> CreateOnAsync(ClassSessionStore store)
     {
