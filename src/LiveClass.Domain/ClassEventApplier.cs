@@ -52,10 +52,7 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
         else if (status == ClassStatus.Ended)
         {
             state.EndedAt = at;
-            for (var i = 0; i < state.Attendance.Count; i++)
-            {
-                state.Attendance[i] = state.Attendance[i].Offline(at);
-            }
+            state.Attendance = state.Attendance.ConvertAll(record => record.Offline(at));
         }
     }
 
@@ -71,25 +68,16 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
         }
 
         var index = state.Attendance.FindIndex(a => a.ParticipantId == participantId);
-        if (index < 0)
-        {
-            index = state.Attendance.Count;
-            state.Attendance.Add(new AttendanceRecord { ParticipantId = participantId!, FirstJoinedAt = at, LastSeenAt = at });
-        }
-
-        var record = state.Attendance[index];
-        state.Attendance[index] = online ? record.Online(at) : record.Offline(at);
+        var record = index < 0
+            ? new AttendanceRecord { ParticipantId = participantId!, FirstJoinedAt = at, LastSeenAt = at }
+            : state.Attendance[index];
+        state.Attendance = CopyOnWrite.With(state.Attendance, index, online ? record.Online(at) : record.Offline(at));
     }
 
     private void Tally(string participantId, int stepIndex, CheckInStatus status)
     {
         var index = state.CheckInTallies.FindIndex(t => t.StepIndex == stepIndex && t.Status == status);
-        if (index < 0)
-        {
-            index = state.CheckInTallies.Count;
-            state.CheckInTallies.Add(new CheckInTally { StepIndex = stepIndex, Status = status });
-        }
-
-        state.CheckInTallies[index] = state.CheckInTallies[index].With(participantId);
+        var tally = index < 0 ? new CheckInTally { StepIndex = stepIndex, Status = status } : state.CheckInTallies[index];
+        state.CheckInTallies = CopyOnWrite.With(state.CheckInTallies, index, tally.With(participantId));
     }
 }

@@ -41,8 +41,11 @@ public sealed class ClassSessionState
     [Id(17)] public List<ChatMessage> Chat { get; set; } = [];
     /// <summary>The events since the last sealed segment (before version 3: every event kept).</summary>
     [Id(18)] public List<ClassEvent> Log { get; set; } = [];
-    /// <summary>Until version 4 every kept receipt; since then those after <see cref="RosterAndChatState.Seq"/>.</summary>
-    [Id(19)] public List<ChatReceipt> ChatReceipts { get; set; } = [];
+    /// <summary>
+    /// Until version 4 every kept receipt; since then those after <see cref="RosterAndChatState.Seq"/>.
+    /// Each write sets a new list, so copies of the state share it.
+    /// </summary>
+    [Id(19), Immutable] public List<ChatReceipt> ChatReceipts { get; set; } = [];
 
     /// <summary>The routine from the built-in catalog; kept by id so each write does not carry every step's text.</summary>
     [Id(20)] public string RoutineId { get; set; } = "";
@@ -53,11 +56,15 @@ public sealed class ClassSessionState
     /// <summary>When the class first went live.</summary>
     [Id(22)] public long? StartedAt { get; set; }
 
-    /// <summary>Each family's time in the class, in the order they first joined, for the recap.</summary>
-    [Id(23)] public List<AttendanceRecord> Attendance { get; set; } = [];
+    /// <summary>
+    /// Each family's time in the class, in the order they first joined, for the recap. Replaced,
+    /// never changed in place (<see cref="CopyOnWrite"/>), so the copy of the state that memory
+    /// storage keeps at every commit shares it instead of copying it.
+    /// </summary>
+    [Id(23), Immutable] public List<AttendanceRecord> Attendance { get; set; } = [];
 
-    /// <summary>Check-ins counted by step and status as they are made, for the recap.</summary>
-    [Id(24)] public List<CheckInTally> CheckInTallies { get; set; } = [];
+    /// <summary>Check-ins counted by step and status as they are made, for the recap; replaced like <see cref="Attendance"/>.</summary>
+    [Id(24), Immutable] public List<CheckInTally> CheckInTallies { get; set; } = [];
 
     /// <summary>
     /// Where the events committed after this state was written are journaled, if anywhere: they

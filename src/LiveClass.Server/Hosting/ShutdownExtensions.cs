@@ -1,5 +1,5 @@
 using LiveClass.Contracts;
-using Microsoft.AspNetCore.SignalR;
+using LiveClass.Server.Realtime;
 
 namespace LiveClass.Server.Hosting;
 
@@ -9,7 +9,7 @@ public static class ShutdownExtensions
     public static WebApplicationBuilder AddLiveClassGracefulShutdown(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HubConnectionDrain>();
-        builder.Services.Configure<HubOptions>(options => options.AddFilter<HubConnectionDrain>());
+        builder.Services.AddHubFilterInstance<HubConnectionDrain>();
         builder.Services.AddHostedService<GracefulShutdownService>();
         builder.Services.AddValidatedOptions<ShutdownOptions>(ShutdownOptions.SectionName);
         return builder;

@@ -38,41 +38,56 @@ public sealed class HubCallLimiter(
         nameof(ClassHub.DeleteChat), nameof(ClassHub.SendChat), nameof(ClassHub.CheckIn), nameof(ClassHub.Leave),
     };
 
-    public async ValueTask<object?> InvokeMethodAsync(
+    // Synchronous unless a join must ask the class directory: every hub call passes here, and an
+    // async method would allocate its state machine for each of them.
+    public ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var method = invocationContext.HubMethodName;
-        var connectionId = invocationContext.Context.ConnectionId;
         if (Joins.Contains(method))
         {
-            var http = invocationContext.Context.GetHttpContext();
-            if (!ClientAddress.IsExempt(http, options.Value))
-            {
-                var address = ClientAddress.Of(http);
-                Acquire(rates.Joins, address, JoinLimit, address, "too many joins from this address; wait a minute");
-            }
-
-            await CheckJoinAsync(method, invocationContext.HubMethodArguments, connectionId);
+            return JoinAsync(invocationContext, next);
         }
-        else if (Changes.Contains(method))
+
+        if (Changes.Contains(method))
         {
-            var binding = connections.Get(connectionId);
-            if (binding is { Role: ParticipantRole.Instructor } && !options.Value.LimitInstructor)
-            {
-                return await next(invocationContext);
-            }
-
-            if (binding is not null)
-            {
-                var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
-                Acquire(rates.ParticipantChanges, participant, ParticipantChangesLimit, participant, "too many changes; slow down");
-            }
-
-            Acquire(rates.ConnectionChanges, connectionId, ConnectionChangesLimit, connectionId, "too many changes on this connection; slow down");
+            CheckChange(invocationContext.Context.ConnectionId);
         }
 
+        return next(invocationContext);
+    }
+
+    private async ValueTask<object?> JoinAsync(
+        HubInvocationContext invocationContext,
+        Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var http = invocationContext.Context.GetHttpContext();
+        if (!ClientAddress.IsExempt(http, options.Value))
+        {
+            var address = ClientAddress.Of(http);
+            Acquire(rates.Joins, address, JoinLimit, address, "too many joins from this address; wait a minute");
+        }
+
+        await CheckJoinAsync(invocationContext.HubMethodName, invocationContext.HubMethodArguments, invocationContext.Context.ConnectionId);
         return await next(invocationContext);
+    }
+
+    private void CheckChange(string connectionId)
+    {
+        var binding = connections.Get(connectionId);
+        if (binding is { Role: ParticipantRole.Instructor } && !options.Value.LimitInstructor)
+        {
+            return;
+        }
+
+        if (binding is not null)
+        {
+            var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
+            Acquire(rates.ParticipantChanges, participant, ParticipantChangesLimit, participant, "too many changes; slow down");
+        }
+
+        Acquire(rates.ConnectionChanges, connectionId, ConnectionChangesLimit, connectionId, "too many changes on this connection; slow down");
     }
 
     private async Task CheckJoinAsync(string method, IReadOnlyList<object?> arguments, string connectionId)

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using LiveClass.Contracts;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Realtime;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace LiveClass.Server.Limits;
@@ -20,9 +20,8 @@ public static class LimitsExtensions
         builder.Services.AddValidatedOptions<AbuseLimitsOptions>(AbuseLimitsOptions.SectionName);
         builder.Services.AddSingleton<Refusals>();
         builder.Services.AddSingleton<HubCallRates>();
-        // One filter for every call: SignalR would otherwise construct it for each hub call.
         builder.Services.AddSingleton<HubCallLimiter>();
-        builder.Services.Configure<HubOptions>(options => options.AddFilter<HubCallLimiter>());
+        builder.Services.AddHubFilterInstance<HubCallLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AbuseLimitsOptions>>((rateLimiter, limits) =>
         {

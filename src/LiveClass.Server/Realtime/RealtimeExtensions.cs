@@ -13,16 +13,13 @@ public static class RealtimeExtensions
     public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<HubLimitsOptions>(HubLimitsOptions.SectionName);
-        // One filter for every call: SignalR would otherwise construct it for each hub call.
         builder.Services.AddSingleton<LiveClassHubFilter>();
         builder.Services
-            .AddSignalR(options =>
-            {
-                options.EnableDetailedErrors = false;
-                options.AddFilter<LiveClassHubFilter>();
-            })
+            .AddSignalR(options => options.EnableDetailedErrors = false)
             .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))
             .AddMessagePackProtocol(options => options.SerializerOptions = WireFormats.MessagePack);
+        // The outermost filter, so that it codes what the others refuse.
+        builder.Services.AddHubFilterInstance<LiveClassHubFilter>();
         builder.Services.AddOptions<HubOptions>().Configure<IOptions<HubLimitsOptions>>((hub, limits) =>
         {
             hub.MaximumReceiveMessageSize = limits.Value.HubMaximumMessageSize;

@@ -28,7 +28,7 @@ public sealed class InMemoryGrainStorageTests
     }
 
     [Fact]
-    public async Task A_write_shares_the_recap_records_and_later_check_ins_and_visits_do_not_reach_it()
+    public async Task A_write_shares_the_recap_lists_and_later_check_ins_and_visits_do_not_reach_it()
     {
         var state = new ClassSessionState { ClassId = "class-1" };
         var roster = RosterAndChat.Empty(new ClassLimits());
@@ -47,12 +47,29 @@ public sealed class InMemoryGrainStorageTests
         Assert.Equal(2, Assert.Single(state.CheckInTallies).Count);
         Assert.Equal(4_000, Assert.Single(state.Attendance).OnlineMs);
 
-        // The copy is of the lists only: the records themselves are shared until replaced.
+        // Nothing of the recap is copied at a write: a change replaces the list it changes.
         await _storage.WriteStateAsync("session", Class, written);
         var again = (await ReadAsync<ClassSessionState>("session")).State!;
-        Assert.NotSame(state.CheckInTallies, again.CheckInTallies);
-        Assert.Same(state.CheckInTallies[0], again.CheckInTallies[0]);
-        Assert.Same(state.Attendance[0], again.Attendance[0]);
+        Assert.Same(state.CheckInTallies, again.CheckInTallies);
+        Assert.Same(state.Attendance, again.Attendance);
+        Assert.Same(state.ChatReceipts, again.ChatReceipts);
+    }
+
+    [Fact]
+    public async Task The_end_of_the_class_closes_every_visit_without_reaching_what_was_stored()
+    {
+        var state = new ClassSessionState { ClassId = "class-1" };
+        var applier = new ClassEventApplier(state, RosterAndChat.Empty(new ClassLimits()));
+        applier.Apply(Joined("p1", seq: 1, at: 1_000));
+        applier.Apply(Joined("p2", seq: 2, at: 2_000));
+        await _storage.WriteStateAsync("session", Class, new GrainState<ClassSessionState>(state));
+
+        applier.Apply(new ClassEvent(3, 10_000, ClassEventKind.ClassStatusChanged, "instructor", Status: ClassStatus.Ended));
+
+        var stored = (await ReadAsync<ClassSessionState>("session")).State!;
+        Assert.All(stored.Attendance, record => Assert.NotNull(record.OnlineSince));
+        Assert.All(state.Attendance, record => Assert.Null(record.OnlineSince));
+        Assert.Equal([9_000L, 8_000L], state.Attendance.Select(record => record.OnlineMs));
     }
 
     [Fact]
