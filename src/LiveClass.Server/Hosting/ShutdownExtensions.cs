@@ -8,7 +8,6 @@ public static class ShutdownExtensions
     /// <summary>Graceful shutdown: drain the hub connections, unsubscribe the bridge, then leave the cluster.</summary>
     public static WebApplicationBuilder AddLiveClassGracefulShutdown(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<HubConnectionDrain>();
         builder.Services.AddHubFilterInstance<HubConnectionDrain>();
         builder.Services.AddHostedService<GracefulShutdownService>();
         builder.Services.AddValidatedOptions<ShutdownOptions>(ShutdownOptions.SectionName);

@@ -20,7 +20,6 @@ public static class LimitsExtensions
         builder.Services.AddValidatedOptions<AbuseLimitsOptions>(AbuseLimitsOptions.SectionName);
         builder.Services.AddSingleton<Refusals>();
         builder.Services.AddSingleton<HubCallRates>();
-        builder.Services.AddSingleton<HubCallLimiter>();
         builder.Services.AddHubFilterInstance<HubCallLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AbuseLimitsOptions>>((rateLimiter, limits) =>

@@ -13,7 +13,6 @@ public static class RealtimeExtensions
     public static WebApplicationBuilder AddLiveClassRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<HubLimitsOptions>(HubLimitsOptions.SectionName);
-        builder.Services.AddSingleton<LiveClassHubFilter>();
         builder.Services
             .AddSignalR(options => options.EnableDetailedErrors = false)
             .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))
