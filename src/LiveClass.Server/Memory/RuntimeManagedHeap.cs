@@ -1,3 +1,5 @@
+using System.Runtime;
+
 namespace LiveClass.Server.Memory;
 
 public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
@@ -14,4 +16,11 @@ public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
 
     // Only an aggressive collection decommits: after a forced one the GC keeps the freed regions for later.
     public void ReturnFreeMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
+    public int FullCollections => GC.CollectionCount(GC.MaxGeneration);
+
+    // Batch is the latency mode of a GC whose background collections are turned off.
+    public bool HasIdleExitingBackgroundCollector => !GCSettings.IsServerGC && GCSettings.LatencyMode != GCLatencyMode.Batch;
+
+    public void StartBackgroundCollection() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false, compacting: false);
 }

@@ -28,6 +28,7 @@ public sealed class OptionsValidationTests
     [InlineData("LiveClass:PresenceGracePeriod=00:00:00")]
     [InlineData("Shutdown:CloseTimeout=-00:00:01")]
     [InlineData("MemoryReturn:CheckInterval=00:00:00")]
+    [InlineData("BackgroundGcKeepAlive:Interval=00:00:25")]
     public async Task A_duration_out_of_range_stops_start_up_naming_its_key(string setting)
     {
         var error = await StartFailsAsync(setting);

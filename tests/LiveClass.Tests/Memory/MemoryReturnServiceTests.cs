@@ -160,6 +160,12 @@ public sealed class MemoryReturnServiceTests
             CommittedMiB = HeapMiB;
         }
 
+        public int FullCollections => Returns;
+
+        public bool HasIdleExitingBackgroundCollector => false;
+
+        public void StartBackgroundCollection() => throw new InvalidOperationException("the memory return never asks for a background collection");
+
         public async Task WaitForReadsAsync(int count)
         {
             var deadline = DateTime.UtcNow.AddSeconds(10);
