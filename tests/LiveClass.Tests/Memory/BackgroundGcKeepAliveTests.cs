@@ -105,15 +105,6 @@ public sealed class BackgroundGcKeepAliveTests
         }
     }
 
-    private sealed class RunningService(BackgroundGcKeepAlive service) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await service.StopAsync(TestContext.Current.CancellationToken);
-            service.Dispose();
-        }
-    }
-
     /// <summary>A heap whose gen-2 count the test sets; a started background collection adds one.</summary>
     private sealed class CountingHeap : IManagedHeap
     {

@@ -112,16 +112,6 @@ public sealed class MemoryReturnServiceTests
         return heap.Returns;
     }
 
-    /// <summary>A started service that stops, and must stop cleanly, when the test ends.</summary>
-    private sealed class RunningService(MemoryReturnService service) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await service.StopAsync(TestContext.Current.CancellationToken);
-            service.Dispose();
-        }
-    }
-
     /// <summary>Class events delivered so far, as the test sets them.</summary>
     private sealed class CountedDelivery : IDeliveryActivity
     {
