@@ -36,10 +36,11 @@ public sealed partial class BackgroundGcKeepAlive(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (time.GetElapsedTime(since) >= settings.Interval)
+                var quiet = time.GetElapsedTime(since);
+                if (quiet >= settings.Interval)
                 {
                     heap.StartBackgroundCollection();
-                    LogStarted(logger, time.GetElapsedTime(since).TotalSeconds);
+                    LogStarted(logger, quiet.TotalSeconds);
 
                     // Counted from the request, in case the runtime counts the collection only once it ends.
                     since = time.GetTimestamp();

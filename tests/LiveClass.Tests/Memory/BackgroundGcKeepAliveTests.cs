@@ -57,14 +57,13 @@ public sealed class BackgroundGcKeepAliveTests
         var heap = new CountingHeap { HasIdleExitingBackgroundCollector = idleExitingCollector };
         var service = new BackgroundGcKeepAlive(heap, Options.Create(new BackgroundGcKeepAliveOptions { Enabled = enabled, Interval = Interval }), _time, NullLogger<BackgroundGcKeepAlive>.Instance);
         await service.StartAsync(TestContext.Current.CancellationToken);
+        await using var running = new RunningService(service);
 
         // It has nothing to wait for: its work ends at once, having read nothing.
         await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         _time.Advance(TimeSpan.FromMinutes(5));
         Assert.Equal(0, heap.Reads);
         Assert.Equal(0, heap.Started);
-        await service.StopAsync(TestContext.Current.CancellationToken);
-        service.Dispose();
     }
 
     [Fact]
@@ -75,13 +74,7 @@ public sealed class BackgroundGcKeepAliveTests
 
         heap.StartBackgroundCollection();
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (heap.FullCollections == before)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "no gen-2 collection followed");
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-
+        await Poll.UntilAsync(() => heap.FullCollections != before, () => "no gen-2 collection followed");
         Assert.Equal(GC.CollectionCount(2), heap.FullCollections);
     }
 
@@ -144,14 +137,7 @@ public sealed class BackgroundGcKeepAliveTests
 
         public void ReturnFreeMemory() => throw new InvalidOperationException("the keep-alive never returns memory");
 
-        public async Task WaitForReadsAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Reads < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the service read the collection count {Reads} times, not {count}");
-                await Task.Delay(5);
-            }
-        }
+        public Task WaitForReadsAsync(int count) =>
+            Poll.UntilAsync(() => Reads >= count, () => $"the service read the collection count {Reads} times, not {count}");
     }
 }

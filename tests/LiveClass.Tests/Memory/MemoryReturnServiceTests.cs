@@ -156,14 +156,7 @@ public sealed class MemoryReturnServiceTests
 
         public void StartBackgroundCollection() => throw new InvalidOperationException("the memory return never asks for a background collection");
 
-        public async Task WaitForReadsAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (Reads < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"the service read the heap {Reads} times, not {count}");
-                await Task.Delay(5);
-            }
-        }
+        public Task WaitForReadsAsync(int count) =>
+            Poll.UntilAsync(() => Reads >= count, () => $"the service read the heap {Reads} times, not {count}");
     }
 }
