@@ -127,16 +127,20 @@ public sealed class SlowClientTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Class A's instructor moves steps back to back and class B's sends a cue every 100 ms, for at
-    /// least <paramref name="minimum"/> and until <paramref name="until"/> holds (at most 60 s); then
-    /// waits until every family has everything. Returns the last seq of each class.
+    /// Class A's instructor moves steps back to back, four calls in flight, and class B's sends a cue
+    /// every 100 ms, for at least <paramref name="minimum"/> and until <paramref name="until"/> holds
+    /// (at most 120 s); then waits until every family has everything. Returns the last seq of each class.
     /// </summary>
+    /// <remarks>
+    /// Each step waits for its durable write to the store; with one call in flight a slow machine
+    /// fills the stuck socket's buffers too slowly for it to fall behind within the round.
+    /// </remarks>
     private static async Task<(long A, long B)> RunRoundAsync(Room classA, Room classB, TimeSpan minimum, Func<Task<bool>> until)
     {
         classA.StartRound();
         classB.StartRound();
         var (lastA, lastB) = await TwoClassLoad.RunAsync(classA.Instructor.Hub, classB.Instructor.Hub, minimum, until,
-            limit: TimeSpan.FromSeconds(60), poll: TimeSpan.FromMilliseconds(250));
+            limit: TimeSpan.FromSeconds(120), poll: TimeSpan.FromMilliseconds(250), stepsInFlight: 4);
         await classA.CaughtUpAsync(lastA);
         await classB.CaughtUpAsync(lastB);
         return (lastA, lastB);

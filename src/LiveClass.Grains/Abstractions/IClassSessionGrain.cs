@@ -69,4 +69,10 @@ public interface IClassSessionGrain : IGrainWithStringKey
     /// for a bridge that found a gap; null when the log no longer holds the one after it.
     /// </summary>
     Task<IReadOnlyList<ClassEvent>?> GetEventsAfter(long afterSeq);
+
+    /// <summary>
+    /// Writes the class's own state if what is stored still names the journal
+    /// <paramref name="journalId"/>, so that the journal's chunks can be deleted.
+    /// </summary>
+    Task LetGoOfJournal(string journalId);
 }

@@ -10,4 +10,7 @@ public sealed class JournalChunkState
 {
     [Id(0)] public List<JournalEntry> Entries { get; set; } = [];
     [Id(1)] public bool Sealed { get; set; }
+
+    /// <summary>The silo that wrote the chunk (its parsable address); null on a seal and on chunks of older versions.</summary>
+    [Id(2)] public string? Silo { get; set; }
 }

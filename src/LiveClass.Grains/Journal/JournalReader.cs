@@ -11,13 +11,15 @@ namespace LiveClass.Grains.Journal;
 /// it has stored; any other (a silo that died, or one that still runs but lost the class) is read
 /// to its first missing chunk, and a seal is written there first, so that its silo can store
 /// nothing after it and answer no commit that would then be lost. The classes of a dead silo
-/// all come back at once: each chunk is read once per silo, a few ahead, and kept a while.
+/// all come back at once: each chunk is read once per silo, a few ahead, and kept a while. A
+/// journal sealed here is handed to its <see cref="IJournalSweepGrain"/> to be cleared away.
 /// </summary>
 public sealed partial class JournalReader(
     [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
     SiloJournal local,
     TimeProvider time,
-    ILogger<JournalReader> logger)
+    ILogger<JournalReader> logger,
+    IGrainFactory? grains = null)
 {
     private const int ReadAhead = 16;
     private static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(2);
@@ -84,6 +86,7 @@ public sealed partial class JournalReader(
             var key = new JournalChunkKey(journalId, number);
             await storage.WriteStateAsync(key.StateName, key.GrainId, new GrainState<JournalChunkState>(sealedEnd));
             LogSealed(logger, journalId, number);
+            _ = ReportSealedAsync(journalId, number);
             return sealedEnd;
         }
         catch (InconsistentStateException)
@@ -91,6 +94,25 @@ public sealed partial class JournalReader(
             // Its silo stored the chunk meanwhile (or another reader sealed it): that is the end or the next chunk.
             return await ReadAsync(journalId, number)
                 ?? throw new InvalidOperationException($"Chunk {number} of journal {journalId} was neither stored nor sealed.");
+        }
+    }
+
+    /// <summary>Has the journal swept once its classes have let go of it; the reader does not wait for that.</summary>
+    private async Task ReportSealedAsync(string journalId, long number)
+    {
+        if (grains is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IJournalSweepGrain>(journalId).Sweep(number);
+        }
+        catch (Exception exception)
+        {
+            // Another reader's seal, or the sweep's reminder, tries again; until then the chunks only take room.
+            LogSweepNotStarted(logger, exception, journalId);
         }
     }
 
@@ -141,4 +163,7 @@ public sealed partial class JournalReader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal {JournalId} was read to its end and sealed at chunk {Chunk}")]
     private static partial void LogSealed(ILogger logger, string journalId, long chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {JournalId} was sealed, and its sweep could not be started")]
+    private static partial void LogSweepNotStarted(ILogger logger, Exception exception, string journalId);
 }

@@ -19,10 +19,12 @@ public sealed partial class SiloJournal(
     [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
     IOptions<JournalOptions> options,
     TimeProvider time,
-    ILogger<SiloJournal> logger)
+    ILogger<SiloJournal> logger,
+    ILocalSiloDetails? silo = null)
 {
     private readonly Lock _gate = new();
     private readonly JournalOptions _options = options.Value;
+    private readonly string? _silo = silo?.SiloAddress.ToParsableString();
     private readonly Queue<PendingChunk> _pending = new();
     private readonly Dictionary<string, long> _holds = [];
     private readonly Queue<WrittenChunk> _written = new();
@@ -174,7 +176,7 @@ public sealed partial class SiloJournal(
 
             _lastWriteStarted = time.GetTimestamp();
             var key = new JournalChunkKey(id, number);
-            var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries });
+            var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries, Silo = _silo });
             Exception? failure = null;
             try
             {

@@ -21,6 +21,7 @@ public sealed class LiveClassMetrics : IDisposable
     private readonly Histogram<double> _commitDuration;
     private readonly Histogram<double> _fanOutLatency;
     private readonly Counter<long> _closedTooSlow;
+    private readonly Counter<long> _journalRecordsSwept;
     private int _outboxHighWater;
     private long _eventsSentTotal;
 
@@ -41,6 +42,8 @@ public sealed class LiveClassMetrics : IDisposable
             "The most events any one connection on this silo had queued since the last collection (its high-water mark).");
         _closedTooSlow = _meter.CreateCounter<long>("liveclass.connections.closed_too_slow", "{connection}",
             "Connections this silo closed because they fell too far behind (bound=TooManyItems, TooManyBytes or TooOld).");
+        _journalRecordsSwept = _meter.CreateCounter<long>("liveclass.journal.records_swept", "{record}",
+            "Chunks and seals of journals no silo writes any more (a dead silo's) that this silo deleted (kind=chunk or seal).");
     }
 
     public Meter Meter => _meter;
@@ -87,6 +90,12 @@ public sealed class LiveClassMetrics : IDisposable
 
     public void ConnectionClosedTooSlow(string bound) =>
         _closedTooSlow.Add(1, new KeyValuePair<string, object?>("bound", bound));
+
+    public void JournalSwept(int chunks, int seals)
+    {
+        _journalRecordsSwept.Add(chunks, new KeyValuePair<string, object?>("kind", "chunk"));
+        _journalRecordsSwept.Add(seals, new KeyValuePair<string, object?>("kind", "seal"));
+    }
 
     public void Dispose() => _meter.Dispose();
 

@@ -295,6 +295,18 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         }
     }
 
+    public Task LetGoOfJournal(string journalId)
+    {
+        if (!_session.IsCreated || State.Journal?.JournalId != journalId)
+        {
+            return Task.CompletedTask;
+        }
+
+        RequireUsable();
+        _store.RequestCheckpoint();
+        return _commit.CommitAsync();
+    }
+
     /// <summary>Writes the state when its newest events have been only in the journal for a while.</summary>
     private Task CheckpointIfDueAsync()
     {

@@ -1,0 +1,11 @@
+namespace LiveClass.Grains;
+
+/// <summary>
+/// Clears away a silo journal that its silo no longer writes, keyed by the journal's id: once
+/// every class with events in its chunks has its own state written, the chunks are deleted.
+/// </summary>
+public interface IJournalSweepGrain : IGrainWithStringKey
+{
+    /// <summary>A reader sealed the journal at <paramref name="chunk"/>: sweep what lies below it.</summary>
+    Task Sweep(long chunk);
+}
