@@ -41,6 +41,10 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
             // Families barely notice: each moved one is back in sync within the goal, and every error it saw had a code.
             await AssertMovedFamiliesBackInSyncAsync(scenario, moved, killedAt);
 
+            // The dead silo's journal is swept once the class has its events back: its chunks are deleted.
+            var swept = await WaitForJournalSweepAsync(cluster, TimeSpan.FromSeconds(30));
+            output.WriteLine($"{swept} chunks of the dead silo's journal deleted {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the kill");
+
             // Presence: the families that came back elsewhere are online, the ones that stayed away offline, within a minute.
             var awayIds = away.Select(p => p.ParticipantId).ToHashSet();
             await WaitForPresenceAsync(scenario, awayIds, TimeSpan.FromSeconds(60) - Stopwatch.GetElapsedTime(killedAt));
@@ -128,6 +132,22 @@ public sealed partial class FailoverTests(ITestOutputHelper output)
         var uncoded = failed.Where(f => !Coded().IsMatch(f.Message)).ToList();
         Assert.True(uncoded.Count == 0, "failed calls without a code: " + string.Join(" | ", uncoded.Select(f => $"{f.Method}: {f.Message}").Distinct()));
         Assert.True(p99 < BackInSyncGoal, $"p99 from the kill to back in sync was {p99.TotalSeconds:0.00} s, over {BackInSyncGoal.TotalSeconds} s");
+    }
+
+    private static async Task<double> WaitForJournalSweepAsync(LocalCluster cluster, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var swept = await cluster.JournalChunksSweptAsync();
+            if (swept > 0)
+            {
+                return swept;
+            }
+
+            Assert.True(clock.Elapsed < timeout, $"no chunk of the dead silo's journal was deleted within {timeout.TotalSeconds} s");
+            await Task.Delay(250);
+        }
     }
 
     [GeneratedRegex("^(invalid|forbidden|not_found|rate_limited|class_ended|class_full|not_joined|unavailable): ")]

@@ -6,6 +6,9 @@ namespace LiveClass.Grains;
 /// </summary>
 public interface IJournalSweepGrain : IGrainWithStringKey
 {
-    /// <summary>A reader sealed the journal at <paramref name="chunk"/>: sweep what lies below it.</summary>
+    /// <summary>
+    /// The journal ends at <paramref name="chunk"/>: a reader sealed it there, or its silo's write
+    /// of that chunk failed. Sweeps what lies below it.
+    /// </summary>
     Task Sweep(long chunk);
 }

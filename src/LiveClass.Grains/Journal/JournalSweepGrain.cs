@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 namespace LiveClass.Grains.Journal;
 
 /// <summary>
-/// Sweeps one journal that its silo stopped writing (a silo that died, or one that lost its classes
-/// to another). Each reader that seals the journal reports it here; shortly after, every class with
-/// events in the chunks below the seal is made to write its own state (one that has not woken since
-/// is woken for it), and then the chunks are deleted, and the seals too once its silo is dead. The
+/// Sweeps one journal that its silo stopped writing (a silo that died, one that lost its classes
+/// to another, or one whose chunk write failed). Each reader that seals the journal reports it
+/// here, as does a silo that ends its journal; shortly after, every class with events in the
+/// chunks below is made to write its own state (one that has not woken since is woken for it),
+/// and then the chunks are deleted, and the seals too once its silo is dead. The
 /// sweep is stored, and a reminder finishes it if this grain's silo dies part way. It stays a while
 /// after the first seal, since a class that wakes late may still seal the journal somewhere below.
 /// </summary>

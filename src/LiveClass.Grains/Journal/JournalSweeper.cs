@@ -18,19 +18,28 @@ public sealed partial class JournalSweeper(
 {
     private const int DeletesAtOnce = 16;
 
-    /// <summary>The records stored at and below each of <paramref name="seals"/>, the classes with events in them and their silo.</summary>
-    public async Task<JournalRemains> FindAsync(string journalId, IEnumerable<long> seals)
+    /// <summary>
+    /// The records stored at and below each of <paramref name="ends"/> (a seal, or the chunk whose
+    /// failed write ended the journal), the classes with events in them and their silo.
+    /// </summary>
+    public async Task<JournalRemains> FindAsync(string journalId, IEnumerable<long> ends)
     {
         var records = new Dictionary<long, JournalRecord>();
         var classes = new HashSet<string>(StringComparer.Ordinal);
         string? silo = null;
-        foreach (var seal in seals.Distinct().OrderDescending())
+        foreach (var end in ends.Distinct().OrderDescending())
         {
-            for (var number = seal; number >= 0 && !records.ContainsKey(number); number--)
+            // The end itself may hold nothing: a write that failed.
+            for (var number = end; number >= 0 && !records.ContainsKey(number); number--)
             {
                 var record = await storage.ReadChunkAsync(new JournalChunkKey(journalId, number));
                 if (!record.RecordExists || record.State is not { } chunk)
                 {
+                    if (number == end)
+                    {
+                        continue;
+                    }
+
                     break;
                 }
 

@@ -12,15 +12,16 @@ namespace LiveClass.Grains.Journal;
 /// of every class that committed meanwhile, and each commit is answered once its chunk is stored.
 /// A class journals only while its stored state names this journal at a chunk that is still kept;
 /// otherwise it writes its own state. A failed write ends the journal (what followed the missing
-/// chunk could never be found) and a new one begins. Chunks behind every class that still needs
-/// them are deleted.
+/// chunk could never be found), hands it to its sweep, and a new one begins. Chunks behind every
+/// class that still needs them are deleted.
 /// </summary>
 public sealed partial class SiloJournal(
     [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
     IOptions<JournalOptions> options,
     TimeProvider time,
     ILogger<SiloJournal> logger,
-    ILocalSiloDetails? silo = null)
+    ILocalSiloDetails? silo = null,
+    IGrainFactory? grains = null)
 {
     private readonly Lock _gate = new();
     private readonly JournalOptions _options = options.Value;
@@ -209,6 +210,7 @@ public sealed partial class SiloJournal(
                     later.Stored.TrySetException(failure);
                 }
 
+                _ = ReportEndedAsync(id, number);
                 continue;
             }
 
@@ -251,6 +253,27 @@ public sealed partial class SiloJournal(
 
         record.ETag = stored.ETag;
         return true;
+    }
+
+    /// <summary>
+    /// Hands a journal ended by a failed write to its sweep, which deletes its chunks below
+    /// <paramref name="end"/> once its classes have written their own state: none of them reads it again otherwise.
+    /// </summary>
+    private async Task ReportEndedAsync(string journalId, long end)
+    {
+        if (grains is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await grains.GetGrain<IJournalSweepGrain>(journalId).Sweep(end);
+        }
+        catch (Exception exception)
+        {
+            LogSweepNotStarted(logger, exception, journalId);
+        }
     }
 
     private async Task PaceAsync()
@@ -343,6 +366,9 @@ public sealed partial class SiloJournal(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing chunk {Chunk} of journal {JournalId} failed, but the chunk was stored; the journal goes on")]
     private static partial void LogChunkStoredDespiteFailure(ILogger logger, Exception exception, string journalId, long chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {JournalId} ended, and its sweep could not be started; its chunks stay until a class reads it")]
+    private static partial void LogSweepNotStarted(ILogger logger, Exception exception, string journalId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting chunk {Chunk} of journal {JournalId} failed")]
     private static partial void LogChunkDeleteFailed(ILogger logger, Exception exception, string journalId, long chunk);

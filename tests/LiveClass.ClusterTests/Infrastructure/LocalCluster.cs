@@ -164,9 +164,26 @@ internal sealed partial class LocalCluster(string root, StoreKind kind, ICluster
         return ClosedTooSlow().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>How many journal chunks of silos that stopped writing them the running silos have deleted, read off their LiveClass meters.</summary>
+    public async Task<double> JournalChunksSweptAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var total = 0.0;
+        foreach (var silo in Silos.Where(s => s.IsRunning))
+        {
+            var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
+            total += JournalChunksSwept().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return total;
+    }
+
     [GeneratedRegex(@"^liveclass_classes\{[^}]*\} (\S+)$", RegexOptions.Multiline)]
     private static partial Regex ActiveClasses();
 
     [GeneratedRegex(@"^liveclass_connections_closed_too_slow_total(?:\{[^}]*\})? (\S+)", RegexOptions.Multiline)]
     private static partial Regex ClosedTooSlow();
+
+    [GeneratedRegex(@"^liveclass_journal_records_swept_total\{[^}]*kind=""chunk""[^}]*\} (\S+)", RegexOptions.Multiline)]
+    private static partial Regex JournalChunksSwept();
 }

@@ -1,7 +1,10 @@
+using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Journal;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
@@ -9,7 +12,7 @@ namespace LiveClass.Tests.Grains;
 /// <summary>
 /// A journal its silo no longer writes, on the test silo: the first class to load from it seals it,
 /// and the sweep that follows wakes every other class with events in it, so that each writes its own
-/// state, before the chunks are deleted.
+/// state, before the chunks are deleted. A journal that a failed write ended is swept too.
 /// </summary>
 public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
@@ -55,6 +58,25 @@ public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrai
         var seal = await ReadChunkAsync(new JournalChunkKey(gone, 1));
         Assert.Equal(siloRuns, seal.RecordExists);
         Assert.True(!siloRuns || seal.State!.Sealed);
+    }
+
+    [Fact]
+    public async Task A_journal_that_a_failed_write_ended_is_swept_while_its_silo_runs()
+    {
+        var storage = new ChunkWriteFailure(Storage);
+        var journal = new SiloJournal(storage, Options.Create(new JournalOptions()), TimeProvider.System,
+            NullLogger<SiloJournal>.Instance, grains: Fixture.Client);
+        var start = journal.Position;
+        await Append(journal, start, "never-created-1");
+        await Append(journal, start, "never-created-2");
+        Assert.True((await ReadChunkAsync(new JournalChunkKey(start.JournalId, 1))).RecordExists);
+
+        storage.FailNextChunkWrite = true;
+        await Assert.ThrowsAsync<IOException>(() => Append(journal, start, "never-created-1"));
+        Assert.NotEqual(start.JournalId, journal.Position.JournalId);
+
+        await WaitUntilAsync(async () => !(await ReadChunkAsync(new JournalChunkKey(start.JournalId, 0))).RecordExists
+            && !(await ReadChunkAsync(new JournalChunkKey(start.JournalId, 1))).RecordExists);
     }
 
     [Fact]
@@ -112,6 +134,10 @@ public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrai
         await Storage.WriteStateAsync("session", grain.GetGrainId(), before);
         return entries;
     }
+
+    private static Task Append(SiloJournal journal, JournalPosition stored, string classId) =>
+        journal.TryAppend(classId, stored, [new JournalEntry(classId, new ClassEvent(1, 1_000, ClassEventKind.StepChanged, "instructor", StepIndex: 1), null)])
+        ?? throw new InvalidOperationException("the journal refused the append");
 
     private async Task WriteChunkAsync(JournalChunkKey key, JournalChunkState chunk) =>
         await Storage.WriteStateAsync(key.StateName, key.GrainId, new GrainState<JournalChunkState>(chunk));

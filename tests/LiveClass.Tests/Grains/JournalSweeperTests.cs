@@ -100,6 +100,28 @@ public sealed class JournalSweeperTests
         Assert.Empty((await sweeper.FindAsync(start.JournalId, [1])).Records);
     }
 
+    [Fact]
+    public async Task A_journal_ended_by_a_failed_write_is_found_below_the_chunk_that_was_never_stored()
+    {
+        var journal = NewJournal(TestSilos.A);
+        var start = journal.Position;
+        await Append(journal, "class-a", start, 1);
+        await Append(journal, "class-b", start, 1);
+        var gate = _storage.Gate = new CallGate();
+        var failed = Append(journal, "class-a", start, 2);
+        await gate.WaitForCallsAsync(1);
+        gate.FailOne(new InvalidOperationException("the store went away"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
+        Assert.NotEqual(start.JournalId, journal.Position.JournalId);
+
+        var remains = await NewSweeper().FindAsync(start.JournalId, [2]);
+        Assert.Equal([0L, 1L], remains.Records.Select(r => r.Chunk));
+        Assert.Equal(["class-a", "class-b"], remains.Classes.Order());
+        Assert.Null(await NewSweeper().DeleteAsync(remains, keepEnd: true));
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 0));
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 1));
+    }
+
     private SiloJournal NewJournal(string silo) =>
         new(_storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance, new TestSiloDetails(silo));
 

@@ -115,7 +115,7 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     [Fact]
-    public async Task A_journal_on_Azure_Table_is_read_to_its_end_and_sealed_and_its_silo_can_then_store_nothing_more()
+    public async Task A_journal_on_Azure_Table_is_read_to_its_end_and_sealed_and_its_silo_can_then_store_nothing_more_and_a_sweep_leaves_no_row_of_it()
     {
         var (table, container) = FreshNames();
         await using var server = await StartServerAsync(table, container);
@@ -139,11 +139,19 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
             .ReadAsync(start, "class-a", afterSeq: 1)).Select(e => e.Event.Seq));
 
         // The journal is one partition with a row per chunk, its three chunks and the seal after them.
-        var rows = new TableServiceClient(azurite.ConnectionString).GetTableClient(table)
+        var chunkRows = () => new TableServiceClient(azurite.ConnectionString).GetTableClient(table)
             .Query<TableEntity>(row => row.RowKey.CompareTo("chunk-") > 0 && row.RowKey.CompareTo("chunk.") < 0).ToList();
+        var rows = chunkRows();
         Assert.Single(rows.Select(row => row.PartitionKey).Distinct());
         Assert.Contains(start.JournalId, rows[0].PartitionKey);
         Assert.Equal(["chunk-0", "chunk-1", "chunk-2", "chunk-3"], rows.Select(row => row.RowKey).Order());
+
+        // Swept once its silo is dead: every chunk found below the seal, and the seal, are deleted.
+        var sweeper = server.Services.GetRequiredService<JournalSweeper>();
+        var remains = await sweeper.FindAsync(start.JournalId, [3]);
+        Assert.Equal((3, 1), (remains.Chunks, remains.Seals));
+        Assert.Null(await sweeper.DeleteAsync(remains, keepEnd: false));
+        Assert.Empty(chunkRows());
     }
 
     [Fact]
