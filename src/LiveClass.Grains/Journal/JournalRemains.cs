@@ -1,8 +1,8 @@
 namespace LiveClass.Grains.Journal;
 
 /// <summary>
-/// What is stored of a journal below its seals: its records (chunks and seals), the classes with events in the chunks, and the silo that
-/// wrote them (null when no chunk was left to say).
+/// What is stored of a journal below where it ended: its records (chunks and seals), the classes
+/// with events in the chunks, and the silo that wrote them (null when no chunk was left to say).
 /// </summary>
 public sealed record JournalRemains(
     string JournalId,

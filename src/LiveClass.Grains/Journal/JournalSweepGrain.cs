@@ -8,9 +8,9 @@ namespace LiveClass.Grains.Journal;
 /// to another, or one whose chunk write failed). Each reader that seals the journal reports it
 /// here, as does a silo that ends its journal; shortly after, every class with events in the
 /// chunks below is made to write its own state (one that has not woken since is woken for it),
-/// and then the chunks are deleted, and the seals too once its silo is dead. The
-/// sweep is stored, and a reminder finishes it if this grain's silo dies part way. It stays a while
-/// after the first seal, since a class that wakes late may still seal the journal somewhere below.
+/// and then the chunks are deleted, and the seals too once its silo is dead. The sweep is stored,
+/// and a reminder finishes it if this grain's silo dies part way. It stays a while after the first
+/// report, since a class that wakes late may still seal the journal somewhere below.
 /// </summary>
 public sealed partial class JournalSweepGrain(
     [PersistentState("sweep", StorageNames.Classes)] IPersistentState<JournalSweepState> sweep,
@@ -23,7 +23,7 @@ public sealed partial class JournalSweepGrain(
     private const string Reminder = "sweep";
     private const int ClassesAtOnce = 16;
 
-    /// <summary>Seals reported together, as every class of a dead silo wakes at once, are swept together.</summary>
+    /// <summary>Ends reported together, as every class of a dead silo wakes at once, are swept together.</summary>
     private static readonly TimeSpan Gathering = TimeSpan.FromSeconds(1);
 
     private IGrainTimer? _pending;
@@ -36,9 +36,9 @@ public sealed partial class JournalSweepGrain(
     public async Task Sweep(long chunk)
     {
         var state = sweep.State;
-        if (!state.Seals.Contains(chunk))
+        if (!state.Ends.Contains(chunk))
         {
-            state.Seals.Add(chunk);
+            state.Ends.Add(chunk);
             state.Since ??= time.GetUtcNow();
             await sweep.WriteStateAsync();
         }
@@ -75,9 +75,9 @@ public sealed partial class JournalSweepGrain(
             return;
         }
 
-        if (state.Seals.Count > 0)
+        if (state.Ends.Count > 0)
         {
-            var remains = await sweeper.FindAsync(JournalId, state.Seals);
+            var remains = await sweeper.FindAsync(JournalId, state.Ends);
             state.Silo ??= remains.Silo;
             try
             {
@@ -91,7 +91,7 @@ public sealed partial class JournalSweepGrain(
             }
 
             var kept = await sweeper.DeleteAsync(remains, keepEnd: !SiloIsDead(state.Silo));
-            state.Seals = kept is { } end ? [end] : [];
+            state.Ends = kept is { } end ? [end] : [];
             await sweep.WriteStateAsync();
         }
 

@@ -7,9 +7,9 @@ namespace LiveClass.Grains.Journal;
 
 /// <summary>
 /// Finds and deletes what a journal its silo no longer writes left in the classes' storage. Its
-/// silo deletes chunks oldest first, so the chunks still stored below a seal run without a gap
-/// down to the first one deleted: reading down from each seal to the first number with no record
-/// finds them all.
+/// silo deletes chunks oldest first, so the chunks still stored below where the journal ended run
+/// without a gap down to the first one deleted: reading down from each end to the first number
+/// with no record finds them all.
 /// </summary>
 public sealed partial class JournalSweeper(
     [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
@@ -69,9 +69,13 @@ public sealed partial class JournalSweeper(
             await Task.WhenAll(batch.Select(r => DeleteAsync(remains.JournalId, r)));
         }
 
-        var seals = doomed.Count(r => r.Sealed);
-        metrics?.JournalSwept(doomed.Count - seals, seals);
-        LogSwept(logger, remains.JournalId, doomed.Count - seals, seals, remains.Classes.Count, end);
+        if (doomed.Count > 0)
+        {
+            var seals = doomed.Count(r => r.Sealed);
+            metrics?.JournalSwept(doomed.Count - seals, seals);
+            LogSwept(logger, remains.JournalId, doomed.Count - seals, seals, remains.Classes.Count, end);
+        }
+
         return end;
     }
 
