@@ -86,7 +86,7 @@ public sealed partial class JournalReader(
             var key = new JournalChunkKey(journalId, number);
             await storage.WriteStateAsync(key.StateName, key.GrainId, new GrainState<JournalChunkState>(sealedEnd));
             LogSealed(logger, journalId, number);
-            _ = ReportSealedAsync(journalId, number);
+            _ = grains.ReportEndAsync(journalId, number, logger);
             return sealedEnd;
         }
         catch (InconsistentStateException)
@@ -94,25 +94,6 @@ public sealed partial class JournalReader(
             // Its silo stored the chunk meanwhile (or another reader sealed it): that is the end or the next chunk.
             return await ReadAsync(journalId, number)
                 ?? throw new InvalidOperationException($"Chunk {number} of journal {journalId} was neither stored nor sealed.");
-        }
-    }
-
-    /// <summary>Has the journal swept once its classes have let go of it; the reader does not wait for that.</summary>
-    private async Task ReportSealedAsync(string journalId, long number)
-    {
-        if (grains is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await grains.GetGrain<IJournalSweepGrain>(journalId).Sweep(number);
-        }
-        catch (Exception exception)
-        {
-            // Another reader's seal, or the sweep's reminder, tries again; until then the chunks only take room.
-            LogSweepNotStarted(logger, exception, journalId);
         }
     }
 
@@ -163,7 +144,4 @@ public sealed partial class JournalReader(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Journal {JournalId} was read to its end and sealed at chunk {Chunk}")]
     private static partial void LogSealed(ILogger logger, string journalId, long chunk);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {JournalId} was sealed, and its sweep could not be started")]
-    private static partial void LogSweepNotStarted(ILogger logger, Exception exception, string journalId);
 }

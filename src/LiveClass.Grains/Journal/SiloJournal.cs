@@ -210,7 +210,8 @@ public sealed partial class SiloJournal(
                     later.Stored.TrySetException(failure);
                 }
 
-                _ = ReportEndedAsync(id, number);
+                // No class reads the ended journal again: its sweep deletes what is stored of it.
+                _ = grains.ReportEndAsync(id, number, logger);
                 continue;
             }
 
@@ -253,27 +254,6 @@ public sealed partial class SiloJournal(
 
         record.ETag = stored.ETag;
         return true;
-    }
-
-    /// <summary>
-    /// Hands a journal ended by a failed write to its sweep, which deletes its chunks below
-    /// <paramref name="end"/> once its classes have written their own state: none of them reads it again otherwise.
-    /// </summary>
-    private async Task ReportEndedAsync(string journalId, long end)
-    {
-        if (grains is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await grains.GetGrain<IJournalSweepGrain>(journalId).Sweep(end);
-        }
-        catch (Exception exception)
-        {
-            LogSweepNotStarted(logger, exception, journalId);
-        }
     }
 
     private async Task PaceAsync()
@@ -366,9 +346,6 @@ public sealed partial class SiloJournal(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing chunk {Chunk} of journal {JournalId} failed, but the chunk was stored; the journal goes on")]
     private static partial void LogChunkStoredDespiteFailure(ILogger logger, Exception exception, string journalId, long chunk);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Journal {JournalId} ended, and its sweep could not be started; its chunks stay until a class reads it")]
-    private static partial void LogSweepNotStarted(ILogger logger, Exception exception, string journalId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting chunk {Chunk} of journal {JournalId} failed")]
     private static partial void LogChunkDeleteFailed(ILogger logger, Exception exception, string journalId, long chunk);

@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Journal;
@@ -136,7 +135,7 @@ public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrai
     }
 
     private static Task Append(SiloJournal journal, JournalPosition stored, string classId) =>
-        journal.TryAppend(classId, stored, [new JournalEntry(classId, new ClassEvent(1, 1_000, ClassEventKind.StepChanged, "instructor", StepIndex: 1), null)])
+        journal.TryAppend(classId, stored, [JournalKit.Entry(classId, 1)])
         ?? throw new InvalidOperationException("the journal refused the append");
 
     private async Task WriteChunkAsync(JournalChunkKey key, JournalChunkState chunk) =>

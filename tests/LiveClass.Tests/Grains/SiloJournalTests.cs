@@ -1,9 +1,9 @@
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
+using static LiveClass.Tests.Grains.JournalKit;
 
 namespace LiveClass.Tests.Grains;
 
@@ -166,16 +166,4 @@ public sealed class SiloJournalTests
     private static Task Append(SiloJournal journal, string classId, JournalPosition stored, params long[] seqs) =>
         journal.TryAppend(classId, stored, [.. seqs.Select(seq => Entry(classId, seq))])
         ?? throw new InvalidOperationException("the journal refused the append");
-
-    private static JournalEntry Entry(string classId, long seq) =>
-        new(classId, new ClassEvent(seq, 1_000 + seq, ClassEventKind.StepChanged, "instructor", StepIndex: (int)(seq % 5)), Receipt: null);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 }
