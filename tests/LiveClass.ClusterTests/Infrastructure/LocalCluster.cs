@@ -78,12 +78,9 @@ internal sealed partial class LocalCluster(string root, StoreKind kind, ICluster
     /// <summary>Which silo hosts the class grains now, read off each silo's LiveClass meter.</summary>
     public async Task<SiloProcess?> FindClassHostAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         foreach (var silo in Silos.Where(s => s.IsRunning))
         {
-            var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
-            var active = ActiveClasses().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            if (active > 0)
+            if (await ReadMetricAsync(silo, ActiveClasses()) > 0)
             {
                 return silo;
             }
@@ -157,25 +154,26 @@ internal sealed partial class LocalCluster(string root, StoreKind kind, ICluster
     };
 
     /// <summary>How many connections a silo has closed for falling behind, read off its LiveClass meter.</summary>
-    public static async Task<double> ClosedTooSlowAsync(SiloProcess silo)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
-        return ClosedTooSlow().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-    }
+    public static Task<double> ClosedTooSlowAsync(SiloProcess silo) => ReadMetricAsync(silo, ClosedTooSlow());
 
     /// <summary>How many journal chunks of silos that stopped writing them the running silos have deleted, read off their LiveClass meters.</summary>
     public async Task<double> JournalChunksSweptAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var total = 0.0;
         foreach (var silo in Silos.Where(s => s.IsRunning))
         {
-            var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
-            total += JournalChunksSwept().Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            total += await ReadMetricAsync(silo, JournalChunksSwept());
         }
 
         return total;
+    }
+
+    /// <summary>The sum of the values of every series <paramref name="metric"/> matches on the silo's /metrics page.</summary>
+    private static async Task<double> ReadMetricAsync(SiloProcess silo, Regex metric)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var metrics = await http.GetStringAsync($"{silo.Url}/metrics");
+        return metric.Matches(metrics).Sum(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [GeneratedRegex(@"^liveclass_classes\{[^}]*\} (\S+)$", RegexOptions.Multiline)]

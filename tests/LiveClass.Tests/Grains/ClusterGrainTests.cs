@@ -1,10 +1,13 @@
+using LiveClass.Domain;
 using LiveClass.Grains;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
 /// <summary>
 /// What a test class of the <see cref="ClusterCollection"/> starts from: the shared cluster, its
-/// grains, and a bridge stand-in to watch a class with.
+/// grains and storage, and a bridge stand-in to watch a class with.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public abstract class ClusterGrainTests(ClusterFixture fixture)
@@ -14,6 +17,9 @@ public abstract class ClusterGrainTests(ClusterFixture fixture)
     protected ClusterFixture Fixture => fixture;
 
     protected IGrainFactory Grains => fixture.Client;
+
+    /// <summary>Where the silo keeps the classes, to read and rewrite what a class stored.</summary>
+    protected IGrainStorage Storage => fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
 
     /// <summary>An Orleans reference to <paramref name="observer"/>, as a silo hands its bridge to a class.</summary>
     protected IClassEventObserver ReferenceTo(IClassEventObserver observer) =>
@@ -40,5 +46,16 @@ public abstract class ClusterGrainTests(ClusterFixture fixture)
     {
         await fixture.Cluster.DeactivateAsync(grain);
         Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), "the grain is still active");
+    }
+
+    /// <summary>The class's stored session state.</summary>
+    private protected Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain) => ReadStoredAsync<ClassSessionState>(grain, "session");
+
+    /// <summary>One of the class's stored states, by name; fails when none is stored.</summary>
+    private protected async Task<T> ReadStoredAsync<T>(IClassSessionGrain grain, string stateName)
+    {
+        var state = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, grain.GetGrainId(), state);
+        return state.RecordExists && state.State is { } stored ? stored : throw new InvalidOperationException($"no {stateName} is stored for the class");
     }
 }

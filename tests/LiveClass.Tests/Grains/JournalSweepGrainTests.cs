@@ -4,7 +4,6 @@ using LiveClass.Grains.Journal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
@@ -17,8 +16,6 @@ public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrai
 {
     /// <summary>A silo the test cluster has never had, which Orleans counts as dead.</summary>
     private static readonly string UnknownSilo = SiloAddress.New(new System.Net.IPEndPoint(System.Net.IPAddress.Parse("192.0.2.1"), 11111), 1).ToParsableString();
-
-    private IGrainStorage Storage => Fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
 
     private SiloJournal LocalJournal => Fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredService<SiloJournal>();
 
@@ -142,13 +139,6 @@ public sealed class JournalSweepGrainTests(ClusterFixture fixture) : ClusterGrai
         await Storage.WriteStateAsync(key.StateName, key.GrainId, new GrainState<JournalChunkState>(chunk));
 
     private Task<GrainState<JournalChunkState>> ReadChunkAsync(JournalChunkKey key) => Storage.ReadChunkAsync(key);
-
-    private async Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain)
-    {
-        var state = new GrainState<ClassSessionState>();
-        await Storage.ReadStateAsync("session", grain.GetGrainId(), state);
-        return state.State ?? throw new InvalidOperationException("no session is stored for the class");
-    }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {

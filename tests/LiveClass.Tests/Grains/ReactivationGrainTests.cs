@@ -3,15 +3,11 @@ using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
 
 namespace LiveClass.Tests.Grains;
 
 public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrainTests(fixture)
 {
-    /// <summary>Where the silos keep the classes, to read and rewrite what a class stored.</summary>
-    private IGrainStorage Storage => Fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
-
     /// <summary>A started class with its instructor and one family, Sam, joined.</summary>
     private async Task<(CreatedClass Created, IClassSessionGrain Grain, string Instructor, JoinResult Parent)> LiveClassWithSamAsync()
     {
@@ -221,14 +217,5 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
 
         Assert.True(await participant.VerifyToken(token.Secret));
         Assert.Equal(created.ClassId, await code.GetClassId());
-    }
-
-    private Task<ClassSessionState> ReadStoredAsync(IClassSessionGrain grain) => ReadStoredAsync<ClassSessionState>(grain, "session");
-
-    private async Task<T> ReadStoredAsync<T>(IClassSessionGrain grain, string stateName)
-    {
-        var state = new GrainState<T>();
-        await Storage.ReadStateAsync(stateName, grain.GetGrainId(), state);
-        return state.RecordExists && state.State is { } stored ? stored : throw new InvalidOperationException($"no {stateName} is stored for the class");
     }
 }
