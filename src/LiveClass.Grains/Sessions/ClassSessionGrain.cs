@@ -3,6 +3,7 @@ using LiveClass.Domain;
 using LiveClass.Domain.Routines;
 using LiveClass.Grains.Journal;
 using LiveClass.Grains.Observability;
+using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private readonly LiveClassMetrics? _metrics;
     private readonly GroupCommit _commit;
     private readonly SiloEventBatcher _batcher;
+    private readonly DirectPersistentState<ClassSessionState> _state;
     private ClassSession _session = null!;
     private EventFanOut _fanOut = null!;
     private PresenceTracker _presence = null!;
@@ -40,9 +42,9 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     /// <param name="metrics">Optional: a host without it (a test silo) records nothing.</param>
     public ClassSessionGrain(
-        [PersistentState("session", StorageNames.Classes)] IPersistentState<ClassSessionState> state,
+        IGrainContext context,
         [PersistentState("rosterAndChat", StorageNames.Rosters)] IPersistentState<RosterAndChatState> rosterAndChat,
-        [FromKeyedServices(StorageNames.Classes)] IGrainStorage segmentStorage,
+        [FromKeyedServices(StorageNames.Classes)] IGrainStorage classStorage,
         IOptions<ClassLimits> limits,
         IOptions<RealtimeOptions> realtime,
         TimeProvider time,
@@ -60,10 +62,16 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _batcher = batcher;
         _logger = logger;
         _metrics = metrics;
-        _segmentStorage = segmentStorage;
-        _store = new ClassSessionStore(state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
+        _segmentStorage = classStorage;
+
+        // Written with every commit, so straight through the storage (see DirectPersistentState).
+        _state = new DirectPersistentState<ClassSessionState>(classStorage, StateName, context.GrainId);
+        _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
         _commit = new GroupCommit(WriteAsync);
     }
+
+    /// <summary>The class's own record in the classes' storage, as <c>[PersistentState]</c> named it.</summary>
+    internal const string StateName = "session";
 
     private string ClassId => this.GetPrimaryKeyString();
     private ClassSessionState State => _store.State;
@@ -71,6 +79,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await _state.ReadStateAsync();
         _session = await _store.LoadAsync();
         _fanOut = new EventFanOut(ClassId, ReadCommittedEvents, _realtime.FanOutBatchSize, _logger, batcher: _batcher);
         _fanOut.Reset(State.Seq);

@@ -44,27 +44,36 @@ public sealed partial class ConnectionOutbox
         }
     }
 
+    /// <summary>The protocol this connection speaks: what a message's size is counted in.</summary>
+    public IHubProtocol Protocol => _connection.Protocol;
+
     /// <summary>Queues a message for this connection and returns at once; closes the connection if it is over a bound.</summary>
-    public void Enqueue(SerializedHubMessage message)
-    {
+    /// <returns>False when the connection is closed, now or before, and takes nothing more.</returns>
+    public bool Enqueue(SerializedHubMessage message) =>
         // Serialized once per protocol and shared by every connection that speaks it.
-        var bytes = message.GetSerializedMessage(_connection.Protocol).Length;
+        Enqueue(message, message.GetSerializedMessage(_connection.Protocol).Length);
+
+    /// <inheritdoc cref="Enqueue(SerializedHubMessage)"/>
+    /// <param name="bytes">The message's size in this connection's <see cref="Protocol"/>, when the caller has it.</param>
+    public bool Enqueue(SerializedHubMessage message, int bytes)
+    {
         OutboundVerdict verdict;
-        var startWriter = false;
+        SerializedHubMessage? oldest = null;
         int depth;
         lock (_lock)
         {
             if (_closedWith is not null)
             {
-                return;
+                return false;
             }
 
             verdict = _queue.TryEnqueue(message, bytes, _time.GetUtcNow());
             depth = _queue.Count;
             if (verdict == OutboundVerdict.Accepted && !_writing)
             {
+                // This thread writes now; what failed to go out before stays ahead of this message.
                 _writing = true;
-                startWriter = true;
+                _queue.TryPeek(out oldest);
             }
         }
 
@@ -72,11 +81,15 @@ public sealed partial class ConnectionOutbox
         if (verdict != OutboundVerdict.Accepted)
         {
             CloseTooSlow(verdict);
+            return false;
         }
-        else if (startWriter)
+
+        if (oldest is not null)
         {
-            Drain();
+            Drain(oldest);
         }
+
+        return true;
     }
 
     /// <summary>Closes the connection if its oldest unsent event has waited too long; called periodically.</summary>
@@ -129,18 +142,19 @@ public sealed partial class ConnectionOutbox
     }
 
     /// <summary>
-    /// Writes what is queued, in order, for as long as the transport takes each write at once (a
-    /// plain copy into the connection's buffer, as SignalR's own group send does). The first
-    /// write that has to wait goes on without the caller, which never waits on the transport.
+    /// Writes what is queued, in order, starting with <paramref name="next"/> (the oldest), for as
+    /// long as the transport takes each write at once (a plain copy into the connection's buffer,
+    /// as SignalR's own group send does). The first write that has to wait goes on without the
+    /// caller, which never waits on the transport.
     /// </summary>
-    private void Drain()
+    private void Drain(SerializedHubMessage next)
     {
-        while (TryPeekNext(out var message))
+        do
         {
             ValueTask write;
             try
             {
-                write = _connection.WriteAsync(message, _connection.ConnectionAborted);
+                write = _connection.WriteAsync(next, _connection.ConnectionAborted);
             }
             catch (Exception exception)
             {
@@ -156,8 +170,8 @@ public sealed partial class ConnectionOutbox
 
             // Consumed once, as a ValueTask must be, so a pooled source behind it goes back to its pool.
             write.GetAwaiter().GetResult();
-            MarkWritten();
         }
+        while (TryTakeNext(out next));
     }
 
     private async Task DrainAfterAsync(ValueTask pending)
@@ -172,34 +186,33 @@ public sealed partial class ConnectionOutbox
             return;
         }
 
-        MarkWritten();
-        Drain();
-    }
-
-    /// <summary>The oldest unwritten message, or false (and the writer stops) when there is none or the connection is closed.</summary>
-    private bool TryPeekNext(out SerializedHubMessage message)
-    {
-        lock (_lock)
+        if (TryTakeNext(out var next))
         {
-            if (_closedWith is null && _queue.TryPeek(out message))
-            {
-                return true;
-            }
-
-            _writing = false;
-            message = null!;
-            return false;
+            Drain(next);
         }
     }
 
-    private void MarkWritten()
+    /// <summary>
+    /// The oldest message has been written: drops it and returns the one after it, or false (and
+    /// the writer stops) when there is none or the connection is closed. One lock for both, as
+    /// this runs once per event and connection.
+    /// </summary>
+    private bool TryTakeNext(out SerializedHubMessage next)
     {
         lock (_lock)
         {
-            if (_queue.Count > 0 && _closedWith is null)
+            if (_closedWith is null)
             {
                 _queue.Written();
+                if (_queue.TryPeek(out next))
+                {
+                    return true;
+                }
             }
+
+            _writing = false;
+            next = null!;
+            return false;
         }
     }
 

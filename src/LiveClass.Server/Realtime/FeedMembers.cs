@@ -1,5 +1,6 @@
 using LiveClass.Contracts;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace LiveClass.Server.Realtime;
 
@@ -65,19 +66,15 @@ internal sealed class FeedMembers(int maxHeld)
     public void Send(ClassEvent evt, SerializedHubMessage message)
     {
         List<string>? gone = null;
+        var size = new MessageSize(message);
         foreach (var (connectionId, member) in _members)
         {
-            if (member.Outbox.IsClosed)
+            var open = member.Held is { } held
+                ? Hold(member, held, message)
+                : member.Outbox.Enqueue(message, size.In(member.Outbox.Protocol));
+            if (!open)
             {
                 (gone ??= []).Add(connectionId);
-            }
-            else if (member.Held is { } held)
-            {
-                Hold(member, held, message);
-            }
-            else
-            {
-                member.Outbox.Enqueue(message);
             }
         }
 
@@ -109,8 +106,14 @@ internal sealed class FeedMembers(int maxHeld)
         _members.Clear();
     }
 
-    private void Hold(FeedMember member, List<SerializedHubMessage> held, SerializedHubMessage message)
+    /// <summary>False when the joining connection has closed meanwhile, and is dropped.</summary>
+    private bool Hold(FeedMember member, List<SerializedHubMessage> held, SerializedHubMessage message)
     {
+        if (member.Outbox.IsClosed)
+        {
+            return false;
+        }
+
         if (member.Overflowed || held.Count >= maxHeld)
         {
             member.Overflowed = true;
@@ -119,6 +122,29 @@ internal sealed class FeedMembers(int maxHeld)
         else
         {
             held.Add(message);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// A message's size in the protocol its members speak, looked up once per protocol rather
+    /// than once per member (the lookup takes the message's lock).
+    /// </summary>
+    private struct MessageSize(SerializedHubMessage message)
+    {
+        private IHubProtocol? _protocol;
+        private int _bytes;
+
+        public int In(IHubProtocol protocol)
+        {
+            if (!ReferenceEquals(protocol, _protocol))
+            {
+                _bytes = message.GetSerializedMessage(protocol).Length;
+                _protocol = protocol;
+            }
+
+            return _bytes;
         }
     }
 }

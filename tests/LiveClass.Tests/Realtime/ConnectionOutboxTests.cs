@@ -141,6 +141,33 @@ public sealed class ConnectionOutboxTests
         Assert.Equal([1, 2, 3, 4], connection.Written);
     }
 
+    [Fact]
+    public void Enqueue_answers_false_from_the_event_that_closes_the_connection_on()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { MaxQueuedEvents = 2, CloseTimeout = TimeSpan.FromMilliseconds(100) });
+
+        Assert.True(outbox.Enqueue(Message(1)));
+        Assert.True(outbox.Enqueue(Message(2)));
+        Assert.False(outbox.Enqueue(Message(3)));
+        Assert.False(outbox.Enqueue(Message(4)));
+        Assert.True(outbox.IsClosed);
+    }
+
+    [Fact]
+    public void After_a_failed_write_the_events_queued_before_go_out_first()
+    {
+        var connection = new ControlledConnection { TakesWritesAtOnce = true, FailNextWrite = true };
+        var outbox = NewOutbox(connection, new DeliveryOptions());
+
+        Assert.True(outbox.Enqueue(Message(1)));
+        Assert.Empty(connection.Written);
+        Assert.True(outbox.Enqueue(Message(2)));
+
+        // The failed write is tried again first: nothing overtakes what was queued before it.
+        Assert.Equal([1, 2], connection.Written);
+    }
+
     private ConnectionOutbox NewOutbox(ControlledConnection connection, DeliveryOptions options) =>
         new(connection, options, _time, NullLogger.Instance);
 
@@ -165,6 +192,10 @@ public sealed class ConnectionOutboxTests
 
         /// <summary>Like a transport with room in its buffer: every write completes before WriteAsync returns.</summary>
         public bool TakesWritesAtOnce { get; set; }
+
+        /// <summary>The next write fails, as one to a transport in trouble would.</summary>
+        public bool FailNextWrite { get; set; }
+
         public int PendingWrites => _pending.Count(p => !p.Task.IsCompleted);
         public bool Aborted => _aborted.Task.IsCompleted;
         public string? CloseError { get; private set; }
@@ -174,6 +205,12 @@ public sealed class ConnectionOutboxTests
 
         public override async ValueTask WriteAsync(SerializedHubMessage message, CancellationToken cancellationToken = default)
         {
+            if (FailNextWrite)
+            {
+                FailNextWrite = false;
+                throw new IOException("The transport refused the write.");
+            }
+
             if (!_open && !TakesWritesAtOnce)
             {
                 var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
