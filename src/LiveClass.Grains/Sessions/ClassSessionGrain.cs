@@ -39,6 +39,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     private IGrainTimer? _presenceTimer;
     private bool _broken;
     private long _durableSeq;
+    private string? _classId;
 
     /// <param name="metrics">Optional: a host without it (a test silo) records nothing.</param>
     public ClassSessionGrain(
@@ -73,7 +74,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     /// <summary>The class's own record in the classes' storage, as <c>[PersistentState]</c> named it.</summary>
     internal const string StateName = "session";
 
-    private string ClassId => this.GetPrimaryKeyString();
+    /// <summary>Kept: Orleans builds the string from the grain's id on every call, and commits use it.</summary>
+    private string ClassId => _classId ??= this.GetPrimaryKeyString();
     private ClassSessionState State => _store.State;
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 

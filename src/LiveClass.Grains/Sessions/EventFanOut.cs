@@ -22,7 +22,8 @@ internal sealed partial class EventFanOut(
 {
     /// <summary>
     /// The events after a seq, at most <c>max</c>; when the log no longer reaches back that far, the
-    /// oldest it holds (so the bridge sees the gap), or none.
+    /// oldest it holds (so the bridge sees the gap), or none. A list of the caller's own, never
+    /// changed afterwards: it is handed on to the bridges as it is.
     /// </summary>
     public delegate IReadOnlyList<ClassEvent> ReadEvents(long afterSeq, int max);
 
@@ -129,6 +130,18 @@ internal sealed partial class EventFanOut(
             ? batcher.SendAsync(sink, classId, events)
             : subscriber.Observer.OnEvents(classId, events);
 
+    /// <summary>The leading events that are durable; all of them, uncopied, in the usual case.</summary>
+    private IReadOnlyList<ClassEvent> UpToCommitted(IReadOnlyList<ClassEvent> events)
+    {
+        var count = 0;
+        while (count < events.Count && events[count].Seq <= _committedSeq)
+        {
+            count++;
+        }
+
+        return count == events.Count ? events : [.. events.Take(count)];
+    }
+
     private bool IsCurrent(Subscriber subscriber) => _subscribers.GetValueOrDefault(subscriber.SiloId) == subscriber;
 
     private async Task PumpAsync(Subscriber subscriber)
@@ -138,10 +151,8 @@ internal sealed partial class EventFanOut(
         {
             while (subscriber.Delivered < _committedSeq && IsCurrent(subscriber))
             {
-                var events = readAfter(subscriber.Delivered, batchSize)
-                    .TakeWhile(e => e.Seq <= _committedSeq)
-                    .ToArray();
-                if (events.Length == 0)
+                var events = UpToCommitted(readAfter(subscriber.Delivered, batchSize));
+                if (events.Count == 0)
                 {
                     break;
                 }

@@ -83,8 +83,7 @@ public sealed class HubCallLimiter(
 
         if (binding is not null)
         {
-            var participant = ParticipantKey.For(binding.ClassId, binding.ParticipantId);
-            Acquire(rates.ParticipantChanges, participant, ParticipantChangesLimit, participant, "too many changes; slow down");
+            Acquire(rates.ParticipantChanges, binding.ParticipantKey, ParticipantChangesLimit, binding.ParticipantKey, "too many changes; slow down");
         }
 
         Acquire(rates.ConnectionChanges, connectionId, ConnectionChangesLimit, connectionId, "too many changes on this connection; slow down");

@@ -101,6 +101,24 @@ public sealed class EventFanOutTests
         Assert.Equal([6L, 7, 8, 9, 10], bridge.Received);
     }
 
+    [Fact]
+    public async Task Events_in_the_log_that_are_not_yet_durable_are_not_delivered()
+    {
+        var log = Enumerable.Range(1, 5).Select(seq => Event(seq)).ToList();
+        var fanOut = new EventFanOut("class", (after, max) => log.Where(e => e.Seq > after).Take(max).ToList(), 8, NullLogger.Instance);
+        var bridge = new FlakyBridge(failures: 0);
+        fanOut.Subscribe("silo", bridge, lastSeq: 0, Forever);
+
+        fanOut.Committed(3);
+        await bridge.WaitForAsync(3);
+        Assert.Equal([1L, 2, 3], bridge.Received);
+        Assert.Equal(3, fanOut.DeliveredTo("silo"));
+
+        fanOut.Committed(5);
+        await bridge.WaitForAsync(5);
+        Assert.Equal([1L, 2, 3, 4, 5], bridge.Received);
+    }
+
     private sealed class FlakyBridge(int failures) : IClassEventObserver
     {
         private readonly Lock _lock = new();
