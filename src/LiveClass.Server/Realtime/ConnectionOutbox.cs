@@ -201,7 +201,8 @@ public sealed partial class ConnectionOutbox
     {
         lock (_lock)
         {
-            if (_closedWith is null)
+            // While open, the written message is still the queue's head (Close and Discard empty it).
+            if (_closedWith is null && _queue.Count > 0)
             {
                 _queue.Written();
                 if (_queue.TryPeek(out next))
