@@ -201,8 +201,7 @@ public sealed partial class ConnectionOutbox
     {
         lock (_lock)
         {
-            // While open, the written message is still the queue's head (Close and Discard empty it).
-            if (_closedWith is null && _queue.Count > 0)
+            if (_closedWith is null)
             {
                 _queue.Written();
                 if (_queue.TryPeek(out next))
