@@ -26,7 +26,11 @@ public sealed class DirectPersistentState<TState>(IGrainStorage storage, string 
 
     public bool RecordExists => _record.RecordExists;
 
-    public Task ReadStateAsync() => ReadAsync();
+    public async Task ReadStateAsync()
+    {
+        await storage.ReadStateAsync(stateName, grainId, _record);
+        _record.State ??= new TState();
+    }
 
     public Task WriteStateAsync() => storage.WriteStateAsync(stateName, grainId, _record);
 
@@ -34,11 +38,5 @@ public sealed class DirectPersistentState<TState>(IGrainStorage storage, string 
     {
         await storage.ClearStateAsync(stateName, grainId, _record);
         _record.State = new TState();
-    }
-
-    private async Task ReadAsync()
-    {
-        await storage.ReadStateAsync(stateName, grainId, _record);
-        _record.State ??= new TState();
     }
 }
