@@ -59,6 +59,8 @@ public sealed partial class ConnectionOutbox
     {
         OutboundVerdict verdict;
         SerializedHubMessage? oldest = null;
+        var direct = false;
+        DateTimeOffset now;
         int depth;
         lock (_lock)
         {
@@ -67,14 +69,26 @@ public sealed partial class ConnectionOutbox
                 return false;
             }
 
-            verdict = _queue.TryEnqueue(message, bytes, _time.GetUtcNow());
-            depth = _queue.Count;
-            if (verdict == OutboundVerdict.Accepted && !_writing)
+            now = _time.GetUtcNow();
+            if (!_writing && _queue.Count == 0)
             {
-                // This thread writes now; what failed to go out before stays ahead of this message.
-                _writing = true;
-                _queue.TryPeek(out oldest);
+                // Nothing waits: this thread writes the message now, and it is queued only if the
+                // transport makes it wait.
+                verdict = _queue.Admit(bytes, now);
+                direct = _writing = verdict == OutboundVerdict.Accepted;
             }
+            else
+            {
+                verdict = _queue.TryEnqueue(message, bytes, now);
+                if (verdict == OutboundVerdict.Accepted && !_writing)
+                {
+                    // This thread writes now; what failed to go out before stays ahead of this message.
+                    _writing = true;
+                    _queue.TryPeek(out oldest);
+                }
+            }
+
+            depth = _queue.Count;
         }
 
         _metrics?.OutboxDepth(depth);
@@ -84,7 +98,11 @@ public sealed partial class ConnectionOutbox
             return false;
         }
 
-        if (oldest is not null)
+        if (direct)
+        {
+            WriteFirst(message, bytes, now);
+        }
+        else if (oldest is not null)
         {
             Drain(oldest);
         }
@@ -139,6 +157,49 @@ public sealed partial class ConnectionOutbox
         LogTooSlow(_logger, ConnectionId, verdict);
         _metrics?.ConnectionClosedTooSlow(verdict.ToString());
         Close($"{CloseReasons.TooSlow}: this connection fell too far behind its class; reconnect and rejoin by seq");
+    }
+
+    /// <summary>
+    /// Writes a message that nothing was queued before. Written at once, as it almost always is, it
+    /// never enters the queue; otherwise it becomes the queue's oldest item until it is written.
+    /// </summary>
+    private void WriteFirst(SerializedHubMessage message, int bytes, DateTimeOffset since)
+    {
+        ValueTask write;
+        try
+        {
+            write = _connection.WriteAsync(message, _connection.ConnectionAborted);
+        }
+        catch (Exception exception)
+        {
+            PutFirst(message, bytes, since);
+            WriteFailed(exception);
+            return;
+        }
+
+        if (!write.IsCompletedSuccessfully)
+        {
+            PutFirst(message, bytes, since);
+            _ = DrainAfterAsync(write);
+            return;
+        }
+
+        write.GetAwaiter().GetResult();
+        if (TryPeekNext(out var next))
+        {
+            Drain(next);
+        }
+    }
+
+    private void PutFirst(SerializedHubMessage message, int bytes, DateTimeOffset since)
+    {
+        lock (_lock)
+        {
+            if (_closedWith is null)
+            {
+                _queue.PutFirst(message, bytes, since);
+            }
+        }
     }
 
     /// <summary>
@@ -204,16 +265,31 @@ public sealed partial class ConnectionOutbox
             if (_closedWith is null)
             {
                 _queue.Written();
-                if (_queue.TryPeek(out next))
-                {
-                    return true;
-                }
             }
 
-            _writing = false;
-            next = null!;
-            return false;
+            return PeekOrStop(out next);
         }
+    }
+
+    /// <summary>A message that was never queued has been written: returns the oldest queued meanwhile, or false (and the writer stops).</summary>
+    private bool TryPeekNext(out SerializedHubMessage next)
+    {
+        lock (_lock)
+        {
+            return PeekOrStop(out next);
+        }
+    }
+
+    private bool PeekOrStop(out SerializedHubMessage next)
+    {
+        if (_closedWith is null && _queue.TryPeek(out next))
+        {
+            return true;
+        }
+
+        _writing = false;
+        next = null!;
+        return false;
     }
 
     private void WriteFailed(Exception exception)

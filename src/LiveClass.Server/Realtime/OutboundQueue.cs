@@ -8,14 +8,18 @@ public sealed class OutboundQueue<T>(int maxItems, long maxBytes, TimeSpan maxAg
 {
     private readonly Queue<Entry> _items = new();
 
-    public int Count => _items.Count;
+    // An item that went to the transport without being queued, and has not been written yet:
+    // it is ahead of everything queued. Kept apart so that an item written at once is never queued.
+    private Entry? _first;
+
+    public int Count => _items.Count + (_first is null ? 0 : 1);
 
     public long Bytes { get; private set; }
 
-    /// <summary>Adds an item unless that would take the queue over a bound; never waits.</summary>
-    public OutboundVerdict TryEnqueue(T item, int bytes, DateTimeOffset now)
+    /// <summary>Whether an item of <paramref name="bytes"/> fits within the bounds now, without adding it.</summary>
+    public OutboundVerdict Admit(int bytes, DateTimeOffset now)
     {
-        if (_items.Count + 1 > maxItems)
+        if (Count + 1 > maxItems)
         {
             return OutboundVerdict.TooManyItems;
         }
@@ -25,22 +29,43 @@ public sealed class OutboundQueue<T>(int maxItems, long maxBytes, TimeSpan maxAg
             return OutboundVerdict.TooManyBytes;
         }
 
-        if (IsTooOld(now))
+        return IsTooOld(now) ? OutboundVerdict.TooOld : OutboundVerdict.Accepted;
+    }
+
+    /// <summary>Adds an item unless that would take the queue over a bound; never waits.</summary>
+    public OutboundVerdict TryEnqueue(T item, int bytes, DateTimeOffset now)
+    {
+        var verdict = Admit(bytes, now);
+        if (verdict == OutboundVerdict.Accepted)
         {
-            return OutboundVerdict.TooOld;
+            _items.Enqueue(new Entry(item, bytes, now));
+            Bytes += bytes;
         }
 
-        _items.Enqueue(new Entry(item, bytes, now));
+        return verdict;
+    }
+
+    /// <summary>
+    /// An admitted item that went to the transport while nothing was queued, and was not written at
+    /// once: it becomes the oldest item, ahead of any queued meanwhile, and ages until written.
+    /// </summary>
+    public void PutFirst(T item, int bytes, DateTimeOffset since)
+    {
+        if (_first is not null)
+        {
+            throw new InvalidOperationException("Only one item is written at a time.");
+        }
+
+        _first = new Entry(item, bytes, since);
         Bytes += bytes;
-        return OutboundVerdict.Accepted;
     }
 
     /// <summary>The oldest item, which stays queued (and counts for its age) until it is written.</summary>
     public bool TryPeek(out T item)
     {
-        if (_items.TryPeek(out var entry))
+        if (Oldest() is { } oldest)
         {
-            item = entry.Item;
+            item = oldest.Item;
             return true;
         }
 
@@ -51,18 +76,22 @@ public sealed class OutboundQueue<T>(int maxItems, long maxBytes, TimeSpan maxAg
     /// <summary>The oldest item has been written.</summary>
     public void Written()
     {
-        var entry = _items.Dequeue();
+        var entry = _first ?? _items.Dequeue();
+        _first = null;
         Bytes -= entry.Bytes;
     }
 
     /// <summary>True when the oldest unwritten item has waited longer than the bound.</summary>
-    public bool IsTooOld(DateTimeOffset now) => _items.TryPeek(out var oldest) && now - oldest.EnqueuedAt > maxAge;
+    public bool IsTooOld(DateTimeOffset now) => Oldest() is { } oldest && now - oldest.EnqueuedAt > maxAge;
 
     public void Clear()
     {
         _items.Clear();
+        _first = null;
         Bytes = 0;
     }
+
+    private Entry? Oldest() => _first ?? (_items.TryPeek(out var head) ? head : null);
 
     private readonly record struct Entry(T Item, int Bytes, DateTimeOffset EnqueuedAt);
 }

@@ -56,6 +56,37 @@ public sealed class OutboundQueueTests
     }
 
     [Fact]
+    public void An_item_put_first_goes_ahead_of_those_queued_after_it_and_counts_until_written()
+    {
+        var queue = new OutboundQueue<int>(maxItems: 3, maxBytes: 1000, maxAge: TimeSpan.FromSeconds(10));
+        Assert.Equal(OutboundVerdict.Accepted, queue.Admit(300, Start));
+        Assert.Equal(0, queue.Count);
+
+        // Written straight to a transport that made it wait; meanwhile two more were queued.
+        queue.TryEnqueue(2, 300, Start.AddSeconds(1));
+        queue.TryEnqueue(3, 300, Start.AddSeconds(2));
+        queue.PutFirst(1, 300, Start);
+
+        Assert.Equal(3, queue.Count);
+        Assert.Equal(900, queue.Bytes);
+        Assert.Equal(OutboundVerdict.TooManyItems, queue.Admit(10, Start.AddSeconds(2)));
+        Assert.True(queue.IsTooOld(Start.AddSeconds(10.5)));
+        Assert.True(queue.TryPeek(out var head));
+        Assert.Equal(1, head);
+
+        queue.Written();
+        Assert.True(queue.TryPeek(out head));
+        Assert.Equal(2, head);
+        Assert.Equal(600, queue.Bytes);
+        Assert.False(queue.IsTooOld(Start.AddSeconds(10.5)));
+
+        queue.Written();
+        queue.Written();
+        Assert.Equal(0, queue.Count);
+        Assert.Equal(0, queue.Bytes);
+    }
+
+    [Fact]
     public void An_empty_queue_is_never_too_old()
     {
         var queue = new OutboundQueue<int>(maxItems: 1, maxBytes: 10, maxAge: TimeSpan.FromSeconds(1));
