@@ -42,15 +42,17 @@ public static class TextRules
         }
 
         var text = trimmed.Normalize(NormalizationForm.FormC);
-        if (new StringInfo(text).LengthInTextElements > maxLength)
+        if (CountCharacters(text) > maxLength)
         {
             throw TooLong(field, maxLength);
         }
 
-        var elements = StringInfo.GetTextElementEnumerator(text);
-        while (elements.MoveNext())
+        // Character by character, as spans of the text: chat passes here on every message.
+        for (var rest = text.AsSpan(); !rest.IsEmpty;)
         {
-            CheckCharacter(elements.GetTextElement(), field, multiline);
+            var length = StringInfo.GetNextTextElementLength(rest);
+            CheckCharacter(rest[..length], field, multiline);
+            rest = rest[length..];
         }
 
         return text;
@@ -71,21 +73,34 @@ public static class TextRules
     /// </summary>
     public static TEnum ParseEnum<TEnum>(string? value, string field) where TEnum : struct, Enum
     {
-        if (value is null || !Enum.GetNames<TEnum>().Contains(value, StringComparer.Ordinal))
+        var index = value is null ? -1 : Array.IndexOf(EnumNames<TEnum>.Names, value);
+        if (index < 0)
         {
-            throw LiveClassException.Invalid($"{field} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+            throw LiveClassException.Invalid($"{field} must be one of {string.Join(", ", EnumNames<TEnum>.Names)}");
         }
 
-        return Enum.Parse<TEnum>(value);
+        return EnumNames<TEnum>.Values[index];
     }
 
-    private static void CheckCharacter(string element, string field, bool multiline)
+    /// <summary>The number of grapheme clusters in <paramref name="text"/>.</summary>
+    private static int CountCharacters(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (; !text.IsEmpty; count++)
+        {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
+        }
+
+        return count;
+    }
+
+    private static void CheckCharacter(ReadOnlySpan<char> element, string field, bool multiline)
     {
         var marks = 0;
         for (var i = 0; i < element.Length; i++)
         {
             var c = element[i];
-            switch (CharUnicodeInfo.GetUnicodeCategory(element, i))
+            switch (CategoryAt(element, i))
             {
                 case UnicodeCategory.Control when !(multiline && c is '\n' or '\r' or '\t'):
                     throw LiveClassException.Invalid($"{field} must not contain control characters");
@@ -100,7 +115,7 @@ public static class TextRules
     }
 
     /// <summary>A zero-width joiner inside one grapheme cluster, between two symbols: an emoji sequence such as a family.</summary>
-    private static bool JoinsEmoji(string element, int index)
+    private static bool JoinsEmoji(ReadOnlySpan<char> element, int index)
     {
         if (index == 0 || index == element.Length - 1)
         {
@@ -108,19 +123,27 @@ public static class TextRules
         }
 
         var before = PreviousCodePoint(element, index);
-        while (before > 0 && char.ConvertToUtf32(element, before) is 0xFE0E or 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF))
+        while (before > 0 && CodePointAt(element, before) is 0xFE0E or 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF))
         {
             before = PreviousCodePoint(element, before);
         }
 
-        return IsSymbol(element, before) && IsSymbol(element, index + 1);
+        return CategoryAt(element, before) is UnicodeCategory.OtherSymbol
+            && CategoryAt(element, index + 1) is UnicodeCategory.OtherSymbol;
     }
 
-    private static int PreviousCodePoint(string text, int index) =>
+    private static int PreviousCodePoint(ReadOnlySpan<char> text, int index) =>
         index >= 2 && char.IsLowSurrogate(text[index - 1]) && char.IsHighSurrogate(text[index - 2]) ? index - 2 : index - 1;
 
-    private static bool IsSymbol(string text, int index) =>
-        CharUnicodeInfo.GetUnicodeCategory(text, index) is UnicodeCategory.OtherSymbol;
+    /// <summary>The code point starting at <paramref name="index"/>; a lone surrogate stands for itself.</summary>
+    private static int CodePointAt(ReadOnlySpan<char> text, int index) =>
+        char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            ? char.ConvertToUtf32(text[index], text[index + 1])
+            : text[index];
+
+    /// <summary>As <see cref="CharUnicodeInfo.GetUnicodeCategory(string, int)"/>, on a span.</summary>
+    private static UnicodeCategory CategoryAt(ReadOnlySpan<char> text, int index) =>
+        CharUnicodeInfo.GetUnicodeCategory(CodePointAt(text, index));
 
     private static bool HasVisibleCharacter(string text)
     {
@@ -159,4 +182,11 @@ public static class TextRules
 
     private static LiveClassException TooLong(string field, int maxLength) =>
         LiveClassException.Invalid($"{field} must be at most {maxLength} characters");
+
+    /// <summary>An enum's names and values, in the same order, read once per type.</summary>
+    private static class EnumNames<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly string[] Names = Enum.GetNames<TEnum>();
+        public static readonly TEnum[] Values = Enum.GetValues<TEnum>();
+    }
 }
