@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using Microsoft.AspNetCore.SignalR;
@@ -17,6 +18,8 @@ public sealed partial class LiveClassHubFilter(ILogger<LiveClassHubFilter> logge
 
     private static readonly HashSet<string> Idempotent = new(StringComparer.Ordinal) { nameof(ClassHub.Rejoin) };
 
+    // Every hub call passes here and almost every one awaits a grain: its state machine comes from a pool.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext,
         Func<HubInvocationContext, ValueTask<object?>> next)
