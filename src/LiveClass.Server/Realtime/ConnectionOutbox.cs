@@ -165,26 +165,14 @@ public sealed partial class ConnectionOutbox
     /// </summary>
     private void WriteFirst(SerializedHubMessage message, int bytes, DateTimeOffset since)
     {
-        ValueTask write;
-        try
+        if (!TryWriteAtOnce(message, out var pending, out var failure))
         {
-            write = _connection.WriteAsync(message, _connection.ConnectionAborted);
-        }
-        catch (Exception exception)
-        {
+            // Queued before anything can drain behind it: the writer is still this thread's.
             PutFirst(message, bytes, since);
-            WriteFailed(exception);
+            FinishWithout(pending, failure);
             return;
         }
 
-        if (!write.IsCompletedSuccessfully)
-        {
-            PutFirst(message, bytes, since);
-            _ = DrainAfterAsync(write);
-            return;
-        }
-
-        write.GetAwaiter().GetResult();
         if (TryPeekNext(out var next))
         {
             Drain(next);
@@ -212,27 +200,55 @@ public sealed partial class ConnectionOutbox
     {
         do
         {
-            ValueTask write;
-            try
+            if (!TryWriteAtOnce(next, out var pending, out var failure))
             {
-                write = _connection.WriteAsync(next, _connection.ConnectionAborted);
-            }
-            catch (Exception exception)
-            {
-                WriteFailed(exception);
+                FinishWithout(pending, failure);
                 return;
             }
-
-            if (!write.IsCompletedSuccessfully)
-            {
-                _ = DrainAfterAsync(write);
-                return;
-            }
-
-            // Consumed once, as a ValueTask must be, so a pooled source behind it goes back to its pool.
-            write.GetAwaiter().GetResult();
         }
         while (TryTakeNext(out next));
+    }
+
+    /// <summary>
+    /// Starts writing <paramref name="message"/>: true when the transport took it at once. Otherwise
+    /// either <paramref name="pending"/> is the write still going on, or <paramref name="failure"/>
+    /// says why it could not start.
+    /// </summary>
+    private bool TryWriteAtOnce(SerializedHubMessage message, out ValueTask pending, out Exception? failure)
+    {
+        failure = null;
+        try
+        {
+            pending = _connection.WriteAsync(message, _connection.ConnectionAborted);
+        }
+        catch (Exception exception)
+        {
+            pending = default;
+            failure = exception;
+            return false;
+        }
+
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return false;
+        }
+
+        // Consumed once, as a ValueTask must be, so a pooled source behind it goes back to its pool.
+        pending.GetAwaiter().GetResult();
+        return true;
+    }
+
+    /// <summary>A write that did not complete at once: the writer goes on after it without the caller, or stops if it failed.</summary>
+    private void FinishWithout(ValueTask pending, Exception? failure)
+    {
+        if (failure is not null)
+        {
+            WriteFailed(failure);
+        }
+        else
+        {
+            _ = DrainAfterAsync(pending);
+        }
     }
 
     private async Task DrainAfterAsync(ValueTask pending)
