@@ -41,6 +41,15 @@ count_trx() {
   done
 }
 
+# Names every failed test in the TRX files of a folder, so the end of the output says which failed.
+list_failed_trx() {
+  local file
+  for file in "$1"/*.trx; do
+    [ -f "$file" ] || continue
+    grep -o '<UnitTestResult [^>]*outcome="Failed"' "$file" | grep -o 'testName="[^"]*"' | sed 's/^testName="\(.*\)"$/  failed: \1/'
+  done
+}
+
 # Adds a JSON report's counts (Vitest or Playwright) to the totals; a missing report is a failure.
 count_json() {
   local report="$1" counts
@@ -124,6 +133,8 @@ if [ -f web/package.json ]; then
 fi
 
 [ "$failed" -gt 0 ] && status=1
+echo
+list_failed_trx "$results/dotnet"
 echo
 echo "$passed passed, $failed failed"
 exit $status
