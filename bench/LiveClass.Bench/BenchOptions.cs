@@ -32,11 +32,13 @@ public sealed class BenchOptions
     public double? CheckInIntervalSeconds { get; set; }
     public double? DurationSeconds { get; set; }
     /// <summary>
-    /// Load before the measured window: 5 s for a quick check, 60 s at full size, where both
-    /// servers are still compiling their hot paths to optimized code for about a minute after
-    /// the joins (each server's own start-up, not its steady state).
+    /// Load before the measured window: 5 s for a quick check, 90 s at full size, where both
+    /// servers are still compiling their hot paths to optimized code after the joins (each
+    /// server's own start-up, not its steady state): a JIT trace of LiveClass's server in s2 shows
+    /// it compiling for about 70 s after the joins, the last of it the code of its periodic
+    /// timers (Orleans' statistics and health checks, the outboxes' age check).
     /// </summary>
-    public double WarmupSeconds => _warmupSeconds ?? (Full ? 60 : 5);
+    public double WarmupSeconds => _warmupSeconds ?? (Full ? 90 : 5);
 
     /// <summary>
     /// s5's warm-up at full size: three silos' runtimes compile on the one core they share with
