@@ -124,6 +124,8 @@ silo_start() {
     export Observability__Prometheus=true
     # As in the Dockerfile: a shared array pool large enough for every connection's send buffer.
     export DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024
+    # As in the Dockerfile: a silo on one processor optimizes its code as soon as one on several does.
+    export DOTNET_TC_DelaySingleProcMultiplier=1
     # Every client of a local cluster (browsers, the load generator) comes from one address.
     export Limits__ClassCreationsPerMinute="${Limits__ClassCreationsPerMinute:-1000000}"
     export Limits__ClassLookupsPerMinute="${Limits__ClassLookupsPerMinute:-1000000}"

@@ -8,24 +8,35 @@ namespace LiveClass.Tests.Hosting;
 /// </summary>
 public sealed class ShippedRuntimeSettingsTests
 {
-    private const string ArrayPoolSize = "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION";
-    private const string Expected = "1024";
+    /// <summary>Each setting and its value: the shared array pool's size, and tiering on one processor as on several.</summary>
+    public static TheoryData<string, string> Settings { get; } = new()
+    {
+        { "DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION", "1024" },
+        { "DOTNET_TC_DelaySingleProcMultiplier", "1" },
+    };
 
-    [Fact]
-    public void Dotnet_run_sets_the_shared_array_pool_size()
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Dotnet_run_sets_it(string name, string value)
     {
         using var settings = JsonDocument.Parse(File.ReadAllText(InRepository("src/LiveClass.Server/Properties/launchSettings.json")));
         var variables = settings.RootElement.GetProperty("profiles").GetProperty("LiveClass.Server").GetProperty("environmentVariables");
 
-        Assert.Equal(Expected, variables.GetProperty(ArrayPoolSize).GetString());
+        Assert.Equal(value, variables.GetProperty(name).GetString());
     }
 
     [Theory]
-    [InlineData("deploy/Dockerfile", $"ENV {ArrayPoolSize}={Expected}")]
-    [InlineData("deploy/local-cluster.sh", $"export {ArrayPoolSize}={Expected}")]
-    public void Every_deployment_sets_the_shared_array_pool_size(string file, string line)
+    [MemberData(nameof(Settings))]
+    public void The_container_image_sets_it(string name, string value)
     {
-        Assert.Contains(File.ReadAllLines(InRepository(file)), l => l.Trim() == line);
+        Assert.Contains(File.ReadAllLines(InRepository("deploy/Dockerfile")), l => l.Trim() == $"ENV {name}={value}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void The_local_cluster_sets_it(string name, string value)
+    {
+        Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {name}={value}");
     }
 
     private static string InRepository(string relativePath)
