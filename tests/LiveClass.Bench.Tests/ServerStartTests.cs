@@ -31,4 +31,24 @@ public sealed class ServerStartTests
             Environment.SetEnvironmentVariable(ClientSetting, before);
         }
     }
+
+    [Fact]
+    public void With_the_runtimes_defaults_a_server_gets_none_of_the_shipped_settings_even_inherited()
+    {
+        var (name, value) = ServerRuntime.Environment.First();
+        var before = Environment.GetEnvironmentVariable(name);
+        Environment.SetEnvironmentVariable(name, value);
+        try
+        {
+            var launch = new ServerLaunch("/repo", "/results", "run", "1", 1, [], Meters: false, RuntimeDefaults: true);
+
+            var info = ServerProcess.StartInfo(TargetKind.Baseline, launch, "/repo/server.dll", ["http://127.0.0.1:5000"], "/results/probe");
+
+            Assert.All(ServerRuntime.Environment.Keys, key => Assert.False(info.Environment.ContainsKey(key), key));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, before);
+        }
+    }
 }

@@ -13,5 +13,8 @@ public static class ClientRuntime
         // A 128 MiB allocation budget between gen-0 collections: about 12 a minute under s2's
         // load instead of 95, each about as long, since what survives one is about the same.
         ["DOTNET_GCgen0size"] = "0x8000000",
+        // Pinned to one core, the client would wait ten times as long as the servers before it
+        // optimizes its hot paths (ServerRuntime).
+        ["DOTNET_TC_DelaySingleProcMultiplier"] = "1",
     };
 }

@@ -57,7 +57,10 @@ public sealed class ProgressReporter(ScenarioRun run)
             ThreadPool.PendingWorkItemCount,
             server?.Probe is { } probe && _lastServer?.Probe is { } lastProbe ? Math.Round(probe.PauseMs - lastProbe.PauseMs, 1) : double.NaN,
             server?.Probe?.Gen2 ?? -1,
-            server?.Probe?.ThreadPoolPending ?? -1);
+            server?.Probe?.ThreadPoolPending ?? -1,
+            server?.CpuSecondsByThread is { } threads && _lastServer?.CpuSecondsByThread is { } lastThreads
+                ? ThreadCpu.Between(lastThreads, threads).ToDictionary(kind => kind.Key, kind => Math.Round(kind.Value / interval * 100, 1), StringComparer.Ordinal)
+                : null);
         Timeline.Add(point);
         Console.WriteLine(Line(point, recent.Count, connecting, server));
         _lastServer = server;
@@ -71,8 +74,12 @@ public sealed class ProgressReporter(ScenarioRun run)
     {
         var target = connecting ? $"/{run.ConnectTarget} (failed {run.ConnectFailures})" : "";
         var p99 = recentCount > 0 ? string.Create(CultureInfo.InvariantCulture, $"{point.P99Ms,7:0.0} ms") : "      -";
+        var threads = point.ServerCpuPercentByThread is { } byThread
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" (pool {byThread.GetValueOrDefault(ThreadCpu.ThreadPool),3:0}% jit {byThread.GetValueOrDefault(ThreadCpu.Compiler),3:0}%)")
+            : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"  [{run.Plan.Name} {run.Target.Name}] {point.Seconds,6:0}s {point.Phase,-18} conns {point.Connections}{target}  msgs {point.MessagesPerSecond,8:0}/s  p99 {p99}  calls in flight {run.Metrics.InFlight,5}  server cpu {point.ServerCpuPercent,5:0}%  rss {server?.RssMiB ?? double.NaN,7:0} MiB  client cpu {point.ClientCpuPercent,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}  server gc {point.ServerGcPauseMs,5:0} ms gen2 {point.ServerGen2} queue {point.ServerQueuedWorkItems,5}");
+            $"  [{run.Plan.Name} {run.Target.Name}] {point.Seconds,6:0}s {point.Phase,-18} conns {point.Connections}{target}  msgs {point.MessagesPerSecond,8:0}/s  p99 {p99}  calls in flight {run.Metrics.InFlight,5}  server cpu {point.ServerCpuPercent,5:0}%{threads}  rss {server?.RssMiB ?? double.NaN,7:0} MiB  client cpu {point.ClientCpuPercent,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}  server gc {point.ServerGcPauseMs,5:0} ms gen2 {point.ServerGen2} queue {point.ServerQueuedWorkItems,5}");
     }
 
     private static double CpuPercent(double? now, double? before, double seconds) =>

@@ -35,7 +35,10 @@ public static class ResourceUses
             both ? pa!.LockContentions - pb!.LockContentions : null,
             pa?.ServerGc,
             MeterDelta(pb, pa, "orleans-storage-write-latency"),
-            MeterDelta(pb, pa, "orleans-app-requests-latency"));
+            MeterDelta(pb, pa, "orleans-app-requests-latency"),
+            before.CpuSecondsByThread is { } threadsBefore && after.CpuSecondsByThread is { } threadsAfter
+                ? ThreadCpu.Between(threadsBefore, threadsAfter)
+                : null);
     }
 
     /// <summary>Count and mean of one probe meter over the window (only with --meters).</summary>

@@ -112,7 +112,8 @@ public sealed record ResourceUse(
     long? LockContentions,
     bool? ServerGc,
     MeterWindow? StorageWrites = null,
-    MeterWindow? GrainRequests = null);
+    MeterWindow? GrainRequests = null,
+    Dictionary<string, double>? CpuSecondsByThread = null);
 
 /// <summary>An Orleans meter over the window: how many measurements, their mean, and the largest since the server started.</summary>
 public sealed record MeterWindow(string Meter, long Count, double MeanMs, double MaxMsSinceStart);
@@ -174,6 +175,7 @@ public sealed record ProgressPoint(
     long ClientQueuedWorkItems,
     double ServerGcPauseMs = double.NaN,
     long ServerGen2 = -1,
-    long ServerQueuedWorkItems = -1);
+    long ServerQueuedWorkItems = -1,
+    Dictionary<string, double>? ServerCpuPercentByThread = null);
 
 public sealed record ClientGc(int Gen0, int Gen1, int Gen2, double PauseMs, double PausePercent);

@@ -112,9 +112,14 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         }
 
         info.Environment["DOTNET_STARTUP_HOOKS"] = ProbeDll(launch.RepoRoot);
-        if (!launch.RuntimeDefaults)
+        foreach (var (name, value) in ServerRuntime.Environment)
         {
-            foreach (var (name, value) in ServerRuntime.Environment)
+            // With the runtime's defaults asked for, not even what this process inherited (launchSettings.json).
+            if (launch.RuntimeDefaults)
+            {
+                info.Environment.Remove(name);
+            }
+            else
             {
                 info.Environment[name] = value;
             }

@@ -41,7 +41,18 @@ public sealed class Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnl
         return samples.Count == 0
             ? null
             : new ServerSample(samples.Sum(s => s.CpuSeconds), samples.Sum(s => s.RssKiB), samples.Sum(s => s.PeakRssKiB),
-                samples.Sum(s => s.Threads), Probe?.Latest());
+                samples.Sum(s => s.Threads), Probe?.Latest(), ByThreadKind());
+    }
+
+    private Dictionary<string, double> ByThreadKind()
+    {
+        var total = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (kind, seconds) in pids.SelectMany(ThreadCpu.Read))
+        {
+            total[kind] = total.GetValueOrDefault(kind) + seconds;
+        }
+
+        return total;
     }
 
     public async ValueTask DisposeAsync()
@@ -53,7 +64,13 @@ public sealed class Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnl
     }
 }
 
-public sealed record ServerSample(double CpuSeconds, long RssKiB, long PeakRssKiB, int Threads, ProbeSample? Probe)
+public sealed record ServerSample(
+    double CpuSeconds,
+    long RssKiB,
+    long PeakRssKiB,
+    int Threads,
+    ProbeSample? Probe,
+    IReadOnlyDictionary<string, double>? CpuSecondsByThread = null)
 {
     public double RssMiB => RssKiB / 1024.0;
     public double PeakRssMiB => PeakRssKiB / 1024.0;

@@ -1,0 +1,62 @@
+using LiveClass.Bench.Measuring;
+
+namespace LiveClass.Bench.Tests;
+
+public sealed class ThreadCpuTests
+{
+    [Theory]
+    [InlineData(".NET TP Worker", ThreadCpu.ThreadPool)]
+    [InlineData(".NET Tiered Com", ThreadCpu.Compiler)]
+    [InlineData(".NET BGC", ThreadCpu.BackgroundGc)]
+    [InlineData(".NET Sockets", ThreadCpu.Sockets)]
+    [InlineData(".NET Timer", ThreadCpu.Timers)]
+    [InlineData("Kestrel Timer", ThreadCpu.Timers)]
+    [InlineData("dotnet", ThreadCpu.Other)]
+    [InlineData(".NET Finalizer", ThreadCpu.Other)]
+    public void A_thread_is_known_by_the_name_dotnet_gives_it(string name, string kind)
+    {
+        Assert.Equal(kind, ThreadCpu.KindOf(name));
+    }
+
+    [Fact]
+    public void The_time_a_thread_spends_on_the_cpu_shows_under_its_kind()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var pid = Environment.ProcessId;
+        using var spun = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var before = ThreadCpu.Read(pid);
+        // Named like the runtime's background GC thread, so that its time is told from the test host's own.
+        var busy = new Thread(() =>
+        {
+            var until = DateTime.UtcNow.AddMilliseconds(400);
+            var spins = 0L;
+            while (DateTime.UtcNow < until)
+            {
+                spins++;
+            }
+
+            GC.KeepAlive(spins);
+            spun.Set();
+            release.Wait();
+        })
+        { Name = ".NET BGC busy", IsBackground = true };
+        busy.Start();
+        try
+        {
+            Assert.True(spun.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+            var during = ThreadCpu.Between(before, ThreadCpu.Read(pid));
+
+            Assert.True(during.GetValueOrDefault(ThreadCpu.BackgroundGc) >= 0.2, $"background GC kind: {during.GetValueOrDefault(ThreadCpu.BackgroundGc)} s");
+        }
+        finally
+        {
+            release.Set();
+            busy.Join();
+        }
+    }
+}
