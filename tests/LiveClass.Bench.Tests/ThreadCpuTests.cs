@@ -19,6 +19,17 @@ public sealed class ThreadCpuTests
     }
 
     [Fact]
+    public void A_stat_line_gives_the_name_with_its_spaces_and_parentheses_and_the_user_and_system_time()
+    {
+        const string stat = "4711 (.NET (TP) Worker) S 1 4711 4711 0 -1 4194368 120 0 0 0 250 37 0 0 20 0 24 0 1000 0 0";
+
+        var (name, cpuSeconds) = ProcStats.ParseStat(stat);
+
+        Assert.Equal(".NET (TP) Worker", name);
+        Assert.Equal(2.87, cpuSeconds, 6);
+    }
+
+    [Fact]
     public void The_time_a_thread_spends_on_the_cpu_shows_under_its_kind()
     {
         if (!OperatingSystem.IsLinux())

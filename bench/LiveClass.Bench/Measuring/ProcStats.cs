@@ -18,11 +18,7 @@ public static class ProcStats
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name may hold spaces; the fields after the closing parenthesis do not.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
-            var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var (_, cpuSeconds) = ParseStat(File.ReadAllText($"/proc/{pid}/stat"));
 
             long rss = 0, hwm = 0;
             var threads = 0;
@@ -42,12 +38,25 @@ public static class ProcStats
                 }
             }
 
-            return new ProcSample(pid, (utime + stime) / TicksPerSecond, rss, hwm, threads, DateTime.UtcNow);
+            return new ProcSample(pid, cpuSeconds, rss, hwm, threads, DateTime.UtcNow);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The name and CPU seconds (user + system) of a process's or a thread's <c>stat</c> line. The
+    /// name may hold spaces and parentheses; the fields after its closing parenthesis do not.
+    /// </summary>
+    public static (string Name, double CpuSeconds) ParseStat(string stat)
+    {
+        var close = stat.LastIndexOf(')');
+        var name = stat[(stat.IndexOf('(') + 1)..close];
+        var fields = stat[(close + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return (name, ticks / TicksPerSecond);
     }
 
     /// <summary>The process that listens on a local TCP port, found through /proc/net/tcp and the processes' sockets.</summary>

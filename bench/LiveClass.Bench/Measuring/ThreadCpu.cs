@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LiveClass.Bench.Measuring;
 
 /// <summary>
@@ -16,9 +14,6 @@ public static class ThreadCpu
     public const string Sockets = "sockets";
     public const string Timers = "timers";
     public const string Other = "other";
-
-    /// <summary>Clock ticks per second of /proc/&lt;pid&gt;/task/&lt;tid&gt;/stat, as in <see cref="ProcStats"/>.</summary>
-    private const double TicksPerSecond = 100.0;
 
     /// <summary>The kind of a thread from its name as Linux keeps it (at most 15 characters).</summary>
     public static string KindOf(string threadName) => threadName switch
@@ -49,14 +44,9 @@ public static class ThreadCpu
         {
             try
             {
-                var stat = File.ReadAllText(Path.Combine(thread, "stat"));
-                var open = stat.IndexOf('(');
-                var close = stat.LastIndexOf(')');
-                var name = stat[(open + 1)..close];
-                var fields = stat[(close + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var (name, cpuSeconds) = ProcStats.ParseStat(File.ReadAllText(Path.Combine(thread, "stat")));
                 var kind = KindOf(name);
-                seconds[kind] = seconds.GetValueOrDefault(kind) + ticks / TicksPerSecond;
+                seconds[kind] = seconds.GetValueOrDefault(kind) + cpuSeconds;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException)
             {
