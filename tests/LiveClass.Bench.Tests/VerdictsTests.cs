@@ -47,6 +47,25 @@ public sealed class VerdictsTests
     }
 
     [Fact]
+    public void A_round_whose_server_core_ran_slow_says_so_beside_the_targets_without_judging_it()
+    {
+        var file = Rounds("s2", (LiveClass: 20, Baseline: 20), (LiveClass: 40, Baseline: 20));
+        foreach (var run in file.Results)
+        {
+            run.ServerCore = new CoreSpeed(3.3, 60, 1.02, 1.1, 0);
+        }
+
+        file.Run("liveclass", 2)!.ServerCore = new CoreSpeed(3.3, 60, 1.3, 1.9, 24);
+
+        Verdicts.Evaluate(file);
+
+        var note = Assert.Single(file.Targets, t => t.Name.StartsWith("server core slower", StringComparison.Ordinal));
+        Assert.Equal("server core slower than usual (round 2)", note.Name);
+        Assert.Equal("LiveClass 24 s of 60 s, baseline 0 s of 60 s", note.Value);
+        Assert.Null(note.Pass);
+    }
+
+    [Fact]
     public void Server_cpu_over_its_ratio_in_one_round_misses_the_target()
     {
         var file = File("s2",
@@ -118,7 +137,6 @@ public sealed class VerdictsTests
     public void The_median_of_an_even_count_is_the_mean_of_the_middle_two(double[] values, double median) =>
         Assert.Equal(median, Verdicts.Median(values));
 
-    /// <summary>One run of each target per round, in the order the bench runs them: the baseline first in odd rounds.</summary>
     /// <summary>The target named <paramref name="name"/> passed or missed, with the value and limit given where they are.</summary>
     private static void AssertTarget(ResultsFile file, string name, bool pass, string? value = null, string? limit = null)
     {
@@ -135,6 +153,7 @@ public sealed class VerdictsTests
         }
     }
 
+    /// <summary>One run of each target per round, in the order the bench runs them: the baseline first in odd rounds.</summary>
     private static ResultsFile Rounds(string scenario, params (double LiveClass, double Baseline)[] p99s) =>
         File(scenario, [.. p99s.SelectMany((p99, i) =>
         {

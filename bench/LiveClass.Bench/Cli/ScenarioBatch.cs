@@ -1,3 +1,4 @@
+using LiveClass.Bench.Measuring;
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Scenarios;
 
@@ -18,6 +19,13 @@ public static class ScenarioBatch
         var machine = MachineInfo.Read(invocation.Options, invocation.Pinned);
         Console.WriteLine($"LiveClass bench on {machine.Cpu}, {machine.LogicalCores} cores, {machine.MemoryGiB} GiB, {machine.Runtime}");
         Console.WriteLine($"load average at start: {machine.LoadAverageAtStart}; client on cpus {machine.ClientCpus ?? "any"}, servers on cpus {machine.ServerCpus ?? "any"}");
+
+        using var coreSpeed = invocation.Pinned ? CoreSpeedProbe.Start(invocation.Options.ServerCpus) : null;
+        if (coreSpeed is not null)
+        {
+            Console.WriteLine($"core speed probe on cpus {invocation.Options.ServerCpus}: fixed work takes {coreSpeed.FastestMs:0.00} ms at best");
+            invocation = invocation with { CoreSpeed = coreSpeed };
+        }
 
         var written = new List<ResultsFile>();
         foreach (var scenario in scenarios)

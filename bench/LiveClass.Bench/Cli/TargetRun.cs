@@ -76,7 +76,7 @@ public sealed class TargetRun(Invocation invocation, IScenario scenario, Scenari
         // s5: the store's own process (Azurite or Redis), measured apart from the silos.
         var storePid = kind == TargetKind.LiveClass && scenario.UsesCluster ? ProcStats.FindListeningPid(Options.StorePort) : null;
         var storeBefore = storePid is { } before ? ProcStats.TryRead(before) : null;
-        var result = await ScenarioRunner.RunAsync(scenario, new ScenarioRun(Options, plan, target), cancellationToken);
+        var result = await ScenarioRunner.RunAsync(scenario, new ScenarioRun(Options, plan, target, invocation.CoreSpeed), cancellationToken);
         if (storePid is { } pid && storeBefore is not null && ProcStats.TryRead(pid) is { } storeAfter)
         {
             var storeNote = $"store ({Options.Store}, pid {pid}) CPU {storeAfter.CpuSeconds - storeBefore.CpuSeconds:0.0} s, RSS {storeAfter.RssKiB / 1024.0:0} MiB";

@@ -6,22 +6,26 @@ using LiveClass.Bench.Servers;
 namespace LiveClass.Bench.Load;
 
 /// <summary>The measured part of a run: the server, this client and the machine sampled at its start and end.</summary>
-public sealed class MeasurementWindow(Target target, RunMetrics metrics)
+public sealed class MeasurementWindow(Target target, RunMetrics metrics, CoreSpeedProbe? coreSpeed = null)
 {
     private readonly Stopwatch _elapsed = new();
     private Snapshot _start;
     private Snapshot _end;
+    private double _beganAtMs;
+    private double _endedAtMs;
 
     public void Begin()
     {
         _start = Snapshot.Take(target);
-        metrics.OpenWindow(Clock.NowMs());
+        _beganAtMs = Clock.NowMs();
+        metrics.OpenWindow(_beganAtMs);
         _elapsed.Restart();
     }
 
     public void End()
     {
-        metrics.CloseWindow(Clock.NowMs());
+        _endedAtMs = Clock.NowMs();
+        metrics.CloseWindow(_endedAtMs);
         _elapsed.Stop();
         _end = Snapshot.Take(target);
     }
@@ -35,6 +39,7 @@ public sealed class MeasurementWindow(Target target, RunMetrics metrics)
         result.Ack = metrics.Ack.Summarize();
         result.MessagesPerSecond = Math.Round(result.Latency.Count / Math.Max(0.001, seconds), 1);
         result.ServerUse = ResourceUses.Between(_start.Server, _end.Server, seconds, target.Sample());
+        result.ServerCore = coreSpeed?.Summarize(_beganAtMs, _endedAtMs);
         if (_start.Client is not null && _end.Client is not null)
         {
             result.ClientCpuPercent = Math.Round((_end.Client.CpuSeconds - _start.Client.CpuSeconds) / seconds * 100, 1);

@@ -60,7 +60,8 @@ public sealed class ProgressReporter(ScenarioRun run)
             server?.Probe?.ThreadPoolPending ?? -1,
             server?.CpuSecondsByThread is { } threads && _lastServer?.CpuSecondsByThread is { } lastThreads
                 ? ThreadCpu.Between(lastThreads, threads).ToDictionary(kind => kind.Key, kind => Math.Round(kind.Value / interval * 100, 1), StringComparer.Ordinal)
-                : null);
+                : null,
+            run.CoreSpeed?.SlownessBetween(Clock.NowMs() - interval * 1000, Clock.NowMs()) ?? double.NaN);
         Timeline.Add(point);
         Console.WriteLine(Line(point, recent.Count, connecting, server));
         _lastServer = server;
@@ -78,8 +79,9 @@ public sealed class ProgressReporter(ScenarioRun run)
             ? string.Create(CultureInfo.InvariantCulture,
                 $" (pool {byThread.GetValueOrDefault(ThreadCpu.ThreadPool),3:0}% jit {byThread.GetValueOrDefault(ThreadCpu.Compiler),3:0}%)")
             : "";
+        var core = double.IsNaN(point.ServerCoreSlowness) ? "" : string.Create(CultureInfo.InvariantCulture, $" core {point.ServerCoreSlowness:0.00}x");
         return string.Create(CultureInfo.InvariantCulture,
-            $"  [{run.Plan.Name} {run.Target.Name}] {point.Seconds,6:0}s {point.Phase,-18} conns {point.Connections}{target}  msgs {point.MessagesPerSecond,8:0}/s  p99 {p99}  calls in flight {run.Metrics.InFlight,5}  server cpu {point.ServerCpuPercent,5:0}%{threads}  rss {server?.RssMiB ?? double.NaN,7:0} MiB  client cpu {point.ClientCpuPercent,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}  server gc {point.ServerGcPauseMs,5:0} ms gen2 {point.ServerGen2} queue {point.ServerQueuedWorkItems,5}");
+            $"  [{run.Plan.Name} {run.Target.Name}] {point.Seconds,6:0}s {point.Phase,-18} conns {point.Connections}{target}  msgs {point.MessagesPerSecond,8:0}/s  p99 {p99}  calls in flight {run.Metrics.InFlight,5}  server cpu {point.ServerCpuPercent,5:0}%{threads}{core}  rss {server?.RssMiB ?? double.NaN,7:0} MiB  client cpu {point.ClientCpuPercent,4:0}% gc {point.ClientGcPauseMs,5:0} ms queue {point.ClientQueuedWorkItems,5}  server gc {point.ServerGcPauseMs,5:0} ms gen2 {point.ServerGen2} queue {point.ServerQueuedWorkItems,5}");
     }
 
     private static double CpuPercent(double? now, double? before, double seconds) =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LiveClass.Bench.Measuring;
 using LiveClass.Bench.Reporting;
 using LiveClass.Bench.Scenarios;
 using LiveClass.Bench.Servers;
@@ -7,7 +8,7 @@ using LiveClass.Contracts;
 namespace LiveClass.Bench.Load;
 
 /// <summary>One scenario against one target: its classes and people, its phase, and the steps the scenarios share.</summary>
-public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target target)
+public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target target, CoreSpeedProbe? coreSpeed = null)
 {
     private int _connected;
     private int _connectFailures;
@@ -19,7 +20,10 @@ public sealed class ScenarioRun(BenchOptions options, ScenarioPlan plan, Target 
     public RunMetrics Metrics { get; } = new();
     public ConnectionFactory Factory { get; } = new(options.StatefulReconnect);
     public List<ClassRoom> Rooms { get; } = [];
-    public MeasurementWindow Window => _window ??= new(target, Metrics);
+    public MeasurementWindow Window => _window ??= new(target, Metrics, coreSpeed);
+
+    /// <summary>How fast the server's core runs, when the bench probes it.</summary>
+    public CoreSpeedProbe? CoreSpeed => coreSpeed;
 
     /// <summary>What the run is doing, for the progress lines and the timeline.</summary>
     public string Phase { get; set; } = "starting";

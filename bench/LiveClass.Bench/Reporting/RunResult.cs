@@ -51,6 +51,9 @@ public sealed record RunResult
     public Dictionary<string, long> Errors { get; set; } = [];
 
     public ResourceUse? ServerUse { get; set; }
+
+    /// <summary>How fast the server's core itself ran over the window; null when the bench does not pin.</summary>
+    public CoreSpeed? ServerCore { get; set; }
     public double? ClientCpuPercent { get; set; }
 
     /// <summary>The bench client's own collections over the window: their pauses delay every receipt.</summary>
@@ -176,6 +179,7 @@ public sealed record ProgressPoint(
     double ServerGcPauseMs = double.NaN,
     long ServerGen2 = -1,
     long ServerQueuedWorkItems = -1,
-    Dictionary<string, double>? ServerCpuPercentByThread = null);
+    Dictionary<string, double>? ServerCpuPercentByThread = null,
+    double ServerCoreSlowness = double.NaN);
 
 public sealed record ClientGc(int Gen0, int Gen1, int Gen2, double PauseMs, double PausePercent);

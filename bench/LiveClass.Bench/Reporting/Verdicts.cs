@@ -1,4 +1,5 @@
 using System.Globalization;
+using LiveClass.Bench.Measuring;
 
 namespace LiveClass.Bench.Reporting;
 
@@ -34,6 +35,7 @@ public static class Verdicts
             checks.AddRange(LatencyChecks(file.Scenario, live, rounds, targets));
             checks.AddRange(CompletenessChecks(live));
             checks.AddRange(IdleAndRejoinChecks(live, targets));
+            checks.AddRange(SlowCoreNotes(file, reference));
             checks.AddRange(live.Where(r => r.ConnectFailures > 0 || r.ConnectionsHeld < r.ConnectionsTarget).Select(run =>
                 new TargetCheck("connections held" + RoundSuffix(run), $"{run.ConnectionsHeld}/{run.ConnectionsTarget}", "all", false)));
         }
@@ -107,6 +109,28 @@ public static class Verdicts
             yield return AtMost("p99 rejoin time", rejoins.Select(r => r.Total.P99).ToList(), rejoinLimit, v => F($"{v:0} ms"), "ms");
         }
     }
+
+    /// <summary>
+    /// Not a target: the rounds in which the servers' core itself ran slower than usual for part of
+    /// a window, since whichever server ran then used more CPU and had a longer tail for it.
+    /// </summary>
+    private static IEnumerable<TargetCheck> SlowCoreNotes(ResultsFile file, string reference)
+    {
+        for (var round = 1; round <= Math.Max(1, file.RoundCount); round++)
+        {
+            var live = Ok(file.Run("liveclass", round))?.ServerCore;
+            var other = Ok(file.Run(reference, round))?.ServerCore;
+            if (live is { SlowSeconds: > 0 } || other is { SlowSeconds: > 0 })
+            {
+                var suffix = file.RoundCount > 1 ? $" (round {round})" : "";
+                var value = $"LiveClass {SlowPart(live)}, {reference} {SlowPart(other)}";
+                yield return new TargetCheck("server core slower than usual" + suffix, value, F($"reported (≥ {CoreSpeedProbe.SlowFactor:0.0}× its fastest)"), null);
+            }
+        }
+    }
+
+    private static string SlowPart(CoreSpeed? core) =>
+        core is null ? "not probed" : F($"{core.SlowSeconds:0} s of {core.Samples * CoreSpeedProbe.Period.TotalSeconds:0} s");
 
     public static double Median(IEnumerable<double> values)
     {
