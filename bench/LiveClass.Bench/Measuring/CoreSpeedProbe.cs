@@ -10,7 +10,7 @@ namespace LiveClass.Bench.Measuring;
 /// piece of work once a second by its own CPU time, so that waiting for the core does not count.
 /// On a virtual machine the same work takes up to 1.9 times as long for stretches of tens of
 /// seconds, and a server measured in such a stretch uses more CPU and has a longer tail; each run
-/// reports how much of its window fell in one. About 2 ms a second of the core, alike for both servers.
+/// reports how much of its window fell in one. A few milliseconds a second of the core, alike for both servers.
 /// </summary>
 public sealed class CoreSpeedProbe : IDisposable
 {
@@ -19,8 +19,7 @@ public sealed class CoreSpeedProbe : IDisposable
 
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
-    private const int Iterations = 1_500_000;
-    private const int TableMask = 4095;
+    private const int Iterations = 1_200_000;
     private const int CalibrationSamples = 5;
 
     private readonly Lock _lock = new();
@@ -154,10 +153,9 @@ public sealed class CoreSpeedProbe : IDisposable
                 return;
             }
 
-            var table = new int[TableMask + 1];
             for (var i = 0; i < CalibrationSamples; i++)
             {
-                Sample(table);
+                Sample();
             }
 
             Volatile.Write(ref _threadId, GetTid());
@@ -167,17 +165,21 @@ public sealed class CoreSpeedProbe : IDisposable
             _started.Set();
         }
 
-        var work = new int[TableMask + 1];
+        if (ThreadId <= 0)
+        {
+            return;
+        }
+
         while (!_stop.Token.WaitHandle.WaitOne(Period))
         {
-            Sample(work);
+            Sample();
         }
     }
 
-    private void Sample(int[] table)
+    private void Sample()
     {
         var before = ThreadCpuMs();
-        GC.KeepAlive(Work(table));
+        GC.KeepAlive(Work());
         var workMs = ThreadCpuMs() - before;
         lock (_lock)
         {
@@ -186,9 +188,13 @@ public sealed class CoreSpeedProbe : IDisposable
         }
     }
 
-    /// <summary>Integer and L1-cache work of a fixed size, compiled optimized from its first call.</summary>
+    /// <summary>
+    /// A chain of dependent integer operations in registers: it slows with the core's clock and with
+    /// whatever shares its pipeline, not with the caches the server leaves behind between samples.
+    /// Compiled optimized from its first call.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static ulong Work(int[] table)
+    private static ulong Work()
     {
         var x = 0x9E3779B97F4A7C15UL;
         for (var i = 0; i < Iterations; i++)
@@ -196,7 +202,7 @@ public sealed class CoreSpeedProbe : IDisposable
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            table[(int)(x & TableMask)] += i;
+            x += (ulong)i;
         }
 
         return x;
