@@ -30,7 +30,8 @@ public sealed class ConnectionOutboxes(
     /// <summary>Closes every connection whose oldest unsent event is older than the bound.</summary>
     public void CheckAges()
     {
-        foreach (var outbox in _outboxes.Values)
+        // Enumerated in place: Values would copy every outbox into a new array each time.
+        foreach (var (_, outbox) in _outboxes)
         {
             outbox.CheckAge();
         }
