@@ -25,7 +25,7 @@ public sealed class CoreSpeedProbeTests
     }
 
     [Fact]
-    public void A_window_is_told_against_the_fastest_sample_and_counts_its_slow_seconds()
+    public void A_window_is_told_against_the_fastest_sample()
     {
         CoreSpeedSample[] samples = [new(1, 3.3), new(2, 3.4), new(3, 5.0), new(4, 6.0), new(5, 3.5)];
 
@@ -35,7 +35,22 @@ public sealed class CoreSpeedProbeTests
         Assert.Equal(5, core.Samples);
         Assert.Equal(1.06, core.MedianSlowness);
         Assert.Equal(1.82, core.MaxSlowness);
-        Assert.Equal(2, core.SlowSeconds);
+    }
+
+    [Fact]
+    public void A_stretch_of_slow_seconds_counts_and_one_slow_sample_does_not()
+    {
+        var times = Enumerable.Repeat(3.3, 10).Append(8.0)
+            .Concat(Enumerable.Repeat(3.3, 10))
+            .Concat(Enumerable.Repeat(4.2, 6))
+            .Concat(Enumerable.Repeat(3.3, 5));
+        var samples = times.Select((ms, i) => new CoreSpeedSample(i * 1000, ms)).ToList();
+
+        var core = CoreSpeedProbe.Summarize(samples, fastestMs: 3.3);
+
+        Assert.NotNull(core);
+        Assert.Equal(6, core.SlowSeconds);
+        Assert.Equal(2.42, core.MaxSlowness);
     }
 
     [Fact]

@@ -14,12 +14,19 @@ namespace LiveClass.Bench.Measuring;
 /// </summary>
 public sealed class CoreSpeedProbe : IDisposable
 {
-    /// <summary>A sample this much slower than the fastest seen counts as a slow second.</summary>
-    public const double SlowFactor = 1.3;
+    /// <summary>
+    /// The core counts as slow in a second when the median of the five samples around it is at
+    /// least this much slower than the fastest seen; one sample that a preemption or a cold cache
+    /// slowed does not make a slow second.
+    /// </summary>
+    public const double SlowFactor = 1.15;
+
+    private const int StretchSamples = 5;
 
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
-    private const int Iterations = 1_200_000;
+    private const int Iterations = 1_000_000;
+    private const int TableMask = 4095;
     private const int CalibrationSamples = 5;
 
     private readonly Lock _lock = new();
@@ -90,13 +97,20 @@ public sealed class CoreSpeedProbe : IDisposable
         }
 
         var times = samples.Select(s => s.WorkMs).ToList();
-        var slow = times.Count(ms => ms > fastestMs * SlowFactor);
+        var slow = Enumerable.Range(0, times.Count).Count(i => StretchMedian(times, i) >= fastestMs * SlowFactor);
         return new CoreSpeed(
             Math.Round(fastestMs, 3),
             times.Count,
             Math.Round(Verdicts.Median(times) / fastestMs, 2),
             Math.Round(times.Max() / fastestMs, 2),
             slow * Period.TotalSeconds);
+    }
+
+    private static double StretchMedian(List<double> times, int at)
+    {
+        var from = Math.Max(0, at - StretchSamples / 2);
+        var to = Math.Min(times.Count, at + StretchSamples / 2 + 1);
+        return Verdicts.Median(times.GetRange(from, to - from));
     }
 
     /// <summary>The mean time of the samples in a stretch against the fastest: 1 is the core's usual speed; NaN without samples.</summary>
@@ -145,6 +159,7 @@ public sealed class CoreSpeedProbe : IDisposable
 
     private void Run(ulong cpuMask)
     {
+        var table = new int[TableMask + 1];
         try
         {
             // 0 sets the calling thread's own affinity, which on Linux is per thread.
@@ -155,7 +170,7 @@ public sealed class CoreSpeedProbe : IDisposable
 
             for (var i = 0; i < CalibrationSamples; i++)
             {
-                Sample();
+                Sample(table);
             }
 
             Volatile.Write(ref _threadId, GetTid());
@@ -172,14 +187,14 @@ public sealed class CoreSpeedProbe : IDisposable
 
         while (!_stop.Token.WaitHandle.WaitOne(Period))
         {
-            Sample();
+            Sample(table);
         }
     }
 
-    private void Sample()
+    private void Sample(int[] table)
     {
         var before = ThreadCpuMs();
-        GC.KeepAlive(Work());
+        GC.KeepAlive(Work(table));
         var workMs = ThreadCpuMs() - before;
         lock (_lock)
         {
@@ -189,12 +204,12 @@ public sealed class CoreSpeedProbe : IDisposable
     }
 
     /// <summary>
-    /// A chain of dependent integer operations in registers: it slows with the core's clock and with
-    /// whatever shares its pipeline, not with the caches the server leaves behind between samples.
-    /// Compiled optimized from its first call.
+    /// Integer work with a store into a 16-KiB table at every step: it slows with the core's clock
+    /// and with what shares the core's pipeline and nearest cache, and its table comes back into
+    /// that cache within microseconds after the server ran. Compiled optimized from its first call.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static ulong Work()
+    private static ulong Work(int[] table)
     {
         var x = 0x9E3779B97F4A7C15UL;
         for (var i = 0; i < Iterations; i++)
@@ -202,7 +217,7 @@ public sealed class CoreSpeedProbe : IDisposable
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            x += (ulong)i;
+            table[(int)(x & TableMask)] += i;
         }
 
         return x;

@@ -124,7 +124,7 @@ public static class Verdicts
             {
                 var suffix = file.RoundCount > 1 ? $" (round {round})" : "";
                 var value = $"LiveClass {SlowPart(live)}, {reference} {SlowPart(other)}";
-                yield return new TargetCheck("server core slower than usual" + suffix, value, F($"reported (≥ {CoreSpeedProbe.SlowFactor:0.0}× its fastest)"), null);
+                yield return new TargetCheck("server core slower than usual" + suffix, value, F($"reported (≥ {CoreSpeedProbe.SlowFactor:0.00}× its fastest over 5 s)"), null);
             }
         }
     }
