@@ -30,6 +30,28 @@ public sealed class ThreadCpuTests
     }
 
     [Fact]
+    public void A_thread_that_ends_between_readings_takes_nothing_from_the_threads_that_ran()
+    {
+        Dictionary<int, ThreadTime> before = new()
+        {
+            [10] = new(ThreadCpu.ThreadPool, 100),
+            [11] = new(ThreadCpu.ThreadPool, 5),
+            [12] = new(ThreadCpu.Timers, 1),
+        };
+        Dictionary<int, ThreadTime> after = new()
+        {
+            [11] = new(ThreadCpu.ThreadPool, 20),
+            [12] = new(ThreadCpu.Timers, 1.5),
+            [13] = new(ThreadCpu.ThreadPool, 3),
+        };
+
+        var between = ThreadCpu.Between(before, after);
+
+        Assert.Equal(18, between[ThreadCpu.ThreadPool]);
+        Assert.Equal(0.5, between[ThreadCpu.Timers]);
+    }
+
+    [Fact]
     public void The_time_a_thread_spends_on_the_cpu_shows_under_its_kind()
     {
         if (!OperatingSystem.IsLinux())

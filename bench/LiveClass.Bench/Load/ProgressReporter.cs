@@ -58,7 +58,7 @@ public sealed class ProgressReporter(ScenarioRun run)
             server?.Probe is { } probe && _lastServer?.Probe is { } lastProbe ? Math.Round(probe.PauseMs - lastProbe.PauseMs, 1) : double.NaN,
             server?.Probe?.Gen2 ?? -1,
             server?.Probe?.ThreadPoolPending ?? -1,
-            server?.CpuSecondsByThread is { } threads && _lastServer?.CpuSecondsByThread is { } lastThreads
+            server?.ThreadTimes is { } threads && _lastServer?.ThreadTimes is { } lastThreads
                 ? ThreadCpu.Between(lastThreads, threads).ToDictionary(kind => kind.Key, kind => Math.Round(kind.Value / interval * 100, 1), StringComparer.Ordinal)
                 : null,
             run.CoreSpeed?.SlownessBetween(Clock.NowMs() - interval * 1000, Clock.NowMs()) ?? double.NaN);

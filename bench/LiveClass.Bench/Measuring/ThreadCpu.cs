@@ -26,10 +26,10 @@ public static class ThreadCpu
         _ => Other,
     };
 
-    /// <summary>CPU seconds so far of each kind of thread alive in the process; empty when it cannot be read.</summary>
-    public static Dictionary<string, double> Read(int pid)
+    /// <summary>CPU seconds so far of each thread alive in the process, by thread id; empty when it cannot be read.</summary>
+    public static Dictionary<int, ThreadTime> Read(int pid)
     {
-        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
+        var times = new Dictionary<int, ThreadTime>();
         IEnumerable<string> threads;
         try
         {
@@ -37,16 +37,20 @@ public static class ThreadCpu
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return seconds;
+            return times;
         }
 
         foreach (var thread in threads)
         {
+            if (!int.TryParse(Path.GetFileName(thread), out var threadId))
+            {
+                continue;
+            }
+
             try
             {
                 var (name, cpuSeconds) = ProcStats.ParseStat(File.ReadAllText(Path.Combine(thread, "stat")));
-                var kind = KindOf(name);
-                seconds[kind] = seconds.GetValueOrDefault(kind) + cpuSeconds;
+                times[threadId] = new ThreadTime(KindOf(name), cpuSeconds);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or ArgumentOutOfRangeException or IndexOutOfRangeException)
             {
@@ -54,10 +58,23 @@ public static class ThreadCpu
             }
         }
 
-        return seconds;
+        return times;
     }
 
-    /// <summary>What each kind spent between two readings; a kind whose threads all ended in between counts from zero.</summary>
-    public static Dictionary<string, double> Between(IReadOnlyDictionary<string, double> before, IReadOnlyDictionary<string, double> after) =>
-        after.ToDictionary(kind => kind.Key, kind => Math.Round(Math.Max(0, kind.Value - before.GetValueOrDefault(kind.Key)), 2), StringComparer.Ordinal);
+    /// <summary>
+    /// What each kind of thread spent between two readings, thread by thread: a thread that started
+    /// in between counts from zero, and one that ended in between is missing from the second
+    /// reading, so its last moments are not counted (its time before the first never is).
+    /// </summary>
+    public static Dictionary<string, double> Between(IReadOnlyDictionary<int, ThreadTime> before, IReadOnlyDictionary<int, ThreadTime> after)
+    {
+        var byKind = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (threadId, now) in after)
+        {
+            var then = before.TryGetValue(threadId, out var earlier) && earlier.Kind == now.Kind ? earlier.CpuSeconds : 0;
+            byKind[now.Kind] = byKind.GetValueOrDefault(now.Kind) + Math.Max(0, now.CpuSeconds - then);
+        }
+
+        return byKind.ToDictionary(kind => kind.Key, kind => Math.Round(kind.Value, 2), StringComparer.Ordinal);
+    }
 }

@@ -36,7 +36,7 @@ public static class ResourceUses
             pa?.ServerGc,
             MeterDelta(pb, pa, "orleans-storage-write-latency"),
             MeterDelta(pb, pa, "orleans-app-requests-latency"),
-            before.CpuSecondsByThread is { } threadsBefore && after.CpuSecondsByThread is { } threadsAfter
+            before.ThreadTimes is { } threadsBefore && after.ThreadTimes is { } threadsAfter
                 ? ThreadCpu.Between(threadsBefore, threadsAfter)
                 : null);
     }

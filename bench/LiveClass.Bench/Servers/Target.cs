@@ -41,18 +41,19 @@ public sealed class Target(TargetKind kind, IReadOnlyList<string> urls, IReadOnl
         return samples.Count == 0
             ? null
             : new ServerSample(samples.Sum(s => s.CpuSeconds), samples.Sum(s => s.RssKiB), samples.Sum(s => s.PeakRssKiB),
-                samples.Sum(s => s.Threads), Probe?.Latest(), ByThreadKind());
+                samples.Sum(s => s.Threads), Probe?.Latest(), ByThread());
     }
 
-    private Dictionary<string, double> ByThreadKind()
+    /// <summary>Every thread of the target's processes; thread ids are unique across processes.</summary>
+    private Dictionary<int, ThreadTime> ByThread()
     {
-        var total = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (kind, seconds) in pids.SelectMany(ThreadCpu.Read))
+        var all = new Dictionary<int, ThreadTime>();
+        foreach (var (threadId, time) in pids.SelectMany(ThreadCpu.Read))
         {
-            total[kind] = total.GetValueOrDefault(kind) + seconds;
+            all[threadId] = time;
         }
 
-        return total;
+        return all;
     }
 
     public async ValueTask DisposeAsync()
@@ -70,7 +71,7 @@ public sealed record ServerSample(
     long PeakRssKiB,
     int Threads,
     ProbeSample? Probe,
-    IReadOnlyDictionary<string, double>? CpuSecondsByThread = null)
+    IReadOnlyDictionary<int, ThreadTime>? ThreadTimes = null)
 {
     public double RssMiB => RssKiB / 1024.0;
     public double PeakRssMiB => PeakRssKiB / 1024.0;
