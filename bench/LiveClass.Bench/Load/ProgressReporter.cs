@@ -36,6 +36,7 @@ public sealed class ProgressReporter(ScenarioRun run)
     private void Report()
     {
         var seconds = _clock.Elapsed.TotalSeconds;
+        var now = Clock.NowMs();
         var interval = Math.Max(0.001, seconds - _lastSeconds);
         var server = run.Target.Sample();
         var client = ProcStats.TryRead(Environment.ProcessId);
@@ -61,7 +62,7 @@ public sealed class ProgressReporter(ScenarioRun run)
             server?.ThreadTimes is { } threads && _lastServer?.ThreadTimes is { } lastThreads
                 ? ThreadCpu.Between(lastThreads, threads).ToDictionary(kind => kind.Key, kind => Math.Round(kind.Value / interval * 100, 1), StringComparer.Ordinal)
                 : null,
-            run.CoreSpeed?.SlownessBetween(Clock.NowMs() - interval * 1000, Clock.NowMs()) ?? double.NaN);
+            run.CoreSpeed?.SlownessBetween(now - interval * 1000, now) ?? double.NaN);
         Timeline.Add(point);
         Console.WriteLine(Line(point, recent.Count, connecting, server));
         _lastServer = server;
