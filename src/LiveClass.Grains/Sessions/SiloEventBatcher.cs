@@ -9,21 +9,35 @@ namespace LiveClass.Grains.Sessions;
 /// and those made while a call is out go together in the next. Under load a silo gets one call per
 /// round trip carrying every class with something for it, instead of one per class. A delivery completes
 /// (or fails) with the call that carried it, so each class's fan-out keeps its cursor and its
-/// retries as before; a slow or dead silo holds up only what is bound for it.
+/// retries as before; a slow or dead silo holds up only what is bound for it. This silo's own sink,
+/// once named by <see cref="AddInProcessSink"/>, is handed its share in this process, still one
+/// batch at a time, without a message through Orleans to an observer that lives here anyway.
 /// </summary>
 public sealed class SiloEventBatcher
 {
     private readonly ConcurrentDictionary<ISiloEventSink, Destination> _destinations = new();
+    private readonly ConcurrentDictionary<ISiloEventSink, ISiloEventSink> _inProcess = new();
 
     /// <summary>The most class deliveries one call carries; the rest go in the next.</summary>
     public int MaxDeliveriesPerCall { get; init; } = 512;
+
+    /// <summary>
+    /// Names the object behind a reference to this silo's own sink: deliveries sent to that
+    /// reference are handed to <paramref name="target"/> directly. An observer call within one
+    /// silo still makes a request and a response message, a copy of the arguments and two hops
+    /// between threads, for every call.
+    /// </summary>
+    public void AddInProcessSink(ISiloEventSink reference, ISiloEventSink target) => _inProcess[reference] = target;
+
+    /// <summary>What a delivery to <paramref name="sink"/> calls: the object behind it when it lives in this process.</summary>
+    internal ISiloEventSink TargetOf(ISiloEventSink sink) => _inProcess.GetValueOrDefault(sink, sink);
 
     public Task SendAsync(ISiloEventSink sink, string classId, IReadOnlyList<ClassEvent> events)
     {
         var pending = new PendingDelivery(new ClassEventDelivery(classId, events));
         while (true)
         {
-            var destination = _destinations.GetOrAdd(sink, static s => new Destination(s));
+            var destination = _destinations.GetOrAdd(sink, static (s, self) => new Destination(s, self.TargetOf(s)), this);
             if (destination.TryAdd(pending, out var startSending))
             {
                 if (startSending)
@@ -52,7 +66,7 @@ public sealed class SiloEventBatcher
 
             try
             {
-                await destination.Sink.OnEvents(deliveries);
+                await destination.Target.OnEvents(deliveries);
                 foreach (var pending in batch)
                 {
                     pending.Completion.TrySetResult();
@@ -78,7 +92,9 @@ public sealed class SiloEventBatcher
     }
 
     /// <summary>What waits for one silo. Once it runs empty it retires, and the next delivery starts a new one.</summary>
-    private sealed class Destination(ISiloEventSink sink)
+    /// <param name="sink">The silo's sink as the class grains name it.</param>
+    /// <param name="target">What is called: the sink, or the object behind it when it lives in this process.</param>
+    private sealed class Destination(ISiloEventSink sink, ISiloEventSink target)
     {
         private readonly Lock _lock = new();
         private List<PendingDelivery> _queued = [];
@@ -86,6 +102,8 @@ public sealed class SiloEventBatcher
         private bool _retired;
 
         public ISiloEventSink Sink { get; } = sink;
+
+        public ISiloEventSink Target { get; } = target;
 
         /// <summary>Queues a delivery; <paramref name="startSending"/> tells the caller to start the sender. False once retired.</summary>
         public bool TryAdd(PendingDelivery pending, out bool startSending)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using LiveClass.Grains;
 using LiveClass.Grains.Observability;
+using LiveClass.Grains.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace LiveClass.Server.Realtime;
@@ -16,12 +17,14 @@ public sealed partial class SiloClassBridge(
     IGrainFactory grains,
     LocalConnections connections,
     ILocalSiloDetails silo,
+    SiloEventBatcher batcher,
     IOptions<DeliveryOptions> delivery,
     TimeProvider time,
     ILogger<SiloClassBridge> logger,
     LiveClassMetrics? metrics = null) : ISiloEventSink
 {
     private readonly ConcurrentDictionary<string, ClassFeed> _feeds = new(StringComparer.Ordinal);
+    private readonly Lock _sinkLock = new();
     private ISiloEventSink? _sink;
 
     public string SiloId { get; } = silo.SiloAddress.ToParsableString();
@@ -87,8 +90,26 @@ public sealed partial class SiloClassBridge(
         return Task.CompletedTask;
     }
 
-    /// <summary>This silo's sink as the class grains call it; one reference for the bridge's life.</summary>
-    private ISiloEventSink Sink => LazyInitializer.EnsureInitialized(ref _sink, () => grains.CreateObjectReference<ISiloEventSink>(this));
+    /// <summary>
+    /// This silo's sink as the class grains call it; one reference for the bridge's life. This
+    /// silo's own class grains hand their events to the bridge directly, through the batcher.
+    /// </summary>
+    internal ISiloEventSink Sink
+    {
+        get
+        {
+            lock (_sinkLock)
+            {
+                if (_sink is null)
+                {
+                    _sink = grains.CreateObjectReference<ISiloEventSink>(this);
+                    batcher.AddInProcessSink(_sink, this);
+                }
+
+                return _sink;
+            }
+        }
+    }
 
     private ClassFeed? Feed(string classId) => _feeds.GetValueOrDefault(classId);
 

@@ -144,4 +144,49 @@ public sealed class SiloEventBatcherTests
 
         Assert.Equal(2, sink.Calls.Count);
     }
+
+    [Fact]
+    public async Task Deliveries_to_this_silos_own_sink_go_to_the_object_behind_it_and_still_one_batch_at_a_time()
+    {
+        var batcher = new SiloEventBatcher();
+        var reference = new GatedSink();
+        var bridge = new GatedSink();
+        var elsewhere = new GatedSink();
+        batcher.AddInProcessSink(reference, bridge);
+
+        var first = batcher.SendAsync(reference, "a", Events(1));
+        await bridge.WaitForCallsAsync(1);
+        var gathered = new[] { batcher.SendAsync(reference, "b", Events(1)), batcher.SendAsync(reference, "c", Events(4)) };
+        var remote = batcher.SendAsync(elsewhere, "a", Events(1));
+        await elsewhere.WaitForCallsAsync(1);
+        Assert.True(elsewhere.ReleaseOne());
+        await remote;
+
+        Assert.False(first.IsCompleted);
+        Assert.True(bridge.ReleaseOne());
+        await first;
+        await bridge.WaitForCallsAsync(2);
+        Assert.True(bridge.ReleaseOne());
+        await Task.WhenAll(gathered);
+
+        Assert.Empty(reference.Calls);
+        Assert.Equal(["b", "c"], bridge.Calls[1].Select(d => d.ClassId));
+        Assert.Equal(1, bridge.MostInFlight);
+        Assert.Single(elsewhere.Calls);
+    }
+
+    [Fact]
+    public async Task A_failure_of_the_in_process_sink_fails_the_deliveries_it_was_handed()
+    {
+        var batcher = new SiloEventBatcher();
+        var reference = new GatedSink();
+        var bridge = new GatedSink();
+        batcher.AddInProcessSink(reference, bridge);
+
+        var delivery = batcher.SendAsync(reference, "a", Events(1));
+        await bridge.WaitForCallsAsync(1);
+        Assert.True(bridge.FailOne());
+
+        await Assert.ThrowsAsync<TimeoutException>(() => delivery);
+    }
 }
