@@ -178,7 +178,7 @@ public sealed partial class ClassSessionStore(
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
         current.Journal = journal is not null && !_closing ? journal.Position : null;
         var seq = current.Seq;
-        current.WriteId = Guid.NewGuid();
+        current.WriteId = StateWriteIds.Next();
         try
         {
             await state.WriteStateAsync();
