@@ -113,6 +113,13 @@ public sealed partial class ConnectionOutbox
     /// <summary>Closes the connection if its oldest unsent event has waited too long; called periodically.</summary>
     public void CheckAge()
     {
+        // Nothing is queued unless a write is going on, so an idle connection, as most are at any
+        // moment, costs no lock here. One missed by a stale read is looked at again next time.
+        if (!Volatile.Read(ref _writing))
+        {
+            return;
+        }
+
         bool tooOld;
         lock (_lock)
         {
