@@ -4,6 +4,8 @@ namespace LiveClass.Server.Memory;
 
 public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
 {
+    private readonly HashSet<int> _lowered = [];
+
     public HeapReading Read()
     {
         var last = GC.GetGCMemoryInfo(GCKind.Any);
@@ -23,4 +25,21 @@ public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
     public bool HasIdleExitingBackgroundCollector => !GCSettings.IsServerGC && GCSettings.LatencyMode != GCLatencyMode.Batch;
 
     public void StartBackgroundCollection() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false, compacting: false);
+
+    public bool LowerBackgroundCollectorPriority()
+    {
+        lock (_lowered)
+        {
+            var threads = BackgroundCollectorThread.Find();
+            foreach (var threadId in threads)
+            {
+                if (!_lowered.Contains(threadId) && BackgroundCollectorThread.TrySetNice(threadId, BackgroundCollectorThread.LowestPriority))
+                {
+                    _lowered.Add(threadId);
+                }
+            }
+
+            return threads.Count > 0 && threads.All(_lowered.Contains);
+        }
+    }
 }

@@ -66,6 +66,46 @@ public sealed class BackgroundGcKeepAliveTests
         Assert.Equal(0, heap.Started);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_collection_thread_is_given_the_lowest_priority_with_each_collection_unless_turned_off(bool lowPriority)
+    {
+        var heap = new CountingHeap();
+        await using var service = await StartAsync(heap, new BackgroundGcKeepAliveOptions { Interval = Interval, LowPriority = lowPriority });
+
+        // Each time one more look than needed: the service has then finished the look before.
+        await SecondsPassAsync(heap, 16);
+        Assert.Equal(1, heap.Started);
+        Assert.Equal(lowPriority ? 1 : 0, heap.Lowered);
+
+        // One the runtime started on its own.
+        heap.Collections++;
+        await SecondsPassAsync(heap, 2);
+        Assert.Equal(1, heap.Started);
+        Assert.Equal(lowPriority ? 2 : 0, heap.Lowered);
+    }
+
+    [Fact]
+    public async Task The_runtime_heap_runs_its_real_background_collection_thread_at_the_lowest_priority()
+    {
+        if (!OperatingSystem.IsLinux() || !new RuntimeManagedHeap(TimeProvider.System).HasIdleExitingBackgroundCollector)
+        {
+            return;
+        }
+
+        // On a small heap the runtime collects gen 2 at once instead of in the background: give it one worth marking.
+        var live = Enumerable.Range(0, 200_000).Select(i => new byte[64]).ToList();
+        var heap = new RuntimeManagedHeap(TimeProvider.System);
+        heap.StartBackgroundCollection();
+        await Poll.UntilAsync(() => BackgroundCollectorThread.Find().Count > 0, () => "the runtime started no background collection thread");
+
+        Assert.True(heap.LowerBackgroundCollectorPriority(), "the background collection thread was not lowered");
+        GC.KeepAlive(live);
+        var thread = Assert.Single(BackgroundCollectorThread.Find());
+        Assert.Equal(BackgroundCollectorThread.LowestPriority, BackgroundCollectorThread.NiceOf(thread));
+    }
+
     [Fact]
     public async Task The_runtime_heap_starts_a_real_gen_2_collection_and_returns_without_waiting_for_it()
     {
@@ -104,6 +144,7 @@ public sealed class BackgroundGcKeepAliveTests
         private int _reads;
         private int _collections;
         private int _started;
+        private int _lowered;
 
         public int Reads => Volatile.Read(ref _reads);
         public int Started => Volatile.Read(ref _started);
@@ -131,6 +172,14 @@ public sealed class BackgroundGcKeepAliveTests
         {
             Interlocked.Increment(ref _started);
             Interlocked.Increment(ref _collections);
+        }
+
+        public int Lowered => Volatile.Read(ref _lowered);
+
+        public bool LowerBackgroundCollectorPriority()
+        {
+            Interlocked.Increment(ref _lowered);
+            return true;
         }
 
         public HeapReading Read() => throw new InvalidOperationException("the keep-alive reads only the collection count");
