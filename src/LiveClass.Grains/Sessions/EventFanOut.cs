@@ -10,7 +10,8 @@ namespace LiveClass.Grains.Sessions;
 /// failed call is retried, with a growing pause, from the bridge's cursor (a bridge drops what it
 /// already has), and a cursor only moves past events that were delivered. A bridge that names its
 /// silo's sink gets its events through the <see cref="SiloEventBatcher"/>, in the same call as those
-/// of every other class on this silo bound for that silo.
+/// of every other class on this silo bound for that silo; to this silo's own bridge they count as
+/// delivered once the batcher has them (<see cref="SiloEventBatcher.MaxHandedOver"/>).
 /// </summary>
 internal sealed partial class EventFanOut(
     string classId,

@@ -1,13 +1,15 @@
 using LiveClass.Contracts;
 using LiveClass.Grains.Sessions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveClass.Tests.Grains;
 
 /// <summary>
 /// The batching of class events per destination silo: one call in flight per silo, what gathers
-/// meanwhile goes in the next call, each delivery completes or fails with the call that carried it,
-/// and silos never wait on each other.
+/// meanwhile goes in the next call, each delivery to another silo completes or fails with the call
+/// that carried it, one to this silo's own bridge completes when handed over, and silos never wait
+/// on each other.
 /// </summary>
 public sealed class SiloEventBatcherTests
 {
@@ -146,7 +148,7 @@ public sealed class SiloEventBatcherTests
     }
 
     [Fact]
-    public async Task Deliveries_to_this_silos_own_sink_go_to_the_object_behind_it_and_still_one_batch_at_a_time()
+    public async Task Deliveries_to_this_silos_own_sink_are_handed_to_the_object_behind_it_and_still_go_one_batch_at_a_time()
     {
         var batcher = new SiloEventBatcher();
         var reference = new GatedSink();
@@ -154,20 +156,25 @@ public sealed class SiloEventBatcherTests
         var elsewhere = new GatedSink();
         batcher.AddInProcessSink(reference, bridge);
 
+        // Handed over in this process: the class hears at once, while the bridge still holds the batch.
         var first = batcher.SendAsync(reference, "a", Events(1));
+        Assert.True(first.IsCompletedSuccessfully);
         await bridge.WaitForCallsAsync(1);
         var gathered = new[] { batcher.SendAsync(reference, "b", Events(1)), batcher.SendAsync(reference, "c", Events(4)) };
+        Assert.All(gathered, delivery => Assert.True(delivery.IsCompletedSuccessfully));
+
+        // Another silo's delivery still completes only with the call that carries it.
         var remote = batcher.SendAsync(elsewhere, "a", Events(1));
         await elsewhere.WaitForCallsAsync(1);
+        Assert.False(remote.IsCompleted);
         Assert.True(elsewhere.ReleaseOne());
         await remote;
 
-        Assert.False(first.IsCompleted);
+        await Task.Delay(50);
+        Assert.Single(bridge.Calls);
         Assert.True(bridge.ReleaseOne());
-        await first;
         await bridge.WaitForCallsAsync(2);
         Assert.True(bridge.ReleaseOne());
-        await Task.WhenAll(gathered);
 
         Assert.Empty(reference.Calls);
         Assert.Equal(["b", "c"], bridge.Calls[1].Select(d => d.ClassId));
@@ -176,17 +183,58 @@ public sealed class SiloEventBatcherTests
     }
 
     [Fact]
-    public async Task A_failure_of_the_in_process_sink_fails_the_deliveries_it_was_handed()
+    public async Task Past_the_hand_over_limit_a_delivery_to_this_silos_own_sink_completes_only_when_delivered()
     {
-        var batcher = new SiloEventBatcher();
+        var batcher = new SiloEventBatcher { MaxHandedOver = 2 };
         var reference = new GatedSink();
         var bridge = new GatedSink();
         batcher.AddInProcessSink(reference, bridge);
 
-        var delivery = batcher.SendAsync(reference, "a", Events(1));
+        var first = batcher.SendAsync(reference, "a", Events(1));
         await bridge.WaitForCallsAsync(1);
+        var handedOver = new[] { batcher.SendAsync(reference, "b", Events(1)), batcher.SendAsync(reference, "c", Events(1)) };
+        var waiting = batcher.SendAsync(reference, "d", Events(1));
+
+        Assert.True(first.IsCompletedSuccessfully);
+        Assert.All(handedOver, delivery => Assert.True(delivery.IsCompletedSuccessfully));
+        Assert.False(waiting.IsCompleted);
+        Assert.True(bridge.ReleaseOne());
+        await bridge.WaitForCallsAsync(2);
+        Assert.False(waiting.IsCompleted);
+        Assert.True(bridge.ReleaseOne());
+        await waiting;
+        Assert.Equal(["b", "c", "d"], bridge.Calls[1].Select(d => d.ClassId));
+    }
+
+    [Fact]
+    public async Task A_failure_of_the_in_process_sink_is_logged_fails_only_the_deliveries_that_waited_for_it_and_the_next_batch_still_goes()
+    {
+        var logger = new RecordingLogger<SiloEventBatcher>();
+        var batcher = new SiloEventBatcher(logger) { MaxHandedOver = 1 };
+        var reference = new GatedSink();
+        var bridge = new GatedSink();
+        batcher.AddInProcessSink(reference, bridge);
+
+        // While the bridge holds the first batch, one more is handed over and the one after waits.
+        var handedOver = batcher.SendAsync(reference, "a", Events(1));
+        await bridge.WaitForCallsAsync(1);
+        var queued = batcher.SendAsync(reference, "b", Events(1));
+        var waiting = batcher.SendAsync(reference, "c", Events(1));
+        Assert.True(bridge.ReleaseOne());
+        await bridge.WaitForCallsAsync(2);
         Assert.True(bridge.FailOne());
 
-        await Assert.ThrowsAsync<TimeoutException>(() => delivery);
+        await handedOver;
+        await queued;
+        await Assert.ThrowsAsync<TimeoutException>(() => waiting);
+        var failure = Assert.Single(logger.Entries);
+        Assert.Equal(LogLevel.Warning, failure.Level);
+        Assert.IsType<TimeoutException>(failure.Exception);
+
+        var next = batcher.SendAsync(reference, "d", Events(2));
+        await bridge.WaitForCallsAsync(3);
+        Assert.True(bridge.ReleaseOne());
+        await next;
+        Assert.Equal(["d"], bridge.Calls[2].Select(d => d.ClassId));
     }
 }
