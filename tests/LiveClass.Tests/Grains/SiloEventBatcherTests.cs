@@ -183,6 +183,33 @@ public sealed class SiloEventBatcherTests
     }
 
     [Fact]
+    public async Task A_class_moves_its_cursor_for_this_silos_own_bridge_as_it_commits_and_the_bridge_still_gets_every_event_in_order()
+    {
+        var batcher = new SiloEventBatcher();
+        var reference = new GatedSink();
+        var bridge = new GatedSink();
+        batcher.AddInProcessSink(reference, bridge);
+        var log = new List<ClassEvent>();
+        var fanOut = new EventFanOut("a", (after, max) => log.Where(e => e.Seq > after).Take(max).ToList(), 8, NullLogger.Instance, batcher: batcher);
+        fanOut.Subscribe("here", new RecordingObserver(), lastSeq: null, DateTimeOffset.MaxValue, reference);
+
+        // The bridge holds the first batch; the class's next commits do not wait for it.
+        log.AddRange(Events(1));
+        fanOut.Committed(1);
+        Assert.Equal(1, fanOut.DeliveredTo("here"));
+        await bridge.WaitForCallsAsync(1);
+        log.AddRange(Events(2, 3));
+        fanOut.Committed(3);
+        Assert.Equal(3, fanOut.DeliveredTo("here"));
+
+        Assert.True(bridge.ReleaseOne());
+        await bridge.WaitForCallsAsync(2);
+        Assert.True(bridge.ReleaseOne());
+        Assert.Equal([1L, 2, 3], bridge.Calls.SelectMany(call => call).SelectMany(d => d.Events).Select(e => e.Seq));
+        Assert.Equal(1, bridge.MostInFlight);
+    }
+
+    [Fact]
     public async Task Past_the_hand_over_limit_a_delivery_to_this_silos_own_sink_completes_only_when_delivered()
     {
         var batcher = new SiloEventBatcher { MaxHandedOver = 2 };
