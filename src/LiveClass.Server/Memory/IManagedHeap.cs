@@ -21,8 +21,8 @@ public interface IManagedHeap
     void StartBackgroundCollection();
 
     /// <summary>
-    /// Gives the background collection thread the lowest scheduling priority, if it is there and
-    /// not lowered yet; true when it runs at that priority now.
+    /// Gives the background collection thread the lowest scheduling priority, if it is there; true
+    /// when it runs at that priority now.
     /// </summary>
     bool LowerBackgroundCollectorPriority();
 }

@@ -4,8 +4,6 @@ namespace LiveClass.Server.Memory;
 
 public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
 {
-    private readonly HashSet<int> _lowered = [];
-
     public HeapReading Read()
     {
         var last = GC.GetGCMemoryInfo(GCKind.Any);
@@ -28,18 +26,10 @@ public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
 
     public bool LowerBackgroundCollectorPriority()
     {
-        lock (_lowered)
-        {
-            var threads = BackgroundCollectorThread.Find();
-            foreach (var threadId in threads)
-            {
-                if (!_lowered.Contains(threadId) && BackgroundCollectorThread.TrySetNice(threadId, BackgroundCollectorThread.LowestPriority))
-                {
-                    _lowered.Add(threadId);
-                }
-            }
-
-            return threads.Count > 0 && threads.All(_lowered.Contains);
-        }
+        // Set again each time rather than remembered: a thread id may be reused, and setting a
+        // thread that is already at the lowest priority changes nothing.
+        var threads = BackgroundCollectorThread.Find();
+        var lowered = threads.Count(threadId => BackgroundCollectorThread.TrySetNice(threadId, BackgroundCollectorThread.LowestPriority));
+        return threads.Count > 0 && lowered == threads.Count;
     }
 }
