@@ -20,6 +20,7 @@ public static class LiveClassApp
     {
         var builder = WebApplication.CreateBuilder(args);
 
+        builder.AddLiveClassSocketTransport();
         builder.AddLiveClassSilo();
         builder.AddLiveClassRealtime();
         builder.AddLiveClassProblems();
