@@ -1,14 +1,9 @@
 using LiveClass.Bench.Baseline;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-
-// The socket transport as LiveClass ships it (SocketTransport:InlineScheduling), so that the pair compares the same transport.
-var inline = builder.Configuration.GetValue("SocketTransport:InlineScheduling", defaultValue: true);
-builder.Services.Configure<SocketTransportOptions>(transport => transport.UnsafePreferInlineScheduling = inline);
 builder.Services
     .AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024)
     .AddJsonProtocol(options => WireFormats.ConfigureJson(options.PayloadSerializerOptions))

@@ -20,7 +20,6 @@ public static class LiveClassApp
     {
         var builder = WebApplication.CreateBuilder(args);
 
-        builder.AddLiveClassSocketTransport();
         builder.AddLiveClassSilo();
         builder.AddLiveClassRealtime();
         builder.AddLiveClassProblems();

@@ -1,6 +1,5 @@
 using LiveClass.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -83,16 +82,6 @@ public sealed class OptionsValidationTests
         var hub = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
         Assert.Equal(32 * 1024, hub.MaximumReceiveMessageSize);
         Assert.Equal(1024 * 1024, hub.StatefulReconnectBufferSize);
-    }
-
-    [Fact]
-    public async Task The_socket_transport_runs_inline_unless_turned_off()
-    {
-        await using var shipped = Build();
-        await using var turnedOff = Build("SocketTransport:InlineScheduling=false");
-
-        Assert.True(shipped.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling);
-        Assert.False(turnedOff.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.UnsafePreferInlineScheduling);
     }
 
     /// <summary>Some options are read while the endpoints are mapped (the hub's), the rest when the host starts.</summary>
