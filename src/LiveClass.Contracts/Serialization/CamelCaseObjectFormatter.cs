@@ -108,9 +108,27 @@ public sealed class MemberAccessor<T, TValue>(PropertyInfo property) : MemberAcc
 {
     private readonly Func<T, TValue> _get = property.GetMethod!.CreateDelegate<Func<T, TValue>>();
 
+    // The value's formatter, kept with the resolver it came from: every event is written once per
+    // server, member by member, and a lookup in the resolver's cache for each member adds up.
+    private ResolvedFormatter? _resolved;
+
     public override void Write(ref MessagePackWriter writer, T owner, MessagePackSerializerOptions options) =>
-        options.Resolver.GetFormatterWithVerify<TValue>().Serialize(ref writer, _get(owner), options);
+        FormatterFrom(options.Resolver).Serialize(ref writer, _get(owner), options);
 
     public override object? Read(ref MessagePackReader reader, MessagePackSerializerOptions options) =>
-        options.Resolver.GetFormatterWithVerify<TValue>().Deserialize(ref reader, options);
+        FormatterFrom(options.Resolver).Deserialize(ref reader, options);
+
+    private IMessagePackFormatter<TValue> FormatterFrom(IFormatterResolver resolver)
+    {
+        var resolved = Volatile.Read(ref _resolved);
+        if (resolved is null || !ReferenceEquals(resolved.Resolver, resolver))
+        {
+            resolved = new ResolvedFormatter(resolver, resolver.GetFormatterWithVerify<TValue>());
+            Volatile.Write(ref _resolved, resolved);
+        }
+
+        return resolved.Formatter;
+    }
+
+    private sealed record ResolvedFormatter(IFormatterResolver Resolver, IMessagePackFormatter<TValue> Formatter);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using MessagePack;
+using MessagePack.Resolvers;
 
 namespace LiveClass.Tests.Domain;
 
@@ -159,6 +160,25 @@ public sealed class MessagePackWireFormatTests
         var fromJson = JsonNode.Parse(JsonSerializer.Serialize(Events[name], Json));
 
         Assert.True(JsonNode.DeepEquals(fromMessagePack, fromJson), $"{fromMessagePack?.ToJsonString()}\n{fromJson?.ToJsonString()}");
+    }
+
+    [Fact]
+    public void Each_resolver_writes_the_members_with_its_own_formatters()
+    {
+        // The record formatters are shared by every resolver chain that includes the contract
+        // resolver; one that writes enums as numbers must still get numbers after the wire format wrote strings.
+        var enumsAsNumbers = MessagePackSerializerOptions.Standard.WithResolver(CompositeResolver.Create(
+            CamelCaseContractResolver.Instance, StandardResolver.Instance));
+
+        for (var round = 0; round < 2; round++)
+        {
+            var asStrings = ReadMap(Serialize(WireSamples.CheckedIn));
+            var asNumbers = ReadMap(new ReadOnlySequence<byte>(MessagePackSerializer.Serialize(WireSamples.CheckedIn, enumsAsNumbers)));
+
+            Assert.Equal("CheckedIn", StringOf(asStrings["kind"]));
+            Assert.Equal(MessagePackType.Integer, TypeOf(asNumbers["kind"]));
+            Assert.Equal((int)ClassEventKind.CheckedIn, new MessagePackReader(asNumbers["kind"]).ReadInt32());
+        }
     }
 
     [Fact]
