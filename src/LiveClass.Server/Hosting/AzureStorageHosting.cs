@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -82,7 +83,9 @@ internal static class AzureStorageHosting
         // One bound for the silo's tables and blobs alike; membership has clients of its own, so
         // a silo's heartbeats never wait behind its grain state.
         var limit = new StorageRequestLimit(settings.MaxConcurrentRequests);
+        var tally = new StorageRequestTally();
         orleans.Services.AddSingleton(limit);
+        orleans.Services.AddSingleton(tally);
         orleans.AddAzureTableGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((table, serializer) =>
         {
             table.TableName = settings.StateTable;
@@ -90,14 +93,14 @@ internal static class AzureStorageHosting
             table.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             // Log segments that nothing refers to any more are removed, not left as empty rows.
             table.DeleteStateOnClear = true;
-            table.TableServiceClient = TableService(settings, credential, limit);
+            table.TableServiceClient = TableService(settings, credential, limit, tally);
         }));
         orleans.AddAzureBlobGrainStorage(StorageNames.Rosters, options => options.Configure<Serializer>((blob, serializer) =>
         {
             blob.ContainerName = settings.StateContainer;
             blob.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
             blob.DeleteStateOnClear = true;
-            blob.BlobServiceClient = BlobService(settings, credential, limit);
+            blob.BlobServiceClient = BlobService(settings, credential, limit, tally);
         }));
         return orleans;
     }
@@ -118,24 +121,32 @@ internal static class AzureStorageHosting
     /// </summary>
     private static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(10);
 
-    private static TableServiceClient TableService(AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit? limit = null)
+    private static TableServiceClient TableService(
+        AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit? limit = null, StorageRequestTally? tally = null)
     {
-        var options = Configure(new TableClientOptions(), limit);
+        var options = Configure(new TableClientOptions(), limit, tally?.PolicyFor(StorageRequestTally.Table));
         return credential is null ? new(settings.ConnectionString, options) : new(settings.TableServiceUri, credential, options);
     }
 
-    private static BlobServiceClient BlobService(AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit limit)
+    private static BlobServiceClient BlobService(
+        AzureStorageSettings settings, TokenCredential? credential, StorageRequestLimit limit, StorageRequestTally tally)
     {
-        var options = Configure(new BlobClientOptions(), limit);
+        var options = Configure(new BlobClientOptions(), limit, tally.PolicyFor(StorageRequestTally.Blob));
         return credential is null ? new(settings.ConnectionString, options) : new(settings.BlobServiceUri, credential, options);
     }
 
-    private static TOptions Configure<TOptions>(TOptions options, StorageRequestLimit? limit) where TOptions : ClientOptions
+    private static TOptions Configure<TOptions>(TOptions options, StorageRequestLimit? limit, HttpPipelinePolicy? counting = null)
+        where TOptions : ClientOptions
     {
         options.Retry.NetworkTimeout = NetworkTimeout;
         if (limit is not null)
         {
             options.AddPolicy(limit, HttpPipelinePosition.PerRetry);
+        }
+
+        if (counting is not null)
+        {
+            options.AddPolicy(counting, HttpPipelinePosition.PerRetry);
         }
 
         return options;

@@ -85,6 +85,12 @@ public static class ObservabilityExtensions
                     "Grain-state requests waiting in this silo for their turn at the storage account (Cluster:AzureStorage:MaxConcurrentRequests).");
             }
 
+            if (services.GetService<StorageRequestTally>() is { } tally)
+            {
+                metrics.Meter.CreateObservableCounter("liveclass.storage.requests", tally.Observe, "{request}",
+                    "Grain-state requests this silo sent to the storage account, each attempt once, by service (table, blob) and HTTP method.");
+            }
+
             metrics.Meter.CreateObservableUpDownCounter("liveclass.connections", () => connections.Count, "{connection}",
                 "Hub connections open on this silo.");
             metrics.Meter.CreateObservableUpDownCounter("liveclass.connections.joined", () => joined.Count, "{connection}",

@@ -35,7 +35,37 @@ public sealed class StorageRequestLimitTests
         Assert.Equal(2, store.MostAtOnce);
     }
 
-    /// <summary>Answers every request as a missing entity, after a delay, and counts how many it holds at once.</summary>
+    [Fact]
+    public async Task Every_attempt_is_counted_by_service_and_method_a_retry_included()
+    {
+        await using var store = await SlowTableService.StartAsync(answerAfter: TimeSpan.Zero, busyFirst: 1);
+        var tally = new StorageRequestTally();
+        var options = new TableClientOptions();
+        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
+        options.AddPolicy(tally.PolicyFor(StorageRequestTally.Table), HttpPipelinePosition.PerRetry);
+        var table = new TableClient(store.ConnectionString, "LiveClassState", options);
+
+        // The first request is answered "server busy" and sent again; both attempts count.
+        await table.GetEntityIfExistsAsync<TableEntity>("classsession", "class-1");
+        await table.GetEntityIfExistsAsync<TableEntity>("classsession", "class-2");
+        // A delete of an entity that is not there is answered as done.
+        await table.DeleteEntityAsync("classsession", "class-3", Azure.ETag.All);
+
+        Assert.Equal(4, store.Requests);
+        Assert.Equal(3, tally.Count(StorageRequestTally.Table, "GET"));
+        Assert.Equal(1, tally.Count(StorageRequestTally.Table, "DELETE"));
+        Assert.Equal(0, tally.Count(StorageRequestTally.Blob, "GET"));
+        Assert.Equal(
+            [("table", "DELETE", 1L), ("table", "GET", 3L)],
+            tally.Observe()
+                .Select(m => ((string)m.Tags.ToArray().Single(t => t.Key == "service").Value!, (string)m.Tags.ToArray().Single(t => t.Key == "method").Value!, m.Value))
+                .Order());
+    }
+
+    /// <summary>
+    /// Answers every request as a missing entity, after a delay, and counts how many it holds at once;
+    /// the first <c>busyFirst</c> requests are answered "server busy" instead.
+    /// </summary>
     private sealed class SlowTableService : IAsyncDisposable
     {
         private readonly WebApplication _app;
@@ -51,13 +81,13 @@ public sealed class StorageRequestLimitTests
 
         public string ConnectionString { get; private set; } = "";
 
-        public static async Task<SlowTableService> StartAsync(TimeSpan answerAfter)
+        public static async Task<SlowTableService> StartAsync(TimeSpan answerAfter, int busyFirst = 0)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
             var service = new SlowTableService(app);
-            app.Run(context => service.AnswerAsync(context, answerAfter));
+            app.Run(context => service.AnswerAsync(context, answerAfter, busyFirst));
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             // Azurite's well-known development account, on this service's port.
@@ -67,9 +97,15 @@ public sealed class StorageRequestLimitTests
             return service;
         }
 
-        private async Task AnswerAsync(HttpContext context, TimeSpan answerAfter)
+        private async Task AnswerAsync(HttpContext context, TimeSpan answerAfter, int busyFirst)
         {
-            Interlocked.Increment(ref _requests);
+            if (Interlocked.Increment(ref _requests) <= busyFirst)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                context.Response.Headers["x-ms-error-code"] = "ServerBusy";
+                return;
+            }
+
             var now = Interlocked.Increment(ref _inFlight);
             for (var most = MostAtOnce; now > most; most = MostAtOnce)
             {
