@@ -89,8 +89,7 @@ internal static class AzureStorageHosting
         orleans.AddAzureTableGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((table, serializer) =>
         {
             table.TableName = settings.StateTable;
-            // Orleans' binary format, as with every other store: compact, version tolerant through the [Id]s.
-            table.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
+            table.GrainStorageSerializer = StoredStateFormat.Create(serializer);
             // Log segments that nothing refers to any more are removed, not left as empty rows.
             table.DeleteStateOnClear = true;
             table.TableServiceClient = TableService(settings, credential, limit, tally);
@@ -98,7 +97,7 @@ internal static class AzureStorageHosting
         orleans.AddAzureBlobGrainStorage(StorageNames.Rosters, options => options.Configure<Serializer>((blob, serializer) =>
         {
             blob.ContainerName = settings.StateContainer;
-            blob.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
+            blob.GrainStorageSerializer = StoredStateFormat.Create(serializer);
             blob.DeleteStateOnClear = true;
             blob.BlobServiceClient = BlobService(settings, credential, limit, tally);
         }));

@@ -124,8 +124,7 @@ public static class OrleansHostingExtensions
             orleans.AddRedisGrainStorage(StorageNames.Classes, options => options.Configure<Serializer>((redis, serializer) =>
             {
                 redis.ConfigurationOptions = RedisConfiguration(silo);
-                // Orleans' binary format: compact, and version tolerant through the [Id]s on every state type.
-                redis.GrainStorageSerializer = new ReusedBufferGrainStorageSerializer(serializer);
+                redis.GrainStorageSerializer = StoredStateFormat.Create(serializer);
             }));
             orleans.AddGrainStorageAlias(StorageNames.Rosters, StorageNames.Classes);
         }

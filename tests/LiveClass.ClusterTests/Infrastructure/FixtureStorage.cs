@@ -2,6 +2,7 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
+using LiveClass.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Serialization;
@@ -10,8 +11,9 @@ using Orleans.Storage;
 namespace LiveClass.ClusterTests.Infrastructure;
 
 /// <summary>
-/// A class's stored records as files of bytes, exactly as the silos store them (Orleans' binary
-/// serializer, in Redis and Azure Storage alike): the state, roster and chat, and log segments.
+/// A class's stored records as files of bytes, exactly as the silos store them
+/// (<see cref="StoredStateFormat"/>, in Redis and Azure Storage alike; records stored before states
+/// were compressed load as they are): the state, roster and chat, and log segments.
 /// Opens a <see cref="ClassSessionStore"/> over them, as an activation does; what it writes stays in
 /// memory until <see cref="SaveNew"/>, so loading a fixture never changes it.
 /// </summary>
@@ -19,7 +21,7 @@ internal sealed class FixtureStorage(string directory, string sessionName)
 {
     private readonly Dictionary<string, byte[]?> _written = [];
 
-    public static readonly OrleansGrainStorageSerializer Serializer = new(new ServiceCollection()
+    public static readonly IGrainStorageSerializer Serializer = StoredStateFormat.Create(new ServiceCollection()
         .AddSerializer(builder => builder
             .AddAssembly(typeof(ClassEvent).Assembly)
             .AddAssembly(typeof(ClassSessionState).Assembly)

@@ -6,6 +6,7 @@ using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Journal;
 using LiveClass.Grains.Sessions;
+using LiveClass.Grains.Storage;
 using LiveClass.Tests.Domain;
 using LiveClass.Tests.Grains;
 using LiveClass.Tests.Infrastructure;
@@ -182,6 +183,38 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
     }
 
     /// <summary>200 families, 1,000 chat messages of the longest length, and the log's tail, as the grain stores them.</summary>
+    [Fact]
+    public async Task A_class_and_its_roster_are_stored_compressed_in_their_row_and_blob_and_a_small_state_as_Orleans_writes_it()
+    {
+        var (table, container) = FreshNames();
+        await using var server = await StartServerAsync(table, container);
+        var serializer = server.Services.GetRequiredService<Serializer>();
+        var (session, rosterAndChat, _) = await LargestClassAsync();
+        var classes = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
+        var rosters = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Rosters);
+        var small = new JoinCodeState { ClassId = "class-small" };
+        await classes.WriteStateAsync("session", GrainId.Create("classsession", "compressed"), new GrainState<ClassSessionState>(session));
+        await classes.WriteStateAsync("joinCode", GrainId.Create("joincode", "small"), new GrainState<JoinCodeState>(small));
+        await rosters.WriteStateAsync("rosterAndChat", GrainId.Create("classsession", "compressed"), new GrainState<RosterAndChatState>(rosterAndChat));
+
+        var rows = new TableServiceClient(azurite.ConnectionString).GetTableClient(table).Query<TableEntity>().ToList();
+        var sessionRow = rows.Single(r => r.RowKey == "session").GetBinary("Data");
+        var smallRow = rows.Single(r => r.RowKey == "joinCode").GetBinary("Data");
+        var blobs = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(container);
+        var blob = blobs.GetBlobs().Single();
+        var rosterBlob = (await blobs.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToArray();
+
+        var plainSession = serializer.SerializeToArray(session);
+        var plainRoster = serializer.SerializeToArray(rosterAndChat);
+        output.WriteLine($"session: {sessionRow.Length / 1024.0:0.0} of {plainSession.Length / 1024.0:0.0} KiB; rosterAndChat: {rosterBlob.Length / 1024.0:0.0} of {plainRoster.Length / 1024.0:0.0} KiB");
+        Assert.Equal(CompressedGrainStorageSerializer.Marker, sessionRow[0]);
+        Assert.True(sessionRow.Length * 2 < plainSession.Length, $"{sessionRow.Length} bytes stored for {plainSession.Length}");
+        Assert.Equal(CompressedGrainStorageSerializer.Marker, rosterBlob[0]);
+        Assert.True(rosterBlob.Length * 2 < plainRoster.Length, $"{rosterBlob.Length} bytes stored for {plainRoster.Length}");
+        Assert.Equal(serializer.SerializeToArray(small), smallRow);
+        Assert.Equal(plainSession, serializer.SerializeToArray((await ReadAsync<ClassSessionState>(classes, GrainId.Create("classsession", "compressed"))).State));
+    }
+
     private static async Task<(ClassSessionState Session, RosterAndChatState RosterAndChat, ClassLogSegmentState Segment)> LargestClassAsync()
     {
         var limits = new ClassLimits();
