@@ -1,5 +1,4 @@
 using LiveClass.Contracts;
-using LiveClass.Domain;
 using LiveClass.Grains.Sessions;
 using LiveClass.Grains.Storage;
 using Orleans.Storage;
