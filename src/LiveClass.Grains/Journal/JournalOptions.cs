@@ -35,6 +35,14 @@ public sealed class JournalOptions
     [Range(1, 100_000, ErrorMessage = OutOfRange)]
     public int MaxEntriesPerChunk { get; set; } = 1_000;
 
+    /// <summary>
+    /// How many of the newest chunks are kept even when no class needs them. A class that has just
+    /// written its state names the journal's position then and journals nothing until its next
+    /// commit; were that chunk deleted meanwhile, the commit would have to write the state again.
+    /// </summary>
+    [Range(0, 1_000_000, ErrorMessage = OutOfRange)]
+    public int RecentChunksKept { get; set; } = 64;
+
     /// <summary>How many chunks a class's stored state may lag behind the journal before the class writes it again.</summary>
     [Range(1, 1_000_000, ErrorMessage = OutOfRange)]
     public int MaxChunksBehind { get; set; } = 1_000;

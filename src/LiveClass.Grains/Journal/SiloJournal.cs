@@ -287,10 +287,13 @@ public sealed partial class SiloJournal(
         }
     }
 
-    /// <summary>The oldest chunk a class still needs: the earliest stored position of a class with events journaled since.</summary>
+    /// <summary>
+    /// The oldest chunk to keep: the earliest stored position of a class with events journaled
+    /// since, and never one of the newest <see cref="JournalOptions.RecentChunksKept"/>.
+    /// </summary>
     private long LowWater()
     {
-        var low = _next;
+        var low = _next - _options.RecentChunksKept;
         foreach (var chunk in _holds.Values)
         {
             low = Math.Min(low, chunk);

@@ -28,7 +28,7 @@ public static class OrleansHostingExtensions
         var silo = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
         Validate(silo);
 
-        AddClassOptions(builder.Services);
+        AddClassOptions(builder.Services, silo);
         AddJournalOptions(builder.Services, silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
@@ -42,9 +42,22 @@ public static class OrleansHostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// On Azure Storage, where every request is billed: log segments of 200 events, a quarter of the
+    /// segment, state and roster writes of the usual 50. Bound before the "LiveClass" section, which still wins.
+    /// </summary>
+    private static readonly IConfiguration AzureStorageClassDefaults = new ConfigurationBuilder()
+        .AddInMemoryCollection([new(nameof(ClassLimits.EventLogSegmentSize), "200")])
+        .Build();
+
     /// <summary>The class limits and realtime timings, from the "LiveClass" section, checked when the server starts.</summary>
-    private static void AddClassOptions(IServiceCollection services)
+    private static void AddClassOptions(IServiceCollection services, SiloOptions silo)
     {
+        if (silo.Storage == StorageProvider.AzureStorage)
+        {
+            services.AddOptions<ClassLimits>().Bind(AzureStorageClassDefaults);
+        }
+
         services.AddValidatedOptions<ClassLimits>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<ClassLimits>, ClassLimitsValidation>();
         services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
@@ -54,15 +67,26 @@ public static class OrleansHostingExtensions
 
     /// <summary>
     /// The silo journal, from "LiveClass:Journal". On by default where a write is a request to a
-    /// store (Azure Storage, Redis), with chunks at most every 20 ms; in memory a class's own state
-    /// costs no request, and writing it directly takes fewer hops than a journal.
+    /// store: on Redis with chunks at most every 20 ms; on Azure Storage, which bills every request,
+    /// at most every 100 ms, and each class's own state written once a minute instead of every 10 s
+    /// (a third of the requests in all, for a commit that waits 50 ms longer on average). In memory a class's own
+    /// state costs no request, and writing it directly takes fewer hops than a journal.
     /// </summary>
     private static void AddJournalOptions(IServiceCollection services, SiloOptions silo)
     {
         services.Configure<JournalOptions>(journal =>
         {
             journal.Enabled = silo.Storage != StorageProvider.Memory;
-            journal.ChunkInterval = silo.Storage == StorageProvider.Memory ? TimeSpan.Zero : TimeSpan.FromMilliseconds(20);
+            journal.ChunkInterval = silo.Storage switch
+            {
+                StorageProvider.Memory => TimeSpan.Zero,
+                StorageProvider.AzureStorage => TimeSpan.FromMilliseconds(100),
+                _ => TimeSpan.FromMilliseconds(20),
+            };
+            if (silo.Storage == StorageProvider.AzureStorage)
+            {
+                journal.CheckpointInterval = TimeSpan.FromMinutes(1);
+            }
         });
         services.AddValidatedOptions<JournalOptions>(JournalOptions.SectionName);
     }

@@ -44,7 +44,7 @@ public sealed class SiloJournalTests
     [Fact]
     public async Task Chunks_are_deleted_once_every_class_with_events_in_them_has_written_its_state_and_not_before()
     {
-        var journal = NewJournal();
+        var journal = NewJournal(new JournalOptions { RecentChunksKept = 0 });
         var start = journal.Position;
         await Append(journal, "class-a", start, 1);
         await Append(journal, "class-b", start, 1);
@@ -72,6 +72,36 @@ public sealed class SiloJournalTests
     }
 
     [Fact]
+    public async Task The_newest_chunks_are_kept_so_a_class_that_has_just_written_its_state_journals_its_next_commit_and_older_ones_go()
+    {
+        var journal = NewJournal(new JournalOptions { RecentChunksKept = 3 });
+        var start = journal.Position;
+        await Append(journal, "class-a", start, 1);
+
+        // class-a writes its state naming the position then, and commits nothing for a while.
+        var written = journal.Position;
+        journal.Release("class-a");
+        await Append(journal, "class-b", start, 1);
+        await Append(journal, "class-b", start, 2);
+        journal.Release("class-b");
+        await WaitUntilAsync(() => journal.KeptChunks == 3);
+
+        // Its position is among the three newest: kept, so its next commit is journaled.
+        Assert.NotNull(await _storage.ReadChunkAsync(start.JournalId, written.Chunk));
+        await Append(journal, "class-a", written, 2);
+
+        // Those behind it, and behind the three newest, are gone.
+        journal.Release("class-a");
+        var next = journal.Position;
+        await Append(journal, "class-c", next, 1);
+        await Append(journal, "class-c", next, 2);
+        journal.Release("class-c");
+        await WaitUntilAsync(() => journal.KeptChunks == 3);
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, written.Chunk));
+        Assert.Null(journal.TryAppend("class-a", written, [Entry("class-a", 3)]));
+    }
+
+    [Fact]
     public async Task A_failed_chunk_write_fails_its_commits_and_those_after_it_and_a_new_journal_begins()
     {
         var gate = _storage.Gate = new CallGate();
@@ -95,7 +125,7 @@ public sealed class SiloJournalTests
     public async Task A_chunk_write_whose_answer_was_lost_after_it_was_stored_answers_its_commits_and_the_journal_goes_on()
     {
         _storage.LoseNextAnswer = true;
-        var journal = NewJournal();
+        var journal = NewJournal(new JournalOptions { RecentChunksKept = 0 });
         var start = journal.Position;
 
         await Append(journal, "class-a", start, 1);
@@ -157,8 +187,8 @@ public sealed class SiloJournalTests
         Assert.Equal(start.JournalId, journal.Position.JournalId);
     }
 
-    private SiloJournal NewJournal() =>
-        new(_storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
+    private SiloJournal NewJournal(JournalOptions? options = null) =>
+        new(_storage, Options.Create(options ?? new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance);
 
     private JournalReader NewReader(SiloJournal local) =>
         new(_storage, local, TimeProvider.System, NullLogger<JournalReader>.Instance);
