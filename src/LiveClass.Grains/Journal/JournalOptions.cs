@@ -36,9 +36,9 @@ public sealed class JournalOptions
     public int MaxEntriesPerChunk { get; set; } = 1_000;
 
     /// <summary>
-    /// How many of the newest chunks are kept even when no class needs them. A class that has just
-    /// written its state names the journal's position then and journals nothing until its next
-    /// commit; were that chunk deleted meanwhile, the commit would have to write the state again.
+    /// How long, in chunks, the position a class's newly written state names is kept for it while
+    /// it journals nothing: were that chunk deleted before the class's next commit, the commit
+    /// would have to write the state again. A class quiet for longer does just that.
     /// </summary>
     [Range(0, 1_000_000, ErrorMessage = OutOfRange)]
     public int RecentChunksKept { get; set; } = 64;

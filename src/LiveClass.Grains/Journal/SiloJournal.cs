@@ -28,6 +28,7 @@ public sealed partial class SiloJournal(
     private readonly string? _silo = silo?.SiloAddress.ToParsableString();
     private readonly Queue<PendingChunk> _pending = new();
     private readonly Dictionary<string, long> _holds = [];
+    private readonly Dictionary<string, long> _named = [];
     private readonly Queue<WrittenChunk> _written = new();
     private string _id = NewId();
     private long _next;
@@ -84,6 +85,7 @@ public sealed partial class SiloJournal(
 
             // Until the class writes its state again, its events from the stored position on must be kept.
             _holds.TryAdd(classId, stored.Chunk);
+            _named.Remove(classId);
             if (_filling is null || (_filling.Entries.Count > 0 && _filling.Entries.Count + entries.Count > _options.MaxEntriesPerChunk))
             {
                 _filling = new PendingChunk();
@@ -102,12 +104,38 @@ public sealed partial class SiloJournal(
         }
     }
 
-    /// <summary>The class has written its own state: nothing of it in this journal needs keeping any more.</summary>
+    /// <summary>
+    /// The position a class's state about to be written names: where its later events will be. It
+    /// journals nothing until its next commit, so the chunk there is kept for it meanwhile, while
+    /// it is among the newest <see cref="JournalOptions.RecentChunksKept"/>: deleted sooner, the
+    /// commit would have to write the state once more.
+    /// </summary>
+    public JournalPosition Name(string classId)
+    {
+        lock (_gate)
+        {
+            _named[classId] = _next;
+            return new JournalPosition(_id, _next);
+        }
+    }
+
+    /// <summary>The class has written its own state: nothing of it in this journal needs keeping any more but the position it names.</summary>
     public void Release(string classId)
     {
         lock (_gate)
         {
             _holds.Remove(classId);
+            StartDeleting();
+        }
+    }
+
+    /// <summary>The class has written its state naming no journal (it closed) or deleted it: nothing is kept for it.</summary>
+    public void Forget(string classId)
+    {
+        lock (_gate)
+        {
+            _holds.Remove(classId);
+            _named.Remove(classId);
             StartDeleting();
         }
     }
@@ -272,6 +300,7 @@ public sealed partial class SiloJournal(
         _filling = null;
         _inFlight = null;
         _holds.Clear();
+        _named.Clear();
         _written.Clear();
         _id = NewId();
         _next = 0;
@@ -289,14 +318,23 @@ public sealed partial class SiloJournal(
 
     /// <summary>
     /// The oldest chunk to keep: the earliest stored position of a class with events journaled
-    /// since, and never one of the newest <see cref="JournalOptions.RecentChunksKept"/>.
+    /// since, or of one that has just named it, while that is among the newest kept for it.
     /// </summary>
     private long LowWater()
     {
-        var low = _next - _options.RecentChunksKept;
+        var low = _next;
         foreach (var chunk in _holds.Values)
         {
             low = Math.Min(low, chunk);
+        }
+
+        var recent = _next - _options.RecentChunksKept;
+        foreach (var chunk in _named.Values)
+        {
+            if (chunk >= recent)
+            {
+                low = Math.Min(low, chunk);
+            }
         }
 
         return low;

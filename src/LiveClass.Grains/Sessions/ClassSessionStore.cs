@@ -176,7 +176,7 @@ public sealed partial class ClassSessionStore(
         _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
         _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
-        current.Journal = journal is not null && !_closing ? journal.Position : null;
+        current.Journal = journal is not null && !_closing ? journal.Name(current.ClassId) : null;
         var seq = current.Seq;
         current.WriteId = StateWriteIds.Next();
         try
@@ -196,7 +196,15 @@ public sealed partial class ClassSessionStore(
         _writtenSeq = seq;
         _journaledSince = null;
         _checkpoint = false;
-        journal?.Release(current.ClassId);
+        if (current.Journal is null)
+        {
+            journal?.Forget(current.ClassId);
+        }
+        else
+        {
+            journal?.Release(current.ClassId);
+        }
+
         return seq;
     }
 
@@ -275,7 +283,7 @@ public sealed partial class ClassSessionStore(
         await Task.WhenAll(state.State.LogSegments.Select(segment => segments(segment).Delete()));
         await rosterAndChat.ClearStateAsync();
         await state.ClearStateAsync();
-        journal?.Release(state.State.ClassId);
+        journal?.Forget(state.State.ClassId);
 
         rosterAndChat.State = new RosterAndChatState();
         state.State = new ClassSessionState();

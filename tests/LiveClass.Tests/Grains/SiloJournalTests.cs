@@ -72,33 +72,47 @@ public sealed class SiloJournalTests
     }
 
     [Fact]
-    public async Task The_newest_chunks_are_kept_so_a_class_that_has_just_written_its_state_journals_its_next_commit_and_older_ones_go()
+    public async Task The_position_a_class_has_just_named_is_kept_for_its_next_commit_while_recent_and_nothing_once_it_closes()
     {
         var journal = NewJournal(new JournalOptions { RecentChunksKept = 3 });
         var start = journal.Position;
         await Append(journal, "class-a", start, 1);
 
         // class-a writes its state naming the position then, and commits nothing for a while.
-        var written = journal.Position;
+        var named = journal.Name("class-a");
         journal.Release("class-a");
         await Append(journal, "class-b", start, 1);
         await Append(journal, "class-b", start, 2);
         journal.Release("class-b");
-        await WaitUntilAsync(() => journal.KeptChunks == 3);
+        await WaitUntilAsync(() => journal.KeptChunks == 2);
 
-        // Its position is among the three newest: kept, so its next commit is journaled.
-        Assert.NotNull(await _storage.ReadChunkAsync(start.JournalId, written.Chunk));
-        await Append(journal, "class-a", written, 2);
+        // What is before its position is gone; its position is kept, so its next commit is journaled.
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, start.Chunk));
+        Assert.NotNull(await _storage.ReadChunkAsync(start.JournalId, named.Chunk));
+        await Append(journal, "class-a", named, 2);
 
-        // Those behind it, and behind the three newest, are gone.
+        // Named again, and then quiet for longer than three chunks: its position goes, and its
+        // next commit writes its state instead.
+        var quiet = journal.Name("class-a");
         journal.Release("class-a");
-        var next = journal.Position;
-        await Append(journal, "class-c", next, 1);
-        await Append(journal, "class-c", next, 2);
+        for (var seq = 1; seq <= 4; seq++)
+        {
+            await Append(journal, "class-c", quiet, seq);
+        }
+
         journal.Release("class-c");
-        await WaitUntilAsync(() => journal.KeptChunks == 3);
-        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, written.Chunk));
-        Assert.Null(journal.TryAppend("class-a", written, [Entry("class-a", 3)]));
+        await WaitUntilAsync(() => journal.KeptChunks == 0);
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, quiet.Chunk));
+        Assert.Null(journal.TryAppend("class-a", quiet, [Entry("class-a", 3)]));
+
+        // A class that closes (its state names no journal) keeps nothing.
+        var closing = journal.Name("class-d");
+        await Append(journal, "class-c", journal.Name("class-c"), 5);
+        journal.Release("class-c");
+        Assert.Equal(1, journal.KeptChunks);
+        journal.Forget("class-d");
+        await WaitUntilAsync(() => journal.KeptChunks == 0);
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, closing.Chunk));
     }
 
     [Fact]
