@@ -124,16 +124,23 @@ public sealed partial class ClassSessionStore(
     /// <summary>
     /// Appends the events since the last write to the journal, unless the state is due: there are
     /// segments to seal or roster and chat to store, a checkpoint was asked for, or the stored
-    /// state names no position in this silo's journal that is still kept.
+    /// state names no position in this silo's journal that is still kept. With no event since the
+    /// last write there is nothing to append, and nothing to write: a commit asked for while the
+    /// write of the same events was in flight.
     /// </summary>
     private Task? TryJournal()
     {
         var current = state.State;
         if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
             || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
-            || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events) || events.Count == 0)
+            || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events))
         {
             return null;
+        }
+
+        if (events.Count == 0)
+        {
+            return current.Seq == _writtenSeq ? Task.CompletedTask : null;
         }
 
         var entries = new JournalEntry[events.Count];

@@ -102,6 +102,27 @@ public sealed class JournaledClassStoreTests
         Assert.False(store.NamesJournal);
     }
 
+    [Fact]
+    public async Task A_commit_with_no_event_since_the_last_write_writes_nothing_and_the_next_event_is_journaled()
+    {
+        var stored = new StoredClass(_limits, _time);
+        var journal = NewJournal();
+        var (store, session) = await stored.CreateAsync(journal, NewReader(journal));
+        session.Start(ClassHarness.InstructorId);
+        await StoredClass.WriteAsync(store);
+        var (stateWrites, chunkWrites) = (stored.Main.Writes, _chunks.ChunkWrites);
+
+        // A second commit asked for while the first was being written finds nothing new.
+        Assert.Equal(session.Seq, await store.WriteAsync());
+        Assert.Equal(stateWrites, stored.Main.Writes);
+        Assert.Equal(chunkWrites, _chunks.ChunkWrites);
+
+        session.GoToStep(ClassHarness.InstructorId, 1);
+        await StoredClass.WriteAsync(store);
+        Assert.Equal(stateWrites, stored.Main.Writes);
+        Assert.Equal(chunkWrites + 1, _chunks.ChunkWrites);
+    }
+
     private SiloJournal NewJournal() =>
         new(_chunks, Options.Create(new JournalOptions()), _time, NullLogger<SiloJournal>.Instance);
 
