@@ -47,16 +47,19 @@ public sealed class CompressedGrainStorageSerializerTests
     }
 
     [Fact]
-    public void A_record_marked_compressed_in_an_unknown_format_or_cut_short_is_refused_not_misread()
+    public void A_record_marked_compressed_in_an_unknown_format_cut_short_or_with_a_damaged_length_is_refused_not_misread()
     {
         var stored = _stored.Serialize(new ClassLogSegmentState { Events = [.. Enumerable.Range(1, 50).Select(CheckIn)] }).ToArray();
         var unknownFormat = stored.ToArray();
         unknownFormat[1] = 9;
         var cutShort = stored[..(stored.Length / 2)];
+        var hugeLength = stored.ToArray();
+        hugeLength[5] = 0x7F;
 
         Assert.Throws<InvalidDataException>(() => _stored.Deserialize<ClassLogSegmentState>(new BinaryData(unknownFormat)));
         Assert.Throws<InvalidDataException>(() => _stored.Deserialize<ClassLogSegmentState>(new BinaryData(cutShort)));
         Assert.Throws<InvalidDataException>(() => _stored.Deserialize<ClassLogSegmentState>(new BinaryData(stored[..3])));
+        Assert.Throws<InvalidDataException>(() => _stored.Deserialize<ClassLogSegmentState>(new BinaryData(hugeLength)));
     }
 
     private static ClassEvent CheckIn(int seq) => new(
