@@ -122,9 +122,8 @@ public sealed class JournalSweeperTests
         Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 1));
     }
 
-    /// <summary>A journal that deletes each chunk as soon as no class needs it, the newest included.</summary>
     private SiloJournal NewJournal(string silo) =>
-        new(_storage, Options.Create(new JournalOptions { RecentChunksKept = 0 }), TimeProvider.System, NullLogger<SiloJournal>.Instance, new TestSiloDetails(silo));
+        new(_storage, Options.Create(new JournalOptions()), TimeProvider.System, NullLogger<SiloJournal>.Instance, new TestSiloDetails(silo));
 
     private JournalReader NewReader(SiloJournal local) =>
         new(_storage, local, TimeProvider.System, NullLogger<JournalReader>.Instance);

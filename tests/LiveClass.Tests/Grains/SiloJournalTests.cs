@@ -44,7 +44,7 @@ public sealed class SiloJournalTests
     [Fact]
     public async Task Chunks_are_deleted_once_every_class_with_events_in_them_has_written_its_state_and_not_before()
     {
-        var journal = NewJournal(new JournalOptions { RecentChunksKept = 0 });
+        var journal = NewJournal();
         var start = journal.Position;
         await Append(journal, "class-a", start, 1);
         await Append(journal, "class-b", start, 1);
@@ -81,8 +81,8 @@ public sealed class SiloJournalTests
         // class-a writes its state naming the position then, and commits nothing for a while.
         var named = journal.Name("class-a");
         journal.Release("class-a");
-        await Append(journal, "class-b", start, 1);
-        await Append(journal, "class-b", start, 2);
+        await Append(journal, "class-b", named, 1);
+        await Append(journal, "class-b", named, 2);
         journal.Release("class-b");
         await WaitUntilAsync(() => journal.KeptChunks == 2);
 
@@ -139,7 +139,7 @@ public sealed class SiloJournalTests
     public async Task A_chunk_write_whose_answer_was_lost_after_it_was_stored_answers_its_commits_and_the_journal_goes_on()
     {
         _storage.LoseNextAnswer = true;
-        var journal = NewJournal(new JournalOptions { RecentChunksKept = 0 });
+        var journal = NewJournal();
         var start = journal.Position;
 
         await Append(journal, "class-a", start, 1);
