@@ -37,6 +37,7 @@ public sealed partial class SiloJournal(
     private PendingChunk? _inFlight;
     private bool _writing;
     private bool _deleting;
+    private TaskCompletionSource? _deleted;
     private long _lastWriteStarted;
 
     /// <summary>Whether classes commit here; when off, their stores are given no journal and write their state.</summary>
@@ -307,11 +308,46 @@ public sealed partial class SiloJournal(
         _deletedBelow = 0;
     }
 
+    /// <summary>
+    /// Waits until every chunk no class needs any more is deleted. A silo that stops calls this once
+    /// its classes have written their last state and before its storage closes: deleted any later,
+    /// the chunks would stay in storage, which no reader or sweep ever visits for a journal that
+    /// did not end.
+    /// </summary>
+    public async Task DeleteUnneededAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task running;
+            lock (_gate)
+            {
+                StartDeleting();
+                if (!_deleting)
+                {
+                    return;
+                }
+
+                running = _deleted!.Task;
+            }
+
+            try
+            {
+                await running.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                LogChunksLeftAtStop(logger, _id, KeptChunks);
+                return;
+            }
+        }
+    }
+
     private void StartDeleting()
     {
         if (!_deleting && _written.TryPeek(out var oldest) && oldest.Number < LowWater())
         {
             _deleting = true;
+            _deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _ = Task.Run(DeleteLoopAsync);
         }
     }
@@ -351,6 +387,7 @@ public sealed partial class SiloJournal(
                 if (!_written.TryPeek(out chunk!) || chunk.Number >= LowWater())
                 {
                     _deleting = false;
+                    _deleted!.TrySetResult();
                     return;
                 }
 
@@ -387,6 +424,9 @@ public sealed partial class SiloJournal(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing chunk {Chunk} of journal {JournalId} failed, but the chunk was stored; the journal goes on")]
     private static partial void LogChunkStoredDespiteFailure(ILogger logger, Exception exception, string journalId, long chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The silo stopped before deleting the chunks of journal {JournalId} its classes no longer need; {Chunks} stay in storage")]
+    private static partial void LogChunksLeftAtStop(ILogger logger, string journalId, int chunks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting chunk {Chunk} of journal {JournalId} failed")]
     private static partial void LogChunkDeleteFailed(ILogger logger, Exception exception, string journalId, long chunk);

@@ -140,9 +140,7 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
             .ReadAsync(start, "class-a", afterSeq: 1)).Select(e => e.Event.Seq));
 
         // The journal is one partition with a row per chunk, its three chunks and the seal after them.
-        var chunkRows = () => new TableServiceClient(azurite.ConnectionString).GetTableClient(table)
-            .Query<TableEntity>(row => row.RowKey.CompareTo("chunk-") > 0 && row.RowKey.CompareTo("chunk.") < 0).ToList();
-        var rows = chunkRows();
+        var rows = ChunkRows(table);
         Assert.Single(rows.Select(row => row.PartitionKey).Distinct());
         Assert.Contains(start.JournalId, rows[0].PartitionKey);
         Assert.Equal(["chunk-0", "chunk-1", "chunk-2", "chunk-3"], rows.Select(row => row.RowKey).Order());
@@ -152,7 +150,39 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         var remains = await sweeper.FindAsync(start.JournalId, [3]);
         Assert.Equal((3, 1), (remains.Chunks, remains.Seals));
         Assert.Null(await sweeper.DeleteAsync(remains, keepEnd: false));
-        Assert.Empty(chunkRows());
+        Assert.Empty(ChunkRows(table));
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_deletes_its_journal_before_its_storage_closes_and_leaves_no_row_of_it()
+    {
+        var (table, container) = FreshNames();
+        var server = await StartServerAsync(table, container);
+        CreateClassResponse created;
+        try
+        {
+            created = await server.CreateClassAsync();
+            await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
+            await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+            await instructor.Hub.StartClass();
+            for (var step = 1; step <= 5; step++)
+            {
+                await instructor.Hub.GoToStep(step);
+            }
+
+            // The class's changes are in the journal, and kept: it has not written its state since.
+            Assert.NotEmpty(ChunkRows(table));
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+
+        // Stopping, the class wrote its state naming no journal, and the silo deleted every chunk;
+        // the class comes back where it was without them.
+        Assert.Empty(ChunkRows(table));
+        await using var restarted = await StartServerAsync(table, container);
+        Assert.Equal(5, (await restarted.SnapshotAsync(created.ClassId)).StepIndex);
     }
 
     [Fact]
@@ -275,6 +305,10 @@ public sealed class AzureGrainStorageTests(AzuriteFixture azurite, ITestOutputHe
         await storage.ReadStateAsync(stateName, grain, state);
         return state;
     }
+
+    /// <summary>The journal's rows in the state table: a chunk's row key is "chunk-" and its number.</summary>
+    private List<TableEntity> ChunkRows(string table) => new TableServiceClient(azurite.ConnectionString).GetTableClient(table)
+        .Query<TableEntity>(row => row.RowKey.CompareTo("chunk-") > 0 && row.RowKey.CompareTo("chunk.") < 0).ToList();
 
     private static (string Table, string Container) FreshNames()
     {
