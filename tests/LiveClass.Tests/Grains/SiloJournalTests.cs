@@ -136,6 +136,78 @@ public sealed class SiloJournalTests
     }
 
     [Fact]
+    public async Task With_two_writes_under_way_the_next_chunk_is_stored_while_one_is_slow_and_commits_are_answered_in_order()
+    {
+        var gate = _storage.Gate = new CallGate();
+        var journal = NewJournal(new JournalOptions { MaxChunkWritesInFlight = 2 });
+        var start = journal.Position;
+
+        var first = Append(journal, "class-a", start, 1);
+        await gate.WaitForCallsAsync(1);
+        var second = Append(journal, "class-b", start, 1);
+        await gate.WaitForCallsAsync(2);
+        var third = Append(journal, "class-c", start, 1);
+
+        // Both slots taken: the third chunk waits for a write to end, not for an answer.
+        await Task.Delay(100);
+        Assert.Equal(2, gate.Calls);
+        Assert.True(gate.ReleaseNewest());
+        await gate.WaitForCallsAsync(3);
+
+        // The second chunk is stored, but its commit is answered only after the first's.
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+        gate.ReleaseOne();
+        await Task.WhenAll(first, second);
+        Assert.False(third.IsCompleted);
+        gate.ReleaseOne();
+        await third;
+
+        Assert.Equal(2, gate.MostInFlight);
+        for (var chunk = 0; chunk < 3; chunk++)
+        {
+            var stored = await _storage.ReadChunkAsync(start.JournalId, chunk);
+            Assert.Equal($"class-{(char)('a' + chunk)}", Assert.Single(stored!.Entries).ClassId);
+        }
+
+        // The chunks were kept in order, and are deleted in order.
+        Assert.Equal(3, journal.KeptChunks);
+        journal.Release("class-a");
+        journal.Release("class-b");
+        journal.Release("class-c");
+        await WaitUntilAsync(() => journal.KeptChunks == 0);
+    }
+
+    [Fact]
+    public async Task With_two_writes_under_way_a_failed_write_fails_the_chunk_stored_after_it_and_the_sweep_finds_both_sides_of_the_gap()
+    {
+        var journal = NewJournal(new JournalOptions { MaxChunkWritesInFlight = 2 });
+        var start = journal.Position;
+        await Append(journal, "class-a", start, 1);
+        var gate = _storage.Gate = new CallGate();
+        var failing = Append(journal, "class-a", start, 2);
+        await gate.WaitForCallsAsync(1);
+        var after = Append(journal, "class-b", start, 1);
+        await gate.WaitForCallsAsync(2);
+
+        gate.ReleaseNewest();
+        await WaitUntilAsync(() => _storage.ReadChunkAsync(start.JournalId, 2).Result is not null);
+        gate.FailOne(new IOException("storage is not answering"));
+
+        // A reader stops at the missing chunk 1: what chunk 2 holds was never answered as stored.
+        await Assert.ThrowsAsync<IOException>(() => failing);
+        await Assert.ThrowsAsync<IOException>(() => after);
+        Assert.NotEqual(start.JournalId, journal.Position.JournalId);
+
+        // Reported to its sweep as ending at chunk 2, the last started: it finds chunks 0 and 2.
+        var sweeper = new JournalSweeper(_storage, Options.Create(new JournalOptions { MaxChunkWritesInFlight = 2 }), NullLogger<JournalSweeper>.Instance);
+        var remains = await sweeper.FindAsync(start.JournalId, [2]);
+        Assert.Equal([0L, 2L], remains.Records.Select(r => r.Chunk));
+        Assert.Null(await sweeper.DeleteAsync(remains, keepEnd: false));
+        Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 2));
+    }
+
+    [Fact]
     public async Task A_chunk_write_whose_answer_was_lost_after_it_was_stored_answers_its_commits_and_the_journal_goes_on()
     {
         _storage.LoseNextAnswer = true;
