@@ -27,15 +27,6 @@ public sealed class JournalOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = OutOfRange)]
     public TimeSpan ChunkInterval { get; set; } = TimeSpan.Zero;
 
-    /// <summary>
-    /// How many chunk writes may be under way at once. With one, a chunk is written once the one
-    /// before is stored, and a slow write holds back every commit of the silo. With more (where
-    /// <see cref="ChunkInterval"/> paces the writes), the next chunk is written on time anyway;
-    /// commits are still answered in order, but each waits little longer than its own write.
-    /// </summary>
-    [Range(1, 64, ErrorMessage = OutOfRange)]
-    public int MaxChunkWritesInFlight { get; set; } = 1;
-
     /// <summary>How long a class's events may stay only in the journal before the class writes its own state.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = OutOfRange)]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);

@@ -1,7 +1,6 @@
 using LiveClass.Grains.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Storage;
 
 namespace LiveClass.Grains.Journal;
@@ -14,21 +13,14 @@ namespace LiveClass.Grains.Journal;
 /// </summary>
 public sealed partial class JournalSweeper(
     [FromKeyedServices(StorageNames.Classes)] IGrainStorage storage,
-    IOptions<JournalOptions> options,
     ILogger<JournalSweeper> logger,
     LiveClassMetrics? metrics = null)
 {
     private const int DeletesAtOnce = 16;
 
-    /// <summary>How far around an end chunks may be missing: the writes its silo had under way at once.</summary>
-    private readonly int _inFlight = options.Value.MaxChunkWritesInFlight;
-
     /// <summary>
-    /// The records stored at and below each of <paramref name="ends"/> (a seal, or the last chunk
-    /// started when a failed write ended the journal), the classes with events in them and their
-    /// silo. Around an end, chunks whose writes were under way together may be missing or stored
-    /// in any order (and a silo that still wrote may have stored some above a seal), so the look
-    /// starts above it and passes over missing chunks there.
+    /// The records stored at and below each of <paramref name="ends"/> (a seal, or the chunk whose
+    /// failed write ended the journal), the classes with events in them and their silo.
     /// </summary>
     public async Task<JournalRemains> FindAsync(string journalId, IEnumerable<long> ends)
     {
@@ -37,12 +29,13 @@ public sealed partial class JournalSweeper(
         string? silo = null;
         foreach (var end in ends.Distinct().OrderDescending())
         {
-            for (var number = end + _inFlight - 1; number >= 0 && !records.ContainsKey(number); number--)
+            // The end itself may hold nothing: a write that failed.
+            for (var number = end; number >= 0 && !records.ContainsKey(number); number--)
             {
                 var record = await storage.ReadChunkAsync(new JournalChunkKey(journalId, number));
                 if (!record.RecordExists || record.State is not { } chunk)
                 {
-                    if (number > end - _inFlight)
+                    if (number == end)
                     {
                         continue;
                     }

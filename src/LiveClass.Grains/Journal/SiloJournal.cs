@@ -33,10 +33,8 @@ public sealed partial class SiloJournal(
     private string _id = NewId();
     private long _next;
     private long _deletedBelow;
-    private readonly List<PendingChunk> _inFlight = [];
-    private readonly SemaphoreSlim _writeSlots = new(options.Value.MaxChunkWritesInFlight);
     private PendingChunk? _filling;
-    private PendingChunk? _lastStarted;
+    private PendingChunk? _inFlight;
     private bool _writing;
     private bool _deleting;
     private TaskCompletionSource? _deleted;
@@ -158,7 +156,11 @@ public sealed partial class SiloJournal(
                 return null;
             }
 
-            outstanding = [.. _pending.Concat(_inFlight).Select(c => c.Stored.Task)];
+            outstanding = [.. _pending.Select(c => c.Stored.Task)];
+            if (_inFlight is { } inFlight)
+            {
+                outstanding.Add(inFlight.Stored.Task);
+            }
         }
 
         try
@@ -176,19 +178,14 @@ public sealed partial class SiloJournal(
         }
     }
 
-    /// <summary>
-    /// Starts one chunk write per <see cref="JournalOptions.ChunkInterval"/> at most, with up to
-    /// <see cref="JournalOptions.MaxChunkWritesInFlight"/> under way: a slow write holds back the
-    /// answers after it, which come in order, but not the writes.
-    /// </summary>
+    // One write at a time on purpose: while the store is slow the next chunk grows instead of
+    // adding requests, which is what lets a busy store catch up (docs/benchmarks.md, s5).
     private async Task WriteLoopAsync()
     {
         while (true)
         {
             await PaceAsync();
-            await _writeSlots.WaitAsync();
             PendingChunk chunk;
-            Task previous;
             string id;
             long number;
             lock (_gate)
@@ -196,7 +193,6 @@ public sealed partial class SiloJournal(
                 if (!_pending.TryDequeue(out chunk!))
                 {
                     _writing = false;
-                    _writeSlots.Release();
                     return;
                 }
 
@@ -205,99 +201,63 @@ public sealed partial class SiloJournal(
                     _filling = null;
                 }
 
-                _inFlight.Add(chunk);
-                previous = _lastStarted?.Stored.Task ?? Task.CompletedTask;
-                _lastStarted = chunk;
+                _inFlight = chunk;
                 id = _id;
                 number = _next++;
             }
 
             _lastWriteStarted = time.GetTimestamp();
-            _ = WriteAsync(chunk, previous, id, number);
-        }
-    }
+            var key = new JournalChunkKey(id, number);
+            var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries, Silo = _silo });
+            Exception? failure = null;
+            try
+            {
+                await storage.WriteStateAsync(key.StateName, key.GrainId, record);
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
 
-    /// <summary>
-    /// Stores one chunk and answers its commits once it and every chunk before it are stored. The
-    /// first write that fails ends the journal: its commits fail, and so do those of every chunk
-    /// after it, stored or not, since a reader stops at the first missing chunk.
-    /// </summary>
-    private async Task WriteAsync(PendingChunk chunk, Task previous, string id, long number)
-    {
-        var key = new JournalChunkKey(id, number);
-        var record = new GrainState<JournalChunkState>(new JournalChunkState { Entries = chunk.Entries, Silo = _silo });
-        Exception? failure = null;
-        try
-        {
-            await storage.WriteStateAsync(key.StateName, key.GrainId, record);
-        }
-        catch (Exception exception)
-        {
-            failure = exception;
-        }
+            if (failure is not null && await StoredAfterAllAsync(key, record))
+            {
+                LogChunkStoredDespiteFailure(logger, failure, id, number);
+                failure = null;
+            }
 
-        if (failure is not null && await StoredAfterAllAsync(key, record))
-        {
-            LogChunkStoredDespiteFailure(logger, failure, id, number);
-            failure = null;
-        }
+            if (failure is not null)
+            {
+                LogChunkWriteFailed(logger, failure, id, number);
+                List<PendingChunk> abandoned;
+                lock (_gate)
+                {
+                    abandoned = [.. _pending];
+                    StartNewJournal();
+                }
 
-        _writeSlots.Release();
-        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (previous.Exception?.InnerException is { } earlier)
-        {
-            Fail(chunk, earlier);
-            return;
-        }
+                chunk.Stored.TrySetException(failure);
+                foreach (var later in abandoned)
+                {
+                    later.Stored.TrySetException(failure);
+                }
 
-        if (failure is not null)
-        {
-            LogChunkWriteFailed(logger, failure, id, number);
-            List<PendingChunk> abandoned;
-            long end;
+                // No class reads the ended journal again: its sweep deletes what is stored of it.
+                _ = grains.ReportEndAsync(id, number, logger);
+                continue;
+            }
+
             lock (_gate)
             {
-                abandoned = [.. _pending];
-                // Chunks started after this one may be stored: the sweep looks from the last.
-                end = id == _id ? _next - 1 : number;
+                _inFlight = null;
                 if (id == _id)
                 {
-                    StartNewJournal();
+                    _written.Enqueue(new WrittenChunk(number, record));
+                    StartDeleting();
                 }
             }
 
-            Fail(chunk, failure);
-            foreach (var later in abandoned)
-            {
-                later.Stored.TrySetException(failure);
-            }
-
-            // No class reads the ended journal again: its sweep deletes what is stored of it.
-            _ = grains.ReportEndAsync(id, end, logger);
-            return;
+            chunk.Stored.TrySetResult();
         }
-
-        lock (_gate)
-        {
-            _inFlight.Remove(chunk);
-            if (id == _id)
-            {
-                _written.Enqueue(new WrittenChunk(number, record));
-                StartDeleting();
-            }
-        }
-
-        chunk.Stored.TrySetResult();
-    }
-
-    private void Fail(PendingChunk chunk, Exception failure)
-    {
-        lock (_gate)
-        {
-            _inFlight.Remove(chunk);
-        }
-
-        chunk.Stored.TrySetException(failure);
     }
 
     /// <summary>
@@ -341,7 +301,7 @@ public sealed partial class SiloJournal(
     {
         _pending.Clear();
         _filling = null;
-        _lastStarted = null;
+        _inFlight = null;
         _holds.Clear();
         _named.Clear();
         _written.Clear();

@@ -69,10 +69,8 @@ public static class OrleansHostingExtensions
     /// The silo journal, from "LiveClass:Journal". On by default where a write is a request to a
     /// store: on Redis with chunks at most every 20 ms; on Azure Storage, which bills every request,
     /// at most every 100 ms, and each class's own state written once a minute instead of every 10 s
-    /// (a third of the requests in all, for a commit that waits 50 ms longer on average). On both,
-    /// up to four chunk writes at once, so that one slow request delays little but its own
-    /// commits. In memory a class's own state costs no request, and writing it directly takes
-    /// fewer hops than a journal.
+    /// (a third of the requests in all, for a commit that waits 50 ms longer on average). In memory a class's own
+    /// state costs no request, and writing it directly takes fewer hops than a journal.
     /// </summary>
     private static void AddJournalOptions(IServiceCollection services, SiloOptions silo)
     {
@@ -85,11 +83,6 @@ public static class OrleansHostingExtensions
                 StorageProvider.AzureStorage => TimeSpan.FromMilliseconds(100),
                 _ => TimeSpan.FromMilliseconds(20),
             };
-            if (silo.Storage != StorageProvider.Memory)
-            {
-                journal.MaxChunkWritesInFlight = 4;
-            }
-
             if (silo.Storage == StorageProvider.AzureStorage)
             {
                 journal.CheckpointInterval = TimeSpan.FromMinutes(1);

@@ -7,7 +7,7 @@ namespace LiveClass.Tests.Grains;
 internal sealed class CallGate
 {
     private readonly Lock _lock = new();
-    private readonly List<TaskCompletionSource> _held = [];
+    private readonly Queue<TaskCompletionSource> _held = [];
     private int _inFlight;
     private int _calls;
 
@@ -32,7 +32,7 @@ internal sealed class CallGate
         {
             _calls++;
             MostInFlight = Math.Max(MostInFlight, ++_inFlight);
-            _held.Add(gate);
+            _held.Enqueue(gate);
         }
 
         try
@@ -49,13 +49,10 @@ internal sealed class CallGate
     }
 
     /// <summary>Lets the oldest held call complete; false when none is held.</summary>
-    public bool ReleaseOne() => FinishOne(newest: false, gate => gate.SetResult());
-
-    /// <summary>Lets the newest held call complete, before the ones held longer; false when none is held.</summary>
-    public bool ReleaseNewest() => FinishOne(newest: true, gate => gate.SetResult());
+    public bool ReleaseOne() => FinishOne(gate => gate.SetResult());
 
     /// <summary>Fails the oldest held call with <paramref name="exception"/>; false when none is held.</summary>
-    public bool FailOne(Exception exception) => FinishOne(newest: false, gate => gate.SetException(exception));
+    public bool FailOne(Exception exception) => FinishOne(gate => gate.SetException(exception));
 
     /// <summary>Waits until <paramref name="calls"/> calls have been made.</summary>
     public async Task WaitForCallsAsync(int calls)
@@ -67,17 +64,12 @@ internal sealed class CallGate
         }
     }
 
-    private bool FinishOne(bool newest, Action<TaskCompletionSource> finish)
+    private bool FinishOne(Action<TaskCompletionSource> finish)
     {
-        TaskCompletionSource? gate = null;
+        TaskCompletionSource? gate;
         lock (_lock)
         {
-            if (_held.Count > 0)
-            {
-                var index = newest ? _held.Count - 1 : 0;
-                gate = _held[index];
-                _held.RemoveAt(index);
-            }
+            _held.TryDequeue(out gate);
         }
 
         if (gate is null)
