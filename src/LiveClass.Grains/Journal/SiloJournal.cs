@@ -36,8 +36,7 @@ public sealed partial class SiloJournal(
     private PendingChunk? _filling;
     private PendingChunk? _inFlight;
     private bool _writing;
-    private bool _deleting;
-    private TaskCompletionSource? _deleted;
+    private TaskCompletionSource? _deleting;
     private long _lastWriteStarted;
 
     /// <summary>Whether classes commit here; when off, their stores are given no journal and write their state.</summary>
@@ -321,15 +320,17 @@ public sealed partial class SiloJournal(
         while (true)
         {
             Task running;
+            string id;
             lock (_gate)
             {
                 StartDeleting();
-                if (!_deleting)
+                if (_deleting is null)
                 {
                     return;
                 }
 
-                running = _deleted!.Task;
+                running = _deleting.Task;
+                id = _id;
             }
 
             try
@@ -338,7 +339,7 @@ public sealed partial class SiloJournal(
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                LogChunksLeftAtStop(logger, _id, KeptChunks);
+                LogChunksLeftAtStop(logger, id, KeptChunks);
                 return;
             }
         }
@@ -346,10 +347,10 @@ public sealed partial class SiloJournal(
 
     private void StartDeleting()
     {
-        if (!_deleting && _written.TryPeek(out var oldest) && oldest.Number < LowWater())
+        if (_deleting is null && _written.TryPeek(out var oldest) && oldest.Number < LowWater())
         {
-            _deleting = true;
-            _deleted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Completed when this run of deletes ends.
+            _deleting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _ = Task.Run(DeleteLoopAsync);
         }
     }
@@ -388,8 +389,8 @@ public sealed partial class SiloJournal(
             {
                 if (!_written.TryPeek(out chunk!) || chunk.Number >= LowWater())
                 {
-                    _deleting = false;
-                    _deleted!.TrySetResult();
+                    _deleting!.TrySetResult();
+                    _deleting = null;
                     return;
                 }
 
