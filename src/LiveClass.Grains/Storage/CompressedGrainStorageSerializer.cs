@@ -8,11 +8,12 @@ namespace LiveClass.Grains.Storage;
 /// <summary>
 /// Stores states of at least <see cref="Threshold"/> bytes Brotli-compressed: a class's state and
 /// its log segments hold hundreds of events that repeat the same ids and names, and come out at
-/// less than half their size, which is less for the store to take, keep and send back. Smaller
-/// states stay as <paramref name="inner"/> writes them, and so does everything stored before, which
-/// loads as it is: a compressed state starts with a byte that the inner format never starts with.
+/// less than half their size, which is less for the store to take, keep and send back. They are
+/// compressed straight from the buffer <paramref name="inner"/> writes them into. Smaller states
+/// stay as it writes them, and so does everything stored before, which loads as it is: a
+/// compressed state starts with a byte that the inner format never starts with.
 /// </summary>
-public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inner) : IGrainStorageSerializer
+public sealed class CompressedGrainStorageSerializer(ReusedBufferGrainStorageSerializer inner) : IGrainStorageSerializer
 {
     /// <summary>States this large or larger are compressed: below it (most journal chunks) the gain is not worth the time.</summary>
     public const int Threshold = 1024;
@@ -30,33 +31,7 @@ public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inn
     /// <summary>Far above any state the stores take (an Azure Table entity holds 1 MiB): a larger length is a damaged record.</summary>
     private const int LargestState = 256 * 1024 * 1024;
 
-    public BinaryData Serialize<T>(T? input)
-    {
-        var plain = inner.Serialize(input);
-        var bytes = plain.ToMemory().Span;
-        if (bytes.Length < Threshold && (bytes.IsEmpty || bytes[0] != Marker))
-        {
-            return plain;
-        }
-
-        var rented = ArrayPool<byte>.Shared.Rent(HeaderLength + BrotliEncoder.GetMaxCompressedLength(bytes.Length));
-        try
-        {
-            rented[0] = Marker;
-            rented[1] = BrotliFormat;
-            BinaryPrimitives.WriteInt32LittleEndian(rented.AsSpan(2), bytes.Length);
-            if (!BrotliEncoder.TryCompress(bytes, rented.AsSpan(HeaderLength), out var written, Quality, Window))
-            {
-                throw new InvalidOperationException($"Compressing a {bytes.Length}-byte state failed.");
-            }
-
-            return new BinaryData(rented.AsSpan(0, HeaderLength + written).ToArray());
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public BinaryData Serialize<T>(T? input) => inner.Serialize(input, Store);
 
     public T? Deserialize<T>(BinaryData input)
     {
@@ -84,5 +59,31 @@ public sealed class CompressedGrainStorageSerializer(IGrainStorageSerializer inn
         }
 
         return inner.Deserialize<T>(new BinaryData(plain));
+    }
+
+    private static BinaryData Store(ReadOnlySpan<byte> plain)
+    {
+        if (plain.Length < Threshold && (plain.IsEmpty || plain[0] != Marker))
+        {
+            return new BinaryData(plain.ToArray());
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(HeaderLength + BrotliEncoder.GetMaxCompressedLength(plain.Length));
+        try
+        {
+            rented[0] = Marker;
+            rented[1] = BrotliFormat;
+            BinaryPrimitives.WriteInt32LittleEndian(rented.AsSpan(2), plain.Length);
+            if (!BrotliEncoder.TryCompress(plain, rented.AsSpan(HeaderLength), out var written, Quality, Window))
+            {
+                throw new InvalidOperationException($"Compressing a {plain.Length}-byte state failed.");
+            }
+
+            return new BinaryData(rented.AsSpan(0, HeaderLength + written).ToArray());
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }

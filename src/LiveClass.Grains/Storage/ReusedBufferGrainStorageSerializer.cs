@@ -20,7 +20,14 @@ public sealed class ReusedBufferGrainStorageSerializer(Serializer serializer) : 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? _threadBuffer;
 
-    public BinaryData Serialize<T>(T? input)
+    public BinaryData Serialize<T>(T? input) => Serialize(input, static written => new BinaryData(written.ToArray()));
+
+    /// <summary>
+    /// Writes <paramref name="input"/> into this thread's buffer and returns what
+    /// <paramref name="store"/> makes of the written bytes, which are valid only during that call:
+    /// a format that transforms them (compression) reads them in place rather than from a copy.
+    /// </summary>
+    public BinaryData Serialize<T>(T? input, Func<ReadOnlySpan<byte>, BinaryData> store)
     {
         // Taken, not shared: a nested serialization on this thread gets a buffer of its own.
         var buffer = _threadBuffer ?? new ArrayBufferWriter<byte>(InitialCapacity);
@@ -28,7 +35,7 @@ public sealed class ReusedBufferGrainStorageSerializer(Serializer serializer) : 
         try
         {
             serializer.Serialize(input, buffer);
-            return new BinaryData(buffer.WrittenSpan.ToArray());
+            return store(buffer.WrittenSpan);
         }
         finally
         {
