@@ -68,11 +68,8 @@ public sealed class ClassHub(
 
     public Task<long> GoToStep(int index) => AsInstructor((session, actor) => session.GoToStep(actor, index));
 
-    public Task<long> SendCue(string? kind, int? count, string? text)
-    {
-        var cueKind = TextRules.ParseEnum<CueKind>(kind, "kind");
-        return AsInstructor((session, actor) => session.SendCue(actor, cueKind, count, text));
-    }
+    public Task<long> SendCue(string? kind, int? count, string? text) =>
+        AsInstructor((session, actor) => session.SendCue(actor, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text));
 
     public Task<long> SetTempo(int strokesPerMinute) =>
         AsInstructor((session, actor) => session.SetTempo(actor, strokesPerMinute));

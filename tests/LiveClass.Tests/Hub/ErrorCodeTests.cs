@@ -21,6 +21,8 @@ public sealed class ErrorCodeTests
             data.Add(protocol, nameof(IClassHub.EndClass), []);
             data.Add(protocol, nameof(IClassHub.GoToStep), [1]);
             data.Add(protocol, nameof(IClassHub.SendCue), ["Slow", null, null]);
+            // The role is checked before the arguments: no kind of cue is a parent's to send.
+            data.Add(protocol, nameof(IClassHub.SendCue), ["NoSuchCue", null, null]);
             data.Add(protocol, nameof(IClassHub.SetTempo), [30]);
             data.Add(protocol, nameof(IClassHub.RemoveParticipant), ["someone"]);
             data.Add(protocol, nameof(IClassHub.DeleteChat), ["some-message"]);
@@ -106,6 +108,7 @@ public sealed class ErrorCodeTests
         new("not_joined:", "chat before joining", false, nameof(IClassHub.SendChat), _ => ["c1", "hello"]),
         new("not_joined:", "a check-in before joining", false, nameof(IClassHub.CheckIn), _ => ["Ready", null]),
         new("not_joined:", "starting before joining", false, nameof(IClassHub.StartClass), _ => []),
+        new("not_joined:", "a cue of no known kind before joining", false, nameof(IClassHub.SendCue), _ => ["NoSuchCue", null, null]),
         new("not_joined:", "leaving before joining", false, nameof(IClassHub.Leave), _ => []),
     ];
 
