@@ -30,18 +30,18 @@ public sealed class AbuseLimitsOptions
     [Range(1, 1_000_000)] public int ChangesBurst { get; set; } = 20;
 
     /// <summary>
-    /// Whether clients on this machine (loopback) count against the per-address limits. Off by
-    /// default: a local run or test harness is the machine's own, and a reverse proxy on the same
-    /// host that is not named in <c>Web:KnownProxies</c> would otherwise put every family behind
-    /// one address and one budget.
+    /// Whether clients on this machine (loopback) count against the per-address limits, as every
+    /// other client does. A reverse proxy on the same host must be named in <c>Web:KnownProxies</c>
+    /// so that each family is counted by its own address; a local test harness that needs more
+    /// raises the rates instead of turning this off.
     /// </summary>
-    public bool LimitLoopback { get; set; }
+    public bool LimitLoopback { get; set; } = true;
 
     /// <summary>
-    /// Whether the change limits apply to the instructor too. Off by default: the instructor holds
-    /// the class's key, and the pace of the class (steps, cues, tempo) is theirs to set.
+    /// Whether the change limits apply to the instructor too. On by default: anyone can create a
+    /// class and hold its key, and its default budget is far above the pace a person sets.
     /// </summary>
-    public bool LimitInstructor { get; set; }
+    public bool LimitInstructor { get; set; } = true;
 
     /// <summary>Connections one family (or the instructor) may hold on one server.</summary>
     [Range(1, 1000)] public int MaxConnectionsPerFamily { get; set; } = 5;

@@ -10,7 +10,7 @@ public static class ClientAddress
             ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
             : "unknown";
 
-    /// <summary>True when the client is this machine, which the per-address limits leave alone unless told otherwise.</summary>
+    /// <summary>True when the client is this machine and the per-address limits are set to leave it alone (<c>Limits:LimitLoopback=false</c>).</summary>
     public static bool IsExempt(HttpContext? context, AbuseLimitsOptions limits) =>
         !limits.LimitLoopback && context?.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
 }

@@ -46,10 +46,6 @@ public sealed class LiveClassServer : IAsyncDisposable
             "--Limits:ClassCreationsPerMinute=1000000",
             "--Limits:ClassLookupsPerMinute=1000000",
             "--Limits:JoinsPerMinute=1000000",
-            // Limits apply to this loopback client and to instructors as to anyone, so that tests of
-            // the limits see them; tests of the defaults set these back.
-            "--Limits:LimitLoopback=true",
-            "--Limits:LimitInstructor=true",
             .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
         ];
         var app = LiveClassApp.Build(args);

@@ -154,7 +154,7 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task By_default_this_machine_is_not_limited_per_address_and_the_instructor_sets_the_pace()
+    public async Task With_the_exemptions_set_this_machine_is_not_limited_per_address_and_the_instructor_sets_the_pace()
     {
         using var refusals = new RefusalListener();
         await using var klass = await RunningClass.StartAsync(WireProtocol.Json,
