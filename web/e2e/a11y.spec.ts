@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  boardRow,
   closedAfterEach,
   createClass,
   expectNoAxeViolations,
@@ -41,6 +42,9 @@ for (const lang of ['en', 'es'] as const) {
 
     await p.getByTestId('checkin-Ready').click();
     await other.page.getByTestId('checkin-NeedHelp').click();
+    // One family drops out, so the console shows an offline row too.
+    await expect(boardRow(t, 'Ben & Theo')).toHaveAttribute('data-checkin', 'NeedHelp');
+    await other.context.close();
     await t.getByTestId('start').click();
     await t.getByTestId('next-step').click();
     await t.getByTestId('cue-AskPermission').click();
@@ -50,6 +54,7 @@ for (const lang of ['en', 'es'] as const) {
     await sendChat(t, 'Lovely');
     await settle([p, t], await lastSeq(t));
     await expect(t.getByTestId('chat-list').getByTestId('chat-text')).toHaveCount(2);
+    await expect(boardRow(t, 'Ben & Theo')).toHaveAttribute('data-online', 'false');
 
     await expectNoAxeViolations(t, `console (${lang})`);
     await expectNoAxeViolations(p, `parent (${lang})`);

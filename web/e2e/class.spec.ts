@@ -6,7 +6,9 @@ import {
   chatTexts,
   closedAfterEach,
   createClass,
+  inLanguage,
   joinAsParent,
+  localPath,
   openClass,
   lastSeq,
   openInstructor,
@@ -285,6 +287,16 @@ test('the tempo guide pulses in the same phase on every parent', async ({ browse
   expect(await pulse(b)).toBe('');
   await expect(b.page.getByTestId('tempo')).toHaveClass(/tempo--reduced/);
 
+  // An empty box is no tempo to send, and does not stop the guide (Off does).
+  await teacher.page.getByTestId('tempo-input').fill('');
+  await teacher.page.getByTestId('tempo-set').click();
+  await expect(teacher.page.getByTestId('action-error')).toHaveText(
+    'Type the strokes a minute, or press Off to stop the tempo.',
+  );
+  await expect(teacher.page.getByTestId('tempo-now')).toHaveText('· 30 a minute');
+  await a.page.waitForTimeout(500);
+  await expect(a.page.getByTestId('tempo')).toHaveAttribute('data-tempo', '30');
+
   await teacher.page.getByTestId('tempo-off').click();
   for (const p of [a, b]) {
     await expect(p.page.getByTestId('tempo')).toBeHidden();
@@ -311,6 +323,90 @@ test('a removed family is told so and can join again under a new name', async ({
   await parent.page.getByTestId('join-submit').click();
   await expect(parent.page.getByTestId('step-name')).not.toBeEmpty();
   await expect(boardRow(t, 'Lou & Bo again')).toHaveCount(1);
+});
+
+test('the console keeps the keyboard where it is while the class changes', async ({ browser, request }) => {
+  const names = ['Ada & Bo', 'Cy & Di'];
+  const { teacher, families } = await openClass(browser, request, people, 'Keyboard', names);
+  const t = teacher.page;
+  const cy = families[1].page;
+
+  // Start, Pause and Resume each go away once pressed: the keyboard moves to the one shown now.
+  await t.getByTestId('start').focus();
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('pause')).toBeFocused();
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('resume')).toBeFocused();
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('pause')).toBeFocused();
+
+  // On a family's Remove, and on its confirmation, while another family checks in.
+  const remove = boardRow(t, 'Ada & Bo').getByTestId('remove');
+  await remove.focus();
+  await cy.getByTestId('checkin-Ready').click();
+  await expect(boardRow(t, 'Cy & Di')).toHaveAttribute('data-checkin', 'Ready');
+  await expect(remove).toBeFocused();
+  await t.keyboard.press('Enter');
+  const confirm = boardRow(t, 'Ada & Bo').getByTestId('remove-confirm');
+  await expect(confirm).toBeFocused();
+  await cy.getByTestId('checkin-Fussy').click();
+  await expect(boardRow(t, 'Cy & Di')).toHaveAttribute('data-checkin', 'Fussy');
+  await expect(confirm).toBeFocused();
+  await t.keyboard.press('Tab');
+  await t.keyboard.press('Enter');
+  await expect(remove).toBeFocused();
+  // Removed: the keyboard goes on to the next family's Remove.
+  await t.keyboard.press('Enter');
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('board-row')).toHaveCount(1);
+  await expect(boardRow(t, 'Cy & Di').getByTestId('remove')).toBeFocused();
+
+  // Ending asks first; once ended, the recap is what is left to do.
+  await t.getByTestId('end').focus();
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('end-confirm')).toBeFocused();
+  await t.keyboard.press('Tab');
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('end')).toBeFocused();
+  await t.keyboard.press('Enter');
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('class-status')).toHaveText('Ended');
+  await expect(t.getByTestId('end')).toBeHidden();
+  await expect(t.getByTestId('recap-link')).toBeFocused();
+});
+
+test('the console of an ended class says it has ended and offers the recap, in English and Spanish', async ({
+  browser,
+  request,
+}) => {
+  const created = await createClass(request, 'Ended before');
+  const teacher = await openInstructor(browser, created);
+  people.push(teacher);
+  await teacher.page.getByTestId('start').click();
+  await teacher.page.getByTestId('end').click();
+  await teacher.page.getByTestId('end-confirm').click();
+  await expect(teacher.page.getByTestId('class-status')).toHaveText('Ended');
+
+  // Another browser with the instructor link: the server answers class_ended to its join.
+  for (const [lang, title] of [
+    ['es', 'Esta clase ha terminado'],
+    ['en', 'This class has ended'],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await inLanguage(lang)(context);
+    const page = await context.newPage();
+    people.push({ context, page, dialogs: [], errors: [] });
+    await page.goto(localPath(created.instructorUrl));
+    await expect(page.getByTestId('session-notice')).toContainText(title);
+    await expect(page.getByTestId('connection-banner')).toBeHidden();
+    await expect(page.getByTestId('start')).toBeHidden();
+    await expect(page.getByTestId('end')).toBeHidden();
+    if (lang === 'en') {
+      await page.getByTestId('recap-link').click();
+      await expect(page).toHaveURL(new RegExp(`/teach/${created.classId}/recap$`));
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+  }
 });
 
 test('a class is created and joined from the home page', async ({ browser }) => {

@@ -32,27 +32,27 @@ async function wakeLog(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __wake: { log: string[] } }).__wake.log.slice());
 }
 
-test('the screen stays on while the class is live, and not while it is paused or ended', async ({
+test('the screen stays on while the family is in the class: waiting, live and on a break', async ({
   browser,
   request,
 }) => {
   const [t, p] = await instructorAndFamily(browser, request, people, 'Screen on', 'Dana & Leo', recordWakeLock);
 
-  // Waiting to start: nothing to keep awake for.
-  expect(await wakeHeld(p)).toBe(false);
-  expect(await wakeLog(p)).toEqual([]);
-
-  await t.getByTestId('start').click();
+  // Waiting to start: oily hands already, so the screen stays on.
   await expect.poll(() => wakeHeld(p)).toBe(true);
   await expect(p.locator('main')).toHaveAttribute('data-wake-lock', 'held');
   await expect(p.getByTestId('wake-note')).toBeHidden();
 
+  await t.getByTestId('start').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Live');
+  expect(await wakeHeld(p)).toBe(true);
+
+  // A feeding break: still on.
   await t.getByTestId('pause').click();
   await expect(p.getByTestId('class-status')).toHaveText('Paused');
-  await expect.poll(() => wakeHeld(p)).toBe(false);
-
+  expect(await wakeHeld(p)).toBe(true);
   await t.getByTestId('resume').click();
-  await expect.poll(() => wakeHeld(p)).toBe(true);
+  await expect(p.getByTestId('class-status')).toHaveText('Live');
 
   // The browser drops the lock when the page is hidden; it is taken again once visible.
   await p.evaluate(() => {
@@ -66,24 +66,74 @@ test('the screen stays on while the class is live, and not while it is paused or
   await t.getByTestId('end-confirm').click();
   await expect(p.getByTestId('class-status')).toHaveText('Ended');
   await expect.poll(() => wakeHeld(p)).toBe(false);
-  expect(await wakeLog(p)).toEqual([
-    'request:screen',
-    'release',
-    'request:screen',
-    'lost',
-    'request:screen',
-    'release',
-  ]);
+  expect(await wakeLog(p)).toEqual(['request:screen', 'lost', 'request:screen', 'release']);
 });
 
-test('a browser without a screen wake lock says so during a live class', async ({ browser, request }) => {
+test('the screen lets go when a family is removed or leaves the class page', async ({ browser, request }) => {
+  const names = ['Gil & Ro', 'Han & Io'];
+  const { teacher, families } = await openClass(browser, request, people, 'Screen off', names, recordWakeLock);
+  const [removed, leaving] = families.map((f) => f.page);
+  for (const p of [removed, leaving]) await expect.poll(() => wakeHeld(p)).toBe(true);
+
+  await boardRow(teacher.page, 'Gil & Ro').getByTestId('remove').click();
+  await boardRow(teacher.page, 'Gil & Ro').getByTestId('remove-confirm').click();
+  await expect(removed.getByTestId('session-notice')).toBeVisible();
+  await expect.poll(() => wakeHeld(removed)).toBe(false);
+
+  // Wide enough for the home link in the top bar; the app moves there without reloading.
+  await leaving.setViewportSize({ width: 800, height: 900 });
+  await leaving.getByRole('link', { name: 'LiveClass home' }).click();
+  await expect(leaving).toHaveURL(/\/$/);
+  await expect.poll(() => wakeHeld(leaving)).toBe(false);
+  expect(await wakeLog(leaving)).toEqual(['request:screen', 'release']);
+});
+
+test('a browser without a screen wake lock says so while the family is in the class', async ({ browser, request }) => {
   const noWakeLock: Setup = (context) =>
     context.addInitScript(() => Reflect.deleteProperty(Navigator.prototype, 'wakeLock'));
   const [t, p] = await instructorAndFamily(browser, request, people, 'No wake lock', 'Eli & Mo', noWakeLock);
-  await expect(p.getByTestId('wake-note')).toBeHidden();
-  await t.getByTestId('start').click();
   await expect(p.getByTestId('wake-note')).toBeVisible();
   await expect(p.getByTestId('wake-note')).toContainText('cannot keep the screen on');
+  await t.getByTestId('start').click();
+  await t.getByTestId('end').click();
+  await t.getByTestId('end-confirm').click();
+  await expect(p.getByTestId('practice-from-class')).toBeVisible();
+  await expect(p.getByTestId('wake-note')).toBeHidden();
+});
+
+test('a refused screen wake lock says so calmly, and is asked for again on a tap', async ({ browser, request }) => {
+  // Battery saver: the browser refuses while window.__refuse is set.
+  const refusing: Setup = (context) =>
+    context.addInitScript(() => {
+      const w = window as unknown as { __refuse: boolean };
+      const api = (navigator as Navigator & { wakeLock: { request(type: string): Promise<unknown> } }).wakeLock;
+      const request = api.request.bind(api);
+      w.__refuse = true;
+      Object.defineProperty(navigator, 'wakeLock', {
+        configurable: true,
+        value: {
+          request: (type: string) =>
+            w.__refuse ? Promise.reject(new DOMException('Battery saver is on', 'NotAllowedError')) : request(type),
+        },
+      });
+    });
+  const setup = both(recordWakeLock, refusing);
+  const [, p] = await instructorAndFamily(browser, request, people, 'Refused', 'Ola & Pim', setup);
+  await expect(p.locator('main')).toHaveAttribute('data-wake-lock', 'refused');
+  await expect(p.getByTestId('wake-note')).toBeVisible();
+  await expect(p.getByTestId('wake-note')).toContainText('cannot keep the screen on');
+
+  // Still refused when the page comes back into view: the note stays.
+  await p.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await expect(p.getByTestId('wake-note')).toBeVisible();
+
+  await p.evaluate(() => {
+    (window as unknown as { __refuse: boolean }).__refuse = false;
+  });
+  await p.getByTestId('state-note').click();
+  await expect.poll(() => wakeHeld(p)).toBe(true);
+  await expect(p.getByTestId('wake-note')).toBeHidden();
+  await expect(p.locator('main')).toHaveAttribute('data-wake-lock', 'held');
 });
 
 test('hands-free speaks each step change and cue once, only when turned on and only while live', async ({
@@ -213,11 +263,22 @@ test('the mat view shows the step, doll, cue and tempo large, with check-ins one
   await p.waitForTimeout(300);
   await p.screenshot({ path: join(SCREENSHOTS, 'mat-view-portrait.png') });
 
-  // Check in with one tap on the sheet; it closes after.
+  // Check in with one tap on the sheet; it closes after, with focus back on its button.
   await p.getByTestId('mat-checkin').click();
   await p.getByTestId('checkin-NeedHelp').click();
   await expect(boardRow(t, 'Hana & Kai')).toHaveAttribute('data-checkin', 'NeedHelp');
   await expect(p.getByTestId('checkin-NeedHelp')).toBeHidden();
+  await expect(p.getByTestId('mat-checkin')).toBeFocused();
+  // The same from the keyboard, and with Close.
+  await p.keyboard.press('Enter');
+  await expect(p.getByTestId('checkin-Ready')).toBeFocused();
+  await p.keyboard.press('Enter');
+  await expect(boardRow(t, 'Hana & Kai')).toHaveAttribute('data-checkin', 'Ready');
+  await expect(p.getByTestId('mat-checkin')).toBeFocused();
+  await p.getByTestId('mat-checkin').click();
+  await p.getByTestId('mat-checkin-close').click();
+  await expect(p.getByTestId('checkin-Ready')).toBeHidden();
+  await expect(p.getByTestId('mat-checkin')).toBeFocused();
 
   await p.setViewportSize({ width: PHONE.height, height: PHONE.width });
   await expect(p.getByTestId('step-name')).toBeVisible();

@@ -13,7 +13,7 @@ import {
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { watchBrowser } from './browserSignals';
 import { ServerClock } from './clock';
-import { isRetryable, parseHubError, unavailableDelayMs, type ParsedError } from './errors';
+import { isRetryable, parseHubError, unavailableDelayMs, type ErrorCode, type ParsedError } from './errors';
 import { ChatOutbox, type OutboxItem } from './outbox';
 import { CLASS_EVENT, HUB_PATH, Hub, type ClassEvent, type JoinResult, type RejoinResult, type Role } from './protocol';
 import { CALL_RETRIES, retryDelayMs, sleep, type WakeSignal } from './retry';
@@ -26,7 +26,15 @@ export type { OutboxItem } from './outbox';
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'stopped';
 
 export type SessionEnd =
-  { reason: 'removed' } | { reason: 'forbidden'; detail: string } | { reason: 'not_found'; detail: string };
+  | { reason: 'removed' }
+  | { reason: 'forbidden'; detail: string }
+  | { reason: 'not_found'; detail: string }
+  | { reason: 'class_ended' }
+  /** The server keeps refusing this page back in, for a reason asking again will not change. */
+  | { reason: 'refused'; code: ErrorCode; detail: string };
+
+/** Codes answering a join or rejoin that asking again the same way cannot change. */
+const FINAL_SYNC_CODES: readonly ErrorCode[] = ['invalid', 'class_full', 'not_joined'];
 
 export interface SessionHandlers {
   onState?(state: ClassState, applied: Applied[], snapshotApplied: boolean): void;
@@ -65,6 +73,7 @@ export class ClassSession {
   private resyncRequested = false;
   private restarting = false;
   private unavailableAttempts = 0;
+  private refusedAttempts = 0;
   private stopped = false;
   private readonly clock: ServerClock;
   private readonly chat: ChatOutbox;
@@ -311,22 +320,31 @@ export class ClassSession {
       this.end({ reason: 'forbidden', detail: parsed.detail });
       return false;
     }
-    if (parsed.code === 'not_found') {
-      this.end({ reason: 'not_found', detail: parsed.detail });
-      return false;
-    }
     if (parsed.code === 'offline') return false; // the reconnect machinery calls us again
+    if (this.endFor(parsed)) return false;
     if (isRetryable(parsed)) {
       // The class is moving to another server: ask again soon, quietly, still "reconnecting".
       await sleep(unavailableDelayMs(this.unavailableAttempts++));
       return true;
     }
-    await sleep(retryDelayMs(2));
+    // rate_limited, or a failure without a code: ask again, waiting longer each time.
+    await sleep(retryDelayMs(++this.refusedAttempts));
+    return true;
+  }
+
+  /** Ends the session for an answer that asking again cannot change; true when it did. */
+  private endFor(parsed: ParsedError): boolean {
+    if (parsed.code === 'not_found') this.end({ reason: 'not_found', detail: parsed.detail });
+    else if (parsed.code === 'class_ended') this.end({ reason: 'class_ended' });
+    else if (FINAL_SYNC_CODES.includes(parsed.code)) {
+      this.end({ reason: 'refused', code: parsed.code, detail: parsed.detail });
+    } else return false;
     return true;
   }
 
   private afterSync(): void {
     this.unavailableAttempts = 0;
+    this.refusedAttempts = 0;
     this.setStatus('online');
     void this.clock.measure();
     this.chat.flush();

@@ -1,5 +1,6 @@
 // What a session keeps in this browser between visits: its membership (token, last seq) and a
 // cached copy of the class, written a moment after changes so a burst of events is one write.
+import type { SessionEnd } from './connection';
 import type { JoinResult, Role } from './protocol';
 import type { ClassState } from './state';
 import * as storage from './storage';
@@ -57,10 +58,12 @@ export class SessionStore {
   }
 
   /** The class closed its door to this browser: its token, or all it kept of a deleted class, goes. */
-  forget(classId: string, role: Role | null, reason: 'removed' | 'forbidden' | 'not_found'): void {
+  forget(classId: string, role: Role | null, reason: SessionEnd['reason']): void {
     if (role && (reason === 'removed' || reason === 'forbidden')) storage.clearMembership(classId, role);
     // The class is gone (deleted after its retention): its key and tokens open nothing any more.
     if (reason === 'not_found') storage.forgetClass(classId);
+    // Ended: the key still opens the recap until the class is deleted; forgotten with the other ended classes.
+    if (reason === 'class_ended') storage.markEnded(classId, Date.now());
   }
 
   private persist(): void {

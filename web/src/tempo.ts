@@ -58,3 +58,19 @@ export function phaseDistance(a: number, b: number, periodMs: number): number {
   const d = Math.abs(a - b) % periodMs;
   return Math.min(d, periodMs - d);
 }
+
+/** What the instructor typed in the tempo box: a tempo to send, or why there is none. */
+export type TempoEntry = { ok: true; strokesPerMinute: number } | { ok: false; problem: 'notNumber' | 'outOfRange' };
+
+/**
+ * Reads the tempo box: a whole number of strokes a minute, 0 to stop the guide. Empty or not a
+ * whole number is never sent (`Number('')` would be 0 and stop the guide by accident); outside
+ * the server's range, when it is known, neither.
+ */
+export function readTempoEntry(raw: string, range: { tempoMin: number; tempoMax: number } | null): TempoEntry {
+  const text = raw.trim();
+  if (!/^\d+$/.test(text)) return { ok: false, problem: 'notNumber' };
+  const n = Number(text);
+  if (n !== 0 && range && (n < range.tempoMin || n > range.tempoMax)) return { ok: false, problem: 'outOfRange' };
+  return { ok: true, strokesPerMinute: n };
+}

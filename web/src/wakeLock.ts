@@ -1,5 +1,6 @@
-// Keeps the screen on while a class is live (Screen Wake Lock). The browser drops the lock when
-// the page is hidden, so it is taken again when the page is visible again.
+// Keeps the screen on while a family is in an open class (Screen Wake Lock). The browser drops the
+// lock when the page is hidden, so it is taken again when the page is visible again. A refused
+// request (battery saver, policy) is asked again on the next visibility change or tap.
 
 type Sentinel = {
   released: boolean;
@@ -8,82 +9,119 @@ type Sentinel = {
 };
 type WakeLockApi = { request(type: 'screen'): Promise<Sentinel> };
 
+/** `refused`: wanted, but the browser said no to the last request. */
+export type WakeState = 'held' | 'released' | 'refused';
+
 export interface ScreenKeeper {
   readonly supported: boolean;
-  /** Whether the screen should stay on now (a live class). */
+  /** Whether the screen should stay on now (an open class). */
   setWanted(wanted: boolean): void;
   held(): boolean;
+  /** Wanted, and this browser will not keep the screen on: no API, or the last request was refused. */
+  cannotKeep(): boolean;
   dispose(): void;
 }
 
 /** Asks for a lock, and gives it back at once if it is no longer wanted by the time it comes. */
-async function requestLock(api: WakeLockApi, stillWanted: () => boolean): Promise<Sentinel | null> {
+async function requestLock(api: WakeLockApi, stillWanted: () => boolean): Promise<Sentinel | 'refused' | null> {
   try {
     const lock = await api.request('screen');
     if (stillWanted()) return lock;
-    void lock.release();
+    void lock.release().catch(() => undefined);
+    return null;
   } catch {
-    // Refused (battery saver, policy): the screen may lock; the class goes on.
+    return 'refused';
   }
-  return null;
 }
 
-export function keepScreenOn(onChange?: (held: boolean) => void): ScreenKeeper {
-  const api =
-    typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined;
+function wakeLockApi(): WakeLockApi | undefined {
+  return typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined;
+}
+
+export function keepScreenOn(onChange?: (state: WakeState) => void): ScreenKeeper {
+  const api = wakeLockApi();
   let wanted = false;
   let sentinel: Sentinel | null = null;
+  let refused = false;
   let requesting = false;
   let disposed = false;
 
-  const set = (next: Sentinel | null) => {
+  const set = (next: Sentinel | null, nowRefused = false) => {
     sentinel = next;
-    onChange?.(!!next);
+    refused = nowRefused;
+    onChange?.(next ? 'held' : nowRefused ? 'refused' : 'released');
   };
 
   // Read when asked, not as of the last check: both change while a request is out.
   const wantedNow = () => wanted && !disposed;
 
   async function acquire() {
-    if (!api || !wanted || sentinel || requesting || disposed || document.visibilityState !== 'visible') return;
+    if (!api || !wantedNow() || sentinel || requesting || document.visibilityState !== 'visible') return;
     requesting = true;
     const lock = await requestLock(api, wantedNow);
     requesting = false;
+    if (lock === 'refused') {
+      if (wantedNow()) set(null, true);
+      return;
+    }
     if (lock) {
       lock.addEventListener('release', () => {
         if (sentinel === lock) set(null);
       });
       set(lock);
     }
-    // The class may have paused while the request was out.
+    // The family may have left while the request was out.
     if (!wantedNow()) release();
   }
 
   function release() {
     const lock = sentinel;
-    if (!lock) return;
-    set(null);
-    void lock.release().catch(() => undefined);
+    if (lock) void lock.release().catch(() => undefined);
+    if (lock || refused) set(null);
   }
 
-  const onVisibility = () => {
-    if (document.visibilityState === 'visible') void acquire();
-  };
-  document.addEventListener('visibilitychange', onVisibility);
-
-  return {
-    supported: !!api,
+  return keeper(api, {
+    acquire,
     setWanted(next) {
+      const was = wanted;
       wanted = next;
-      if (wanted) void acquire();
-      else release();
+      if (!next) release();
+      // Refused: asked again on the next visibility change or tap, not on every class event.
+      else if (!refused || !was) void acquire();
     },
     held: () => !!sentinel,
+    cannotKeep: () => wantedNow() && (!api || refused),
     dispose() {
       disposed = true;
       wanted = false;
-      document.removeEventListener('visibilitychange', onVisibility);
       release();
+    },
+  });
+}
+
+interface KeeperParts {
+  acquire: () => Promise<void>;
+  setWanted: (wanted: boolean) => void;
+  held: () => boolean;
+  cannotKeep: () => boolean;
+  dispose: () => void;
+}
+
+/** Asks again when the page is visible again and on any tap or key (a refusal may pass). */
+function keeper(api: WakeLockApi | undefined, parts: KeeperParts): ScreenKeeper {
+  const retry = () => {
+    if (document.visibilityState === 'visible') void parts.acquire();
+  };
+  const events = ['visibilitychange', 'pointerup', 'keyup'] as const;
+  for (const type of events) document.addEventListener(type, retry, true);
+  return {
+    supported: !!api,
+    setWanted: parts.setWanted,
+    held: parts.held,
+    cannotKeep: parts.cannotKeep,
+    dispose() {
+      for (const type of events) document.removeEventListener(type, retry, true);
+      parts.dispose();
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   isTempoOn,
   phaseDistance,
   pulseAmount,
+  readTempoEntry,
   tempoPhaseMs,
 } from '../src/tempo';
 
@@ -66,5 +67,29 @@ describe('tempo phase', () => {
     expect(pulseAmount(1500, 3000)).toBeCloseTo(1);
     expect(phaseDistance(2950, 20, 3000)).toBe(70);
     expect(phaseDistance(100, 300, 3000)).toBe(200);
+  });
+});
+
+describe('the tempo box', () => {
+  const range = { tempoMin: 10, tempoMax: 60 };
+
+  it('never sends an empty or non-numeric entry, which Number() would read as 0 and stop the guide', () => {
+    for (const raw of ['', '   ', 'abc', '2O', '-5', '20.5', '1e1']) {
+      expect(readTempoEntry(raw, range), JSON.stringify(raw)).toEqual({ ok: false, problem: 'notNumber' });
+      expect(readTempoEntry(raw, null), JSON.stringify(raw)).toEqual({ ok: false, problem: 'notNumber' });
+    }
+  });
+
+  it('sends 0, which stops the guide, and whole numbers in the range', () => {
+    expect(readTempoEntry('0', range)).toEqual({ ok: true, strokesPerMinute: 0 });
+    expect(readTempoEntry(' 30 ', range)).toEqual({ ok: true, strokesPerMinute: 30 });
+    expect(readTempoEntry('10', range)).toEqual({ ok: true, strokesPerMinute: 10 });
+    expect(readTempoEntry('60', range)).toEqual({ ok: true, strokesPerMinute: 60 });
+  });
+
+  it("keeps to the server's range when it is known, and leaves it to the server when it is not", () => {
+    expect(readTempoEntry('9', range)).toEqual({ ok: false, problem: 'outOfRange' });
+    expect(readTempoEntry('61', range)).toEqual({ ok: false, problem: 'outOfRange' });
+    expect(readTempoEntry('61', null)).toEqual({ ok: true, strokesPerMinute: 61 });
   });
 });

@@ -211,6 +211,8 @@ export const en = {
     'The instructor removed your family from this class. If that was a mistake, you can join again with a new name.',
   'parent.linkGone': 'This link no longer works',
   'parent.linkGoneBody': 'Your place in this class was removed. You can join again with a new name.',
+  'parent.classOver': 'This class has ended',
+  'parent.classOverBody': 'Thank you for joining. You can go through the routine again at home, at your own pace.',
   'parent.joinAgain': 'Join again',
   'parent.familyName': 'Family name',
   'parent.joinThis': 'Join this class',
@@ -265,6 +267,7 @@ export const en = {
   'teach.repeat': 'Repeat ×',
   'teach.repeatCount': 'Repeat count',
   'teach.tempoRange': 'Tempo is 0 (off) or {min}–{max} strokes a minute.',
+  'teach.tempoNumber': 'Type the strokes a minute, or press Off to stop the tempo.',
   'teach.tempoInput': 'Strokes a minute (0 is off)',
   'teach.set': 'Set',
   'teach.off': 'Off',
@@ -286,6 +289,9 @@ export const en = {
   'teach.notFoundBody': 'This class no longer exists. It may have ended more than a day ago.',
   'teach.badKey': 'This instructor link does not work',
   'teach.badKeyBody': 'The key in this link is not valid for this class. Use the link you got when you created it.',
+  'teach.classOver': 'This class has ended',
+  'teach.classOverBody':
+    'An ended class cannot be opened in the console again. The recap shows who came, the check-ins and the chat.',
   'teach.recap': 'See the class recap',
   'teach.practiceLink': 'Home practice link for families',
 
@@ -348,6 +354,10 @@ export const en = {
   'error.unavailable': 'The class is moving to another server. One moment…',
   'error.unknown': 'Something went wrong. Please try again.',
   'error.unreachable': "Can't reach LiveClass. Check your connection and try again.",
+
+  'session.refused': "Can't get you back into the class",
+  'session.refusedBody': 'The class did not let this page back in. Try again, or ask the instructor.',
+  'session.tryAgain': 'Try again',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -214,6 +214,8 @@ export const es: Record<MessageKey, string> = {
     'La instructora quitó a tu familia de esta clase. Si fue un error, puedes volver a unirte con otro nombre.',
   'parent.linkGone': 'Este enlace ya no funciona',
   'parent.linkGoneBody': 'Tu lugar en esta clase se eliminó. Puedes volver a unirte con otro nombre.',
+  'parent.classOver': 'Esta clase ha terminado',
+  'parent.classOverBody': 'Gracias por venir. Puedes repetir la rutina en casa, a tu ritmo.',
   'parent.joinAgain': 'Volver a unirse',
   'parent.familyName': 'Nombre de la familia',
   'parent.joinThis': 'Unirse a esta clase',
@@ -268,6 +270,7 @@ export const es: Record<MessageKey, string> = {
   'teach.repeat': 'Repetir ×',
   'teach.repeatCount': 'Número de repeticiones',
   'teach.tempoRange': 'El ritmo es 0 (apagado) o de {min} a {max} pasadas por minuto.',
+  'teach.tempoNumber': 'Escribe las pasadas por minuto, o pulsa Apagar para parar el ritmo.',
   'teach.tempoInput': 'Pasadas por minuto (0 lo apaga)',
   'teach.set': 'Fijar',
   'teach.off': 'Apagar',
@@ -289,6 +292,9 @@ export const es: Record<MessageKey, string> = {
   'teach.notFoundBody': 'Esta clase ya no existe. Puede que terminara hace más de un día.',
   'teach.badKey': 'Este enlace de instructora no funciona',
   'teach.badKeyBody': 'La llave de este enlace no vale para esta clase. Usa el enlace que recibiste al crearla.',
+  'teach.classOver': 'Esta clase ha terminado',
+  'teach.classOverBody':
+    'Una clase terminada no se puede volver a abrir en la consola. El resumen muestra quién vino, los registros y el chat.',
   'teach.recap': 'Ver el resumen de la clase',
   'teach.practiceLink': 'Enlace de práctica en casa para las familias',
 
@@ -351,4 +357,9 @@ export const es: Record<MessageKey, string> = {
   'error.unavailable': 'La clase está pasando a otro servidor. Un momento…',
   'error.unknown': 'Algo salió mal. Inténtalo de nuevo.',
   'error.unreachable': 'No se puede conectar con LiveClass. Revisa tu conexión e inténtalo de nuevo.',
+
+  'session.refused': 'No podemos devolverte a la clase',
+  'session.refusedBody':
+    'La clase no ha dejado volver a entrar a esta página. Inténtalo de nuevo o pregunta a la instructora.',
+  'session.tryAgain': 'Intentar de nuevo',
 };

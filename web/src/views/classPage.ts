@@ -1,6 +1,6 @@
 // What both class views do around their panels: find or resume this browser's session, and say
 // so plainly when there is none.
-import { ClassSession } from '../connection';
+import { ClassSession, type SessionEnd } from '../connection';
 import { h, setChildren } from '../dom';
 import { t } from '../i18n';
 import type { Role } from '../protocol';
@@ -29,4 +29,22 @@ export function noticePage(root: HTMLElement, title: string, body: string, actio
 
 export function toStartLink(label: string = t('app.toStart')): HTMLElement {
   return h('a', { class: 'btn btn-primary', href: '/' }, label);
+}
+
+/** The server keeps refusing this page back in: say so, and let the person try again when they choose. */
+export function refusedNotice(end: Extract<SessionEnd, { reason: 'refused' }>): HTMLElement {
+  const body = end.code === 'class_full' ? t('error.class_full') : t('session.refusedBody');
+  const again = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-primary',
+      'data-testid': 'try-again',
+      onclick: () => {
+        location.reload();
+      },
+    },
+    t('session.tryAgain'),
+  );
+  return endedNotice(t('session.refused'), body, again);
 }

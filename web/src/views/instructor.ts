@@ -8,7 +8,7 @@ import * as storage from '../storage';
 import { registerTestHooks } from '../testHooks';
 import { announcer, connectionBanner, endedNotice } from './common';
 import { chatPanel } from './chat';
-import { noticePage, takeOrResume, toStartLink } from './classPage';
+import { noticePage, refusedNotice, takeOrResume, toStartLink } from './classPage';
 import { consoleActions } from './teach/actions';
 import { cuePanel } from './teach/cues';
 import { familiesPanel } from './teach/families';
@@ -69,21 +69,20 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
 
   const render = (state: ClassState, applied: Applied[]) => {
     const joinCode = state.joinCode ?? storage.loadJoinCode(classId);
-    header.update(state, joinCode);
+    const lostFocus = header.update(state, joinCode);
     steps.update(state);
     stage.update(state);
     cues.update(state);
     families.update(state, joinCode);
+    // The class has ended under the keyboard: what is left to do is the recap.
+    if (lostFocus) families.focusRecap();
     chat.update(state, applied);
     announceHelp(state, applied, speak.say);
   };
   const renderEnded = (end: SessionEnd) => {
     cues.dispose();
-    const [title, body] =
-      end.reason === 'not_found'
-        ? [t('teach.notFound'), t('teach.notFoundBody')]
-        : [t('teach.badKey'), t('teach.badKeyBody')];
-    setChildren(main, endedNotice(title, body, toStartLink()));
+    header.closed();
+    setChildren(main, sessionEndNotice(classId, end));
   };
   s.setHandlers({
     onState: render,
@@ -97,6 +96,28 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
     },
   });
   return { tempoPhaseMs: cues.tempoPhaseMs, dispose: cues.dispose };
+}
+
+/** Why the console cannot open the class, and what is still there for it. */
+function sessionEndNotice(classId: string, end: SessionEnd): HTMLElement {
+  switch (end.reason) {
+    case 'not_found':
+      return endedNotice(t('teach.notFound'), t('teach.notFoundBody'), toStartLink());
+    case 'class_ended':
+      return endedNotice(t('teach.classOver'), t('teach.classOverBody'), recapLink(classId));
+    case 'refused':
+      return refusedNotice(end);
+    case 'removed':
+    case 'forbidden':
+      return endedNotice(t('teach.badKey'), t('teach.badKeyBody'), toStartLink());
+  }
+}
+
+/** The recap needs the key this browser keeps; without it, only the way to the start. */
+function recapLink(classId: string): HTMLElement {
+  if (!storage.loadInstructorKey(classId)) return toStartLink();
+  const href = `/teach/${encodeURIComponent(classId)}/recap`;
+  return h('a', { class: 'btn btn-primary', href, 'data-testid': 'recap-link' }, t('teach.recap'));
 }
 
 /** A family asking for help is said out loud, by name. */

@@ -7,7 +7,7 @@ import { currentStep, type Applied, type ClassState } from '../state';
 import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
 import { registerTestHooks } from '../testHooks';
-import { keepScreenOn } from '../wakeLock';
+import { keepScreenOn, type ScreenKeeper } from '../wakeLock';
 import { chatPanel } from './chat';
 import { takeOrResume } from './classPage';
 import { announcer, connectionBanner, peoplePanel, statusPill, topbar } from './common';
@@ -77,7 +77,7 @@ function familyPage(root: HTMLElement, s: ClassSession, rerender: () => void) {
     sound.say(text);
   };
   const closeSheet = () => {
-    options.setSheet(false);
+    options.closeSheet();
   };
   const parts = {
     note: stateNote(),
@@ -121,21 +121,35 @@ function familyPage(root: HTMLElement, s: ClassSession, rerender: () => void) {
   return { ...top, ...parts, title, sound, main, options };
 }
 
+/** The screen kept on while wanted; the note says so where this browser cannot keep it on. */
+function screenKeeper(main: HTMLElement, note: HTMLElement): Pick<ScreenKeeper, 'setWanted' | 'dispose'> {
+  const screen = keepScreenOn((wake) => {
+    main.dataset.wakeLock = wake;
+    note.hidden = !screen.cannotKeep();
+  });
+  return {
+    setWanted(wanted) {
+      screen.setWanted(wanted);
+      note.hidden = !screen.cannotKeep();
+    },
+    dispose() {
+      screen.dispose();
+    },
+  };
+}
+
 function familyView(root: HTMLElement, classId: string, s: ClassSession) {
   const page = familyPage(root, s, () => {
     if (s.state) render(s.state, []);
   });
   const { pill, sound, main } = page;
-  const screen = keepScreenOn((held) => {
-    main.dataset.wakeLock = held ? 'held' : 'released';
-  });
+  const screen = screenKeeper(main, page.options.wakeNote);
 
   function render(state: ClassState, applied: Applied[]) {
     const live = (kind: string) => applied.some((a) => a.live && a.event.kind === kind);
-    const isLive = state.status === 'Live';
     sound.setStatus(state.status);
-    screen.setWanted(isLive);
-    page.options.wakeNote.hidden = screen.supported || !isLive;
+    // Waiting, live or on a feeding break: hands are oily all along, so the screen stays on.
+    screen.setWanted(state.status !== 'Ended');
     setText(page.title, state.title);
     document.title = `${state.title} · LiveClass`;
     pill.update(state);
@@ -163,7 +177,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
       page.tempo.dispose();
       screen.setWanted(false);
       sound.hush();
-      showSessionEnd(main, classId, end);
+      showSessionEnd(main, classId, end, s.state?.routine.id ?? null);
       if (end.reason !== 'not_found') pill.element.hidden = true;
     },
     onOutbox: (items) => {

@@ -6,7 +6,7 @@ import { limitLength } from '../../limits';
 import { navigate } from '../../router';
 import * as storage from '../../storage';
 import { endedNotice } from '../common';
-import { noticePage, toStartLink } from '../classPage';
+import { noticePage, refusedNotice, toStartLink } from '../classPage';
 import { joinFamily } from '../join';
 
 export function renderNotJoined(root: HTMLElement, classId: string): void {
@@ -32,20 +32,29 @@ export function renderNotJoined(root: HTMLElement, classId: string): void {
 }
 
 /** Replaces the class with why the family is out of it, and a way back in where there is one. */
-export function showSessionEnd(main: HTMLElement, classId: string, end: SessionEnd): void {
-  if (end.reason === 'not_found') {
-    setChildren(main, endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'), toStartLink()));
-    return;
+export function showSessionEnd(main: HTMLElement, classId: string, end: SessionEnd, routineId: string | null): void {
+  setChildren(main, sessionEndNotice(classId, end, routineId));
+}
+
+function sessionEndNotice(classId: string, end: SessionEnd, routineId: string | null): HTMLElement {
+  switch (end.reason) {
+    case 'not_found':
+      return endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'), toStartLink());
+    case 'class_ended':
+      return endedNotice(t('parent.classOver'), t('parent.classOverBody'), practiceLink(routineId));
+    case 'refused':
+      return refusedNotice(end);
+    case 'removed':
+      return endedNotice(t('parent.removed'), t('parent.removedBody'), rejoinForm(storage.loadJoinCode(classId)));
+    case 'forbidden':
+      return endedNotice(t('parent.linkGone'), t('parent.linkGoneBody'), rejoinForm(storage.loadJoinCode(classId)));
   }
-  const removed = end.reason === 'removed';
-  setChildren(
-    main,
-    endedNotice(
-      removed ? t('parent.removed') : t('parent.linkGone'),
-      removed ? t('parent.removedBody') : t('parent.linkGoneBody'),
-      rejoinForm(storage.loadJoinCode(classId)),
-    ),
-  );
+}
+
+/** The class's routine to practise at home, or the list of routines when this page never saw the class. */
+function practiceLink(routineId: string | null): HTMLElement {
+  const href = routineId ? `/practice/${encodeURIComponent(routineId)}` : '/practice';
+  return h('a', { class: 'btn btn-primary', href, 'data-testid': 'ended-practice' }, t('parent.practice'));
 }
 
 function rejoinForm(joinCode: string | null): HTMLElement {

@@ -11,7 +11,8 @@ export interface ViewOptions {
   sheetButton: HTMLButtonElement;
   wakeNote: HTMLElement;
   isMat(): boolean;
-  setSheet(open: boolean): void;
+  /** Closes the open check-in sheet and puts focus back on the button that opens it. */
+  closeSheet(): void;
 }
 
 function toggle(testId: string, style: string, label: string, pressed: boolean, onclick: () => void) {
@@ -75,14 +76,16 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     sheetButton.setAttribute('aria-expanded', String(open));
     if (open) checkPanel.querySelector<HTMLButtonElement>('.checkin-btn')?.focus();
   }
+  function closeSheet() {
+    if (!checkPanel.classList.contains('is-open')) return;
+    setSheet(false);
+    sheetButton.focus();
+  }
   setMat(matOn);
   checkPanel.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && checkPanel.classList.contains('is-open')) {
-      setSheet(false);
-      sheetButton.focus();
-    }
+    if (event.key === 'Escape') closeSheet();
   });
-  return { element, sheetButton, wakeNote, isMat: () => matOn, setSheet };
+  return { element, sheetButton, wakeNote, isMat: () => matOn, closeSheet };
 }
 
 /** Hands-free on and off, its tick, and a note where this browser cannot speak. */

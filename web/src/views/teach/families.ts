@@ -11,7 +11,7 @@ export function familiesPanel(
   classId: string,
   actions: ConsoleActions,
   current: () => ClassState | null,
-): { element: HTMLElement; update(state: ClassState, joinCode: string | null): void } {
+): { element: HTMLElement; update(state: ClassState, joinCode: string | null): void; focusRecap(): void } {
   const shareLink = h('a', { class: 'share-link', 'data-testid': 'parent-link', target: '_blank', rel: 'noopener' });
   const invite = h(
     'div',
@@ -60,6 +60,9 @@ export function familiesPanel(
       if (ended) recapLink.href = `/teach/${encodeURIComponent(classId)}/recap`;
       practiceLink.href = `${location.origin}/practice/${encodeURIComponent(state.routine.id)}`;
       setText(practiceLink, practiceLink.href);
+    },
+    focusRecap() {
+      if (!afterClass.hidden) recapLink.focus();
     },
   };
 }

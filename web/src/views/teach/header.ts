@@ -10,7 +10,10 @@ export interface ConsoleHeader {
   element: HTMLElement;
   /** The status as words, for the announcer. */
   pill: HTMLElement;
-  update(state: ClassState, joinCode: string | null): void;
+  /** True when the control the keyboard was on went away and none of the class controls can take its place. */
+  update(state: ClassState, joinCode: string | null): boolean;
+  /** The console can no longer run this class: its controls go. */
+  closed(): void;
 }
 
 export function consoleHeader(actions: ConsoleActions): ConsoleHeader {
@@ -29,47 +32,59 @@ export function consoleHeader(actions: ConsoleActions): ConsoleHeader {
       document.title = t('teach.titleClass', { title: state.title });
       pill.update(state);
       setText(codeText, joinCode ? formatJoinCode(joinCode) : '—');
-      controls.update(state);
+      return controls.update(state);
+    },
+    closed() {
+      controls.element.hidden = true;
     },
   };
 }
 
-function button(testId: string, style: string, label: string, onclick: () => unknown): HTMLButtonElement {
+function button(testId: string | null, style: string, label: string, onclick: () => unknown): HTMLButtonElement {
   return h('button', { type: 'button', class: `btn${style}`, 'data-testid': testId, onclick }, label);
 }
 
-/** Start, pause, resume, and end behind a confirmation. */
-function classControls(actions: ConsoleActions): { element: HTMLElement; update(state: ClassState): void } {
-  const startBtn = button('start', ' btn-primary', t('teach.start'), () => actions.act('StartClass'));
-  const pauseBtn = button('pause', '', t('teach.pause'), () => actions.act('PauseClass'));
-  const resumeBtn = button('resume', ' btn-primary', t('teach.resume'), () => actions.act('ResumeClass'));
+/** Whether the focused element is gone from sight (hidden itself or inside something hidden). */
+function focusHidden(): boolean {
+  const active = document.activeElement;
+  return !(active instanceof HTMLElement) || active === document.body || !!active.closest('[hidden]');
+}
+
+/** Ending asks first: "End class", then "End now" or "Keep going". */
+function endControls(actions: ConsoleActions) {
   const endBtn = button('end', ' btn-danger-quiet', t('teach.end'), () => {
     confirmEnd(true);
+    endNowBtn.focus();
+  });
+  const endNowBtn = button('end-confirm', ' btn-danger', t('teach.endNow'), async () => {
+    confirmEnd(false);
+    endBtn.focus();
+    await actions.act('EndClass');
+  });
+  const keepGoing = button(null, ' btn-quiet', t('teach.keepGoing'), () => {
+    confirmEnd(false);
+    endBtn.focus();
   });
   const endConfirm = h(
     'span',
     { class: 'confirm', hidden: true, role: 'group', 'aria-label': t('teach.confirmEnd') },
     h('span', {}, t('teach.endForAll')),
-    button('end-confirm', ' btn-danger', t('teach.endNow'), async () => {
-      confirmEnd(false);
-      await actions.act('EndClass');
-    }),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'btn btn-quiet',
-        onclick: () => {
-          confirmEnd(false);
-        },
-      },
-      t('teach.keepGoing'),
-    ),
+    endNowBtn,
+    keepGoing,
   );
   function confirmEnd(show: boolean) {
     endConfirm.hidden = !show;
     endBtn.hidden = show;
   }
+  return { endBtn, endConfirm, confirmEnd };
+}
+
+/** Start, pause, resume, and end behind a confirmation. */
+function classControls(actions: ConsoleActions): { element: HTMLElement; update(state: ClassState): boolean } {
+  const startBtn = button('start', ' btn-primary', t('teach.start'), () => actions.act('StartClass'));
+  const pauseBtn = button('pause', '', t('teach.pause'), () => actions.act('PauseClass'));
+  const resumeBtn = button('resume', ' btn-primary', t('teach.resume'), () => actions.act('ResumeClass'));
+  const { endBtn, endConfirm, confirmEnd } = endControls(actions);
   const element = h(
     'div',
     { class: 'controls', role: 'group', 'aria-label': t('teach.controls') },
@@ -79,15 +94,24 @@ function classControls(actions: ConsoleActions): { element: HTMLElement; update(
     endBtn,
     endConfirm,
   );
+  // After Start, Pause or Resume the pressed button goes; the keyboard moves on to the one shown now.
+  const refocus = (): boolean => {
+    if (!focusHidden()) return false;
+    const next = [pauseBtn, resumeBtn, startBtn, endBtn].find((b) => !b.hidden);
+    next?.focus();
+    return !next;
+  };
   return {
     element,
     update(state) {
+      const hadFocus = element.contains(document.activeElement);
       startBtn.hidden = state.status !== 'Lobby';
       pauseBtn.hidden = state.status !== 'Live';
       resumeBtn.hidden = state.status !== 'Paused';
-      endBtn.hidden = !(state.status === 'Live' || state.status === 'Paused') || !endConfirm.hidden;
-      if (state.status === 'Ended' || state.status === 'Lobby') confirmEnd(false);
-      if (state.status === 'Lobby') endBtn.hidden = true;
+      const running = state.status === 'Live' || state.status === 'Paused';
+      if (!running) confirmEnd(false);
+      endBtn.hidden = !running || !endConfirm.hidden;
+      return hadFocus && refocus();
     },
   };
 }

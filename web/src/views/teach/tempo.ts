@@ -3,6 +3,7 @@ import { h, setText } from '../../dom';
 import { t } from '../../i18n';
 import { serverLimits } from '../../limits';
 import type { ClassState } from '../../state';
+import { readTempoEntry, type TempoEntry } from '../../tempo';
 import { createTempoGuide } from '../../tempoGuide';
 import type { ConsoleActions } from './actions';
 import { inlineForm, numberInput, offWhenEnded } from './controls';
@@ -18,14 +19,16 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
   const input = numberInput({ id: 'tempo-input', min: 0, step: 1, value: 20, max: (limits) => limits.tempoMax });
   const now = h('span', { 'data-testid': 'tempo-now' });
   const guide = createTempoGuide((clientNow) => serverNow(clientNow));
-  const setTempo = async (n: number) => {
+  const setTempo = async (entry: TempoEntry) => {
     const limits = serverLimits.current();
-    // 0 stops the guide; anything else must be in the server's range, when it is known.
-    if (limits && (!Number.isInteger(n) || (n !== 0 && (n < limits.tempoMin || n > limits.tempoMax)))) {
-      actions.say(t('teach.tempoRange', { min: limits.tempoMin, max: limits.tempoMax }));
+    if (!entry.ok) {
+      const rangeKnown = entry.problem === 'outOfRange' && limits;
+      actions.say(
+        rangeKnown ? t('teach.tempoRange', { min: limits.tempoMin, max: limits.tempoMax }) : t('teach.tempoNumber'),
+      );
       return;
     }
-    await actions.act('SetTempo', n);
+    await actions.act('SetTempo', entry.strokesPerMinute);
   };
   const form = tempoForm(input, setTempo);
   const element = h(
@@ -50,12 +53,18 @@ export function tempoControl(actions: ConsoleActions, serverNow: (clientNow?: nu
   };
 }
 
-function tempoForm(input: HTMLInputElement, setTempo: (n: number) => Promise<void>): HTMLFormElement {
+function tempoForm(input: HTMLInputElement, setTempo: (entry: TempoEntry) => Promise<void>): HTMLFormElement {
   const off = h(
     'button',
-    { type: 'button', class: 'btn btn-quiet', 'data-testid': 'tempo-off', onclick: () => setTempo(0) },
+    {
+      type: 'button',
+      class: 'btn btn-quiet',
+      'data-testid': 'tempo-off',
+      onclick: () => setTempo({ ok: true, strokesPerMinute: 0 }),
+    },
     t('teach.off'),
   );
   const set = { text: t('teach.set'), testId: 'tempo-set' };
-  return inlineForm(input, t('teach.tempoInput'), set, () => setTempo(Number(input.value)), off);
+  const submit = () => setTempo(readTempoEntry(input.value, serverLimits.current()));
+  return inlineForm(input, t('teach.tempoInput'), set, submit, off);
 }

@@ -1,0 +1,138 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Membership } from '../src/storage';
+import { snapshot } from './fixtures';
+
+// A hub connection that answers each invocation from the test's script.
+const hub = vi.hoisted(() => {
+  type Answer = (method: string, args: unknown[]) => Promise<unknown>;
+  class FakeConnection {
+    state = 'Disconnected';
+    calls: string[] = [];
+    answer: Answer = () => Promise.reject(new Error('no answer scripted'));
+    on(): void {}
+    onreconnecting(): void {}
+    onreconnected(): void {}
+    onclose(): void {}
+    start(): Promise<void> {
+      this.state = 'Connected';
+      return Promise.resolve();
+    }
+    stop(): Promise<void> {
+      this.state = 'Disconnected';
+      return Promise.resolve();
+    }
+    invoke(method: string, ...args: unknown[]): Promise<unknown> {
+      if (method !== 'Ping') this.calls.push(method);
+      return this.answer(method, args);
+    }
+  }
+  return { current: new FakeConnection(), FakeConnection };
+});
+
+vi.mock('@microsoft/signalr', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@microsoft/signalr')>();
+  class FakeBuilder {
+    withUrl() {
+      return this;
+    }
+    withHubProtocol() {
+      return this;
+    }
+    withAutomaticReconnect() {
+      return this;
+    }
+    withStatefulReconnect() {
+      return this;
+    }
+    configureLogging() {
+      return this;
+    }
+    build() {
+      return hub.current;
+    }
+  }
+  return { ...real, HubConnectionBuilder: FakeBuilder };
+});
+
+const { ClassSession } = await import('../src/connection');
+type SessionEnd = import('../src/connection').SessionEnd;
+
+const membership: Membership = { rejoinToken: 'tok', participantId: 'p1', lastSeq: 0, role: 'Parent' };
+const refusal = (code: string) => Promise.reject(new Error(`HubException: ${code}: refused for the test`));
+
+function resume(role: 'Parent' | 'Instructor', answer: (method: string) => Promise<unknown>) {
+  hub.current = new hub.FakeConnection();
+  hub.current.answer = (method) => (method === 'Ping' ? Promise.reject(new Error('no ping')) : answer(method));
+  const ends: SessionEnd[] = [];
+  const session =
+    role === 'Parent'
+      ? ClassSession.resume('c1', 'Parent', membership, null)
+      : ClassSession.resume('c1', 'Instructor', null, 'instructor-key');
+  session.setHandlers({ onEnded: (end) => ends.push(end) });
+  return { session, ends, calls: hub.current.calls };
+}
+
+describe('coming back into a class the server will not let this page into', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stops at class_ended answering a family’s Rejoin, and says the class has ended', async () => {
+    const { session, ends, calls } = resume('Parent', () => refusal('class_ended'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['Rejoin']);
+    expect(ends).toEqual([{ reason: 'class_ended' }]);
+    expect(session.status).toBe('stopped');
+  });
+
+  it('stops at class_ended answering the instructor’s JoinAsInstructor', async () => {
+    const { ends, calls } = resume('Instructor', () => refusal('class_ended'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['JoinAsInstructor']);
+    expect(ends).toEqual([{ reason: 'class_ended' }]);
+  });
+
+  it.each(['invalid', 'class_full', 'not_joined'])(
+    'stops at %s and says why instead of asking forever',
+    async (code) => {
+      const { ends, calls } = resume('Parent', () => refusal(code));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toEqual(['Rejoin']);
+      expect(ends).toEqual([{ reason: 'refused', code, detail: 'refused for the test' }]);
+    },
+  );
+
+  it.each(['rate_limited', 'unavailable'])(
+    'asks again after %s, waiting longer each time, until it is in',
+    async (code) => {
+      let refusals = 3;
+      const { session, ends, calls } = resume('Parent', () =>
+        refusals-- > 0
+          ? refusal(code)
+          : Promise.resolve({ participantId: 'p1', role: 'Parent', snapshot: snapshot(), events: [] }),
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(calls).toEqual(['Rejoin']);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(calls).toEqual(['Rejoin', 'Rejoin', 'Rejoin', 'Rejoin']);
+      expect(ends).toEqual([]);
+      expect(session.status).toBe('online');
+      session.dispose();
+    },
+  );
+
+  it('waits longer and longer while rate_limited goes on', async () => {
+    const { session, calls } = resume('Parent', () => refusal('rate_limited'));
+    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(20_000);
+    const inFirst20s = calls.length;
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(inFirst20s).toBeLessThanOrEqual(6);
+    expect(calls.length - inFirst20s).toBeLessThanOrEqual(3);
+    expect(session.status).not.toBe('stopped');
+    session.dispose();
+  });
+});
