@@ -177,6 +177,8 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   await settle([away.page], await lastSeq(online.page));
   await expect.poll(async () => (await lastSeq(away.page)) - (await lastSeq(online.page))).toBe(0);
   await expect(away.page.getByTestId('chat-line')).toHaveCount(expectedChat.length);
+  // The missed lines are not read out to a screen reader as if they were new.
+  await expect(away.page.getByTestId('chat-list')).toHaveAttribute('aria-live', 'off');
 
   // Live events flow again after the catch-up.
   await t.getByTestId('next-step').click();
@@ -184,6 +186,10 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   // History delivered by Rejoin is not announced; the live step change is.
   await expect(away.page.getByTestId('announcer')).toContainText(routine.steps[3].name);
   await expect(away.page.getByTestId('announcer')).not.toContainText('Repeat');
+  // A line posted now is.
+  await sendChat(t, 'Back with us');
+  await expect(chatTexts(away.page)).toHaveText([...expectedChat, 'Back with us']);
+  await expect(away.page.getByTestId('chat-list')).toHaveAttribute('aria-live', 'polite');
 });
 
 test('a parent who reloads is the same family', async ({ browser, request }) => {

@@ -149,6 +149,9 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
 
   function update(state: ClassState, applied: Applied[]) {
     const stick = nearBottom() || rows.size === 0;
+    // A screen reader hears the lines posted live, never history a rejoin or a snapshot brings.
+    const added = state.chat.filter((m) => !rows.has(m.messageId));
+    if (added.length) element.setAttribute('aria-live', allLive(added, applied) ? 'polite' : 'off');
     placeLines(state.chat);
     const fresh = applied.filter(
       (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
@@ -162,6 +165,13 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
   }
 
   return { element, unread, clearUnread, update };
+}
+
+/** Whether every one of these lines was posted live just now, not brought as history. */
+function allLive(added: ChatMessage[], applied: Applied[]): boolean {
+  const live = new Set<string>();
+  for (const a of applied) if (a.live && a.event.kind === 'ChatPosted') live.add(a.event.message.messageId);
+  return added.every((m) => live.has(m.messageId));
 }
 
 function chatLine(
