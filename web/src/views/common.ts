@@ -5,6 +5,7 @@ import type { Participant } from '../protocol';
 import type { ClassState } from '../state';
 import { LANGUAGES, lang, setLang, t, type Lang } from '../i18n';
 import { statusLabel } from '../wording';
+import { liveRegionWriter } from '../liveRegion';
 
 export function statusPill(): { element: HTMLElement; update(state: ClassState): void } {
   const element = h('span', { class: 'status-pill', 'data-testid': 'class-status', 'data-status': '' });
@@ -54,16 +55,10 @@ export function announcer(): { element: HTMLElement; say: (text: string) => void
     role: 'status',
     'data-testid': 'announcer',
   });
-  return {
-    element,
-    say(text) {
-      // Clearing first makes a repeated message be read again.
-      element.textContent = '';
-      setTimeout(() => {
-        element.textContent = text;
-      }, 50);
-    },
-  };
+  const say = liveRegionWriter((text) => {
+    element.textContent = text;
+  });
+  return { element, say };
 }
 
 export function onlineDot(p: Participant): HTMLElement {
