@@ -166,6 +166,8 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
 
   await away.context.setOffline(false);
   await expect(away.page.getByTestId('connection-banner')).toBeHidden({ timeout: 45_000 });
+  // A screen reader that heard "reconnecting" hears that the family is back.
+  await expect(away.page.getByTestId('announcer')).toContainText('Connected again');
   await expect(away.page.getByTestId('step-name')).toHaveText(third.name);
   await expect(away.page.getByTestId('step-counter')).toHaveText(`Step 3 of ${routine.steps.length}`);
   await expect(away.page.getByTestId('cue-title')).toHaveText('Repeat ×4');

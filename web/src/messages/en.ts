@@ -63,6 +63,7 @@ export const en = {
 
   'conn.connecting': 'Connecting to the class…',
   'conn.reconnecting': 'Reconnecting… the class carries on and you will be right back where it is.',
+  'conn.back': 'Connected again: you are where the class is.',
 
   'area.Legs': 'Legs',
   'area.Feet': 'Feet',

@@ -64,6 +64,7 @@ export const es: Record<MessageKey, string> = {
 
   'conn.connecting': 'Conectando con la clase…',
   'conn.reconnecting': 'Reconectando… la clase sigue y volverás justo donde va.',
+  'conn.back': 'Conectado de nuevo: estás donde va la clase.',
 
   'area.Legs': 'Piernas',
   'area.Feet': 'Pies',

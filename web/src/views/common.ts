@@ -18,7 +18,11 @@ export function statusPill(): { element: HTMLElement; update(state: ClassState):
   };
 }
 
-export function connectionBanner(): { element: HTMLElement; update(status: ConnectionStatus): void } {
+/** Says while the connection is down; once it is back after a drop, `announce` says so too. */
+export function connectionBanner(announce?: (text: string) => void): {
+  element: HTMLElement;
+  update(status: ConnectionStatus): void;
+} {
   const text = h('span', {});
   const element = h(
     'div',
@@ -32,15 +36,20 @@ export function connectionBanner(): { element: HTMLElement; update(status: Conne
     h('span', { class: 'banner-dot', 'aria-hidden': 'true' }),
     text,
   );
+  let dropped = false;
   return {
     element,
     update(status) {
       element.dataset.connection = status;
       if (status === 'online' || status === 'stopped') {
+        // The banner going away is silent: a reader who heard "reconnecting" hears that it is over.
+        if (status === 'online' && dropped) announce?.(t('conn.back'));
+        dropped = false;
         element.hidden = true;
         setText(text, '');
         return;
       }
+      dropped ||= status === 'reconnecting';
       element.hidden = false;
       setText(text, status === 'connecting' ? t('conn.connecting') : t('conn.reconnecting'));
     },

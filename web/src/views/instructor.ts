@@ -47,8 +47,8 @@ function keepLinkSecrets(classId: string): void {
 }
 
 function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) {
-  const banner = connectionBanner();
   const speak = announcer();
+  const banner = connectionBanner(speak.say);
   const actions = consoleActions(s);
   const current = () => s.state;
   const header = consoleHeader(actions);

@@ -70,7 +70,8 @@ function stateNote(): { element: HTMLElement; update(state: ClassState): void } 
 
 /** Everything on a family's page, built once; `rerender` shows the class again as it is. */
 function familyPage(root: HTMLElement, s: ClassSession, rerender: () => void) {
-  const top = { pill: statusPill(), banner: connectionBanner(), speak: announcer() };
+  const speak = announcer();
+  const top = { pill: statusPill(), banner: connectionBanner(speak.say), speak };
   const title = h('span', { class: 'topbar-title', 'data-testid': 'class-title' }, '');
   const sound = familySound();
   const say = (text: string) => {
