@@ -194,6 +194,35 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   await expect(away.page.getByTestId('chat-list')).toHaveAttribute('aria-live', 'polite');
 });
 
+test('a chat line sent offline is posted once after the tab was closed and the class opened again', async ({
+  browser,
+  request,
+}) => {
+  const { created, teacher, families } = await openClass(browser, request, people, 'Closed tab', ['Hana & Rio']);
+  const [family] = families;
+  await sendChat(family.page, 'Hello from the mat');
+  await expect(chatTexts(teacher.page)).toHaveText(['Hello from the mat']);
+
+  await family.context.setOffline(true);
+  await expect(family.page.getByTestId('connection-banner')).toBeVisible({ timeout: 45_000 });
+  await sendChat(family.page, 'Rio fell asleep, back soon');
+  await expect(family.page.locator('.chat-pending.is-waiting')).toHaveCount(1);
+  // The phone closes the tab before the line could go.
+  await family.page.close();
+  await family.context.setOffline(false);
+
+  const again = await family.context.newPage();
+  await again.goto(`/class/${created.classId}`);
+  await expect(chatTexts(teacher.page)).toHaveText(['Hello from the mat', 'Rio fell asleep, back soon']);
+  await expect(chatTexts(again)).toHaveText(['Hello from the mat', 'Rio fell asleep, back soon']);
+  await expect(again.locator('.chat-pending')).toHaveCount(0);
+
+  // Opened once more, nothing is sent twice.
+  await again.reload();
+  await expect(chatTexts(again)).toHaveText(['Hello from the mat', 'Rio fell asleep, back soon']);
+  await expect(teacher.page.getByTestId('chat-line')).toHaveCount(2);
+});
+
 test('a parent who reloads is the same family', async ({ browser, request }) => {
   // The second family is on the board beside the first throughout.
   const names = ['Faye & Ada', 'Gus & Kit'];

@@ -89,7 +89,10 @@ export class ClassSession {
       stopped: () => this.stopped,
       send: (clientMessageId, text) => this.connection.invoke(Hub.SendChat, clientMessageId, text),
       rejoin: () => void this.resync(),
-      changed: (items) => this.handlers.onOutbox?.(items),
+      changed: (items) => {
+        this.keepUnsent(items);
+        this.handlers.onOutbox?.(items);
+      },
     });
     this.store = new SessionStore(() => ({
       state: this.sequencer.state,
@@ -158,6 +161,7 @@ export class ClassSession {
     session.instructorKey = instructorKey;
     const cached = SessionStore.cachedState(classId, membership);
     if (cached) session.sequencer.restore(cached);
+    session.chat.restore(SessionStore.unsentLines(classId, membership));
     void session.restartLoop();
     return session;
   }
@@ -214,6 +218,13 @@ export class ClassSession {
 
   get outbox(): OutboxItem[] {
     return this.chat.items;
+  }
+
+  /** Lines still to post are kept in this browser, so a closed tab does not lose them. */
+  private keepUnsent(items: readonly OutboxItem[]): void {
+    if (this.classId && this.role && this.participantId) {
+      SessionStore.keepUnsent(this.classId, this.role, this.participantId, items);
+    }
   }
 
   // ---- staying connected ----

@@ -38,6 +38,17 @@ export class ChatOutbox {
     void this.deliver(item);
   }
 
+  /** Lines an earlier visit could not post: they wait for the connection, under the ids they had. */
+  restore(lines: readonly { clientMessageId: string; text: string }[]): void {
+    const known = new Set(this.items.map((i) => i.clientMessageId));
+    const restored = lines
+      .filter((l) => !known.has(l.clientMessageId))
+      .map((l): OutboxItem => ({ clientMessageId: l.clientMessageId, text: l.text, state: 'waiting', error: null }));
+    if (!restored.length) return;
+    this.items = [...this.items, ...restored];
+    this.link.changed(this.items);
+  }
+
   retry(clientMessageId: string): void {
     const item = this.items.find((i) => i.clientMessageId === clientMessageId);
     if (item) void this.deliver(item);

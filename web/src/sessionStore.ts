@@ -1,6 +1,7 @@
 // What a session keeps in this browser between visits: its membership (token, last seq) and a
 // cached copy of the class, written a moment after changes so a burst of events is one write.
 import type { SessionEnd } from './connection';
+import type { OutboxItem } from './outbox';
 import type { JoinResult, Role } from './protocol';
 import type { ClassState } from './state';
 import * as storage from './storage';
@@ -24,6 +25,20 @@ export class SessionStore {
   static cachedState(classId: string, membership: storage.Membership | null): ClassState | null {
     if (!membership?.participantId) return null;
     return storage.loadCachedState(classId, membership.role, membership.participantId);
+  }
+
+  /** Chat lines an earlier visit as this family could not post. */
+  static unsentLines(classId: string, membership: storage.Membership | null): storage.UnsentLine[] {
+    if (!membership?.participantId) return [];
+    return storage.loadUnsentLines(classId, membership.role, membership.participantId);
+  }
+
+  /** Keeps the lines still to post (not those the server refused for good), replacing what was kept. */
+  static keepUnsent(classId: string, role: Role, participantId: string, items: readonly OutboxItem[]): void {
+    const unsent = items
+      .filter((i) => i.state !== 'failed')
+      .map(({ clientMessageId, text }) => ({ clientMessageId, text }));
+    storage.saveUnsentLines(classId, role, participantId, unsent);
   }
 
   /** Keeps a join's token; a name and code not given are kept from the previous membership. */

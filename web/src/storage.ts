@@ -60,6 +60,7 @@ export function updateMembership(classId: string, role: Role, participantId: str
 export function clearMembership(classId: string, role: Role): void {
   write(local(), memberKey(classId, role), null);
   write(session(), stateKey(classId, role), null);
+  write(local(), outboxKey(classId, role), null);
 }
 
 export function loadInstructorKey(classId: string): string | null {
@@ -95,6 +96,36 @@ export function loadCachedState(classId: string, role: Role, participantId: stri
 
 export function saveCachedState(role: Role, participantId: string, state: ClassState): void {
   write(session(), stateKey(state.classId, role), { participantId, state } satisfies CachedState);
+}
+
+// Chat lines not yet posted outlive the tab (a phone that kills it, a tab closed while offline):
+// the next visit as the same family sends them, each under its clientMessageId, so at most once.
+const outboxKey = (classId: string, role: Role) => `outbox.${role}.${classId}`;
+
+export interface UnsentLine {
+  clientMessageId: string;
+  text: string;
+}
+
+interface StoredOutbox {
+  participantId: string;
+  lines: UnsentLine[];
+}
+
+export function loadUnsentLines(classId: string, role: Role, participantId: string): UnsentLine[] {
+  const stored = read(local(), outboxKey(classId, role)) as Partial<StoredOutbox> | null;
+  if (!stored || stored.participantId !== participantId || !Array.isArray(stored.lines)) return [];
+  return (stored.lines as unknown[]).filter(isUnsentLine);
+}
+
+function isUnsentLine(value: unknown): value is UnsentLine {
+  const line = value as Partial<UnsentLine> | null;
+  return typeof line?.clientMessageId === 'string' && typeof line.text === 'string';
+}
+
+export function saveUnsentLines(classId: string, role: Role, participantId: string, lines: UnsentLine[]): void {
+  const value: StoredOutbox | null = lines.length ? { participantId, lines } : null;
+  write(local(), outboxKey(classId, role), value);
 }
 
 // ---- Forgetting a class ----

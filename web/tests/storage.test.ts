@@ -128,3 +128,39 @@ describe('a device link', () => {
     expect(storage.loadMembership('c1', 'Parent')?.lastSeq).toBe(7);
   });
 });
+
+describe('chat lines not yet posted', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it('outlive the tab for the same family, and only for it', () => {
+    joinAsFamily('c1', 'token-1');
+    storage.saveUnsentLines('c1', 'Parent', 'p1', [{ clientMessageId: 'm1', text: 'Back in a minute' }]);
+
+    expect(storage.loadUnsentLines('c1', 'Parent', 'p1')).toEqual([
+      { clientMessageId: 'm1', text: 'Back in a minute' },
+    ]);
+    expect(storage.loadUnsentLines('c1', 'Parent', 'p2')).toEqual([]);
+    expect(storage.loadUnsentLines('c1', 'Instructor', 'p1')).toEqual([]);
+  });
+
+  it('go with the membership, and when none are left', () => {
+    storage.saveUnsentLines('c1', 'Parent', 'p1', [{ clientMessageId: 'm1', text: 'Hello' }]);
+    storage.clearMembership('c1', 'Parent');
+    expect(storage.loadUnsentLines('c1', 'Parent', 'p1')).toEqual([]);
+
+    storage.saveUnsentLines('c2', 'Parent', 'p1', [{ clientMessageId: 'm2', text: 'Hi' }]);
+    storage.saveUnsentLines('c2', 'Parent', 'p1', []);
+    expect(localStorage.length).toBe(0);
+  });
+
+  it('ignore what is not a line', () => {
+    localStorage.setItem(
+      'liveclass.v1.outbox.Parent.c1',
+      JSON.stringify({ participantId: 'p1', lines: [null, { text: 'no id' }, { clientMessageId: 'm3', text: 'ok' }] }),
+    );
+    expect(storage.loadUnsentLines('c1', 'Parent', 'p1')).toEqual([{ clientMessageId: 'm3', text: 'ok' }]);
+  });
+});
