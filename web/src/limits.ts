@@ -43,18 +43,62 @@ export function createLimitsSource(fetchLimits: () => Promise<ClientLimits>): Li
 /** The app's one source of the server's limits. */
 export const serverLimits = createLimitsSource(getLimits);
 
-/** Gives a text input the server's maximum length once it is known. */
-export function limitLength(
-  input: Pick<HTMLInputElement, 'maxLength'>,
-  pick: (limits: ClientLimits) => number,
-  source: LimitsSource = serverLimits,
-): void {
-  source.whenKnown((limits) => {
-    input.maxLength = pick(limits);
-  });
+/** The server refuses text longer than this many UTF-16 code units per character before counting it. */
+const MAX_CODE_UNITS_PER_CHARACTER = 16;
+
+const graphemes =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : null;
+
+/** The characters of a text as a reader sees them (grapheme clusters), normalized to NFC: what the server counts. */
+function characters(text: string): string[] {
+  const nfc = text.normalize('NFC');
+  return graphemes ? Array.from(graphemes.segment(nfc), (s) => s.segment) : Array.from(nfc);
+}
+
+/** How many characters the server counts in this text (after trimming, as it does). */
+export function characterCount(text: string): number {
+  return characters(text.trim()).length;
 }
 
 /** Whether a text is too long for a known limit; with no limit known, the server decides. */
 export function tooLong(text: string, max: number | undefined): boolean {
-  return max !== undefined && text.length > max;
+  return max !== undefined && characterCount(text) > max;
+}
+
+/** The text cut to at most `max` characters as the server counts them. */
+export function cutToCharacters(text: string, max: number): string {
+  const all = characters(text);
+  return all.length <= max ? text : all.slice(0, max).join('');
+}
+
+type LimitedInput = Pick<HTMLInputElement, 'maxLength' | 'value' | 'addEventListener'>;
+
+/**
+ * Gives a text input the server's maximum length once it is known, counted as the server counts
+ * it: in characters a reader sees, so a name with emoji or accents gets its full length. The
+ * input's own `maxLength` (UTF-16 units) only stops what the server would refuse unread.
+ */
+export function limitLength(
+  input: LimitedInput,
+  pick: (limits: ClientLimits) => number,
+  source: LimitsSource = serverLimits,
+): void {
+  let max: number | null = null;
+  const cut = () => {
+    if (max === null) return;
+    const kept = cutToCharacters(input.value, max);
+    if (kept !== input.value) input.value = kept;
+  };
+  // Not in the middle of a composition (an input method builds one character from several keys).
+  input.addEventListener('input', (event) => {
+    if (!(event as InputEvent).isComposing) cut();
+  });
+  input.addEventListener('compositionend', cut);
+  source.whenKnown((limits) => {
+    max = pick(limits);
+    input.maxLength = max * MAX_CODE_UNITS_PER_CHARACTER;
+    cut();
+  });
 }

@@ -4,7 +4,7 @@ import type { ClassSession } from '../connection';
 import { formatTime, h, setChildren, setText } from '../dom';
 import { friendlyError } from '../errors';
 import { t } from '../i18n';
-import { limitLength, serverLimits } from '../limits';
+import { limitLength, serverLimits, tooLong } from '../limits';
 import type { OutboxItem } from '../outbox';
 import type { ChatMessage } from '../protocol';
 import type { Applied, ClassState } from '../state';
@@ -88,7 +88,7 @@ function chatForm(
     const text = input.value.trim();
     if (!text) return;
     const max = serverLimits.current()?.chatMaxLength;
-    if (max !== undefined && text.length > max) {
+    if (max !== undefined && tooLong(text, max)) {
       showError(t('chat.tooLong', { max }));
       return;
     }

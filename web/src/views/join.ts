@@ -4,7 +4,7 @@ import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
 import { friendlyError, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { serverLimits } from '../limits';
+import { serverLimits, tooLong } from '../limits';
 import type { ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
@@ -19,7 +19,7 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
   const name = rawName.trim();
   if (!name) return t('join.nameRequired');
   const max = serverLimits.current()?.displayNameMaxLength;
-  if (max !== undefined && name.length > max) return t('join.nameTooLong', { max });
+  if (max !== undefined && tooLong(name, max)) return t('join.nameTooLong', { max });
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
