@@ -79,9 +79,9 @@ export function keepScreenOn(onChange?: (state: WakeState) => void): ScreenKeepe
     if (lock) void lock.release().catch(() => undefined);
     if (lock || refused) set(null);
   }
-
-  return keeper(api, {
-    acquire,
+  const stopRetrying = retryWhenVisibleOrTapped(acquire);
+  return {
+    supported: !!api,
     setWanted(next) {
       const was = wanted;
       wanted = next;
@@ -92,36 +92,21 @@ export function keepScreenOn(onChange?: (state: WakeState) => void): ScreenKeepe
     held: () => !!sentinel,
     cannotKeep: () => wantedNow() && (!api || refused),
     dispose() {
+      stopRetrying();
       disposed = true;
-      wanted = false;
       release();
     },
-  });
+  };
 }
 
-interface KeeperParts {
-  acquire: () => Promise<void>;
-  setWanted: (wanted: boolean) => void;
-  held: () => boolean;
-  cannotKeep: () => boolean;
-  dispose: () => void;
-}
-
-/** Asks again when the page is visible again and on any tap or key (a refusal may pass). */
-function keeper(api: WakeLockApi | undefined, parts: KeeperParts): ScreenKeeper {
+/** Asks again when the page is visible again and on any tap or key (a refusal may pass); returns how to stop. */
+function retryWhenVisibleOrTapped(acquire: () => Promise<void>): () => void {
   const retry = () => {
-    if (document.visibilityState === 'visible') void parts.acquire();
+    if (document.visibilityState === 'visible') void acquire();
   };
   const events = ['visibilitychange', 'pointerup', 'keyup'] as const;
   for (const type of events) document.addEventListener(type, retry, true);
-  return {
-    supported: !!api,
-    setWanted: parts.setWanted,
-    held: parts.held,
-    cannotKeep: parts.cannotKeep,
-    dispose() {
-      for (const type of events) document.removeEventListener(type, retry, true);
-      parts.dispose();
-    },
+  return () => {
+    for (const type of events) document.removeEventListener(type, retry, true);
   };
 }
