@@ -16,7 +16,8 @@ namespace LiveClass.Server;
 /// <summary>Composes the whole server from its features; <c>Program</c> runs it and the tests host it on loopback.</summary>
 public static class LiveClassApp
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="configureServices">What a host adds to the features' services, last: the tests' fault injection.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ public static class LiveClassApp
         builder.AddLiveClassWebSecurity();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 

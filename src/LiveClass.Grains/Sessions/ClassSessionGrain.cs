@@ -217,7 +217,17 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     {
         var seq = await Change(() => _session.Remove(actorId, participantId));
         _presence.Forget(participantId!);
-        await Participant(participantId!).Revoke();
+        try
+        {
+            await Participant(participantId!).Revoke();
+        }
+        catch (Exception exception)
+        {
+            // The removal is stored, and the class refuses the family's rejoin by itself; an error
+            // now would tell the instructor it had not happened.
+            LogRevokeFailed(_logger, exception, ClassId, participantId!);
+        }
+
         return seq;
     }
 
@@ -362,4 +372,6 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Saving class {ClassId} failed")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string classId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} removed {ParticipantId} but could not revoke its tokens; the class refuses them")]
+    private static partial void LogRevokeFailed(ILogger logger, Exception exception, string classId, string participantId);
 }

@@ -134,9 +134,23 @@ public sealed partial class SiloClassBridge(
         }
     }
 
-    /// <summary>Tells the class how many connections this silo now holds for one family.</summary>
-    public Task ReportPresenceAsync(string classId, string participantId) =>
-        Session(classId).ReportPresence(SiloId, participantId, connections.CountFor(classId, participantId));
+    /// <summary>
+    /// Tells the class how many connections this silo now holds for one family. It never fails the
+    /// call that changed the count: that join or leave has happened, and an error would have the
+    /// client repeat it. A report that does not arrive is made by the next renewal, which sends
+    /// every count of the class.
+    /// </summary>
+    public async Task ReportPresenceAsync(string classId, string participantId)
+    {
+        try
+        {
+            await Session(classId).ReportPresence(SiloId, participantId, connections.CountFor(classId, participantId));
+        }
+        catch (Exception exception)
+        {
+            LogPresenceReportFailed(logger, exception, classId, participantId);
+        }
+    }
 
     /// <summary>
     /// Renews the subscription of every class with connections here, re-reporting their counts,
@@ -227,6 +241,9 @@ public sealed partial class SiloClassBridge(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscribing again to moved class {ClassId} failed (attempt {Attempt}); the next renewal retries")]
     private static partial void LogResubscribeFailed(ILogger logger, Exception exception, string classId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporting the connections of {ParticipantId} in class {ClassId} failed; the next renewal reports them")]
+    private static partial void LogPresenceReportFailed(ILogger logger, Exception exception, string classId, string participantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unsubscribing this silo from its classes on shutdown failed; they drop it on expiry")]
     private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);

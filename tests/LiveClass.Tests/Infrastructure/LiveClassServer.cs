@@ -31,7 +31,10 @@ public sealed class LiveClassServer : IAsyncDisposable
     public static readonly string[] UnlimitedChanges =
         ["Limits:ChangesBurst=1000000", "Limits:ChangesPerParticipantPerMinute=1000000", "Limits:ChangesPerConnectionPerMinute=1000000"];
 
-    public static async Task<LiveClassServer> StartAsync(params string[] settings)
+    public static Task<LiveClassServer> StartAsync(params string[] settings) => StartAsync(configureServices: null, settings);
+
+    /// <param name="configureServices">Added to the server's services last, e.g. a grain call filter that injects faults.</param>
+    public static async Task<LiveClassServer> StartAsync(Action<IServiceCollection>? configureServices, params string[] settings)
     {
         string[] args =
         [
@@ -48,7 +51,7 @@ public sealed class LiveClassServer : IAsyncDisposable
             "--Limits:JoinsPerMinute=1000000",
             .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
         ];
-        var app = LiveClassApp.Build(args);
+        var app = LiveClassApp.Build(args, configureServices);
         await app.StartAsync();
         return new LiveClassServer(app, app.Urls.First());
     }
