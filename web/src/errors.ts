@@ -1,5 +1,5 @@
 // Hub errors arrive as "…HubException: <code>: <detail>"; the code is the stable part.
-import { t } from './i18n';
+import { lang, t } from './i18n';
 
 export const ERROR_CODES = [
   'invalid',
@@ -60,12 +60,22 @@ export function unavailableDelayMs(attempt: number): number {
   return base + Math.floor(Math.random() * 100);
 }
 
+/**
+ * The server's own words about what it refused, for a sentence of the app's: the server writes
+ * them in English, so in another language they are left out and the app's own words stand alone.
+ */
+export function serverDetail(detail: string | undefined): string {
+  return lang() === 'en' ? (detail ?? '').trim() : '';
+}
+
 /** Words for a person: takes a ParsedError or anything a call threw. */
 export function friendlyError(error: unknown): string {
   const parsed = isParsed(error) ? error : parseHubError(error);
   switch (parsed.code) {
-    case 'invalid':
-      return parsed.detail ? t('error.invalid', { detail: parsed.detail }) : t('error.invalidPlain');
+    case 'invalid': {
+      const detail = serverDetail(parsed.detail);
+      return detail ? t('error.invalid', { detail }) : t('error.invalidPlain');
+    }
     case 'forbidden':
     case 'not_found':
     case 'rate_limited':

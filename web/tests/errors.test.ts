@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { friendlyError, isRetryable, parseHubError, unavailableDelayMs } from '../src/errors';
+import { afterEach, describe, expect, it } from 'vitest';
+import { friendlyError, isRetryable, parseHubError, serverDetail, unavailableDelayMs } from '../src/errors';
+import { setLang } from '../src/i18n';
 
 describe('hub errors', () => {
   it('reads the code from a HubException message', () => {
@@ -30,6 +31,22 @@ describe('hub errors', () => {
     expect(friendlyError({ code: 'class_full', detail: '' })).toMatch(/full/);
     expect(friendlyError(new Error('HubException: invalid: name too long'))).toBe("That didn't work: name too long");
     expect(friendlyError(new Error('weird'))).toMatch(/went wrong/);
+  });
+
+  describe("in a language other than the server's", () => {
+    afterEach(() => {
+      setLang('en');
+    });
+
+    it("leaves out the server's English words instead of mixing them in", () => {
+      setLang('es');
+      expect(serverDetail('displayName must not contain control characters')).toBe('');
+      expect(friendlyError(new Error('HubException: invalid: name too long'))).toBe(
+        'No funcionó. Revísalo e inténtalo de nuevo.',
+      );
+      setLang('en');
+      expect(serverDetail(' name too long ')).toBe('name too long');
+    });
   });
 });
 

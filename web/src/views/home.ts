@@ -1,6 +1,7 @@
 // Home: start a class (instructor) or join one with a code (family).
 import { ApiError, createClass, getRoutines } from '../api';
 import { h, setChildren, setText } from '../dom';
+import { serverDetail } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
 import { limitLength } from '../limits';
 import type { CreateClassResponse } from '../protocol';
@@ -155,12 +156,8 @@ function createPanel() {
       createForm.hidden = true;
       showCreated(created, result);
     } catch (error) {
-      setText(
-        createError,
-        error instanceof ApiError && error.detail
-          ? t('home.createFailedDetail', { detail: error.detail })
-          : t('home.createFailed'),
-      );
+      const detail = error instanceof ApiError ? serverDetail(error.detail) : '';
+      setText(createError, detail ? t('home.createFailedDetail', { detail }) : t('home.createFailed'));
     } finally {
       createButton.disabled = false;
     }

@@ -2,7 +2,7 @@
 import { ApiError, getClass } from '../api';
 import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
-import { friendlyError, type ParsedError } from '../errors';
+import { friendlyError, serverDetail, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
 import { serverLimits, tooLong } from '../limits';
 import type { ClassSummary } from '../protocol';
@@ -39,7 +39,8 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
     return null;
   } catch (error) {
     const parsed = error as ParsedError;
-    if (parsed.code === 'invalid') return t('join.nameInvalid', { detail: parsed.detail || t('join.nameRejected') });
+    if (parsed.code === 'invalid')
+      return t('join.nameInvalid', { detail: serverDetail(parsed.detail) || t('join.nameRejected') });
     return friendlyError(parsed);
   }
 }
