@@ -43,6 +43,9 @@ export interface SessionHandlers {
   onOutbox?(items: readonly OutboxItem[]): void;
 }
 
+/** A connection the server closes sooner than this after it opened counts as turned away. */
+const QUICK_CLOSE_MS = 5000;
+
 const foreverPolicy: IRetryPolicy = {
   nextRetryDelayInMilliseconds: (ctx: RetryContext) => retryDelayMs(ctx.previousRetryCount),
 };
@@ -72,6 +75,9 @@ export class ClassSession {
   private syncing: Promise<void> | null = null;
   private resyncRequested = false;
   private restarting = false;
+  private openedAt = 0;
+  /** Connections in a row the server closed soon after they opened: each waits longer before the next. */
+  private quickCloses = 0;
   private unavailableAttempts = 0;
   private refusedAttempts = 0;
   private stopped = false;
@@ -106,8 +112,14 @@ export class ClassSession {
     this.connection.onreconnecting(() => {
       this.setStatus('reconnecting');
     });
-    this.connection.onreconnected(() => void this.resync());
+    this.connection.onreconnected(() => {
+      this.openedAt = Date.now();
+      void this.resync();
+    });
     this.connection.onclose(() => {
+      // A server that closes connections as they open (over a limit, shutting down) is not asked
+      // again at once: each time it does, the next start waits longer.
+      this.quickCloses = Date.now() - this.openedAt < QUICK_CLOSE_MS ? this.quickCloses + 1 : 0;
       if (!this.stopped) void this.restartLoop();
     });
     this.unwatchBrowser = watchBrowser({
@@ -170,6 +182,7 @@ export class ClassSession {
     this.setStatus('connecting');
     try {
       await this.connection.start();
+      this.openedAt = Date.now();
     } catch (error) {
       this.dispose();
       const offline: ParsedError = { code: 'offline', detail: String(error) };
@@ -252,7 +265,7 @@ export class ClassSession {
 
   /** Starts the connection again and again until it is up (true) or the session is closed (false). */
   private async startUntilConnected(): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = this.quickCloses; ; attempt++) {
       if (attempt > 0) await sleep(retryDelayMs(attempt), this.wakeSignal);
       if (this.stopped) return false;
       try {
@@ -260,7 +273,10 @@ export class ClassSession {
       } catch {
         continue;
       }
-      if (this.connection.state === HubConnectionState.Connected) return true;
+      if (this.connection.state === HubConnectionState.Connected) {
+        this.openedAt = Date.now();
+        return true;
+      }
     }
   }
 

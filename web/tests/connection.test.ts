@@ -9,13 +9,30 @@ const hub = vi.hoisted(() => {
     state = 'Disconnected';
     calls: string[] = [];
     answer: Answer = () => Promise.reject(new Error('no answer scripted'));
+    starts = 0;
+    /** When set, the server closes each connection with this error right after it opens. */
+    closeOnOpen: string | null = null;
+    private closed: (error?: Error) => void = () => {};
     on(): void {}
     onreconnecting(): void {}
     onreconnected(): void {}
-    onclose(): void {}
+    onclose(handler: (error?: Error) => void): void {
+      this.closed = handler;
+    }
     start(): Promise<void> {
+      this.starts++;
       this.state = 'Connected';
+      const closeWith = this.closeOnOpen;
+      if (closeWith !== null) {
+        setTimeout(() => {
+          this.serverCloses(closeWith);
+        }, 0);
+      }
       return Promise.resolve();
+    }
+    serverCloses(message: string): void {
+      this.state = 'Disconnected';
+      this.closed(new Error(message));
     }
     stop(): Promise<void> {
       this.state = 'Disconnected';
@@ -123,6 +140,29 @@ describe('coming back into a class the server will not let this page into', () =
       session.dispose();
     },
   );
+
+  it('waits longer and longer while the server closes each connection as it opens, and gets in once it stops', async () => {
+    const { session, ends } = resume('Parent', (method) =>
+      method === 'Rejoin'
+        ? Promise.resolve({ participantId: 'p1', role: 'Parent', snapshot: snapshot(), events: [] })
+        : Promise.reject(new Error('no answer scripted')),
+    );
+    const connection = hub.current;
+    connection.closeOnOpen =
+      'Server returned an error on close: Connection closed with an error. HubException: rate_limited: this address already has 1000 connections here';
+    await vi.advanceTimersByTimeAsync(0);
+    connection.serverCloses(connection.closeOnOpen);
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(connection.starts).toBeGreaterThanOrEqual(3);
+    expect(connection.starts).toBeLessThanOrEqual(7);
+
+    connection.closeOnOpen = null;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(connection.state).toBe('Connected');
+    expect(session.status).toBe('online');
+    expect(ends).toEqual([]);
+    session.dispose();
+  });
 
   it('waits longer and longer while rate_limited goes on', async () => {
     const { session, calls } = resume('Parent', () => refusal('rate_limited'));

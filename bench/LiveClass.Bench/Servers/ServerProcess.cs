@@ -28,6 +28,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         "--Limits:ClassCreationsPerMinute=1000000",
         "--Limits:ClassLookupsPerMinute=1000000",
         "--Limits:JoinsPerMinute=1000000",
+        "--Limits:MaxConnectionsPerAddress=1000000",
         "--Limits:ChangesBurst=100000",
         "--Limits:ChangesPerParticipantPerMinute=1000000",
         "--Limits:ChangesPerConnectionPerMinute=1000000",

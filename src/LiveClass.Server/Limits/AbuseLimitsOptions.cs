@@ -45,4 +45,10 @@ public sealed class AbuseLimitsOptions
 
     /// <summary>Connections one family (or the instructor) may hold on one server.</summary>
     [Range(1, 1000)] public int MaxConnectionsPerFamily { get; set; } = 5;
+
+    /// <summary>
+    /// Hub connections one client address may hold on one server, joined or not: room for a full
+    /// class of families behind one address (a school, a ward), each with a few devices.
+    /// </summary>
+    [Range(1, 1_000_000)] public int MaxConnectionsPerAddress { get; set; } = 1_000;
 }

@@ -12,14 +12,15 @@ public static class LimitsExtensions
 {
     /// <summary>
     /// The limits on anonymous and per-participant work: ASP.NET Core rate limiting per client
-    /// address for class creation and look-ups, and a hub filter for joins, changes and
-    /// connections per family. Refusals are logged and counted.
+    /// address for class creation and look-ups, and hub filters for connections per address,
+    /// joins, changes and connections per family. Refusals are logged and counted.
     /// </summary>
     public static WebApplicationBuilder AddLiveClassLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<AbuseLimitsOptions>(AbuseLimitsOptions.SectionName);
         builder.Services.AddSingleton<Refusals>();
         builder.Services.AddSingleton<HubCallRates>();
+        builder.Services.AddHubFilterInstance<AddressConnectionLimiter>();
         builder.Services.AddHubFilterInstance<HubCallLimiter>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<AbuseLimitsOptions>>((rateLimiter, limits) =>

@@ -3,11 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using LiveClass.Contracts;
 using LiveClass.Grains.Sessions;
+using LiveClass.Server.Limits;
 using LiveClass.Tests.Hub;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveClass.Tests.Limits;
 
@@ -134,6 +136,77 @@ public sealed class RateLimitTests
         // Once a connection closes there is room again, as soon as the server has seen it close.
         await second.DropAsync();
         await RejoinOnceThereIsRoomAsync(third, klass.Parent.Token);
+    }
+
+    [Theory]
+    [EveryWireProtocol]
+    public async Task Hub_connections_are_limited_per_address_joined_or_not(WireProtocol protocol)
+    {
+        using var refusals = new RefusalListener();
+        await using var server = await LiveClassServer.StartAsync("Limits:MaxConnectionsPerAddress=3");
+        var limiter = server.Services.GetRequiredService<AddressConnectionLimiter>();
+        var created = await server.CreateClassAsync();
+        await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl, protocol);
+        await instructor.JoinAsInstructorAsync(created.ClassId, created.InstructorKey);
+        await using var idle = await OpenAsync(server, protocol);
+        await using var another = await OpenAsync(server, protocol);
+
+        // A fourth from the same address is closed at once, with a coded error; the three stay.
+        var refused = await OpenRefusedAsync(server, protocol);
+        Assert.Contains("rate_limited: ", refused, StringComparison.Ordinal);
+        Assert.True(refusals.Count("address-connections") >= 1, "the refusal was not counted");
+        Assert.Equal(3, limiter.OpenFrom("127.0.0.1"));
+        Assert.Equal(1L, (await instructor.Hub.Ping(1L)).ClientTime);
+        Assert.Equal(1L, (await idle.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 1L)).ClientTime);
+
+        // Once one closes there is room again, as soon as the server has seen it close.
+        await another.DisposeAsync();
+        await WaitUntilAsync(() => limiter.OpenFrom("127.0.0.1") == 2);
+        await using var next = await OpenAsync(server, protocol);
+        Assert.Equal(1L, (await next.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 1L)).ClientTime);
+        Assert.Equal(3, limiter.OpenFrom("127.0.0.1"));
+    }
+
+    private static HubConnection NewConnection(LiveClassServer server, WireProtocol protocol) =>
+        new HubConnectionBuilder().WithClassHub(server.BaseUrl).AddClassProtocol(protocol).Build();
+
+    private static async Task<HubConnection> OpenAsync(LiveClassServer server, WireProtocol protocol)
+    {
+        var connection = NewConnection(server, protocol);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>Opens a connection the server is expected to close at once; returns the error it closed with.</summary>
+    private static async Task<string> OpenRefusedAsync(LiveClassServer server, WireProtocol protocol)
+    {
+        await using var connection = NewConnection(server, protocol);
+        var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += error =>
+        {
+            closed.TrySetResult(error);
+            return Task.CompletedTask;
+        };
+
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch (Exception error)
+        {
+            return error.Message;
+        }
+
+        return (await closed.Task.WaitAsync(TimeSpan.FromSeconds(10)))?.Message ?? "closed without an error";
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(20, timeout.Token);
+        }
     }
 
     private static async Task RejoinOnceThereIsRoomAsync(ClassClient client, string? token)
