@@ -38,6 +38,27 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Addresses_of_one_IPv6_network_share_one_budget_behind_a_known_proxy()
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:ClassLookupsPerMinute=2", "Web:KnownProxies:0=127.0.0.1");
+
+        Task<HttpResponseMessage> LookUpFrom(string client)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/classes/ZZZ-ZZZ");
+            request.Headers.Add("X-Forwarded-For", client);
+            return server.Http.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("2001:db8:1:2::1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("2001:db8:1:2::2")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LookUpFrom("2001:db8:1:2:ffff::3")).StatusCode);
+
+        // Another network, and another IPv4 client, each have their own.
+        Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("2001:db8:1:3::1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("203.0.113.7")).StatusCode);
+    }
+
+    [Fact]
     public async Task Code_look_ups_are_limited_per_address()
     {
         await using var server = await LiveClassServer.StartAsync("Limits:ClassLookupsPerMinute=5");
