@@ -131,6 +131,7 @@ silo_start() {
     export Limits__ClassLookupsPerMinute="${Limits__ClassLookupsPerMinute:-1000000}"
     export Limits__JoinsPerMinute="${Limits__JoinsPerMinute:-1000000}"
     export Limits__MaxConnectionsPerAddress="${Limits__MaxConnectionsPerAddress:-1000000}"
+    export Limits__HubConnectsPerMinute="${Limits__HubConnectsPerMinute:-1000000}"
     setsid nohup dotnet "$DLL" --urls "http://127.0.0.1:$(http_port "$n")" >> "$DIR/logs/silo$n.log" 2>&1 < /dev/null &
     echo $! > "$DIR/run/silo$n.pid"
   )

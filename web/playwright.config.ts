@@ -44,6 +44,7 @@ export default defineConfig({
       Limits__ClassLookupsPerMinute: '100000',
       Limits__JoinsPerMinute: '100000',
       Limits__MaxConnectionsPerAddress: '100000',
+      Limits__HubConnectsPerMinute: '100000',
       // Ports of their own, so a developer's server on the defaults does not collide.
       Cluster__SiloPort: process.env.LIVECLASS_E2E_SILO_PORT ?? '11180',
       Cluster__GatewayPort: process.env.LIVECLASS_E2E_GATEWAY_PORT ?? '30180',

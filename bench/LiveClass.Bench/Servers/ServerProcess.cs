@@ -29,6 +29,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         "--Limits:ClassLookupsPerMinute=1000000",
         "--Limits:JoinsPerMinute=1000000",
         "--Limits:MaxConnectionsPerAddress=1000000",
+        "--Limits:HubConnectsPerMinute=1000000",
         "--Limits:ChangesBurst=100000",
         "--Limits:ChangesPerParticipantPerMinute=1000000",
         "--Limits:ChangesPerConnectionPerMinute=1000000",

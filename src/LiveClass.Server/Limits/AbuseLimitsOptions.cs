@@ -17,6 +17,13 @@ public sealed class AbuseLimitsOptions
     /// <summary><c>GET /api/classes/{joinCode}</c> per client address: about how fast a code can be guessed.</summary>
     [Range(1, 1_000_000)] public int ClassLookupsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Requests that open a hub connection (its negotiate and its connect, two for a web client)
+    /// per client address: room for a full class behind one address to come back at once after a
+    /// server restart.
+    /// </summary>
+    [Range(1, 1_000_000)] public int HubConnectsPerMinute { get; set; } = 600;
+
     /// <summary><c>JoinAsParent</c>, <c>JoinAsInstructor</c> and <c>Rejoin</c> per client address.</summary>
     [Range(1, 1_000_000)] public int JoinsPerMinute { get; set; } = 60;
 

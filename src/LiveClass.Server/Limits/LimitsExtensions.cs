@@ -27,6 +27,7 @@ public static class LimitsExtensions
         {
             AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassCreation, limits.Value.ClassCreationsPerMinute, limits.Value);
             AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassLookup, limits.Value.ClassLookupsPerMinute, limits.Value);
+            AddPerAddressPolicy(rateLimiter, RateLimitPolicies.HubConnect, limits.Value.HubConnectsPerMinute, limits.Value);
             rateLimiter.OnRejected = RejectAsync;
         });
         return builder;

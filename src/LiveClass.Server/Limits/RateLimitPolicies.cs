@@ -11,4 +11,10 @@ public static class RateLimitPolicies
 
     /// <summary><c>GET /api/classes/{joinCode}</c> (<c>Limits:ClassLookupsPerMinute</c>).</summary>
     public const string ClassLookup = "class-lookup";
+
+    /// <summary>
+    /// The hub's negotiate and connect requests (<c>Limits:HubConnectsPerMinute</c>): a negotiated
+    /// connection is kept for a while even if it never connects.
+    /// </summary>
+    public const string HubConnect = "hub-connect";
 }

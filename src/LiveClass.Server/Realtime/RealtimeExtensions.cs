@@ -1,6 +1,7 @@
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Limits;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,8 @@ public static class RealtimeExtensions
 
     public static WebApplication MapLiveClassHub(this WebApplication app)
     {
-        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true);
+        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true)
+            .RequireRateLimiting(RateLimitPolicies.HubConnect);
         return app;
     }
 }

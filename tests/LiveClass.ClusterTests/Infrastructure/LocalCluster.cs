@@ -144,6 +144,7 @@ internal sealed partial class LocalCluster(string root, StoreKind kind, ICluster
         ["Limits__ClassLookupsPerMinute"] = "1000000",
         ["Limits__JoinsPerMinute"] = "1000000",
         ["Limits__MaxConnectionsPerAddress"] = "1000000",
+        ["Limits__HubConnectsPerMinute"] = "1000000",
         // The scenarios run a class far faster than people do.
         ["Limits__ChangesBurst"] = "100000",
         ["Limits__ChangesPerParticipantPerMinute"] = "1000000",

@@ -50,6 +50,7 @@ public sealed class LiveClassServer : IAsyncDisposable
             "--Limits:ClassLookupsPerMinute=1000000",
             "--Limits:JoinsPerMinute=1000000",
             "--Limits:MaxConnectionsPerAddress=1000000",
+            "--Limits:HubConnectsPerMinute=1000000",
             .. settings.Select(s => s.StartsWith("--", StringComparison.Ordinal) ? s : "--" + s),
         ];
         var app = LiveClassApp.Build(args, configureServices);

@@ -188,6 +188,29 @@ public sealed class RateLimitTests
         Assert.Equal(3, limiter.OpenFrom("127.0.0.1"));
     }
 
+    [Fact]
+    public async Task Requests_that_open_hub_connections_are_limited_per_address()
+    {
+        using var refusals = new RefusalListener();
+        await using var server = await LiveClassServer.StartAsync("Limits:HubConnectsPerMinute=4");
+
+        // A .NET or web client negotiates, then connects: two requests per connection.
+        await using var first = await OpenAsync(server, WireProtocol.MessagePack);
+        await using var second = await OpenAsync(server, WireProtocol.Json);
+
+        // A negotiation more, as a flood of them that never connect would send.
+        var refused = await server.Http.PostAsync($"{HubNames.Path}/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(ErrorCodes.RateLimited, (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
+        Assert.True(refused.Headers.RetryAfter is not null, "no Retry-After");
+        Assert.True(refusals.Count("hub-connect") >= 1, "the refusal was not counted");
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => OpenAsync(server, WireProtocol.MessagePack));
+
+        // The connections already open are untouched.
+        Assert.Equal(1L, (await first.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 1L)).ClientTime);
+        Assert.Equal(2L, (await second.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 2L)).ClientTime);
+    }
+
     private static HubConnection NewConnection(LiveClassServer server, WireProtocol protocol) =>
         new HubConnectionBuilder().WithClassHub(server.BaseUrl).AddClassProtocol(protocol).Build();
 
