@@ -11,9 +11,15 @@ public sealed partial class ClassSession
 
     public ClassEvent Resume(string actorId) => ChangeStatus(actorId, ClassStatus.Paused, ClassStatus.Live, "resume");
 
+    /// <summary>Ends a live or paused class; one still in the Lobby has nothing to end and ends itself when left idle.</summary>
     public ClassEvent End(string actorId)
     {
         RequireInstructor(actorId);
+        if (_state.Status == ClassStatus.Lobby)
+        {
+            throw LiveClassException.Invalid($"cannot end a class that is {ClassStatus.Lobby}; start it first");
+        }
+
         return EndClass(actorId);
     }
 

@@ -83,6 +83,7 @@ internal sealed class ClassHarness
                 Session.Pause(InstructorId);
                 break;
             case ClassStatus.Ended:
+                Session.Start(InstructorId);
                 Session.End(InstructorId);
                 break;
         }

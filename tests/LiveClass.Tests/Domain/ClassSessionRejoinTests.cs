@@ -145,7 +145,7 @@ public sealed class ClassSessionRejoinTests
     public void An_ended_class_returns_a_snapshot_for_24_hours_then_class_ended()
     {
         var (harness, parent) = FreshClass.WithParent();
-        harness.Session.End(ClassHarness.InstructorId);
+        harness.MoveTo(ClassStatus.Ended);
         Assert.Equal(TimeSpan.FromHours(24), harness.Limits.EndedRetention);
 
         harness.Time.Advance(TimeSpan.FromHours(24));

@@ -31,10 +31,9 @@ public sealed class ClassSessionStatusTests
     }
 
     [Theory]
-    [InlineData(ClassStatus.Lobby)]
     [InlineData(ClassStatus.Live)]
     [InlineData(ClassStatus.Paused)]
-    public void The_instructor_can_end_a_class_in_any_open_status(ClassStatus from)
+    public void The_instructor_can_end_a_live_or_paused_class(ClassStatus from)
     {
         var harness = new ClassHarness();
         harness.MoveTo(from);
@@ -53,6 +52,7 @@ public sealed class ClassSessionStatusTests
         { ClassStatus.Paused, "pause" },
         { ClassStatus.Lobby, "resume" },
         { ClassStatus.Live, "resume" },
+        { ClassStatus.Lobby, "end" },
     };
 
     [Theory]

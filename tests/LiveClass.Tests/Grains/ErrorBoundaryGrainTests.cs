@@ -43,6 +43,7 @@ public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGra
             await GrainKit.AssertRejectedAsync(ErrorCodes.RateLimited, () => grain.SendChat(parent, "c5", "hello")),
             ErrorCodes.RateLimited, "at most 5 messages every 10 seconds");
 
+        await grain.StartClass(instructor);
         var seq = (await grain.GetSnapshot()).Seq;
         await grain.EndClass(instructor);
         AssertIntact(

@@ -164,6 +164,7 @@ public sealed class ErrorCodeTests
     public async Task An_ended_class_only_answers_rejoin_ping_and_leave(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);
+        await klass.Instructor.Hub.StartClass();
         await klass.Instructor.Hub.EndClass();
         await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.SendChat), "c1", "hello?");
         await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "Done", null);
