@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LiveClass.Tests.Limits;
 
@@ -56,6 +57,26 @@ public sealed class RateLimitTests
         // Another network, and another IPv4 client, each have their own.
         Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("2001:db8:1:3::1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await LookUpFrom("203.0.113.7")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_flood_of_refusals_is_counted_in_full_and_logged_a_few_a_second()
+    {
+        using var refusals = new RefusalListener();
+        var logs = new RecordingLoggerProvider(typeof(Refusals).FullName!);
+        await using var server = await LiveClassServer.StartAsync(
+            services => services.AddSingleton<ILoggerProvider>(logs), "Limits:ClassLookupsPerMinute=1");
+
+        var flood = System.Diagnostics.Stopwatch.StartNew();
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => server.Http.GetAsync("/api/classes/ZZZ-ZZZ")));
+        var seconds = (int)Math.Ceiling(flood.Elapsed.TotalSeconds);
+
+        var refused = answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(refused >= 58, $"{refused} of 60 refused");
+        Assert.True(refusals.Count("class-lookup") >= refused, "not every refusal was counted");
+        Assert.True(seconds < 5, $"the flood took {seconds} s");
+        Assert.InRange(logs.Messages.Count, 1, (seconds + 1) * RefusalLogBudget.DefaultPerSecond);
+        Assert.All(logs.Messages, m => Assert.StartsWith("Refused by the class-lookup limit: ", m, StringComparison.Ordinal));
     }
 
     [Fact]
