@@ -3,6 +3,7 @@ using LiveClass.Grains.Journal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static LiveClass.Tests.Grains.JournalKit;
+using static LiveClass.Tests.Infrastructure.Eventually;
 
 namespace LiveClass.Tests.Grains;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using static LiveClass.Tests.Grains.JournalKit;
+using static LiveClass.Tests.Infrastructure.Eventually;
 
 namespace LiveClass.Tests.Grains;
 

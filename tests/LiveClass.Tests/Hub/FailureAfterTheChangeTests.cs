@@ -50,7 +50,7 @@ public sealed class FailureAfterTheChangeTests : IAsyncLifetime
 
         // The family is joined: its calls work, and the renewal reports its connection.
         await parent.Hub.SendChat("c1", "Here!");
-        await WaitUntilAsync(async () => (await Server.SnapshotAsync(created.ClassId)).Participants
+        await Eventually.WaitUntilAsync(async () => (await Server.SnapshotAsync(created.ClassId)).Participants
             .Any(p => p.ParticipantId == joined.ParticipantId && p.Online));
         Assert.Single((await Server.SnapshotAsync(created.ClassId)).Participants, p => p.Role == ParticipantRole.Parent);
     }
@@ -104,14 +104,5 @@ public sealed class FailureAfterTheChangeTests : IAsyncLifetime
         var again = await Assert.ThrowsAsync<HubException>(() => instructor.Hub.RemoveParticipant(parent.ParticipantId));
         Assert.StartsWith("not_found:", again.Message);
         Assert.Equal(before, ClassText.Describe(await Server.SnapshotAsync(created.ClassId)));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!await condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

@@ -114,14 +114,14 @@ public sealed class RejoinAndPresenceTests
             Assert.Empty(presence);
         }
 
-        await WaitUntil(() => { lock (presence) { return presence.Count == 1; } });
+        await Eventually.WaitUntilAsync(() => { lock (presence) { return presence.Count == 1; } });
         var offline = presence.Single();
         Assert.Equal(klass.Parent.ParticipantId, offline.ParticipantId);
         Assert.False(offline.Online);
 
         // Coming back is one PresenceChanged online, not a new participant.
         var result = await klass.Parent.ReconnectAsync();
-        await WaitUntil(() => { lock (presence) { return presence.Count == 2; } });
+        await Eventually.WaitUntilAsync(() => { lock (presence) { return presence.Count == 2; } });
         Assert.True(presence[1].Online);
         Assert.Single((await klass.Server.SnapshotAsync(klass.Created.ClassId)).Participants, p => p.Role == ParticipantRole.Parent);
         Assert.DoesNotContain(result.Events, e => e.Kind == ClassEventKind.ParticipantJoined);
@@ -192,19 +192,10 @@ public sealed class RejoinAndPresenceTests
     public async Task A_class_left_alone_ends_by_itself_and_still_answers_rejoin()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack, "LiveClass:IdleTimeout=00:00:02");
-        await WaitUntil(() => klass.Parent.Mirror.Status == ClassStatus.Ended, TimeSpan.FromSeconds(20));
+        await Eventually.WaitUntilAsync(() => klass.Parent.Mirror.Status == ClassStatus.Ended, TimeSpan.FromSeconds(20));
 
         await using var device = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
         var result = await device.RejoinAsync(klass.Parent.Token);
         Assert.Equal(ClassStatus.Ended, result.Snapshot!.Status);
-    }
-
-    private static async Task WaitUntil(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
     }
 }

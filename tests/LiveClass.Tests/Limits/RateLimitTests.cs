@@ -203,7 +203,7 @@ public sealed class RateLimitTests
 
         // Once one closes there is room again, as soon as the server has seen it close.
         await another.DisposeAsync();
-        await WaitUntilAsync(() => limiter.OpenFrom("127.0.0.1") == 2);
+        await Eventually.WaitUntilAsync(() => limiter.OpenFrom("127.0.0.1") == 2);
         await using var next = await OpenAsync(server, protocol);
         Assert.Equal(1L, (await next.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 1L)).ClientTime);
         Assert.Equal(3, limiter.OpenFrom("127.0.0.1"));
@@ -263,15 +263,6 @@ public sealed class RateLimitTests
         }
 
         return (await closed.Task.WaitAsync(TimeSpan.FromSeconds(10)))?.Message ?? "closed without an error";
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(20, timeout.Token);
-        }
     }
 
     private static async Task RejoinOnceThereIsRoomAsync(ClassClient client, string? token)
