@@ -1,30 +1,19 @@
-using System.Collections.Concurrent;
+using LiveClass.Tests.Grains;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveClass.Tests.Infrastructure;
 
 /// <summary>Keeps the messages the server logs under one category, for tests of what it logs.</summary>
 public sealed class RecordingLoggerProvider(string category) : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _messages = new();
+    private readonly RecordingLogger<RecordingLoggerProvider> _recorder = new();
 
-    public IReadOnlyList<string> Messages => _messages.ToArray();
+    public IReadOnlyList<string> Messages => _recorder.Entries.Select(entry => entry.Message).ToArray();
 
-    public ILogger CreateLogger(string categoryName) =>
-        categoryName == category ? new Recorder(_messages) : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    public ILogger CreateLogger(string categoryName) => categoryName == category ? _recorder : NullLogger.Instance;
 
     public void Dispose()
     {
-    }
-
-    private sealed class Recorder(ConcurrentQueue<string> messages) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            messages.Enqueue(formatter(state, exception));
     }
 }
