@@ -14,10 +14,11 @@ public sealed class AddressConnectionLimiter(IOptions<AbuseLimitsOptions> option
 {
     private const string AddressConnectionsLimit = "address-connections";
 
-    // The key under which a connection keeps the address it was counted for.
-    private static readonly object CountedAddress = new();
-
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
+
+    // The address each counted connection was counted for, by connection id: kept here rather than
+    // in the connection's Items, which SignalR creates on first use at about a kilobyte each.
+    private readonly ConcurrentDictionary<string, string> _counted = new(StringComparer.Ordinal);
 
     /// <summary>The connections this server counts for <paramref name="address"/>.</summary>
     public int OpenFrom(string address) => _open.GetValueOrDefault(address);
@@ -39,7 +40,8 @@ public sealed class AddressConnectionLimiter(IOptions<AbuseLimitsOptions> option
             throw new HubException($"{ErrorCodes.RateLimited}: this address already has {max} connections here; close one first");
         }
 
-        context.Context.Items[CountedAddress] = address;
+        var connectionId = context.Context.ConnectionId;
+        _counted[connectionId] = address;
         try
         {
             await next(context);
@@ -47,7 +49,7 @@ public sealed class AddressConnectionLimiter(IOptions<AbuseLimitsOptions> option
         catch
         {
             // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
-            context.Context.Items.Remove(CountedAddress);
+            _counted.TryRemove(connectionId, out _);
             Close(address);
             throw;
         }
@@ -61,9 +63,9 @@ public sealed class AddressConnectionLimiter(IOptions<AbuseLimitsOptions> option
         }
         finally
         {
-            if (context.Context.Items.Remove(CountedAddress, out var address))
+            if (_counted.TryRemove(context.Context.ConnectionId, out var address))
             {
-                Close((string)address!);
+                Close(address);
             }
         }
     }
