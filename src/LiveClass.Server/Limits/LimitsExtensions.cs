@@ -12,14 +12,16 @@ public static class LimitsExtensions
 {
     /// <summary>
     /// The limits on anonymous and per-participant work: ASP.NET Core rate limiting per client
-    /// address for class creation and look-ups, and hub filters for connections per address,
-    /// joins, changes and connections per family. Refusals are logged and counted.
+    /// address for class creation and look-ups, a rate per address for the requests that open hub
+    /// connections, and hub filters for connections per address, joins, changes and connections
+    /// per family. Refusals are logged and counted.
     /// </summary>
     public static WebApplicationBuilder AddLiveClassLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<AbuseLimitsOptions>(AbuseLimitsOptions.SectionName);
         builder.Services.AddSingleton<Refusals>();
         builder.Services.AddSingleton<HubCallRates>();
+        builder.Services.AddSingleton<HubConnectLimiter>();
         builder.Services.AddHubFilterInstance<AddressConnectionLimiter>();
         builder.Services.AddHubFilterInstance<HubCallLimiter>();
         builder.Services.AddRateLimiter(_ => { });
@@ -27,7 +29,6 @@ public static class LimitsExtensions
         {
             AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassCreation, limits.Value.ClassCreationsPerMinute, limits.Value);
             AddPerAddressPolicy(rateLimiter, RateLimitPolicies.ClassLookup, limits.Value.ClassLookupsPerMinute, limits.Value);
-            AddPerAddressPolicy(rateLimiter, RateLimitPolicies.HubConnect, limits.Value.HubConnectsPerMinute, limits.Value);
             rateLimiter.OnRejected = RejectAsync;
         });
         return builder;
@@ -36,22 +37,34 @@ public static class LimitsExtensions
     public static WebApplication UseLiveClassLimits(this WebApplication app)
     {
         app.UseRateLimiter();
+
+        // Not awaited here, so that nothing of this check stays in memory while a WebSocket is open.
+        var hubConnects = app.Services.GetRequiredService<HubConnectLimiter>();
+        app.Use((context, next) =>
+            !context.Request.Path.StartsWithSegments(HubNames.Path) || hubConnects.TryAcquire(context, out var retryAfter)
+                ? next(context)
+                : RefuseAsync(context, RateLimitPolicies.HubConnect, retryAfter));
         return app;
     }
 
     private static void AddPerAddressPolicy(RateLimiterOptions options, string name, int perMinute, AbuseLimitsOptions limits) =>
-        options.AddPolicy(name, context => ClientAddress.IsExempt(context, limits)
-            ? RateLimitPartition.GetNoLimiter("exempt")
-            : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ => TokenBuckets.Options(perMinute, perMinute)));
+        options.AddPolicy(name, context => TokenBuckets.PerAddress(context, perMinute, limits));
 
-    private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
         var limit = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? "http";
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : (TimeSpan?)null;
+        return new ValueTask(RefuseAsync(http, limit, retryAfter));
+    }
+
+    /// <summary>A 429 with a <c>rate_limited</c> problem, and <c>Retry-After</c> when the limit says; counted and logged.</summary>
+    private static async Task RefuseAsync(HttpContext http, string limit, TimeSpan? retryAfter)
+    {
         http.RequestServices.GetRequiredService<Refusals>().Refused(limit, ClientAddress.Of(http));
-        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        if (retryAfter is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;

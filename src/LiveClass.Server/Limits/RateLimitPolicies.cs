@@ -13,8 +13,8 @@ public static class RateLimitPolicies
     public const string ClassLookup = "class-lookup";
 
     /// <summary>
-    /// The hub's negotiate and connect requests (<c>Limits:HubConnectsPerMinute</c>): a negotiated
-    /// connection is kept for a while even if it never connects.
+    /// The hub's negotiate and connect requests (<c>Limits:HubConnectsPerMinute</c>), limited by
+    /// <see cref="HubConnectLimiter"/> rather than by a policy of the rate limiting middleware.
     /// </summary>
     public const string HubConnect = "hub-connect";
 }

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace LiveClass.Server.Limits;
 
-/// <summary>Token bucket options of the HTTP rate limiting policies, one bucket per client address.</summary>
+/// <summary>Token bucket options of the per-address rate limits, one bucket per client address.</summary>
 public static class TokenBuckets
 {
     /// <summary>Up to <paramref name="burst"/> at once, refilled at <paramref name="perMinute"/> a minute.</summary>
@@ -19,4 +19,10 @@ public static class TokenBuckets
             AutoReplenishment = true,
         };
     }
+
+    /// <summary>One bucket per client address, refilled at <paramref name="perMinute"/> a minute; none for an exempt client.</summary>
+    public static RateLimitPartition<string> PerAddress(HttpContext context, int perMinute, AbuseLimitsOptions limits) =>
+        ClientAddress.IsExempt(context, limits)
+            ? RateLimitPartition.GetNoLimiter("exempt")
+            : RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(context), _ => Options(perMinute, perMinute));
 }

@@ -1,7 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Hosting;
-using LiveClass.Server.Limits;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -51,8 +50,7 @@ public static class RealtimeExtensions
 
     public static WebApplication MapLiveClassHub(this WebApplication app)
     {
-        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true)
-            .RequireRateLimiting(RateLimitPolicies.HubConnect);
+        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true);
         return app;
     }
 }

@@ -6,6 +6,7 @@ using LiveClass.Grains.Sessions;
 using LiveClass.Server.Limits;
 using LiveClass.Tests.Hub;
 using LiveClass.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -227,9 +228,38 @@ public sealed class RateLimitTests
         Assert.True(refusals.Count("hub-connect") >= 1, "the refusal was not counted");
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => OpenAsync(server, WireProtocol.MessagePack));
 
+        // A WebSocket that skips negotiation is a connect request of its own, and counts the same.
+        await using var direct = new HubConnectionBuilder()
+            .WithClassHub(server.BaseUrl, options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .AddClassProtocol(WireProtocol.MessagePack)
+            .Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => direct.StartAsync());
+
         // The connections already open are untouched.
         Assert.Equal(1L, (await first.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 1L)).ClientTime);
         Assert.Equal(2L, (await second.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 2L)).ClientTime);
+    }
+
+    [Fact]
+    public async Task A_WebSocket_that_skips_negotiation_is_let_in_while_the_connect_rate_allows()
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:HubConnectsPerMinute=1");
+
+        await using var direct = new HubConnectionBuilder()
+            .WithClassHub(server.BaseUrl, options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .AddClassProtocol(WireProtocol.Json)
+            .Build();
+        await direct.StartAsync();
+
+        Assert.Equal(3L, (await direct.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 3L)).ClientTime);
     }
 
     private static HubConnection NewConnection(LiveClassServer server, WireProtocol protocol) =>
