@@ -229,14 +229,7 @@ public sealed class RateLimitTests
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => OpenAsync(server, WireProtocol.MessagePack));
 
         // A WebSocket that skips negotiation is a connect request of its own, and counts the same.
-        await using var direct = new HubConnectionBuilder()
-            .WithClassHub(server.BaseUrl, options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-            })
-            .AddClassProtocol(WireProtocol.MessagePack)
-            .Build();
+        await using var direct = NewConnection(server, WireProtocol.MessagePack, HttpTransportType.WebSockets, skipNegotiation: true);
         await Assert.ThrowsAnyAsync<Exception>(() => direct.StartAsync());
 
         // The connections already open are untouched.
@@ -245,18 +238,25 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Long_polling_exchanges_more_requests_than_the_connect_rate_once_connected()
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:HubConnectsPerMinute=2");
+
+        // One negotiation and the first poll; then a send and a poll or more for every call.
+        await using var polling = NewConnection(server, WireProtocol.Json, HttpTransportType.LongPolling);
+        await polling.StartAsync();
+        for (var i = 1L; i <= 10; i++)
+        {
+            Assert.Equal(i, (await polling.InvokeAsync<PingResult>(nameof(IClassHub.Ping), i)).ClientTime);
+        }
+    }
+
+    [Fact]
     public async Task A_WebSocket_that_skips_negotiation_is_let_in_while_the_connect_rate_allows()
     {
         await using var server = await LiveClassServer.StartAsync("Limits:HubConnectsPerMinute=1");
 
-        await using var direct = new HubConnectionBuilder()
-            .WithClassHub(server.BaseUrl, options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-            })
-            .AddClassProtocol(WireProtocol.Json)
-            .Build();
+        await using var direct = NewConnection(server, WireProtocol.Json, HttpTransportType.WebSockets, skipNegotiation: true);
         await direct.StartAsync();
 
         Assert.Equal(3L, (await direct.InvokeAsync<PingResult>(nameof(IClassHub.Ping), 3L)).ClientTime);
@@ -264,6 +264,16 @@ public sealed class RateLimitTests
 
     private static HubConnection NewConnection(LiveClassServer server, WireProtocol protocol) =>
         new HubConnectionBuilder().WithClassHub(server.BaseUrl).AddClassProtocol(protocol).Build();
+
+    private static HubConnection NewConnection(LiveClassServer server, WireProtocol protocol, HttpTransportType transport, bool skipNegotiation = false) =>
+        new HubConnectionBuilder()
+            .WithClassHub(server.BaseUrl, options =>
+            {
+                options.Transports = transport;
+                options.SkipNegotiation = skipNegotiation;
+            })
+            .AddClassProtocol(protocol)
+            .Build();
 
     private static async Task<HubConnection> OpenAsync(LiveClassServer server, WireProtocol protocol)
     {
