@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using LiveClass.Contracts;
 using LiveClass.Server.Hosting;
 using LiveClass.Server.Realtime;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -42,23 +41,11 @@ public static class LimitsExtensions
         // Not awaited here, so that nothing of this check stays in memory while a WebSocket is open.
         var hubConnects = app.Services.GetRequiredService<HubConnectLimiter>();
         app.Use((context, next) =>
-            !OpensHubConnection(context) || hubConnects.TryAcquire(context, out var retryAfter)
+            !HubConnectLimiter.Limits(context) || hubConnects.TryAcquire(context, out var retryAfter)
                 ? next(context)
                 : RefuseAsync(context, RateLimitPolicies.HubConnect, retryAfter));
         return app;
     }
-
-    /// <summary>
-    /// A negotiation, or a WebSocket (an upgrade, or HTTP/2's extended CONNECT), which may skip
-    /// negotiating. Long polling's polls and sends go to the same path as often as messages flow,
-    /// and each of their connections negotiated first. The WebSocket feature is set only inside
-    /// the hub's endpoint, so the request's own features tell here.
-    /// </summary>
-    private static bool OpensHubConnection(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(HubNames.Path, out var rest)
-        && (rest == "/negotiate"
-            || context.Features.Get<IHttpUpgradeFeature>()?.IsUpgradableRequest == true
-            || context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true);
 
     private static void AddPerAddressPolicy(RateLimiterOptions options, string name, int perMinute, AbuseLimitsOptions limits) =>
         options.AddPolicy(name, context => TokenBuckets.PerAddress(context, perMinute, limits));

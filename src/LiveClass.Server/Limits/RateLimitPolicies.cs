@@ -13,7 +13,7 @@ public static class RateLimitPolicies
     public const string ClassLookup = "class-lookup";
 
     /// <summary>
-    /// The hub's negotiate and connect requests (<c>Limits:HubConnectsPerMinute</c>), limited by
+    /// The hub's negotiations and WebSockets (<c>Limits:HubConnectsPerMinute</c>), limited by
     /// <see cref="HubConnectLimiter"/> rather than by a policy of the rate limiting middleware.
     /// </summary>
     public const string HubConnect = "hub-connect";
