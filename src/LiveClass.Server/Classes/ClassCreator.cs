@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LiveClass.Server.Classes;
 
 /// <summary>Creates a class: checks the request, mints its id, key and join code, and hands them to the class grain.</summary>
-public sealed class ClassCreator(IGrainFactory grains, IOptions<ClassLimits> limits)
+public sealed partial class ClassCreator(IGrainFactory grains, IOptions<ClassLimits> limits, ILogger<ClassCreator> logger)
 {
     private const int JoinCodeAttempts = 20;
 
@@ -24,9 +24,32 @@ public sealed class ClassCreator(IGrainFactory grains, IOptions<ClassLimits> lim
         var classId = Secrets.NewClassId();
         var instructorKey = Secrets.NewSecret();
         var joinCode = await ClaimJoinCodeAsync(classId);
-        await grains.GetGrain<IClassSessionGrain>(classId).Create(
-            new NewClass(title, instructorName, routineId, joinCode, Secrets.Hash(instructorKey)));
+        try
+        {
+            await grains.GetGrain<IClassSessionGrain>(classId).Create(
+                new NewClass(title, instructorName, routineId, joinCode, Secrets.Hash(instructorKey)));
+        }
+        catch
+        {
+            // Nobody learns this class's id or key, so nobody could ever use the code it claimed.
+            await ReleaseJoinCodeAsync(joinCode, classId);
+            throw;
+        }
+
         return (classId, joinCode, instructorKey);
+    }
+
+    private async Task ReleaseJoinCodeAsync(string joinCode, string classId)
+    {
+        try
+        {
+            await grains.GetGrain<IJoinCodeGrain>(joinCode).Release(classId);
+        }
+        catch (Exception exception)
+        {
+            // The creation's own failure is what the caller hears about.
+            LogJoinCodeNotReleased(logger, exception, classId);
+        }
     }
 
     private async Task<string> ClaimJoinCodeAsync(string classId)
@@ -42,4 +65,7 @@ public sealed class ClassCreator(IGrainFactory grains, IOptions<ClassLimits> lim
 
         throw new InvalidOperationException("No free join code was found.");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The join code of class {ClassId}, whose creation failed, could not be released")]
+    private static partial void LogJoinCodeNotReleased(ILogger logger, Exception exception, string classId);
 }
