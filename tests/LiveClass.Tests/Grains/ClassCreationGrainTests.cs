@@ -36,6 +36,22 @@ public sealed class ClassCreationGrainTests(ClusterFixture fixture) : ClusterGra
     }
 
     [Fact]
+    public async Task Only_the_class_that_holds_a_join_code_can_release_it()
+    {
+        var code = JoinCode.NewCode();
+        var codeGrain = Grains.GetGrain<IJoinCodeGrain>(code);
+        Assert.True(await codeGrain.TryClaim("class-a"));
+
+        await codeGrain.Release("class-b");
+        Assert.Equal("class-a", await codeGrain.GetClassId());
+
+        await codeGrain.Release("class-a");
+        Assert.Null(await codeGrain.GetClassId());
+        Assert.True(await codeGrain.TryClaim("class-b"));
+        Assert.Equal("class-b", await codeGrain.GetClassId());
+    }
+
+    [Fact]
     public async Task A_class_that_was_never_created_is_not_found()
     {
         var grain = Grains.GetGrain<IClassSessionGrain>(Secrets.NewClassId());
