@@ -126,6 +126,11 @@ silo_start() {
     export DOTNET_SYSTEM_BUFFERS_SHAREDARRAYPOOL_MAXARRAYSPERPARTITION=1024
     # As in the Dockerfile: a silo on one processor optimizes its code as soon as one on several does.
     export DOTNET_TC_DelaySingleProcMultiplier=1
+    # Three silos and the store share this machine's cores. A thread-pool worker that runs out of
+    # work yields the core a few dozen times before it sleeps, and the kernel counts that against
+    # its process's fair share of a busy core: the yields take the core from another silo's work
+    # or the store's. Here a worker sleeps at once; a container with cores of its own keeps the default.
+    export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
     # Every client of a local cluster (browsers, the load generator) comes from one address.
     export Limits__ClassCreationsPerMinute="${Limits__ClassCreationsPerMinute:-1000000}"
     export Limits__ClassLookupsPerMinute="${Limits__ClassLookupsPerMinute:-1000000}"

@@ -39,6 +39,18 @@ public sealed class ShippedRuntimeSettingsTests
         Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {name}={value}");
     }
 
+    /// <summary>
+    /// Idle thread-pool workers sleep at once only where silos share cores (the local cluster);
+    /// a container with cores of its own keeps the runtime's spinning.
+    /// </summary>
+    [Fact]
+    public void Only_the_local_cluster_turns_the_thread_pools_spinning_off()
+    {
+        const string Name = "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit";
+        Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {Name}=0");
+        Assert.DoesNotContain(Name, File.ReadAllText(InRepository("deploy/Dockerfile")));
+    }
+
     private static string InRepository(string relativePath)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
