@@ -13,24 +13,18 @@ public sealed class ClassEventLog : IClassEventLog
 {
     private readonly ClassSessionState _state;
     private readonly int _capacity;
-    private readonly SegmentBoundaries _segments;
+    private readonly int _segmentSize;
     private readonly List<ClassEvent> _sealed = [];
     private readonly List<LogSegment> _unreferenced = [];
 
     /// <param name="sealedEvents">The stored events of <paramref name="state"/>'s segments, oldest first,
     /// each segment's events in a list of its own (empty when a segment could not be found).</param>
-    public ClassEventLog(ClassSessionState state, int capacity, SegmentBoundaries segments, IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null)
+    public ClassEventLog(ClassSessionState state, int capacity, int segmentSize, IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null)
     {
         _state = state;
         _capacity = capacity;
-        _segments = segments;
+        _segmentSize = segmentSize;
         Restore(sealedEvents ?? []);
-    }
-
-    /// <summary>A log whose segments end at the multiples of <paramref name="segmentSize"/>.</summary>
-    public ClassEventLog(ClassSessionState state, int capacity, int segmentSize, IReadOnlyList<IReadOnlyList<ClassEvent>>? sealedEvents = null)
-        : this(state, capacity, new SegmentBoundaries(segmentSize, 0), sealedEvents)
-    {
     }
 
     private List<ClassEvent> Unsealed => _state.Log;
@@ -84,34 +78,22 @@ public sealed class ClassEventLog : IClassEventLog
         return true;
     }
 
-    /// <summary>True once the unsealed events reach the next segment boundary.</summary>
-    public bool HasSegmentToSeal => NextSegmentCount() is { } count && Unsealed.Count >= count;
+    /// <summary>True once there are enough unsealed events for a segment.</summary>
+    public bool HasSegmentToSeal => _segmentSize > 0 && Unsealed.Count >= _segmentSize;
 
-    /// <summary>The oldest unsealed events, up to the next segment boundary, once they reach it.</summary>
+    /// <summary>The oldest unsealed events, once there are enough of them for a segment.</summary>
     public bool TryTakeSegmentToSeal(out LogSegment segment, out IReadOnlyList<ClassEvent> events)
     {
-        if (NextSegmentCount() is not { } count || Unsealed.Count < count)
+        if (!HasSegmentToSeal)
         {
             segment = null!;
             events = [];
             return false;
         }
 
-        events = Unsealed.GetRange(0, count);
-        segment = new LogSegment(events[0].Seq, count);
+        events = Unsealed.GetRange(0, _segmentSize);
+        segment = new LogSegment(events[0].Seq, _segmentSize);
         return true;
-    }
-
-    /// <summary>How many events the next segment holds: from the oldest unsealed one to the next boundary.</summary>
-    private int? NextSegmentCount()
-    {
-        if (_segments.Size <= 0 || Unsealed.Count == 0)
-        {
-            return null;
-        }
-
-        var first = Unsealed[0].Seq;
-        return (int)(_segments.NextAfter(first - 1) - first + 1);
     }
 
     /// <summary>

@@ -67,8 +67,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
         // Written with every commit, so straight through the storage (see DirectPersistentState).
         _state = new DirectPersistentState<ClassSessionState>(classStorage, StateName, context.GrainId);
-        var segments = SegmentBoundaries.For(context.GrainId.Key.ToString(), _limits.EventLogSegmentSize);
-        _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader, segments);
+        _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
         _commit = new GroupCommit(WriteAsync);
     }
 

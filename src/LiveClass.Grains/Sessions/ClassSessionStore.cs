@@ -8,15 +8,14 @@ namespace LiveClass.Grains.Sessions;
 /// <summary>
 /// How one class is laid out in storage. The class's own state carries only the newest events (the
 /// log's tail) and the chat receipts since roster and chat were last stored; older events are
-/// sealed into log segments stored once each; roster, chat and receipts are stored apart with each
-/// segment (every <see cref="ClassLimits.EventLogSegmentSize"/> events), and the events logged since
-/// are replayed onto them on load. With a <see cref="SiloJournal"/>, a commit in between goes to the silo's
+/// sealed into log segments stored once each; roster, chat and receipts are stored apart every
+/// <see cref="ClassLimits.EventLogSegmentSize"/> events, and the events logged since are replayed
+/// onto them on load. With a <see cref="SiloJournal"/>, a commit in between goes to the silo's
 /// journal instead of rewriting the state, and the state names where in the journal its later
 /// events are; they are replayed on load. States of earlier versions are upgraded here.
 /// </summary>
 /// <param name="journal">Optional: without it every commit writes the state.</param>
 /// <param name="journalReader">Needed to load a state that names a journal.</param>
-/// <param name="segmentBoundaries">Where this class's segments end; by default at the multiples of the segment size.</param>
 public sealed partial class ClassSessionStore(
     IPersistentState<ClassSessionState> state,
     IPersistentState<RosterAndChatState> rosterAndChat,
@@ -25,10 +24,8 @@ public sealed partial class ClassSessionStore(
     TimeProvider time,
     ILogger logger,
     SiloJournal? journal = null,
-    JournalReader? journalReader = null,
-    SegmentBoundaries? segmentBoundaries = null)
+    JournalReader? journalReader = null)
 {
-    private readonly SegmentBoundaries _segments = segmentBoundaries ?? new SegmentBoundaries(limits.EventLogSegmentSize, 0);
     private RosterAndChat _live = RosterAndChat.Empty(limits);
     private ClassEventLog _log = null!;
     private long _storedSeq;
@@ -63,11 +60,8 @@ public sealed partial class ClassSessionStore(
     /// <summary>The next write is the last of this activation: the state, naming no journal.</summary>
     public void Close() => _checkpoint = _closing = true;
 
-    /// <summary>
-    /// Roster and chat are stored at the log's segment boundaries, in the write that seals the
-    /// segment, not with every change: at most one segment's events are replayed onto them on load.
-    /// </summary>
-    private bool RosterAndChatDue(long seq) => _segments.Size > 0 ? seq >= _segments.NextAfter(_storedSeq) : seq > _storedSeq;
+    /// <summary>Roster and chat are stored every this many events (with the log's segments), not with every change.</summary>
+    private int RosterAndChatInterval => Math.Max(1, limits.EventLogSegmentSize);
 
     /// <summary>Reads the class back: its state upgraded to the current version, its log whole again, roster and chat caught up.</summary>
     public async Task<ClassSession> LoadAsync()
@@ -75,7 +69,7 @@ public sealed partial class ClassSessionStore(
         var loaded = state.State;
         var stored = Upgrade(loaded) ?? (rosterAndChat.RecordExists ? rosterAndChat.State : new RosterAndChatState());
         _storedSeq = stored.Seq;
-        _log = new ClassEventLog(loaded, limits.EventLogCapacity, _segments, await LoadSegmentsAsync(loaded));
+        _log = new ClassEventLog(loaded, limits.EventLogCapacity, limits.EventLogSegmentSize, await LoadSegmentsAsync(loaded));
         var receipts = stored.ChatReceipts.Concat(loaded.ChatReceipts.Where(r => r.Seq > stored.Seq));
         _live = new RosterAndChat(stored.Roster, stored.Chat, receipts, limits);
         RosterAndChatCaughtUp = CatchUp(stored.Seq);
@@ -138,7 +132,7 @@ public sealed partial class ClassSessionStore(
     {
         var current = state.State;
         if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
-            || _log.HasSegmentToSeal || RosterAndChatDue(current.Seq)
+            || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
             || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events))
         {
             return null;
@@ -186,7 +180,7 @@ public sealed partial class ClassSessionStore(
         }
 
         var current = state.State;
-        _toStore = current.IsCreated && (_mustStore || RosterAndChatDue(current.Seq)) ? TakeRosterAndChat() : null;
+        _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
         _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
         current.Journal = journal is not null && !_closing ? journal.Name(current.ClassId) : null;

@@ -24,30 +24,6 @@ public sealed class ClassEventLogTests
     }
 
     [Fact]
-    public void A_class_s_segments_end_at_its_own_boundaries_its_first_one_shorter()
-    {
-        var state = new ClassSessionState();
-        var log = new ClassEventLog(state, Capacity, new SegmentBoundaries(SegmentSize, 30));
-        Append(state, log, SegmentSize - 31);
-        Assert.False(log.HasSegmentToSeal);
-
-        Append(state, log, 1);
-        Assert.True(log.HasSegmentToSeal);
-        Append(state, log, SegmentSize + 5);
-        var stored = new Dictionary<long, IReadOnlyList<ClassEvent>>();
-        SealAll(log, stored);
-
-        Assert.Equal([new LogSegment(1, 70), new LogSegment(71, SegmentSize)], state.LogSegments);
-        Assert.Equal(Seqs(171, 5), state.Log.Select(e => e.Seq));
-
-        // Segments of different lengths load back whole.
-        var reloaded = new ClassEventLog(state, Capacity, new SegmentBoundaries(SegmentSize, 30), state.LogSegments.Select(s => stored[s.FirstSeq]).ToList());
-        Assert.True(reloaded.TryGetAfter(0, 1000, out var events));
-        Assert.Equal(Seqs(1, 175), events.Select(e => e.Seq));
-        Assert.Empty(reloaded.TakeUnreferencedSegments());
-    }
-
-    [Fact]
     public void A_sealed_segment_leaves_the_state_but_its_events_are_still_served()
     {
         var (state, log) = NewLog();

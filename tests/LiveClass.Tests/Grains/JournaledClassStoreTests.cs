@@ -1,7 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Journal;
-using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -67,12 +66,10 @@ public sealed class JournaledClassStoreTests
         Assert.True((await _chunks.ReadChunkAsync(dyingId, 2))!.Sealed);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(23)]
-    public async Task A_class_writes_its_state_every_segment_and_when_due_and_names_no_journal_once_closed(int segmentOffset)
+    [Fact]
+    public async Task A_class_writes_its_state_every_segment_and_when_due_and_names_no_journal_once_closed()
     {
-        var stored = new StoredClass(_limits, _time, new SegmentBoundaries(_limits.EventLogSegmentSize, segmentOffset));
+        var stored = new StoredClass(_limits, _time);
         var journal = NewJournal();
         var (store, session) = await stored.CreateAsync(journal, NewReader(journal));
         var writes = stored.Main.Writes;
@@ -83,10 +80,8 @@ public sealed class JournaledClassStoreTests
             await StoredClass.WriteAsync(store);
         }
 
-        // A segment's worth of commits: one wrote the state with the segment, and roster and chat
-        // with it; every other one the journal.
+        // A segment's worth of commits: one wrote the state with the segment, every other one the journal.
         Assert.Equal(writes + 1, stored.Main.Writes);
-        Assert.Equal(1, stored.RosterAndChat.Writes);
         Assert.NotEmpty(stored.Segments);
         Assert.Equal(_limits.EventLogSegmentSize - 1, _chunks.ChunkWrites);
 

@@ -14,8 +14,7 @@ namespace LiveClass.Tests.Grains;
 /// does: its state, its roster and chat, and its sealed log segments. Opens a
 /// <see cref="ClassSessionStore"/> over them, as an activation does.
 /// </summary>
-/// <param name="boundaries">Where the class's segments end; by default at the multiples of the segment size.</param>
-internal sealed class StoredClass(ClassLimits limits, TimeProvider time, SegmentBoundaries? boundaries = null)
+internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
 {
     public StoredState<ClassSessionState> Main { get; } = new();
 
@@ -23,11 +22,11 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time, Segment
 
     public Dictionary<long, StoredState<ClassLogSegmentState>> Segments { get; } = [];
 
-    public ClassSessionStore Open() => new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, segmentBoundaries: boundaries);
+    public ClassSessionStore Open() => new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance);
 
     /// <summary>Opens the store as an activation on a silo with this journal does.</summary>
     public ClassSessionStore Open(SiloJournal journal, JournalReader reader) =>
-        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader, boundaries);
+        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader);
 
     /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
     public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync() => CreateOnAsync(Open());
