@@ -34,10 +34,7 @@ public sealed class ShippedRuntimeSettingsTests
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public void The_local_cluster_sets_it(string name, string value)
-    {
-        Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {name}={value}");
-    }
+    public void The_local_cluster_sets_it(string name, string value) => AssertLocalClusterExports(name, value);
 
     /// <summary>
     /// Idle thread-pool workers sleep at once only where silos share cores (the local cluster);
@@ -47,9 +44,12 @@ public sealed class ShippedRuntimeSettingsTests
     public void Only_the_local_cluster_turns_the_thread_pools_spinning_off()
     {
         const string Name = "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit";
-        Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {Name}=0");
+        AssertLocalClusterExports(Name, "0");
         Assert.DoesNotContain(Name, File.ReadAllText(InRepository("deploy/Dockerfile")));
     }
+
+    private static void AssertLocalClusterExports(string name, string value) =>
+        Assert.Contains(File.ReadAllLines(InRepository("deploy/local-cluster.sh")), l => l.Trim() == $"export {name}={value}");
 
     private static string InRepository(string relativePath)
     {
