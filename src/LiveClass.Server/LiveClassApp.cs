@@ -30,6 +30,7 @@ public static class LiveClassApp
         builder.AddLiveClassMemoryReturn();
         builder.AddLiveClassLimits();
         builder.AddLiveClassWebSecurity();
+        builder.AddLiveClassWebApp();
         builder.Services.ConfigureHttpJsonOptions(options => WireFormats.ConfigureJson(options.SerializerOptions));
         builder.Services.AddSingleton<ClassCreator>();
         configureServices?.Invoke(builder.Services);

@@ -14,6 +14,9 @@ namespace LiveClass.Server.Classes;
 /// </summary>
 public static class ClassesApi
 {
+    /// <summary>A class's title and names, escaped as JSON at worst, fit many times over; more is refused before it is read.</summary>
+    public const long MaxCreateBodyBytes = 64 * 1024;
+
     private static async Task<Created<CreateClassResponse>> CreateClass(
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] CreateClassRequest? request,
         ClassCreator creator,
@@ -47,7 +50,9 @@ public static class ClassesApi
     public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder app)
     {
         var classes = app.MapGroup("/api/classes").WithTags("Classes");
-        classes.MapPost("/", CreateClass).RequireRateLimiting(RateLimitPolicies.ClassCreation);
+        classes.MapPost("/", CreateClass)
+            .RequireRateLimiting(RateLimitPolicies.ClassCreation)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxCreateBodyBytes));
         classes.MapGet("/{joinCode}", GetClass).RequireRateLimiting(RateLimitPolicies.ClassLookup);
         return app;
     }

@@ -16,7 +16,7 @@ public sealed partial class LiveClassExceptionHandler(IProblemDetailsService pro
         var (code, detail) = exception switch
         {
             LiveClassException e => (e.Code, e.Detail),
-            BadHttpRequestException e => (ErrorCodes.Invalid, e.Message),
+            BadHttpRequestException e => (ErrorCodes.Invalid, BadRequests.Describe(e)),
             _ when TransientFailures.IsTransient(exception) => (ErrorCodes.Unavailable, "the server could not answer now; try again in a moment"),
             _ => (ErrorCodes.Unavailable, "the server could not answer; try again in a moment"),
         };
@@ -27,7 +27,8 @@ public sealed partial class LiveClassExceptionHandler(IProblemDetailsService pro
             httpContext.Response.Headers.RetryAfter = "1";
         }
 
-        httpContext.Response.StatusCode = ProblemTypes.StatusFor(code);
+        // A request the framework refused keeps its own status (415, 413); the type is still the code.
+        httpContext.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : ProblemTypes.StatusFor(code);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -13,9 +13,12 @@ public static class ProblemDetailsExtensions
                 problem.Type = ProblemTypes.CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode) ?? problem.Type;
             }
 
-            problem.Detail ??= problem.Title;
+            problem.Detail ??= ProblemTypes.DetailFor(problem.Status ?? context.HttpContext.Response.StatusCode) ?? problem.Title;
         });
         builder.Services.AddExceptionHandler<LiveClassExceptionHandler>();
+
+        // A body that cannot be read as the endpoint's JSON reaches the handler above, which says what was wrong with it.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return builder;
     }
 

@@ -4,7 +4,13 @@ namespace LiveClass.Server.WebApp;
 
 public static class WebAppExtensions
 {
-    /// <summary>Serves the built web app, and its index page for the app's own routes (/join/…, /class/…, /teach/…).</summary>
+    public static WebApplicationBuilder AddLiveClassWebApp(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RouteOptions>(options => options.SetParameterPolicy<WebAppPathConstraint>(WebAppPathConstraint.Name));
+        return builder;
+    }
+
+    /// <summary>Serves the built web app, and its index page for the app's own routes (/join/…, /class/…, /teach/…), never for the API's.</summary>
     public static WebApplication UseLiveClassWebApp(this WebApplication app)
     {
         var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
@@ -16,7 +22,7 @@ public static class WebAppExtensions
         var files = new PhysicalFileProvider(webRoot);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
-        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = files });
+        app.MapFallbackToFile($"{{*path:nonfile:{WebAppPathConstraint.Name}}}", "index.html", new StaticFileOptions { FileProvider = files });
         return app;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LiveClass.Contracts;
 using LiveClass.Domain;
+using LiveClass.Server.Classes;
 using LiveClass.Tests.Infrastructure;
 
 namespace LiveClass.Tests.Http;
@@ -46,16 +47,82 @@ public sealed class ClassesApiTests : ServerPerTest
     [InlineData("""{"title":"Week 1","instructorName":"Maya","routineId":"week-9"}""")]
     [InlineData("""{"title":"Week 1","instructorName":"A name that is far too long for any instructor"}""")]
     [InlineData("""{"title":"Week 1""")]
+    [InlineData("""{"title":5,"instructorName":"Maya"}""")]
+    [InlineData("""{"title":"Week 1","instructorName":["Maya"]}""")]
+    [InlineData("not json")]
+    [InlineData("null")]
     [InlineData("")]
-    public async Task Bad_requests_are_invalid_problems(string body)
+    public async Task Bad_requests_are_invalid_problems_that_say_what_is_wrong(string body)
     {
         var response = await Server.Http.PostAsync("/api/classes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("invalid", problem.GetProperty("type").GetString());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        await AssertProblemAsync(response, "invalid");
+    }
+
+    [Theory]
+    [InlineData("""{"title":5,"instructorName":"Maya"}""", "$.title")]
+    [InlineData("""{"title":"Week 1","instructorName":["Maya"]}""", "$.instructorName")]
+    public async Task A_value_of_the_wrong_type_is_named_in_the_problem(string body, string path)
+    {
+        var response = await Server.Http.PostAsync("/api/classes", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Contains(path, await AssertProblemAsync(response, "invalid"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_an_invalid_problem_with_its_own_status()
+    {
+        var response = await Server.Http.PostAsync("/api/classes", new StringContent("""{"title":"Week 1","instructorName":"Maya"}""", System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("application/json", await AssertProblemAsync(response, "invalid"));
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_as_an_invalid_problem()
+    {
+        var title = new string('t', (int)ClassesApi.MaxCreateBodyBytes);
+        var response = await Server.Http.PostAsJsonAsync("/api/classes", new { title, instructorName = "Maya" });
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertProblemAsync(response, "invalid");
+    }
+
+    [Theory]
+    [InlineData("/api/nothing-here")]
+    [InlineData("/api/classes/")]
+    [InlineData("/api/classes/ABC-DEF/nothing")]
+    [InlineData("/API/Nothing")]
+    [InlineData("/hubs/nothing-here")]
+    public async Task An_api_path_that_names_nothing_is_a_not_found_problem(string path)
+    {
+        var response = await Server.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        await AssertProblemAsync(response, "not_found");
+    }
+
+    [Theory]
+    [InlineData("/join/KQ7-M4P")]
+    [InlineData("/teach/some-class/recap")]
+    [InlineData("/practice")]
+    [InlineData("/apiary")]
+    public async Task The_web_apps_own_paths_get_its_page(string path)
+    {
+        var response = await Server.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_method_a_path_does_not_take_is_a_problem_that_says_so()
+    {
+        var response = await Server.Http.DeleteAsync("/api/classes/ABC-DEF");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        await AssertProblemAsync(response, "not_found");
     }
 
     [Fact]
@@ -126,5 +193,17 @@ public sealed class ClassesApiTests : ServerPerTest
         var response = await Server.Http.PostAsync("/hubs/class/negotiate?negotiateVersion=1&useStatefulReconnect=true", null);
         var negotiation = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(negotiation.GetProperty("useStatefulReconnect").GetBoolean());
+    }
+
+    /// <summary>Checks a problem body's type and that its detail says more than the status's name; returns the detail.</summary>
+    private static async Task<string> AssertProblemAsync(HttpResponseMessage response, string type)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(type, problem.GetProperty("type").GetString());
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+        Assert.NotEqual(problem.GetProperty("title").GetString(), detail);
+        return detail!;
     }
 }
