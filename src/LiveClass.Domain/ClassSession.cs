@@ -173,6 +173,8 @@ public sealed partial class ClassSession
             return new RejoinResult(participantId, entry.Role, Snapshot(), []);
         }
 
+        // The client's seq is judged against the class as it was asked, not after the come-back's own event.
+        var seqAsked = _state.Seq;
         if (entry.Status == RosterStatus.Left)
         {
             if (entry.Role == ParticipantRole.Parent)
@@ -183,7 +185,8 @@ public sealed partial class ClassSession
             ComeBack(entry);
         }
 
-        if (lastSeq > 0 && TryGetEventsAfter(lastSeq, maxEvents, out var events) && (lastSeq + events.Count == _state.Seq))
+        if (lastSeq > 0 && lastSeq <= seqAsked
+            && TryGetEventsAfter(lastSeq, maxEvents, out var events) && (lastSeq + events.Count == _state.Seq))
         {
             return new RejoinResult(participantId, entry.Role, null, events);
         }

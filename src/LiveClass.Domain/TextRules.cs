@@ -10,12 +10,12 @@ public static class TextRules
     public const int MaxCombiningMarksPerCharacter = 4;
 
     /// <summary>The longest a character (grapheme cluster) may be in UTF-16 code units, so a long text is refused before it is taken apart.</summary>
-    private const int MaxCodeUnitsPerCharacter = 16;
+    private const int MaxCodeUnitsPerCharacter = 32;
 
     private const char ZeroWidthJoiner = '\u200D';
 
     /// <summary>
-    /// Trims <paramref name="value"/>, normalizes it to NFC and checks it: 1..<paramref name="maxLength"/>
+    /// Trims spaces (and line breaks and tabs where they are allowed) from <paramref name="value"/>, normalizes it to NFC and checks it: 1..<paramref name="maxLength"/>
     /// characters counted as grapheme clusters (what a reader sees as one character); no control
     /// characters (line breaks and tabs allowed where <paramref name="multiline"/>), no format
     /// characters (bidi overrides, zero-width characters; a zero-width joiner only inside an emoji
@@ -25,7 +25,7 @@ public static class TextRules
     /// </summary>
     public static string Require(string? value, string field, int maxLength, bool multiline = false)
     {
-        var trimmed = value?.Trim();
+        var trimmed = value is null ? null : TrimSpace(value, multiline);
         if (trimmed is not null && trimmed.Length > maxLength * MaxCodeUnitsPerCharacter)
         {
             throw TooLong(field, maxLength);
@@ -189,4 +189,29 @@ public static class TextRules
         public static readonly string[] Names = Enum.GetNames<TEnum>();
         public static readonly TEnum[] Values = Enum.GetValues<TEnum>();
     }
+
+    /// <summary>
+    /// Takes off the ends only what the text may contain anyway: spaces, and line breaks and tabs
+    /// where <paramref name="multiline"/>. Any other control or separator character at an end is
+    /// left for the checks to refuse, as it would be anywhere else.
+    /// </summary>
+    private static string TrimSpace(string value, bool multiline)
+    {
+        var start = 0;
+        var end = value.Length;
+        while (start < end && IsTrimmable(value[start], multiline))
+        {
+            start++;
+        }
+
+        while (end > start && IsTrimmable(value[end - 1], multiline))
+        {
+            end--;
+        }
+
+        return start == 0 && end == value.Length ? value : value[start..end];
+    }
+
+    private static bool IsTrimmable(char c, bool multiline) =>
+        char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator || (multiline && c is '\n' or '\r' or '\t');
 }

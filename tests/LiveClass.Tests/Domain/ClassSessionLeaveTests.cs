@@ -69,6 +69,22 @@ public sealed class ClassSessionLeaveTests
     }
 
     [Fact]
+    public void Rejoin_after_leaving_from_beyond_the_class_seq_returns_a_snapshot()
+    {
+        var harness = new ClassHarness();
+        var parent = harness.AddParent("Sam");
+        harness.Session.Leave(parent);
+        var beyond = harness.Session.Seq + 1;
+
+        var result = harness.Session.Rejoin(parent, beyond, 1000);
+
+        Assert.Empty(result.Events);
+        Assert.NotNull(result.Snapshot);
+        Assert.Equal(beyond, result.Snapshot.Seq);
+        Assert.Single(result.Snapshot.Participants, p => p.ParticipantId == parent);
+    }
+
+    [Fact]
     public void Removing_a_family_revokes_it()
     {
         var (harness, parent) = FreshClass.WithParent();

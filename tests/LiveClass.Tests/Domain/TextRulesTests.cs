@@ -11,7 +11,13 @@ public sealed class TextRulesTests
     [InlineData("a\nb", null)]
     [InlineData("a\u0085b", null)]
     [InlineData("a\u007fb", null)]
-    public void Single_line_text_is_trimmed_and_has_no_control_characters(string input, string? expected)
+    [InlineData("\u00a0hi\u3000", "hi")]
+    [InlineData("hi\n", null)]
+    [InlineData("\thi", null)]
+    [InlineData("hi\u0085", null)]
+    [InlineData("hi\u2028", null)]
+    [InlineData("\u200bhi", null)]
+    public void Single_line_text_is_trimmed_of_spaces_and_has_no_control_characters_even_at_its_ends(string input, string? expected)
     {
         if (expected is null)
         {
@@ -30,8 +36,24 @@ public sealed class TextRulesTests
     {
         Assert.Equal("a\r\n\tb", TextRules.Require(" a\r\n\tb ", "text", 10, multiline: true));
 
-        var error = Assert.Throws<LiveClassException>(() => TextRules.Require("a\u0000b", "text", 10, multiline: true));
-        Assert.Equal(ErrorCodes.Invalid, error.Code);
+        Assert.Equal("hi", TextRules.Require("\n hi\t\r\n", "text", 10, multiline: true));
+
+        foreach (var refused in new[] { "a\u0000b", "hi\u2029", "\u0085hi", "hi\u0000" })
+        {
+            var error = Assert.Throws<LiveClassException>(() => TextRules.Require(refused, "text", 10, multiline: true));
+            Assert.Equal(ErrorCodes.Invalid, error.Code);
+        }
+    }
+
+    [Fact]
+    public void A_name_of_long_emoji_sequences_is_counted_by_what_a_reader_sees()
+    {
+        // A family of four with skin tones: 19 UTF-16 code units, one character on screen.
+        const string family = "\U0001F468\U0001F3FD\u200D\U0001F469\U0001F3FD\u200D\U0001F467\U0001F3FD\u200D\U0001F466\U0001F3FD";
+        var forty = string.Concat(Enumerable.Repeat(family, 40));
+
+        Assert.Equal(forty, TextRules.Require(forty, "displayName", 40));
+        Assert.Throws<LiveClassException>(() => TextRules.Require(forty + family, "displayName", 40));
     }
 
     [Fact]
