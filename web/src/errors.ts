@@ -1,4 +1,4 @@
-// Hub errors arrive as "…HubException: <code>: <detail>"; the code is the stable part.
+// Hub errors carry "<code>: <detail>", after SignalR's own words ("…HubException: ", "…error on close: "); the code is the stable part.
 import { lang, t } from './i18n';
 
 export const ERROR_CODES = [
@@ -21,7 +21,8 @@ export interface ParsedError {
   detail: string;
 }
 
-const CODE_PATTERN = new RegExp(`(?:^|HubException:\\s*)(${ERROR_CODES.join('|')}):\\s*(.*)$`, 's');
+// A call's error, or the error the server closed the connection with (as the SignalR client words it).
+const CODE_PATTERN = new RegExp(`(?:^|HubException:\\s*|error on close:\\s*)(${ERROR_CODES.join('|')}):\\s*(.*)$`, 's');
 
 function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -149,7 +149,7 @@ describe('coming back into a class the server will not let this page into', () =
     );
     const connection = hub.current;
     connection.closeOnOpen =
-      'Server returned an error on close: Connection closed with an error. HubException: rate_limited: this address already has 1000 connections here';
+      'Server returned an error on close: rate_limited: this address already has 1000 connections here';
     await vi.advanceTimersByTimeAsync(0);
     connection.serverCloses(connection.closeOnOpen);
     await vi.advanceTimersByTimeAsync(30_000);

@@ -10,6 +10,21 @@ describe('hub errors', () => {
     expect(parseHubError(e)).toEqual({ code: 'forbidden', detail: 'token revoked' });
   });
 
+  it('reads the code from the error a connection was closed with', () => {
+    expect(
+      parseHubError(
+        new Error('Server returned an error on close: rate_limited: this address already has 1000 connections here'),
+      ),
+    ).toEqual({ code: 'rate_limited', detail: 'this address already has 1000 connections here' });
+    expect(
+      parseHubError(
+        new Error(
+          'Server returned an error on close: Connection closed with an error. HubException: unavailable: draining',
+        ),
+      ).code,
+    ).toBe('unavailable');
+  });
+
   it('reads a bare code', () => {
     expect(parseHubError(new Error('rate_limited: too many messages'))).toEqual({
       code: 'rate_limited',

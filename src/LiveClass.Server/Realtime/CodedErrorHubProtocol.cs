@@ -8,12 +8,15 @@ namespace LiveClass.Server.Realtime;
 
 /// <summary>
 /// SignalR prefixes every hub error with "An unexpected error occurred invoking 'X' on the server.
-/// HubException: ". The protocol promises clients a message that starts with its stable code, so
-/// this wrapper of each hub protocol sends a coded hub error's own message, as it was thrown.
+/// HubException: ", and the error of a connection it closes (a connection refused on connect) with
+/// "Connection closed with an error. HubException: ". The protocol promises clients a message that
+/// starts with its stable code, so this wrapper of each hub protocol sends a coded hub error's own
+/// message, as it was thrown.
 /// </summary>
 public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
 {
     private const string HubExceptionMarker = " on the server. HubException: ";
+    private const string CloseMarker = "Connection closed with an error. HubException: ";
 
     public string Name => inner.Name;
 
@@ -39,6 +42,11 @@ public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
             {
                 return CompletionMessage.WithError(completion.InvocationId!, error[(marker + HubExceptionMarker.Length)..]);
             }
+        }
+
+        if (message is CloseMessage { Error: { } closeError } close && closeError.StartsWith(CloseMarker, StringComparison.Ordinal))
+        {
+            return new CloseMessage(closeError[CloseMarker.Length..], close.AllowReconnect);
         }
 
         return message;

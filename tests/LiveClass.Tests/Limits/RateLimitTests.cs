@@ -5,6 +5,7 @@ using LiveClass.Contracts;
 using LiveClass.Grains.Sessions;
 using LiveClass.Server.Limits;
 using LiveClass.Tests.Hub;
+using LiveClass.Testing;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc;
@@ -197,6 +198,13 @@ public sealed class RateLimitTests
         // A fourth from the same address is closed at once, with a coded error; the three stay.
         var refused = await OpenRefusedAsync(server, protocol);
         Assert.Contains("rate_limited: ", refused, StringComparison.Ordinal);
+        await using (var raw = await RawHubClient.ConnectAsync(server.BaseUrl))
+        {
+            // On the wire the close message's error starts with the code, as every hub error's does.
+            await raw.ReadUntilClosedAsync(TimeSpan.FromSeconds(10));
+            Assert.StartsWith("close message: rate_limited: ", raw.ClosedWith, StringComparison.Ordinal);
+        }
+
         Assert.True(refusals.Count("address-connections") >= 1, "the refusal was not counted");
         Assert.Equal(3, limiter.OpenFrom("127.0.0.1"));
         Assert.Equal(1L, (await instructor.Hub.Ping(1L)).ClientTime);
