@@ -14,4 +14,7 @@ internal sealed class FeedMember(ConnectionOutbox outbox)
 
     /// <summary>More events came while it joined than a queue may hold.</summary>
     public bool Overflowed { get; set; }
+
+    /// <summary>The families removed while it joined: if it joined as one of them, it gets the removal and then nothing.</summary>
+    public List<string>? RemovedWhileJoining { get; set; }
 }

@@ -58,6 +58,11 @@ internal sealed class FeedMembers(int maxHeld)
         {
             outbox.Enqueue(message);
         }
+
+        if (member.RemovedWhileJoining?.Contains(participantId) == true)
+        {
+            _members.Remove(outbox.ConnectionId);
+        }
     }
 
     public void Leave(string connectionId) => _members.Remove(connectionId);
@@ -80,9 +85,19 @@ internal sealed class FeedMembers(int maxHeld)
 
         if (evt.Kind == ClassEventKind.ParticipantRemoved && evt.ParticipantId is { } removed)
         {
-            // The family has its ParticipantRemoved; from now on it gets nothing more.
-            gone ??= [];
-            gone.AddRange(_members.Where(m => m.Value.Held is null && m.Value.ParticipantId == removed).Select(m => m.Key));
+            // The family has its ParticipantRemoved; from now on it gets nothing more. A connection
+            // still joining holds it, and is let go once it turns out to be that family's.
+            foreach (var (connectionId, member) in _members)
+            {
+                if (member.Held is not null)
+                {
+                    (member.RemovedWhileJoining ??= []).Add(removed);
+                }
+                else if (member.ParticipantId == removed)
+                {
+                    (gone ??= []).Add(connectionId);
+                }
+            }
         }
 
         if (gone is null)

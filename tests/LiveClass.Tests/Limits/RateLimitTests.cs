@@ -5,7 +5,6 @@ using LiveClass.Contracts;
 using LiveClass.Grains.Sessions;
 using LiveClass.Server.Limits;
 using LiveClass.Tests.Hub;
-using LiveClass.Testing;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc;
