@@ -26,7 +26,7 @@ public sealed class ClassHubConnection(HubConnection connection) : IClassHub
         Connection.InvokeAsync<JoinResult>(nameof(IClassHub.JoinAsParent), joinCode, displayName);
 
     /// <inheritdoc />
-    public Task<RejoinResult> Rejoin(string? rejoinToken, long lastSeq) =>
+    public Task<RejoinResult> Rejoin(string? rejoinToken, long? lastSeq) =>
         Connection.InvokeAsync<RejoinResult>(nameof(IClassHub.Rejoin), rejoinToken, lastSeq);
 
     /// <inheritdoc />
@@ -42,14 +42,14 @@ public sealed class ClassHubConnection(HubConnection connection) : IClassHub
     public Task<long> EndClass() => Connection.InvokeAsync<long>(nameof(IClassHub.EndClass));
 
     /// <inheritdoc />
-    public Task<long> GoToStep(int index) => Connection.InvokeAsync<long>(nameof(IClassHub.GoToStep), index);
+    public Task<long> GoToStep(int? index) => Connection.InvokeAsync<long>(nameof(IClassHub.GoToStep), index);
 
     /// <inheritdoc />
     public Task<long> SendCue(string? kind, int? count, string? text) =>
         Connection.InvokeAsync<long>(nameof(IClassHub.SendCue), kind, count, text);
 
     /// <inheritdoc />
-    public Task<long> SetTempo(int strokesPerMinute) =>
+    public Task<long> SetTempo(int? strokesPerMinute) =>
         Connection.InvokeAsync<long>(nameof(IClassHub.SetTempo), strokesPerMinute);
 
     /// <inheritdoc />
@@ -72,5 +72,5 @@ public sealed class ClassHubConnection(HubConnection connection) : IClassHub
     public Task Leave() => Connection.InvokeAsync(nameof(IClassHub.Leave));
 
     /// <inheritdoc />
-    public Task<PingResult> Ping(long clientTime) => Connection.InvokeAsync<PingResult>(nameof(IClassHub.Ping), clientTime);
+    public Task<PingResult> Ping(long? clientTime) => Connection.InvokeAsync<PingResult>(nameof(IClassHub.Ping), clientTime);
 }

@@ -15,9 +15,9 @@ public interface IClassHub
 
     /// <summary>
     /// Comes back as the participant the token names, on any connection: the events after
-    /// <paramref name="lastSeq"/>, or a snapshot when those are not all kept.
+    /// <paramref name="lastSeq"/>, or a snapshot when those are not all kept (or it is 0 or null).
     /// </summary>
-    Task<RejoinResult> Rejoin(string? rejoinToken, long lastSeq);
+    Task<RejoinResult> Rejoin(string? rejoinToken, long? lastSeq);
 
     /// <summary>Instructor: the class goes live.</summary>
     Task<long> StartClass();
@@ -32,13 +32,13 @@ public interface IClassHub
     Task<long> EndClass();
 
     /// <summary>Instructor: moves everyone to the step at <paramref name="index"/> of the routine.</summary>
-    Task<long> GoToStep(int index);
+    Task<long> GoToStep(int? index);
 
     /// <summary>Instructor: a pacing cue (<see cref="CueKind"/> by name), with a count or a text where the kind takes one.</summary>
     Task<long> SendCue(string? kind, int? count, string? text);
 
     /// <summary>Instructor: the stroke tempo guide; 0 stops it.</summary>
-    Task<long> SetTempo(int strokesPerMinute);
+    Task<long> SetTempo(int? strokesPerMinute);
 
     /// <summary>Instructor: takes a family out of the class; its tokens stop working.</summary>
     Task<long> RemoveParticipant(string? participantId);
@@ -56,5 +56,5 @@ public interface IClassHub
     Task Leave();
 
     /// <summary>Answers at once with the client's time and the server's, to measure the round trip and the clock offset.</summary>
-    Task<PingResult> Ping(long clientTime);
+    Task<PingResult> Ping(long? clientTime);
 }

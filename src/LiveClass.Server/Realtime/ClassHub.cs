@@ -45,7 +45,7 @@ public sealed class ClassHub(
         return result;
     }
 
-    public async Task<RejoinResult> Rejoin(string? rejoinToken, long lastSeq)
+    public async Task<RejoinResult> Rejoin(string? rejoinToken, long? lastSeq)
     {
         if (!RejoinToken.TryParse(rejoinToken, out var token)
             || !await grains.GetGrain<IParticipantGrain>(ParticipantKey.For(token.ClassId, token.ParticipantId)).VerifyToken(token.Secret))
@@ -53,7 +53,7 @@ public sealed class ClassHub(
             throw LiveClassException.Forbidden("this rejoin token is not valid");
         }
 
-        var result = await JoinClass(token.ClassId, session => session.Rejoin(token.ParticipantId, lastSeq));
+        var result = await JoinClass(token.ClassId, session => session.Rejoin(token.ParticipantId, lastSeq ?? 0));
         await Bind(token.ClassId, result.ParticipantId, result.Role);
         return result;
     }
@@ -66,13 +66,13 @@ public sealed class ClassHub(
 
     public Task<long> EndClass() => AsInstructor((session, actor) => session.EndClass(actor));
 
-    public Task<long> GoToStep(int index) => AsInstructor((session, actor) => session.GoToStep(actor, index));
+    public Task<long> GoToStep(int? index) => AsInstructor((session, actor) => session.GoToStep(actor, Required(index, "index")));
 
     public Task<long> SendCue(string? kind, int? count, string? text) =>
         AsInstructor((session, actor) => session.SendCue(actor, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text));
 
-    public Task<long> SetTempo(int strokesPerMinute) =>
-        AsInstructor((session, actor) => session.SetTempo(actor, strokesPerMinute));
+    public Task<long> SetTempo(int? strokesPerMinute) =>
+        AsInstructor((session, actor) => session.SetTempo(actor, Required(strokesPerMinute, "strokesPerMinute")));
 
     public Task<long> RemoveParticipant(string? participantId) =>
         AsInstructor((session, actor) => session.RemoveParticipant(actor, participantId));
@@ -100,8 +100,8 @@ public sealed class ClassHub(
         await Unbind();
     }
 
-    public Task<PingResult> Ping(long clientTime) =>
-        Task.FromResult(new PingResult(clientTime, time.GetUtcNow().ToUnixTimeMilliseconds()));
+    public Task<PingResult> Ping(long? clientTime) =>
+        Task.FromResult(new PingResult(Required(clientTime, "clientTime"), time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -157,6 +157,10 @@ public sealed class ClassHub(
             await bridge.ReportPresenceAsync(binding!.ClassId, binding.ParticipantId);
         }
     }
+
+    /// <summary>A number the call needs, sent as null: refused with a code, as any other bad argument is.</summary>
+    private static T Required<T>(T? value, string name) where T : struct =>
+        value ?? throw LiveClassException.Invalid($"{name} is required");
 
     private ConnectionOutbox Outbox =>
         outboxes.Get(Context.ConnectionId) ?? throw new InvalidOperationException("The connection has no outbox: is ClassHubLifetimeManager registered?");

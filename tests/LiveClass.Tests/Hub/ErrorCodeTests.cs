@@ -41,6 +41,17 @@ public sealed class ErrorCodeTests
 
     [Theory]
     [EveryWireProtocol]
+    public async Task A_number_a_call_needs_sent_as_null_is_invalid(WireProtocol protocol)
+    {
+        // A client sends an absent argument as null; where the call needs it, that is a bad argument.
+        await using var klass = await RunningClass.StartAsync(protocol);
+        await klass.ExpectErrorAsync(klass.Instructor, "invalid:", nameof(IClassHub.GoToStep), [null]);
+        await klass.ExpectErrorAsync(klass.Instructor, "invalid:", nameof(IClassHub.SetTempo), [null]);
+        await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.Ping), [null]);
+    }
+
+    [Theory]
+    [EveryWireProtocol]
     public async Task Bad_arguments_are_invalid(WireProtocol protocol)
     {
         await using var klass = await RunningClass.StartAsync(protocol);

@@ -30,15 +30,18 @@ public sealed class RejoinAndPresenceTests
     }
 
     [Fact]
-    public async Task Rejoin_gives_a_snapshot_for_seq_zero_or_a_seq_from_the_future()
+    public async Task Rejoin_gives_a_snapshot_for_seq_zero_none_or_a_seq_from_the_future()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.Json);
         var fromZero = await klass.Parent.Hub.Rejoin(klass.Parent.Token, 0L);
         var fromFuture = await klass.Parent.Hub.Rejoin(klass.Parent.Token, 9_999L);
+        var fromNone = await klass.Parent.Hub.Rejoin(klass.Parent.Token, null);
         Assert.NotNull(fromZero.Snapshot);
         Assert.Empty(fromZero.Events);
         Assert.NotNull(fromFuture.Snapshot);
         Assert.Equal(fromZero.Snapshot!.Seq, fromFuture.Snapshot!.Seq);
+        Assert.Equal(fromZero.Snapshot.Seq, fromNone.Snapshot?.Seq);
+        Assert.Empty(fromNone.Events);
     }
 
     [Fact]
