@@ -15,6 +15,7 @@ public static class ProblemDetailsExtensions
 
             problem.Detail ??= ProblemTypes.DetailFor(problem.Status ?? context.HttpContext.Response.StatusCode) ?? problem.Title;
         });
+        builder.Services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         builder.Services.AddExceptionHandler<LiveClassExceptionHandler>();
 
         // A body that cannot be read as the endpoint's JSON reaches the handler above, which says what was wrong with it.

@@ -116,6 +116,32 @@ public sealed class ClassesApiTests : ServerPerTest
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("text/html")]
+    public async Task Errors_are_problems_whatever_the_client_accepts(string accept)
+    {
+        using var notFound = new HttpRequestMessage(HttpMethod.Get, "/api/classes/ZZZ-ZZZ");
+        notFound.Headers.Accept.ParseAdd(accept);
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, "/api/classes")
+        {
+            Content = new StringContent("""{"title":5}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        invalid.Headers.Accept.ParseAdd(accept);
+        using var noPath = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
+        noPath.Headers.Accept.ParseAdd(accept);
+
+        var notFoundResponse = await Server.Http.SendAsync(notFound);
+        Assert.Equal(HttpStatusCode.NotFound, notFoundResponse.StatusCode);
+        await AssertProblemAsync(notFoundResponse, "not_found");
+        var invalidResponse = await Server.Http.SendAsync(invalid);
+        Assert.Equal(HttpStatusCode.BadRequest, invalidResponse.StatusCode);
+        await AssertProblemAsync(invalidResponse, "invalid");
+        var noPathResponse = await Server.Http.SendAsync(noPath);
+        Assert.Equal(HttpStatusCode.NotFound, noPathResponse.StatusCode);
+        await AssertProblemAsync(noPathResponse, "not_found");
+    }
+
     [Fact]
     public async Task A_method_a_path_does_not_take_is_a_problem_that_says_so()
     {

@@ -96,6 +96,14 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal(ErrorCodes.RateLimited, (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
+
+        // The same answer for a client that accepts only text.
+        using var textOnly = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.JoinCode}");
+        textOnly.Headers.Accept.ParseAdd("text/plain");
+        var refusedText = await server.Http.SendAsync(textOnly);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refusedText.StatusCode);
+        Assert.Equal("application/problem+json", refusedText.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ErrorCodes.RateLimited, (await refusedText.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
     }
 
     [Theory]
