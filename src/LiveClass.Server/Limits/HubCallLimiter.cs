@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
@@ -31,6 +32,10 @@ public sealed class HubCallLimiter(
         nameof(ClassHub.JoinAsParent), nameof(ClassHub.JoinAsInstructor), nameof(ClassHub.Rejoin),
     };
 
+    // A join that the outer filter tries again while the cluster recovers is the same join: it is
+    // counted against the address once, not once for each attempt.
+    private static readonly ConditionalWeakTable<HubInvocationContext, object> CountedJoins = [];
+
     private static readonly HashSet<string> Changes = new(StringComparer.Ordinal)
     {
         nameof(ClassHub.StartClass), nameof(ClassHub.PauseClass), nameof(ClassHub.ResumeClass), nameof(ClassHub.EndClass),
@@ -63,10 +68,11 @@ public sealed class HubCallLimiter(
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var http = invocationContext.Context.GetHttpContext();
-        if (!ClientAddress.IsExempt(http, options.Value))
+        if (!ClientAddress.IsExempt(http, options.Value) && !CountedJoins.TryGetValue(invocationContext, out _))
         {
             var address = ClientAddress.Of(http);
             Acquire(rates.Joins, address, JoinLimit, address, "too many joins from this address; wait a minute");
+            CountedJoins.TryAdd(invocationContext, invocationContext);
         }
 
         await CheckJoinAsync(invocationContext.HubMethodName, invocationContext.HubMethodArguments, invocationContext.Context.ConnectionId);

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using LiveClass.Contracts;
+using LiveClass.Grains;
 using LiveClass.Grains.Sessions;
 using LiveClass.Server.Limits;
 using LiveClass.Tests.Hub;
@@ -104,6 +105,30 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refusedText.StatusCode);
         Assert.Equal("application/problem+json", refusedText.Content.Headers.ContentType?.MediaType);
         Assert.Equal(ErrorCodes.RateLimited, (await refusedText.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
+    }
+
+    [Fact]
+    public async Task A_rejoin_tried_again_while_the_cluster_recovers_counts_as_one_join()
+    {
+        var faults = new GrainCallFaults();
+        await using var server = await LiveClassServer.StartAsync(
+            services => services.AddSingleton<IIncomingGrainCallFilter>(faults), "Limits:JoinsPerMinute=3");
+        var created = await server.CreateClassAsync();
+        await using var family = await ClassClient.ConnectAsync(server.BaseUrl);
+        await family.JoinAsParentAsync(created.JoinCode, "The Lees");
+        await using var again = await ClassClient.ConnectAsync(server.BaseUrl);
+
+        Task<RejoinResult> rejoin;
+        using (faults.Fail<IClassSessionGrain>(nameof(IClassSessionGrain.Rejoin)))
+        {
+            rejoin = again.RejoinAsync(family.Token);
+            await Eventually.WaitUntilAsync(() => faults.Failed >= 3);
+        }
+
+        // Three attempts, and a fourth once the class answers again: one join of the three allowed.
+        Assert.Equal(family.ParticipantId, (await rejoin).ParticipantId);
+        await using var third = await ClassClient.ConnectAsync(server.BaseUrl);
+        await third.JoinAsParentAsync(created.JoinCode, "The Garcias");
     }
 
     [Theory]
