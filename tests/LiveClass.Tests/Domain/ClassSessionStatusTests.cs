@@ -67,6 +67,23 @@ public sealed class ClassSessionStatusTests
         Assert.Equal(from, harness.Session.Status);
     }
 
+    [Fact]
+    public void In_the_lobby_the_instructor_can_remove_a_family_and_delete_a_message_before_the_start()
+    {
+        var harness = new ClassHarness();
+        var troll = harness.AddParent("Troll");
+        var posted = harness.Session.PostChat(troll, "c1", "spam");
+        var messageId = Assert.Single(harness.Session.Snapshot().Chat).MessageId;
+
+        Assert.Equal(ClassEventKind.ChatDeleted, harness.Session.DeleteChat(Instructor, messageId).Kind);
+        Assert.Equal(ClassEventKind.ParticipantRemoved, harness.Session.Remove(Instructor, troll).Kind);
+
+        Assert.True(posted > 0);
+        Assert.Equal(ClassStatus.Lobby, harness.Session.Status);
+        Assert.Empty(harness.Session.Snapshot().Chat);
+        Assert.DoesNotContain(harness.Session.Snapshot().Participants, p => p.ParticipantId == troll);
+    }
+
     [Theory]
     [InlineData("start")]
     [InlineData("pause")]
