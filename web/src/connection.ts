@@ -123,12 +123,16 @@ export class ClassSession {
       if (!this.stopped) void this.restartLoop();
     });
     this.unwatchBrowser = watchBrowser({
-      online: () => this.wakeSignal.wake?.(),
+      online: () => {
+        this.wakeUp();
+      },
       offline: () => {
         this.dropTransport();
       },
       // A phone that wakes up should not wait out a long retry delay.
-      visible: () => this.wakeSignal.wake?.(),
+      visible: () => {
+        this.wakeUp();
+      },
     });
   }
 
@@ -248,6 +252,16 @@ export class ClassSession {
     if (this.stopped || this.connection.state === HubConnectionState.Disconnected) return;
     this.setStatus('reconnecting');
     void this.connection.stop().catch(() => undefined);
+  }
+
+  /**
+   * The network is back or the page is seen again: try now. SignalR's own reconnecting waits out
+   * its delay (longer still in a background tab), so it gives way to the restart loop, which
+   * starts at once.
+   */
+  private wakeUp(): void {
+    if (this.connection.state === HubConnectionState.Reconnecting) this.dropTransport();
+    else this.wakeSignal.wake?.();
   }
 
   private async restartLoop(): Promise<void> {

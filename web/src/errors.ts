@@ -34,14 +34,17 @@ function messageOf(error: unknown): string {
 }
 
 export function parseHubError(error: unknown): ParsedError {
+  // What ClassSession.call rejects with is parsed already: its code stands.
+  if (isParsed(error)) return error;
   const message = messageOf(error);
   const match = CODE_PATTERN.exec(message);
   if (match) {
     return { code: match[1] as HubErrorCode, detail: match[2].trim() };
   }
-  // Invocations made while the transport is down fail locally with these messages.
+  // Invocations made while the transport is down fail locally with these messages (a silent
+  // transport ends them with the client's server timeout).
   if (
-    /not in the 'Connected' State|connection (was )?(closed|stopped|disconnected)|Invocation canceled|WebSocket|Failed to fetch|Failed to complete negotiation/i.test(
+    /not in the 'Connected' State|connection (was )?(closed|stopped|disconnected)|Invocation canceled|WebSocket|Failed to fetch|Failed to complete negotiation|Server timeout elapsed/i.test(
       message,
     )
   ) {

@@ -83,7 +83,9 @@ export class ChatOutbox {
 
   private failed(item: OutboxItem, parsed: ParsedError): void {
     const attempts = this.retries.get(item.clientMessageId) ?? 0;
-    if (parsed.code === 'offline' || parsed.code === 'not_joined') {
+    // A failure with no code while the connection is down is the connection's, not the line's.
+    const offline = parsed.code === 'offline' || (parsed.code === 'unknown' && !this.link.ready());
+    if (offline || parsed.code === 'not_joined') {
       this.update(item, { state: 'waiting', error: parsed });
       if (parsed.code === 'not_joined') this.link.rejoin();
     } else if (isRetryable(parsed) && attempts < CALL_RETRIES) {

@@ -34,8 +34,13 @@ const hub = vi.hoisted(() => {
       this.state = 'Disconnected';
       this.closed(new Error(message));
     }
+    stops = 0;
+    /** As SignalR's: stopping a connection that is not already closed ends in its close handler. */
     stop(): Promise<void> {
+      const was = this.state;
       this.state = 'Disconnected';
+      this.stops++;
+      if (was !== 'Disconnected') this.closed();
       return Promise.resolve();
     }
     invoke(method: string, ...args: unknown[]): Promise<unknown> {
@@ -173,6 +178,59 @@ describe('coming back into a class the server will not let this page into', () =
     expect(inFirst20s).toBeLessThanOrEqual(6);
     expect(calls.length - inFirst20s).toBeLessThanOrEqual(3);
     expect(session.status).not.toBe('stopped');
+    session.dispose();
+  });
+});
+
+describe('a phone that wakes up', () => {
+  let page: EventTarget & { visibilityState: string };
+  let network: EventTarget;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    network = new EventTarget();
+    vi.stubGlobal('document', page);
+    vi.stubGlobal('window', network);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  const rejoined = () => Promise.resolve({ participantId: 'p1', role: 'Parent', snapshot: snapshot(), events: [] });
+
+  it.each([
+    ['the page is seen again', () => page.dispatchEvent(new Event('visibilitychange'))],
+    ['the network is back', () => network.dispatchEvent(new Event('online'))],
+  ])('does not wait out SignalR’s reconnect delay when %s: it starts again at once and rejoins', async (_, wake) => {
+    const { session, calls } = resume('Parent', rejoined);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(session.status).toBe('online');
+    const connection = hub.current;
+    // The socket went quiet; SignalR is reconnecting on its own, with its own delay to wait.
+    connection.state = 'Reconnecting';
+    const starts = connection.starts;
+
+    wake();
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(connection.stops).toBe(1);
+    expect(connection.starts).toBe(starts + 1);
+    expect(calls).toEqual(['Rejoin', 'Rejoin']);
+    expect(session.status).toBe('online');
+    session.dispose();
+  });
+
+  it('leaves a connection that is up alone', async () => {
+    const { session, calls } = resume('Parent', rejoined);
+    await vi.advanceTimersByTimeAsync(60_000);
+    const connection = hub.current;
+
+    page.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(0);
+
+    expect(connection.stops).toBe(0);
+    expect(calls).toEqual(['Rejoin']);
     session.dispose();
   });
 });

@@ -25,6 +25,17 @@ describe('hub errors', () => {
     ).toBe('unavailable');
   });
 
+  it('keeps the code of an error parsed already, as a session call rejects with', () => {
+    const parsed = parseHubError(new Error('HubException: not_joined: join first'));
+    expect(parseHubError(parsed)).toEqual({ code: 'not_joined', detail: 'join first' });
+  });
+
+  it('reads a dropped connection’s server timeout as offline', () => {
+    expect(parseHubError(new Error('Server timeout elapsed without receiving a message from the server.')).code).toBe(
+      'offline',
+    );
+  });
+
   it('reads a bare code', () => {
     expect(parseHubError(new Error('rate_limited: too many messages'))).toEqual({
       code: 'rate_limited',

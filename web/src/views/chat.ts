@@ -114,13 +114,11 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
     { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 },
     lines,
   );
-  const unread = h('span', { class: 'badge', hidden: true, 'aria-label': t('chat.newMessages') });
-  let unreadCount = 0;
+  const unread = unreadBadge();
   const rows = new Map<string, HTMLLIElement>();
   const nearBottom = () => element.scrollHeight - element.scrollTop - element.clientHeight < 40;
   const clearUnread = () => {
-    unreadCount = 0;
-    unread.hidden = true;
+    unread.clear();
   };
   element.addEventListener('scroll', () => {
     if (nearBottom()) clearUnread();
@@ -157,14 +155,34 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
       (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
     ).length;
     if (stick) element.scrollTop = element.scrollHeight;
-    else if (fresh > 0) {
-      unreadCount += fresh;
-      unread.hidden = false;
-      setText(unread, String(unreadCount));
-    }
+    else if (fresh > 0) unread.add(fresh);
   }
 
-  return { element, unread, clearUnread, update };
+  return { element, unread: unread.element, clearUnread, update };
+}
+
+/** How many lines came while the reader was scrolled up: the count shows, and a screen reader hears it with its words. */
+function unreadBadge() {
+  const count = h('span', {}, '');
+  const element = h(
+    'span',
+    { class: 'badge', hidden: true },
+    count,
+    h('span', { class: 'visually-hidden' }, ` ${t('chat.newMessages')}`),
+  );
+  let unread = 0;
+  return {
+    element,
+    add(fresh: number) {
+      unread += fresh;
+      element.hidden = false;
+      setText(count, String(unread));
+    },
+    clear() {
+      unread = 0;
+      element.hidden = true;
+    },
+  };
 }
 
 /** Whether every one of these lines was posted live just now, not brought as history. */

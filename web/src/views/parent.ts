@@ -157,7 +157,8 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
     page.note.update(state);
     page.step.update(state, currentStep(state), live('StepChanged'));
     page.cue.update(state.cue, live('CueGiven'));
-    page.tempo.setTempo(state.status === 'Ended' ? null : state.tempo);
+    // On a break the guide rests too; it picks up in step when the class resumes.
+    page.tempo.setTempo(state.status === 'Ended' || state.status === 'Paused' ? null : state.tempo);
     page.checkIn.update(state);
     page.options.sheetButton.hidden = state.status === 'Ended';
     page.practice.update(state);

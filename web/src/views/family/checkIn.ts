@@ -1,5 +1,5 @@
-// Checking in: one tap says how the family is doing. A tap while the connection is down is kept
-// and sent once the class is back.
+// Checking in: one tap says how the family is doing. A tap while the connection is down is kept,
+// with the step it was made at, and sent once the class is back.
 import type { ClassSession } from '../../connection';
 import { h, setText } from '../../dom';
 import { friendlyError, parseHubError } from '../../errors';
@@ -16,7 +16,7 @@ export interface CheckInPanel {
 }
 
 export interface CheckInHooks {
-  /** After a tap (the mat view closes its sheet). */
+  /** After a tap has gone to the server (the mat view closes its sheet; kept or refused, it stays open to say so). */
   tapped(): void;
   closeSheet: () => void;
   /** The server refused: show the class as it is again. */
@@ -25,45 +25,31 @@ export interface CheckInHooks {
 
 export function checkInPanel(session: ClassSession, hooks: CheckInHooks): CheckInPanel {
   const error = h('p', { class: 'form-error', role: 'alert' });
-  let pending: CheckInStatus | null = null;
   const buttons = checkInButtons((status) => {
-    void checkIn(status);
-    hooks.tapped();
-  });
-  const element = checkInSection(buttons, error, hooks.closeSheet);
-  const keepForLater = (checked: CheckInStatus) => {
-    pending = checked;
-    setText(error, t('parent.offlineCheckin'));
-  };
-
-  async function checkIn(checked: CheckInStatus) {
     const state = session.state;
     if (!state) return;
-    setText(error, '');
-    for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.status === checked));
-    if (session.status !== 'online') {
-      keepForLater(checked);
-      return;
-    }
-    try {
-      await session.call('CheckIn', checked, state.stepIndex);
-      pending = null;
-    } catch (e) {
-      const parsed = parseHubError(e);
-      if (parsed.code === 'offline' || parsed.code === 'not_joined') {
-        keepForLater(checked);
-        return;
-      }
-      setText(error, friendlyError(parsed));
+    void sender.checkIn(status, state.stepIndex).then((sent) => {
+      if (sent) hooks.tapped();
+    });
+  });
+  const sender = checkInSender(session, {
+    pressed: (checked) => {
+      for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.status === checked));
+    },
+    say: (text) => {
+      setText(error, text);
+    },
+    refused: () => {
       hooks.refused();
-    }
-  }
+    },
+  });
+  const element = checkInSection(buttons, error, hooks.closeSheet);
 
   return {
     element,
     update(state) {
       const me = state.participants.find((p) => p.participantId === session.participantId);
-      const shown = pending ?? me?.checkIn?.status;
+      const shown = sender.pending()?.status ?? me?.checkIn?.status;
       for (const b of buttons) {
         b.setAttribute('aria-pressed', String(shown === b.dataset.status));
         b.disabled = state.status === 'Ended';
@@ -71,9 +57,67 @@ export function checkInPanel(session: ClassSession, hooks: CheckInHooks): CheckI
       element.hidden = state.status === 'Ended';
     },
     sendPending() {
-      if (pending) void checkIn(pending);
+      void sender.sendPending();
     },
   };
+}
+
+/** What sending a check-in needs of the session. */
+export type CheckInSession = Pick<ClassSession, 'status' | 'call' | 'resync'>;
+
+export interface SenderView {
+  pressed(status: CheckInStatus): void;
+  say(text: string): void;
+  refused(): void;
+}
+
+/** Sends check-ins, keeping the one a dropped connection could not take (with its step) for later. */
+export function checkInSender(session: CheckInSession, view: SenderView) {
+  let pending: { status: CheckInStatus; stepIndex: number } | null = null;
+  // Read through a call: the status changes while a check-in is on its way.
+  const online = () => session.status === 'online';
+  const keepForLater = (status: CheckInStatus, stepIndex: number) => {
+    pending = { status, stepIndex };
+    view.say(t('parent.offlineCheckin'));
+  };
+  const sendPending = async (): Promise<boolean> =>
+    pending ? await checkIn(pending.status, pending.stepIndex) : false;
+
+  /** True once the server has it. */
+  async function checkIn(status: CheckInStatus, stepIndex: number): Promise<boolean> {
+    view.say('');
+    view.pressed(status);
+    if (!online()) {
+      keepForLater(status, stepIndex);
+      return false;
+    }
+    try {
+      await session.call('CheckIn', status, stepIndex);
+      pending = null;
+      return true;
+    } catch (e) {
+      const parsed = parseHubError(e);
+      // A failure with no code while the connection is down is the connection's: kept too.
+      if (parsed.code === 'offline' || (parsed.code === 'unknown' && !online())) {
+        keepForLater(status, stepIndex);
+        return false;
+      }
+      if (parsed.code === 'not_joined') {
+        // The server lost track of this connection: join again, then send it. The status may
+        // never leave 'online' on the way, so this does not wait for it to come back.
+        keepForLater(status, stepIndex);
+        await session.resync();
+        return online() && pending?.status === status && (await sendPending());
+      }
+      // Refused (say, a step the routine no longer has): shown, and not sent again later.
+      pending = null;
+      view.say(friendlyError(parsed));
+      view.refused();
+      return false;
+    }
+  }
+
+  return { checkIn, sendPending, pending: () => pending };
 }
 
 function checkInButtons(tap: (status: CheckInStatus) => void): HTMLButtonElement[] {
