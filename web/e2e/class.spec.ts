@@ -174,6 +174,8 @@ test('a parent who was offline comes back to exactly the right step, cue and cha
   await expect(chatTexts(away.page)).toHaveText(expectedChat);
   await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-online', 'true');
   await expect(boardRow(t, 'Eli & Mia')).toHaveAttribute('data-checkin', 'Break');
+  // Filed under the step the family was at when it tapped, not the one the class had reached.
+  await expect(boardRow(t, 'Eli & Mia')).toContainText('step 1 ·');
 
   // Same seq as a page that never dropped, and nothing twice.
   await settle([away.page], await lastSeq(online.page));

@@ -279,6 +279,18 @@ test('the mat view shows the step, doll, cue and tempo large, with check-ins one
   await p.getByTestId('mat-checkin-close').click();
   await expect(p.getByTestId('checkin-Ready')).toBeHidden();
   await expect(p.getByTestId('mat-checkin')).toBeFocused();
+  // Offline, a tap is kept and the sheet stays open to say so; it goes once the family is back.
+  await p.context().setOffline(true);
+  await expect(p.getByTestId('connection-banner')).toBeVisible({ timeout: 45_000 });
+  await p.getByTestId('mat-checkin').click();
+  await p.getByTestId('checkin-Fussy').click();
+  await expect(p.locator('#checkin-panel .form-error')).toHaveText("You're offline. We'll send this when you're back.");
+  await expect(p.getByTestId('checkin-Fussy')).toBeVisible();
+  await p.context().setOffline(false);
+  await expect(boardRow(t, 'Hana & Kai')).toHaveAttribute('data-checkin', 'Fussy', { timeout: 45_000 });
+  await expect(p.getByTestId('connection-banner')).toBeHidden();
+  await p.getByTestId('mat-checkin-close').click();
+  await expect(p.getByTestId('checkin-Fussy')).toBeHidden();
 
   await p.setViewportSize({ width: PHONE.height, height: PHONE.width });
   await expect(p.getByTestId('step-name')).toBeVisible();
