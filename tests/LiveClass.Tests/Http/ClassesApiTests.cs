@@ -121,25 +121,23 @@ public sealed class ClassesApiTests : ServerPerTest
     [InlineData("text/html")]
     public async Task Errors_are_problems_whatever_the_client_accepts(string accept)
     {
-        using var notFound = new HttpRequestMessage(HttpMethod.Get, "/api/classes/ZZZ-ZZZ");
-        notFound.Headers.Accept.ParseAdd(accept);
-        using var invalid = new HttpRequestMessage(HttpMethod.Post, "/api/classes")
+        async Task Expect(HttpMethod method, string path, string? json, HttpStatusCode status, string type)
         {
-            Content = new StringContent("""{"title":5}""", System.Text.Encoding.UTF8, "application/json"),
-        };
-        invalid.Headers.Accept.ParseAdd(accept);
-        using var noPath = new HttpRequestMessage(HttpMethod.Get, "/api/nothing-here");
-        noPath.Headers.Accept.ParseAdd(accept);
+            using var request = new HttpRequestMessage(method, path);
+            request.Headers.Accept.ParseAdd(accept);
+            if (json is not null)
+            {
+                request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            }
 
-        var notFoundResponse = await Server.Http.SendAsync(notFound);
-        Assert.Equal(HttpStatusCode.NotFound, notFoundResponse.StatusCode);
-        await AssertProblemAsync(notFoundResponse, "not_found");
-        var invalidResponse = await Server.Http.SendAsync(invalid);
-        Assert.Equal(HttpStatusCode.BadRequest, invalidResponse.StatusCode);
-        await AssertProblemAsync(invalidResponse, "invalid");
-        var noPathResponse = await Server.Http.SendAsync(noPath);
-        Assert.Equal(HttpStatusCode.NotFound, noPathResponse.StatusCode);
-        await AssertProblemAsync(noPathResponse, "not_found");
+            var response = await Server.Http.SendAsync(request);
+            Assert.Equal(status, response.StatusCode);
+            await AssertProblemAsync(response, type);
+        }
+
+        await Expect(HttpMethod.Get, "/api/classes/ZZZ-ZZZ", null, HttpStatusCode.NotFound, "not_found");
+        await Expect(HttpMethod.Post, "/api/classes", """{"title":5}""", HttpStatusCode.BadRequest, "invalid");
+        await Expect(HttpMethod.Get, "/api/nothing-here", null, HttpStatusCode.NotFound, "not_found");
     }
 
     [Fact]
