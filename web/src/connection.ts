@@ -68,6 +68,8 @@ export class ClassSession {
   participantId: string | null = null;
   status: ConnectionStatus = 'connecting';
   ended: SessionEnd | null = null;
+  /** Why the server closed the connection, when it said (over a limit, going away); null once back. */
+  closedBy: ParsedError | null = null;
 
   private token: string | null = null;
   private instructorKey: string | null = null;
@@ -116,10 +118,11 @@ export class ClassSession {
       this.openedAt = Date.now();
       void this.resync();
     });
-    this.connection.onclose(() => {
+    this.connection.onclose((error) => {
       // A server that closes connections as they open (over a limit, shutting down) is not asked
       // again at once: each time it does, the next start waits longer.
       this.quickCloses = Date.now() - this.openedAt < QUICK_CLOSE_MS ? this.quickCloses + 1 : 0;
+      this.noteClosedBy(error);
       if (!this.stopped) void this.restartLoop();
     });
     this.unwatchBrowser = watchBrowser({
@@ -413,7 +416,17 @@ export class ClassSession {
   private setStatus(status: ConnectionStatus): void {
     if (this.status === status) return;
     this.status = status;
+    if (status === 'online') this.closedBy = null;
     this.handlers.onConnection?.(status);
+  }
+
+  /** Keeps the reason a server gave for closing, so the page can say why it is reconnecting. */
+  private noteClosedBy(error: Error | undefined): void {
+    const said = error ? parseHubError(error) : null;
+    const reason = said?.code === 'rate_limited' || said?.code === 'unavailable' ? said : null;
+    if (reason?.code === this.closedBy?.code) return;
+    this.closedBy = reason;
+    if (!this.stopped) this.handlers.onConnection?.(this.status);
   }
 
   private end(end: SessionEnd): void {

@@ -160,11 +160,15 @@ describe('coming back into a class the server will not let this page into', () =
     await vi.advanceTimersByTimeAsync(30_000);
     expect(connection.starts).toBeGreaterThanOrEqual(3);
     expect(connection.starts).toBeLessThanOrEqual(7);
+    // The page can say why it is reconnecting.
+    expect(session.closedBy?.code).toBe('rate_limited');
+    expect(session.status).toBe('reconnecting');
 
     connection.closeOnOpen = null;
     await vi.advanceTimersByTimeAsync(15_000);
     expect(connection.state).toBe('Connected');
     expect(session.status).toBe('online');
+    expect(session.closedBy).toBeNull();
     expect(ends).toEqual([]);
     session.dispose();
   });

@@ -64,6 +64,8 @@ export const en = {
   'conn.connecting': 'Connecting to the class…',
   'conn.reconnecting': 'Reconnecting… the class carries on and you will be right back where it is.',
   'conn.back': 'Connected again: you are where the class is.',
+  'conn.busy': 'Too many connections from this network right now. Trying again shortly; the class carries on.',
+  'conn.restarting': "The class's server is restarting. You will be right back where the class is.",
 
   'area.Legs': 'Legs',
   'area.Feet': 'Feet',

@@ -65,6 +65,8 @@ export const es: Record<MessageKey, string> = {
   'conn.connecting': 'Conectando con la clase…',
   'conn.reconnecting': 'Reconectando… la clase sigue y volverás justo donde va.',
   'conn.back': 'Conectado de nuevo: estás donde va la clase.',
+  'conn.busy': 'Hay demasiadas conexiones desde esta red ahora mismo. Lo intentamos de nuevo en breve; la clase sigue.',
+  'conn.restarting': 'El servidor de la clase se está reiniciando. Volverás justo donde va la clase.',
 
   'area.Legs': 'Piernas',
   'area.Feet': 'Pies',

@@ -1,5 +1,6 @@
 // Pieces the views share: header with status, reconnect banner, people, notices. The chat is in chat.ts.
 import type { ClassSession, ConnectionStatus } from '../connection';
+import type { ErrorCode } from '../errors';
 import { copyText, h, setChildren, setText } from '../dom';
 import type { Participant } from '../protocol';
 import type { ClassState } from '../state';
@@ -21,7 +22,8 @@ export function statusPill(): { element: HTMLElement; update(state: ClassState):
 /** Says while the connection is down; once it is back after a drop, `announce` says so too. */
 export function connectionBanner(announce?: (text: string) => void): {
   element: HTMLElement;
-  update(status: ConnectionStatus): void;
+  /** `closedBy`: the code the server closed the connection with, when it gave one. */
+  update(status: ConnectionStatus, closedBy?: ErrorCode): void;
 } {
   const text = h('span', {});
   const element = h(
@@ -39,7 +41,7 @@ export function connectionBanner(announce?: (text: string) => void): {
   let dropped = false;
   return {
     element,
-    update(status) {
+    update(status, closedBy) {
       element.dataset.connection = status;
       if (status === 'online' || status === 'stopped') {
         // The banner going away is silent: a reader who heard "reconnecting" hears that it is over.
@@ -51,9 +53,18 @@ export function connectionBanner(announce?: (text: string) => void): {
       }
       dropped ||= status === 'reconnecting';
       element.hidden = false;
-      setText(text, status === 'connecting' ? t('conn.connecting') : t('conn.reconnecting'));
+      setText(
+        text,
+        closedBy ? reconnectReason(closedBy) : status === 'connecting' ? t('conn.connecting') : t('conn.reconnecting'),
+      );
     },
   };
+}
+
+function reconnectReason(closedBy: ErrorCode): string {
+  if (closedBy === 'rate_limited') return t('conn.busy');
+  if (closedBy === 'unavailable') return t('conn.restarting');
+  return t('conn.reconnecting');
 }
 
 /** A visually hidden polite region for step and cue changes that happen live. */

@@ -87,7 +87,7 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
   s.setHandlers({
     onState: render,
     onConnection: (status) => {
-      banner.update(status);
+      banner.update(status, s.closedBy?.code);
       main.dataset.connection = status;
     },
     onEnded: renderEnded,

@@ -171,7 +171,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
   s.setHandlers({
     onState: render,
     onConnection: (connection) => {
-      page.banner.update(connection);
+      page.banner.update(connection, s.closedBy?.code);
       main.dataset.connection = connection;
       if (connection === 'online') page.checkIn.sendPending();
     },
