@@ -15,7 +15,7 @@ public static class TextRules
     private const char ZeroWidthJoiner = '\u200D';
 
     /// <summary>
-    /// Trims spaces (and line breaks and tabs where they are allowed) from <paramref name="value"/>, normalizes it to NFC and checks it: 1..<paramref name="maxLength"/>
+    /// Trims spaces, tabs and line breaks from the ends of <paramref name="value"/>, normalizes it to NFC and checks it: 1..<paramref name="maxLength"/>
     /// characters counted as grapheme clusters (what a reader sees as one character); no control
     /// characters (line breaks and tabs allowed where <paramref name="multiline"/>), no format
     /// characters (bidi overrides, zero-width characters; a zero-width joiner only inside an emoji
@@ -25,7 +25,7 @@ public static class TextRules
     /// </summary>
     public static string Require(string? value, string field, int maxLength, bool multiline = false)
     {
-        var trimmed = value is null ? null : TrimSpace(value, multiline);
+        var trimmed = value is null ? null : TrimSpace(value);
         if (trimmed is not null && trimmed.Length > maxLength * MaxCodeUnitsPerCharacter)
         {
             throw TooLong(field, maxLength);
@@ -191,20 +191,20 @@ public static class TextRules
     }
 
     /// <summary>
-    /// Takes off the ends only what the text may contain anyway: spaces, and line breaks and tabs
-    /// where <paramref name="multiline"/>. Any other control or separator character at an end is
-    /// left for the checks to refuse, as it would be anywhere else.
+    /// Takes off the ends the blanks that typing and pasting leave there: spaces, tabs and line
+    /// breaks (CR, LF), as earlier versions did. Any other control or separator character at an
+    /// end (U+0085, U+2028, a vertical tab, …) is left for the checks to refuse, as anywhere else.
     /// </summary>
-    private static string TrimSpace(string value, bool multiline)
+    private static string TrimSpace(string value)
     {
         var start = 0;
         var end = value.Length;
-        while (start < end && IsTrimmable(value[start], multiline))
+        while (start < end && IsTrimmable(value[start]))
         {
             start++;
         }
 
-        while (end > start && IsTrimmable(value[end - 1], multiline))
+        while (end > start && IsTrimmable(value[end - 1]))
         {
             end--;
         }
@@ -212,6 +212,5 @@ public static class TextRules
         return start == 0 && end == value.Length ? value : value[start..end];
     }
 
-    private static bool IsTrimmable(char c, bool multiline) =>
-        char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator || (multiline && c is '\n' or '\r' or '\t');
+    private static bool IsTrimmable(char c) => c is '\t' or '\n' or '\r' || char.GetUnicodeCategory(c) == UnicodeCategory.SpaceSeparator;
 }

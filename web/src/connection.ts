@@ -297,6 +297,11 @@ export class ClassSession {
     }
   }
 
+  /** Settles when the rejoin under way, if any, is done, without asking for another. */
+  synced(): Promise<void> {
+    return this.syncing ?? Promise.resolve();
+  }
+
   /** Rejoin(token, lastApplied): one at a time; repeats while the answer leaves a gap. */
   resync(): Promise<void> {
     if (this.syncing) {

@@ -11,12 +11,17 @@ function harness(answer: (args: unknown[]) => Promise<unknown>) {
   const session = {
     status: 'online' as ConnectionStatus,
     resyncs: 0,
-    call: (_method: string, ...args: unknown[]) => {
+    waits: 0,
+    // As ClassSession.call: a not_joined answer starts a rejoin by itself.
+    call(_method: string, ...args: unknown[]) {
       sent.push(args);
-      return answer(args);
+      return answer(args).catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'not_joined') this.resyncs++;
+        throw error;
+      });
     },
-    resync() {
-      this.resyncs++;
+    synced() {
+      this.waits++;
       return Promise.resolve();
     },
   };
@@ -70,7 +75,9 @@ describe('checking in', () => {
     });
 
     expect(await sender.checkIn('Ready' satisfies CheckInStatus, 0)).toBe(true);
+    // One rejoin, the one the failed call started: the sender waits for it, it asks for none.
     expect(session.resyncs).toBe(1);
+    expect(session.waits).toBe(1);
     expect(sent).toEqual([
       ['Ready', 0],
       ['Ready', 0],

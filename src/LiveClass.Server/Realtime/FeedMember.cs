@@ -15,6 +15,9 @@ internal sealed class FeedMember(ConnectionOutbox outbox)
     /// <summary>More events came while it joined than a queue may hold.</summary>
     public bool Overflowed { get; set; }
 
-    /// <summary>The families removed while it joined: if it joined as one of them, it gets the removal and then nothing.</summary>
-    public List<string>? RemovedWhileJoining { get; set; }
+    /// <summary>
+    /// The families removed while it joined, each with how many held events end at its removal:
+    /// if it joined as one of them, it gets those and then nothing.
+    /// </summary>
+    public Dictionary<string, int>? RemovedWhileJoining { get; set; }
 }

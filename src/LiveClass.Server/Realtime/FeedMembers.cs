@@ -54,12 +54,14 @@ internal sealed class FeedMembers(int maxHeld)
             return;
         }
 
-        foreach (var message in held)
+        int? removedAt = member.RemovedWhileJoining is { } removals && removals.TryGetValue(participantId, out var at) ? at : null;
+        var count = removedAt ?? held.Count;
+        for (var i = 0; i < count; i++)
         {
-            outbox.Enqueue(message);
+            outbox.Enqueue(held[i]);
         }
 
-        if (member.RemovedWhileJoining?.Contains(participantId) == true)
+        if (removedAt is not null)
         {
             _members.Remove(outbox.ConnectionId);
         }
@@ -89,9 +91,9 @@ internal sealed class FeedMembers(int maxHeld)
             // still joining holds it, and is let go once it turns out to be that family's.
             foreach (var (connectionId, member) in _members)
             {
-                if (member.Held is not null)
+                if (member.Held is { } held)
                 {
-                    (member.RemovedWhileJoining ??= []).Add(removed);
+                    (member.RemovedWhileJoining ??= new(StringComparer.Ordinal)).TryAdd(removed, held.Count);
                 }
                 else if (member.ParticipantId == removed)
                 {

@@ -50,7 +50,7 @@ public sealed class ClassSessionCreateTests
     {
         var harness = new ClassHarness(create: false);
 
-        Create(harness, "  Week 1 \u3000", "\u00a0Maya  ");
+        Create(harness, "  Week 1 \t\u3000", "\u00a0Maya\r\n");
 
         Assert.Equal("Week 1", harness.Session.Summary().Title);
         Assert.Equal("Maya", harness.Session.Summary().InstructorName);

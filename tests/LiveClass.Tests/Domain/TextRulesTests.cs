@@ -12,12 +12,13 @@ public sealed class TextRulesTests
     [InlineData("a\u0085b", null)]
     [InlineData("a\u007fb", null)]
     [InlineData("\u00a0hi\u3000", "hi")]
-    [InlineData("hi\n", null)]
-    [InlineData("\thi", null)]
+    [InlineData("\thi\r\n", "hi")]
     [InlineData("hi\u0085", null)]
     [InlineData("hi\u2028", null)]
+    [InlineData("\vhi", null)]
+    [InlineData("hi\u001f", null)]
     [InlineData("\u200bhi", null)]
-    public void Single_line_text_is_trimmed_of_spaces_and_has_no_control_characters_even_at_its_ends(string input, string? expected)
+    public void Single_line_text_is_trimmed_of_blanks_and_has_no_other_control_or_separator_characters_even_at_its_ends(string input, string? expected)
     {
         if (expected is null)
         {
@@ -38,7 +39,7 @@ public sealed class TextRulesTests
 
         Assert.Equal("hi", TextRules.Require("\n hi\t\r\n", "text", 10, multiline: true));
 
-        foreach (var refused in new[] { "a\u0000b", "hi\u2029", "\u0085hi", "hi\u0000" })
+        foreach (var refused in new[] { "a\u0000b", "hi\u2029", "\u0085hi", "hi\u0000", "hi\f" })
         {
             var error = Assert.Throws<LiveClassException>(() => TextRules.Require(refused, "text", 10, multiline: true));
             Assert.Equal(ErrorCodes.Invalid, error.Code);

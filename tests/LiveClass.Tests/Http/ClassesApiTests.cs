@@ -228,6 +228,7 @@ public sealed class ClassesApiTests : ServerPerTest
         var detail = problem.GetProperty("detail").GetString();
         Assert.False(string.IsNullOrWhiteSpace(detail));
         Assert.NotEqual(problem.GetProperty("title").GetString(), detail);
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("traceId").GetString()));
         return detail!;
     }
 }

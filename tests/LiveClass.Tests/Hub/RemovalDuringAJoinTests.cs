@@ -61,6 +61,8 @@ public sealed class RemovalDuringAJoinTests : IAsyncLifetime
             rejoin = family.RejoinAsync(token);
             await hold.Reached;
             removedAt = await instructor.Hub.RemoveParticipant(familyId);
+            // Said while the family's rejoin is still on its way back: not for the family's eyes.
+            await instructor.Hub.SendChat("c1", "Now that they are gone");
         }
 
         await rejoin;

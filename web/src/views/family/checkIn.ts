@@ -63,7 +63,7 @@ export function checkInPanel(session: ClassSession, hooks: CheckInHooks): CheckI
 }
 
 /** What sending a check-in needs of the session. */
-export type CheckInSession = Pick<ClassSession, 'status' | 'call' | 'resync'>;
+export type CheckInSession = Pick<ClassSession, 'status' | 'call' | 'synced'>;
 
 export interface SenderView {
   pressed(status: CheckInStatus): void;
@@ -103,10 +103,11 @@ export function checkInSender(session: CheckInSession, view: SenderView) {
         return false;
       }
       if (parsed.code === 'not_joined') {
-        // The server lost track of this connection: join again, then send it. The status may
-        // never leave 'online' on the way, so this does not wait for it to come back.
+        // The server lost track of this connection, and the failed call has started a rejoin: wait
+        // for it, then send. The status may never leave 'online' on the way, so this does not
+        // wait for it to come back.
         keepForLater(status, stepIndex);
-        await session.resync();
+        await session.synced();
         return online() && pending?.status === status && (await sendPending());
       }
       // Refused (say, a step the routine no longer has): shown, and not sent again later.
