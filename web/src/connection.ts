@@ -392,6 +392,7 @@ export class ClassSession {
   }
 
   private afterSync(): void {
+    if (this.stopped) return;
     this.unavailableAttempts = 0;
     this.refusedAttempts = 0;
     this.setStatus('online');
@@ -416,10 +417,14 @@ export class ClassSession {
       const removed = result.applied.some((a) => a.event.kind === 'ParticipantRemoved' && a.event.participantId === me);
       if (removed) this.end({ reason: 'removed' });
     }
+    // An ended class changes no more: the page keeps showing it as it ended, with nothing to
+    // reconnect for (a dropped connection would only bring "Reconnecting…" to a finished class).
+    if (state.status === 'Ended') this.dispose();
   }
 
   private setStatus(status: ConnectionStatus): void {
-    if (this.status === status) return;
+    // Stopped is for good: a rejoin that answered after the session was let go changes nothing.
+    if (this.status === status || (this.stopped && status !== 'stopped')) return;
     this.status = status;
     if (status === 'online') this.closedBy = null;
     this.handlers.onConnection?.(status);

@@ -238,3 +238,28 @@ describe('a phone that wakes up', () => {
     session.dispose();
   });
 });
+
+describe('a class that has ended', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('is shown as it ended, and the session lets its connection go instead of reconnecting', async () => {
+    const { session, ends, calls } = resume('Parent', () =>
+      Promise.resolve({ participantId: 'p1', role: 'Parent', snapshot: snapshot({ status: 'Ended' }), events: [] }),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    const connection = hub.current;
+
+    expect(session.state?.status).toBe('Ended');
+    expect(session.status).toBe('stopped');
+    expect(connection.stops).toBe(1);
+    expect(ends).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toEqual(['Rejoin']);
+  });
+});
