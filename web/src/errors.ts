@@ -33,10 +33,17 @@ function messageOf(error: unknown): string {
   return Object.prototype.toString.call(error);
 }
 
-export function parseHubError(error: unknown): ParsedError {
+/**
+ * The code of a failed call. `connected`: whether the connection was up when it failed; a failure
+ * with no code while it was down is the connection's (`offline`), not the call's.
+ */
+export function parseHubError(error: unknown, connected = true): ParsedError {
   // What ClassSession.call rejects with is parsed already: its code stands.
-  if (isParsed(error)) return error;
-  const message = messageOf(error);
+  const parsed = isParsed(error) ? error : parseMessage(messageOf(error));
+  return parsed.code === 'unknown' && !connected ? { code: 'offline', detail: parsed.detail } : parsed;
+}
+
+function parseMessage(message: string): ParsedError {
   const match = CODE_PATTERN.exec(message);
   if (match) {
     return { code: match[1] as HubErrorCode, detail: match[2].trim() };

@@ -77,15 +77,13 @@ export class ChatOutbox {
       this.retries.delete(item.clientMessageId);
       this.discard(item.clientMessageId);
     } catch (error) {
-      this.failed(item, parseHubError(error));
+      this.failed(item, parseHubError(error, this.link.ready()));
     }
   }
 
   private failed(item: OutboxItem, parsed: ParsedError): void {
     const attempts = this.retries.get(item.clientMessageId) ?? 0;
-    // A failure with no code while the connection is down is the connection's, not the line's.
-    const offline = parsed.code === 'offline' || (parsed.code === 'unknown' && !this.link.ready());
-    if (offline || parsed.code === 'not_joined') {
+    if (parsed.code === 'offline' || parsed.code === 'not_joined') {
       this.update(item, { state: 'waiting', error: parsed });
       if (parsed.code === 'not_joined') this.link.rejoin();
     } else if (isRetryable(parsed) && attempts < CALL_RETRIES) {

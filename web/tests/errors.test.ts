@@ -36,6 +36,14 @@ describe('hub errors', () => {
     );
   });
 
+  it('reads a failure with no code as offline when the connection was down, and only then', () => {
+    const odd = new Error('something the client never said before');
+    expect(parseHubError(odd, false).code).toBe('offline');
+    expect(parseHubError(odd, true).code).toBe('unknown');
+    expect(parseHubError({ code: 'unknown', detail: 'parsed before' }, false).code).toBe('offline');
+    expect(parseHubError(new Error('HubException: invalid: no'), false).code).toBe('invalid');
+  });
+
   it('reads a bare code', () => {
     expect(parseHubError(new Error('rate_limited: too many messages'))).toEqual({
       code: 'rate_limited',

@@ -96,9 +96,8 @@ export function checkInSender(session: CheckInSession, view: SenderView) {
       pending = null;
       return true;
     } catch (e) {
-      const parsed = parseHubError(e);
-      // A failure with no code while the connection is down is the connection's: kept too.
-      if (parsed.code === 'offline' || (parsed.code === 'unknown' && !online())) {
+      const parsed = parseHubError(e, online());
+      if (parsed.code === 'offline') {
         keepForLater(status, stepIndex);
         return false;
       }
