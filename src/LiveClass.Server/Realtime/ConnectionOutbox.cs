@@ -8,9 +8,14 @@ namespace LiveClass.Server.Realtime;
 /// One connection's outbound events: a bounded queue that never makes the caller wait, drained
 /// by a writer of its own that awaits the connection's transport. A connection that goes over a
 /// bound is closed with a coded reason; its client rejoins by seq and the class log fills the gap.
+/// The connection's keep-alive pings go the same way, so that every message the server writes to
+/// it takes its turn with SignalR's own acknowledgements.
 /// </summary>
 public sealed partial class ConnectionOutbox
 {
+    // Serialized once per protocol and shared by every connection.
+    private static readonly SerializedHubMessage KeepAliveMessage = new(PingMessage.Instance);
+
     private readonly HubConnectionContext _connection;
     private readonly DeliveryOptions _options;
     private readonly TimeProvider _time;
@@ -20,6 +25,7 @@ public sealed partial class ConnectionOutbox
     private readonly OutboundQueue<SerializedHubMessage> _queue;
     private bool _writing;
     private string? _closedWith;
+    private long _lastQueuedTicks;
 
     public ConnectionOutbox(HubConnectionContext connection, DeliveryOptions options, TimeProvider time, ILogger logger, LiveClassMetrics? metrics = null)
     {
@@ -29,9 +35,12 @@ public sealed partial class ConnectionOutbox
         _logger = logger;
         _metrics = metrics;
         _queue = new OutboundQueue<SerializedHubMessage>(options.MaxQueuedEvents, options.MaxQueuedBytes, options.MaxQueueAge);
+        _lastQueuedTicks = time.GetUtcNow().UtcTicks;
     }
 
     public string ConnectionId => _connection.ConnectionId;
+
+    internal HubConnectionContext Connection => _connection;
 
     public bool IsClosed
     {
@@ -89,6 +98,10 @@ public sealed partial class ConnectionOutbox
             }
 
             depth = _queue.Count;
+            if (verdict == OutboundVerdict.Accepted)
+            {
+                Volatile.Write(ref _lastQueuedTicks, now.UtcTicks);
+            }
         }
 
         _metrics?.OutboxDepth(depth);
@@ -129,6 +142,25 @@ public sealed partial class ConnectionOutbox
         if (tooOld)
         {
             CloseTooSlow(OutboundVerdict.TooOld);
+        }
+    }
+
+    /// <summary>
+    /// Sends a ping if nothing has been sent to this connection for <see cref="DeliveryOptions.KeepAliveInterval"/>,
+    /// so that its client knows the server is still there; called periodically. A connection that
+    /// is still being written to needs none.
+    /// </summary>
+    public void KeepAlive()
+    {
+        if (Volatile.Read(ref _writing))
+        {
+            return;
+        }
+
+        var idle = _time.GetUtcNow().UtcTicks - Volatile.Read(ref _lastQueuedTicks);
+        if (idle >= _options.KeepAliveInterval.Ticks)
+        {
+            Enqueue(KeepAliveMessage);
         }
     }
 

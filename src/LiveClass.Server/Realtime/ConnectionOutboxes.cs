@@ -27,13 +27,14 @@ public sealed class ConnectionOutboxes(
 
     public ConnectionOutbox? Get(string connectionId) => _outboxes.GetValueOrDefault(connectionId);
 
-    /// <summary>Closes every connection whose oldest unsent event is older than the bound.</summary>
-    public void CheckAges()
+    /// <summary>Closes every connection whose oldest unsent event is older than the bound, and pings those that have been sent nothing for a while.</summary>
+    public void Upkeep()
     {
         // Enumerated in place: Values would copy every outbox into a new array each time.
         foreach (var (_, outbox) in _outboxes)
         {
             outbox.CheckAge();
+            outbox.KeepAlive();
         }
     }
 }

@@ -23,13 +23,18 @@ public static class RealtimeExtensions
         {
             hub.MaximumReceiveMessageSize = limits.Value.HubMaximumMessageSize;
             hub.StatefulReconnectBufferSize = limits.Value.StatefulReconnectBufferSize;
+            // SignalR's own ping is off: on a connection with stateful reconnect it is written
+            // under a different lock than the acknowledgements, so the two can interleave on the
+            // wire. The outboxes send the keep-alive instead, in turn with everything else
+            // (DeliveryOptions.KeepAliveInterval).
+            hub.KeepAliveInterval = TimeSpan.MaxValue;
         });
 
         DecorateHubProtocols(builder.Services);
         builder.Services.AddValidatedOptions<DeliveryOptions>(DeliveryOptions.SectionName);
         builder.Services.AddSingleton<ConnectionOutboxes>();
         builder.Services.AddSingleton<HubLifetimeManager<ClassHub>, ClassHubLifetimeManager>();
-        builder.Services.AddHostedService<OutboxAgeService>();
+        builder.Services.AddHostedService<OutboxUpkeepService>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<SiloClassBridge>();
         builder.Services.AddHostedService<BridgeRenewalService>();

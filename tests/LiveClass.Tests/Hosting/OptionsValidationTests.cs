@@ -15,6 +15,7 @@ public sealed class OptionsValidationTests
     [InlineData("LiveClass:FanOutBatchSize=0", 1)]
     [InlineData("LiveClass:HubMaximumMessageSize=10", 1024)]
     [InlineData("LiveClass:StatefulReconnectBufferSize=0", 1024)]
+    [InlineData("Delivery:MaxQueuedEvents=0", 1)]
     public async Task A_count_out_of_range_stops_start_up_naming_its_key_and_lowest_value(string setting, int lowest)
     {
         var error = await StartFailsAsync(setting);
@@ -29,6 +30,8 @@ public sealed class OptionsValidationTests
     [InlineData("Shutdown:CloseTimeout=-00:00:01")]
     [InlineData("MemoryReturn:CheckInterval=00:00:00")]
     [InlineData("BackgroundGcKeepAlive:Interval=00:00:25")]
+    [InlineData("Delivery:KeepAliveInterval=00:00:00")]
+    [InlineData("Delivery:MaxQueueAge=02:00:00")]
     public async Task A_duration_out_of_range_stops_start_up_naming_its_key(string setting)
     {
         var error = await StartFailsAsync(setting);

@@ -13,6 +13,9 @@ public sealed class ConnectionOutboxTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
 
+    // What ControlledConnection records for a keep-alive ping.
+    private const int Ping = 0;
+
     private static SerializedHubMessage Message(int n) => new(new InvocationMessage(nameof(IClassClient.ClassEvent), [n]));
 
     [Fact]
@@ -168,6 +171,61 @@ public sealed class ConnectionOutboxTests
         Assert.Equal([1, 2], connection.Written);
     }
 
+    [Fact]
+    public void A_connection_sent_nothing_for_the_keep_alive_interval_gets_a_ping_in_its_outbox()
+    {
+        var connection = new ControlledConnection { TakesWritesAtOnce = true };
+        var outbox = NewOutbox(connection, new DeliveryOptions { KeepAliveInterval = TimeSpan.FromSeconds(15) });
+
+        _time.Advance(TimeSpan.FromSeconds(14));
+        outbox.KeepAlive();
+        Assert.Empty(connection.Written);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        outbox.KeepAlive();
+        Assert.Equal([Ping], connection.Written);
+
+        // An event counts as hearing from the server: the next ping is a full interval after it.
+        _time.Advance(TimeSpan.FromSeconds(10));
+        outbox.Enqueue(Message(1));
+        _time.Advance(TimeSpan.FromSeconds(10));
+        outbox.KeepAlive();
+        Assert.Equal([Ping, 1], connection.Written);
+
+        _time.Advance(TimeSpan.FromSeconds(5));
+        outbox.KeepAlive();
+        Assert.Equal([Ping, 1, Ping], connection.Written);
+    }
+
+    [Fact]
+    public async Task A_connection_whose_write_is_still_going_on_gets_no_ping_behind_it()
+    {
+        var connection = new ControlledConnection();
+        var outbox = NewOutbox(connection, new DeliveryOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), MaxQueueAge = TimeSpan.FromMinutes(1) });
+        outbox.Enqueue(Message(1));
+        await connection.WaitForPendingWriteAsync();
+
+        _time.Advance(TimeSpan.FromSeconds(40));
+        outbox.KeepAlive();
+
+        connection.ReleaseAll();
+        await connection.WaitForWrittenAsync(1);
+        Assert.Equal([1], connection.Written);
+        Assert.False(outbox.IsClosed);
+    }
+
+    [Theory]
+    [InlineData("00:00:10", "00:00:15", 1000)]
+    [InlineData("00:00:10", "00:00:00.200", 50)]
+    [InlineData("00:00:00.500", "00:00:15", 100)]
+    [InlineData("00:00:00.100", "00:00:00.100", 20)]
+    public void The_upkeep_looks_often_enough_for_both_bounds(string maxQueueAge, string keepAlive, int expectedMs)
+    {
+        var options = new DeliveryOptions { MaxQueueAge = TimeSpan.Parse(maxQueueAge), KeepAliveInterval = TimeSpan.Parse(keepAlive) };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), OutboxUpkeepService.Period(options));
+    }
+
     private ConnectionOutbox NewOutbox(ControlledConnection connection, DeliveryOptions options) =>
         new(connection, options, _time, NullLogger.Instance);
 
@@ -218,7 +276,7 @@ public sealed class ConnectionOutboxTests
                 await gate.Task;
             }
 
-            Written.Enqueue((int)((InvocationMessage)message.Message!).Arguments[0]!);
+            Written.Enqueue(message.Message is PingMessage ? Ping : (int)((InvocationMessage)message.Message!).Arguments[0]!);
         }
 
         public override ValueTask WriteAsync(HubMessage message, CancellationToken cancellationToken = default)
