@@ -18,19 +18,36 @@ public sealed class RawHubClient : IAsyncDisposable
     private const char RecordSeparator = '\u001e';
     private static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    private readonly Socket _socket;
-    private readonly WebSocket _webSocket;
+    private readonly Uri _uri;
+    private readonly string _path;
+    private readonly int _receiveBufferSize;
     private readonly StringBuilder _pending = new();
     private readonly SemaphoreSlim _sendGate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private Socket _socket;
+    private WebSocket _webSocket;
     private Task? _pinging;
     private int _invocationId;
 
-    private RawHubClient(Socket socket, WebSocket webSocket)
+    // Stateful reconnect's count of the invocation messages received, and how many of those the
+    // server sends again after a reconnect, which are dropped as the SignalR clients drop them.
+    private long _received;
+    private long _resentToSkip;
+
+    private RawHubClient(Uri uri, string path, int receiveBufferSize, Socket socket, WebSocket webSocket)
     {
+        _uri = uri;
+        _path = path;
+        _receiveBufferSize = receiveBufferSize;
         _socket = socket;
         _webSocket = webSocket;
     }
+
+    /// <summary>Messages the server sent again after a stateful reconnect that this client already had, dropped.</summary>
+    public long ResentDropped { get; private set; }
+
+    /// <summary>The highest of this client's messages the server has acknowledged (stateful reconnect only).</summary>
+    public long AcknowledgedUpTo { get; private set; }
 
     /// <summary>Events read, in arrival order.</summary>
     public List<ClassEvent> Events { get; } = [];
@@ -38,12 +55,41 @@ public sealed class RawHubClient : IAsyncDisposable
     /// <summary>Set once the server has closed the connection (close frame, close message or reset).</summary>
     public string? ClosedWith { get; private set; }
 
-    /// <param name="statefulReconnect">Negotiates SignalR's stateful reconnect first, so the server
-    /// keeps a buffer of unacknowledged messages for the connection, which this client never acknowledges.</param>
+    /// <param name="statefulReconnect">Negotiates SignalR's stateful reconnect first and asks for
+    /// version 2 of the hub protocol, which it needs: the server keeps a buffer of unacknowledged
+    /// messages for the connection, which this client never acknowledges, and acknowledges the
+    /// client's invocations about once a second.</param>
     public static async Task<RawHubClient> ConnectAsync(string baseUrl, int receiveBufferSize = 4096, bool statefulReconnect = false)
     {
         var uri = new Uri(baseUrl);
         var path = statefulReconnect ? $"{HubNames.Path}?id={Uri.EscapeDataString(await NegotiateStatefulAsync(uri))}" : HubNames.Path;
+        var (socket, webSocket) = await OpenAsync(uri, path, receiveBufferSize);
+        var client = new RawHubClient(uri, path, receiveBufferSize, socket, webSocket);
+        await client.SendAsync($"{{\"protocol\":\"json\",\"version\":{(statefulReconnect ? 2 : 1)}}}");
+        var handshake = await client.ReadMessageAsync(TimeSpan.FromSeconds(10));
+        if (handshake is null || handshake.RootElement.TryGetProperty("error", out _))
+        {
+            throw new InvalidOperationException("The hub handshake failed.");
+        }
+
+        return client;
+    }
+
+    /// <summary>
+    /// Drops the socket, as a phone losing its Wi-Fi does, and opens a new one to the same
+    /// connection, as SignalR's stateful reconnect does: no handshake, and the server sends again
+    /// what it has not had acknowledged. Only for a client that negotiated stateful reconnect.
+    /// </summary>
+    public async Task DropAndResumeAsync()
+    {
+        _webSocket.Abort();
+        _socket.Dispose();
+        _pending.Clear();
+        (_socket, _webSocket) = await OpenAsync(_uri, _path, _receiveBufferSize);
+    }
+
+    private static async Task<(Socket Socket, WebSocket WebSocket)> OpenAsync(Uri uri, string path, int receiveBufferSize)
+    {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
         {
             // Set before connecting, so the window the client advertises stays this small.
@@ -60,19 +106,11 @@ public sealed class RawHubClient : IAsyncDisposable
         var response = await ReadHeadersAsync(stream);
         if (!response.StartsWith("HTTP/1.1 101", StringComparison.Ordinal))
         {
+            socket.Dispose();
             throw new InvalidOperationException($"The WebSocket upgrade was refused: {response}");
         }
 
-        var webSocket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero });
-        var client = new RawHubClient(socket, webSocket);
-        await client.SendAsync("{\"protocol\":\"json\",\"version\":1}");
-        var handshake = await client.ReadMessageAsync(TimeSpan.FromSeconds(10));
-        if (handshake is null || handshake.RootElement.TryGetProperty("error", out _))
-        {
-            throw new InvalidOperationException("The hub handshake failed.");
-        }
-
-        return client;
+        return (socket, WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = false, KeepAliveInterval = TimeSpan.Zero }));
     }
 
     private static async Task<string> NegotiateStatefulAsync(Uri baseUri)
@@ -94,6 +132,10 @@ public sealed class RawHubClient : IAsyncDisposable
         var result = await InvokeAsync(nameof(IClassHub.JoinAsParent), joinCode, displayName);
         return result.Deserialize<JoinResult>(Json)!;
     }
+
+    /// <summary>Checks in without waiting for the answer, as a client that is not reading can.</summary>
+    public Task CheckInWithoutWaitingAsync(CheckInStatus status) =>
+        SendAsync(JsonSerializer.Serialize(new { type = 1, target = nameof(IClassHub.CheckIn), arguments = new object?[] { status.ToString(), null } }, Json));
 
     /// <summary>Stops reading (the socket's buffers fill up) but keeps sending pings, so the server sees a live client.</summary>
     public void StopReadingKeepPinging(TimeSpan interval)
@@ -123,6 +165,18 @@ public sealed class RawHubClient : IAsyncDisposable
         while (ClosedWith is null && DateTime.UtcNow < deadline)
         {
             var message = await ReadMessageAsync(deadline - DateTime.UtcNow);
+            message?.Dispose();
+        }
+    }
+
+    /// <summary>Reads again until an event with <paramref name="seq"/> has come, the server closes the connection or <paramref name="timeout"/> passes.</summary>
+    public async Task ReadUntilSeqAsync(long seq, TimeSpan timeout)
+    {
+        await StopPingingAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        while (ClosedWith is null && DateTime.UtcNow < deadline && (Events.Count == 0 || Events[^1].Seq < seq))
+        {
+            var message = await ReadMessageAsync(deadline - DateTime.UtcNow, until: () => Events.Count > 0 && Events[^1].Seq >= seq);
             message?.Dispose();
         }
     }
@@ -178,8 +232,11 @@ public sealed class RawHubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The next hub message other than a ping; events are recorded on the way. Null once closed or timed out.</summary>
-    private async Task<JsonDocument?> ReadMessageAsync(TimeSpan timeout)
+    /// <summary>
+    /// The next hub message other than a ping; events are recorded on the way. Null once closed or
+    /// timed out, or once <paramref name="until"/> holds after an event.
+    /// </summary>
+    private async Task<JsonDocument?> ReadMessageAsync(TimeSpan timeout, Func<bool>? until = null)
     {
         using var cts = new CancellationTokenSource(timeout);
         var buffer = new byte[16 * 1024];
@@ -194,6 +251,11 @@ public sealed class RawHubClient : IAsyncDisposable
                 if (!Record(document.RootElement))
                 {
                     document.Dispose();
+                    if (until?.Invoke() == true)
+                    {
+                        return null;
+                    }
+
                     continue;
                 }
 
@@ -231,8 +293,29 @@ public sealed class RawHubClient : IAsyncDisposable
     /// <summary>Records events and close messages; true when the message is for the caller.</summary>
     private bool Record(JsonElement root)
     {
-        switch (root.TryGetProperty("type", out var type) ? type.GetInt32() : 0)
+        var kind = root.TryGetProperty("type", out var type) ? type.GetInt32() : 0;
+        if (kind is >= 1 and <= 5)
         {
+            // An invocation, stream item, completion or cancellation: what stateful reconnect numbers.
+            if (_resentToSkip > 0)
+            {
+                _resentToSkip--;
+                ResentDropped++;
+                return false;
+            }
+
+            _received++;
+        }
+
+        switch (kind)
+        {
+            case 8:
+                AcknowledgedUpTo = root.GetProperty("sequenceId").GetInt64();
+                return false;
+            case 9:
+                // The next message is the one numbered so: those this client already has are dropped.
+                _resentToSkip = Math.Max(0, _received - root.GetProperty("sequenceId").GetInt64() + 1);
+                return false;
             case 1 when root.GetProperty("target").GetString() == nameof(IClassClient.ClassEvent):
                 Events.Add(root.GetProperty("arguments")[0].Deserialize<ClassEvent>(Json)!);
                 return false;

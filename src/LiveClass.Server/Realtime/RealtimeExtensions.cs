@@ -1,6 +1,8 @@
 using LiveClass.Contracts;
 using LiveClass.Contracts.Serialization;
 using LiveClass.Server.Hosting;
+using LiveClass.Server.Realtime.Transport;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.Options;
@@ -53,9 +55,17 @@ public static class RealtimeExtensions
         }
     }
 
+    /// <summary>
+    /// The hub as <c>MapHub</c> maps it, with stateful reconnect, behind a transport whose flushes
+    /// take turns: SignalR's acknowledgement timer would otherwise flush beside a message's waiting
+    /// flush and end the connection of a client whose link is slow just then.
+    /// </summary>
     public static WebApplication MapLiveClassHub(this WebApplication app)
     {
-        app.MapHub<ClassHub>(HubNames.Path, options => options.AllowStatefulReconnects = true);
+        app.MapConnections(HubNames.Path, new HttpConnectionDispatcherOptions { AllowStatefulReconnects = true }, connection => connection
+                .UseSerialFlushes()
+                .UseHub<ClassHub>())
+            .WithMetadata(new HubMetadata(typeof(ClassHub)));
         return app;
     }
 }
