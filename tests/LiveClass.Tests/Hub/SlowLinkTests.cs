@@ -3,6 +3,7 @@ using LiveClass.Tests.Infrastructure;
 namespace LiveClass.Tests.Hub;
 
 /// <summary>Rule 8 of docs/protocol.md for an honest slow link: it gets everything, late and in order, and slows no one.</summary>
+[Collection(MeasuredLatencyCollection.Name)]
 public sealed class SlowLinkTests
 {
     private const int LinkBytesPerSecond = 20 * 1024;

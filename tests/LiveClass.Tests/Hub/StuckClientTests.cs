@@ -11,6 +11,7 @@ namespace LiveClass.Tests.Hub;
 /// keeps pinging) sits in class A while A's instructor moves steps as fast as the server takes
 /// them and class B, on the same server, gets a cue every 100 ms.
 /// </summary>
+[Collection(MeasuredLatencyCollection.Name)]
 public sealed class StuckClientTests
 {
     private static readonly TimeSpan MaxQueueAge = TimeSpan.FromSeconds(3);

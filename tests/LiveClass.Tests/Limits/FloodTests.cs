@@ -12,7 +12,7 @@ namespace LiveClass.Tests.Limits;
 /// 100 ms, and the server's live heap returns to within 10 % of where it started. The flood lasts
 /// LIVECLASS_FLOOD_SECONDS (30 by default).
 /// </summary>
-[Collection(FloodCollection.Name)]
+[Collection(MeasuredLatencyCollection.Name)]
 public sealed class FloodTests(ITestOutputHelper output)
 {
     private const int CreationsPerMinute = 10;
