@@ -13,6 +13,7 @@ namespace LiveClass.Tests.Realtime;
 /// The server's keep-alive pings, sent by each connection's outbox in turn with its events: a family
 /// in a class where nothing happens still hears from the server within its client's server timeout.
 /// </summary>
+[Collection(MeasuredLatencyCollection.Name)]
 public sealed class KeepAliveTests
 {
     [Theory, EveryWireProtocol]
