@@ -158,28 +158,11 @@ public sealed class RawHubClient : IAsyncDisposable
     }
 
     /// <summary>Reads again: everything the server managed to send, until it closes the connection or <paramref name="timeout"/> passes.</summary>
-    public async Task ReadUntilClosedAsync(TimeSpan timeout)
-    {
-        await StopPingingAsync();
-        var deadline = DateTime.UtcNow + timeout;
-        while (ClosedWith is null && DateTime.UtcNow < deadline)
-        {
-            var message = await ReadMessageAsync(deadline - DateTime.UtcNow);
-            message?.Dispose();
-        }
-    }
+    public Task ReadUntilClosedAsync(TimeSpan timeout) => ReadUntilAsync(done: () => false, timeout);
 
     /// <summary>Reads again until an event with <paramref name="seq"/> has come, the server closes the connection or <paramref name="timeout"/> passes.</summary>
-    public async Task ReadUntilSeqAsync(long seq, TimeSpan timeout)
-    {
-        await StopPingingAsync();
-        var deadline = DateTime.UtcNow + timeout;
-        while (ClosedWith is null && DateTime.UtcNow < deadline && (Events.Count == 0 || Events[^1].Seq < seq))
-        {
-            var message = await ReadMessageAsync(deadline - DateTime.UtcNow, until: () => Events.Count > 0 && Events[^1].Seq >= seq);
-            message?.Dispose();
-        }
-    }
+    public Task ReadUntilSeqAsync(long seq, TimeSpan timeout) =>
+        ReadUntilAsync(done: () => Events.Count > 0 && Events[^1].Seq >= seq, timeout);
 
     public async ValueTask DisposeAsync()
     {
@@ -187,6 +170,17 @@ public sealed class RawHubClient : IAsyncDisposable
         _webSocket.Abort();
         _socket.Dispose();
         _stop.Dispose();
+    }
+
+    private async Task ReadUntilAsync(Func<bool> done, TimeSpan timeout)
+    {
+        await StopPingingAsync();
+        var deadline = DateTime.UtcNow + timeout;
+        while (ClosedWith is null && DateTime.UtcNow < deadline && !done())
+        {
+            var message = await ReadMessageAsync(deadline - DateTime.UtcNow, until: done);
+            message?.Dispose();
+        }
     }
 
     private async Task StopPingingAsync()
