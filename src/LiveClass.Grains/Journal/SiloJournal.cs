@@ -119,30 +119,12 @@ public sealed partial class SiloJournal(
         }
     }
 
-    /// <summary>
-    /// The class has written its own state, naming <paramref name="named"/>: nothing of it in this
-    /// journal before that position needs keeping any more. If it journaled events while the write
-    /// was under way, they are at that position or after, and are kept from there.
-    /// </summary>
-    public void Release(string classId, JournalPosition named)
+    /// <summary>The class has written its own state: nothing of it in this journal needs keeping any more but the position it names.</summary>
+    public void Release(string classId)
     {
         lock (_gate)
         {
-            if (named.JournalId != _id)
-            {
-                return;
-            }
-
-            if (_named.ContainsKey(classId))
-            {
-                _holds.Remove(classId);
-            }
-            else
-            {
-                // An append since the naming took the name's place: hold from the named chunk on.
-                _holds[classId] = named.Chunk;
-            }
-
+            _holds.Remove(classId);
             StartDeleting();
         }
     }

@@ -81,9 +81,6 @@ public sealed class ClassEventLog : IClassEventLog
     /// <summary>True once there are enough unsealed events for a segment.</summary>
     public bool HasSegmentToSeal => _segmentSize > 0 && Unsealed.Count >= _segmentSize;
 
-    /// <summary>True once there are unsealed events for two segments: sealing has fallen behind.</summary>
-    public bool SealOverdue => _segmentSize > 0 && Unsealed.Count >= 2 * _segmentSize;
-
     /// <summary>The oldest unsealed events, once there are enough of them for a segment.</summary>
     public bool TryTakeSegmentToSeal(out LogSegment segment, out IReadOnlyList<ClassEvent> events)
     {
@@ -133,9 +130,6 @@ public sealed class ClassEventLog : IClassEventLog
         _unreferenced.Clear();
         return taken;
     }
-
-    /// <summary>Segments taken for a write that failed: still to be deleted after the next one.</summary>
-    public void Unreference(IEnumerable<LogSegment> segments) => _unreferenced.AddRange(segments);
 
     /// <summary>Drops whole segments from the front while the rest still holds the capacity.</summary>
     private void DropOldSegments()

@@ -328,11 +328,17 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return _commit.CommitAsync();
     }
 
-    /// <summary>
-    /// Writes the state when its newest events have been only in the journal for a while: a commit
-    /// with nothing new to journal, which starts the write beside the commits that follow.
-    /// </summary>
-    private Task CheckpointIfDueAsync() => _store.CheckpointDue ? _commit.CommitAsync() : Task.CompletedTask;
+    /// <summary>Writes the state when its newest events have been only in the journal for a while.</summary>
+    private Task CheckpointIfDueAsync()
+    {
+        if (!_store.CheckpointDue)
+        {
+            return Task.CompletedTask;
+        }
+
+        _store.RequestCheckpoint();
+        return _commit.CommitAsync();
+    }
 
     private Task RegisterInDirectoryAsync() =>
         GrainFactory.GetGrain<IClassDirectoryGrain>(ClassId).Register(State.InstructorId, State.InstructorKeyHash);

@@ -12,9 +12,7 @@ namespace LiveClass.Grains.Sessions;
 /// <see cref="ClassLimits.EventLogSegmentSize"/> events, and the events logged since are replayed
 /// onto them on load. With a <see cref="SiloJournal"/>, a commit in between goes to the silo's
 /// journal instead of rewriting the state, and the state names where in the journal its later
-/// events are; they are replayed on load. The class's housekeeping (sealing a segment, storing
-/// roster and chat, the checkpoint) then writes the state beside its commits, which go on to the
-/// journal meanwhile, so that no commit waits for it. States of earlier versions are upgraded here.
+/// events are; they are replayed on load. States of earlier versions are upgraded here.
 /// </summary>
 /// <param name="journal">Optional: without it every commit writes the state.</param>
 /// <param name="journalReader">Needed to load a state that names a journal.</param>
@@ -29,8 +27,6 @@ public sealed partial class ClassSessionStore(
     JournalReader? journalReader = null)
 {
     private RosterAndChat _live = RosterAndChat.Empty(limits);
-    private ClassSessionState _current = state.State;
-    private Task _checkpointing = Task.CompletedTask;
     private ClassEventLog _log = null!;
     private long _storedSeq;
     private bool _mustStore;
@@ -41,8 +37,7 @@ public sealed partial class ClassSessionStore(
     private bool _checkpoint;
     private bool _closing;
 
-    /// <summary>The class as it is now. Read here, not from the handle, which a failed write reads the stored record into.</summary>
-    public ClassSessionState State => _current;
+    public ClassSessionState State => state.State;
 
     /// <summary>The seq of the oldest event the log still holds, if any.</summary>
     public long? OldestSeq => _log.OldestSeq;
@@ -57,9 +52,9 @@ public sealed partial class ClassSessionStore(
     public bool CheckpointDue => _journaledSince is { } since && journal is not null && time.GetUtcNow() - since >= journal.CheckpointInterval;
 
     /// <summary>True while the stored state names a journal: the class writes it once more before it closes.</summary>
-    public bool NamesJournal => _current.Journal is not null;
+    public bool NamesJournal => state.State.Journal is not null;
 
-    /// <summary>The next write writes the state (and so takes the class's events out of the journal) before it answers.</summary>
+    /// <summary>The next write writes the state (and so takes the class's events out of the journal).</summary>
     public void RequestCheckpoint() => _checkpoint = true;
 
     /// <summary>The next write is the last of this activation: the state, naming no journal.</summary>
@@ -71,7 +66,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>Reads the class back: its state upgraded to the current version, its log whole again, roster and chat caught up.</summary>
     public async Task<ClassSession> LoadAsync()
     {
-        var loaded = _current = state.State;
+        var loaded = state.State;
         var stored = Upgrade(loaded) ?? (rosterAndChat.RecordExists ? rosterAndChat.State : new RosterAndChatState());
         _storedSeq = stored.Seq;
         _log = new ClassEventLog(loaded, limits.EventLogCapacity, limits.EventLogSegmentSize, await LoadSegmentsAsync(loaded));
@@ -111,62 +106,33 @@ public sealed partial class ClassSessionStore(
     /// <summary>
     /// Makes everything the class has committed durable: its new events in the silo's journal when
     /// it can, else its state. Returns the seq written; a failure leaves memory ahead of storage
-    /// and is thrown. After a journaled commit, housekeeping that is due starts beside it.
+    /// and is thrown.
     /// </summary>
     public async Task<long> WriteAsync()
     {
-        var seq = _current.Seq;
+        var seq = state.State.Seq;
         if (TryJournal() is { } journaled)
         {
             await journaled;
             _writtenSeq = seq;
-            if (HousekeepingDue && _checkpointing.IsCompleted)
-            {
-                _checkpointing = CheckpointAsync();
-            }
-
             return seq;
         }
 
         return await WriteStateAsync();
     }
 
-    /// <summary>Segments to seal, roster and chat to store, or the checkpoint: the state is to be written.</summary>
-    private bool HousekeepingDue =>
-        _log.HasSegmentToSeal || _current.Seq - _storedSeq >= RosterAndChatInterval || CheckpointDue;
-
     /// <summary>
-    /// Writes the state beside the class's commits, which keep going to the journal meanwhile: a
-    /// seal that all classes reach together must not hold up their deliveries. Nothing is lost if
-    /// it fails: the stored state still names the journal position that holds every later event,
-    /// and the next commit tries again. Started only between two commits, so it never runs beside
-    /// another write of the state; one that has to write the state waits for it first.
-    /// </summary>
-    private async Task CheckpointAsync()
-    {
-        try
-        {
-            var written = await StoreStateAsync(mayEndJournal: false);
-            await TidyAsync(written.RosterAndChat, written.Unreferenced);
-        }
-        catch (Exception exception)
-        {
-            LogCheckpointFailed(logger, exception, _current.ClassId);
-        }
-    }
-
-    /// <summary>
-    /// Appends the events since the last write to the journal, unless the state must be written
-    /// first: a checkpoint was asked for, the stored state names no position in this silo's journal
-    /// that is still kept, or housekeeping has fallen a whole segment behind (a store slower than
-    /// the class). With no event since the last write there is nothing to append, and nothing to
-    /// write: a commit asked for while the write of the same events was in flight.
+    /// Appends the events since the last write to the journal, unless the state is due: there are
+    /// segments to seal or roster and chat to store, a checkpoint was asked for, or the stored
+    /// state names no position in this silo's journal that is still kept. With no event since the
+    /// last write there is nothing to append, and nothing to write: a commit asked for while the
+    /// write of the same events was in flight.
     /// </summary>
     private Task? TryJournal()
     {
-        var current = _current;
+        var current = state.State;
         if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
-            || _log.SealOverdue || current.Seq - _storedSeq >= 2 * RosterAndChatInterval
+            || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
             || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events))
         {
             return null;
@@ -201,24 +167,11 @@ public sealed partial class ClassSessionStore(
         return appended;
     }
 
-    /// <summary>Writes the state before the commit is answered, once housekeeping under way has finished.</summary>
-    private async Task<long> WriteStateAsync()
-    {
-        await _checkpointing;
-        var written = await StoreStateAsync(mayEndJournal: _closing);
-        _toStore = written.RosterAndChat;
-        _unreferenced = written.Unreferenced;
-        _writtenSeq = written.Seq;
-        _checkpoint = false;
-        return written.Seq;
-    }
-
     /// <summary>
     /// Writes the class as it is now: full segments of its oldest unsealed events first, then its
-    /// state, naming where in the journal later events will be (or no journal, when the class
-    /// closes). Returns what is to be tidied after it. A failure leaves the class as it was.
+    /// state, naming where in the journal later events will be.
     /// </summary>
-    private async Task<StateWrite> StoreStateAsync(bool mayEndJournal)
+    private async Task<long> WriteStateAsync()
     {
         while (_log.TryTakeSegmentToSeal(out var segment, out var events))
         {
@@ -226,17 +179,13 @@ public sealed partial class ClassSessionStore(
             _log.Sealed(segment);
         }
 
-        var current = _current;
-        var rosterAndChat = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
-        var unreferenced = _log.TakeUnreferencedSegments();
-        var (previousJournal, previousWriteId, journaledSince) = (current.Journal, current.WriteId, _journaledSince);
+        var current = state.State;
+        _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
+        _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
-        current.Journal = journal is not null && !mayEndJournal ? journal.Name(current.ClassId) : null;
-        current.WriteId = StateWriteIds.Next();
+        current.Journal = journal is not null && !_closing ? journal.Name(current.ClassId) : null;
         var seq = current.Seq;
-
-        // Events journaled from here on are after what this write holds.
-        _journaledSince = null;
+        current.WriteId = StateWriteIds.Next();
         try
         {
             await state.WriteStateAsync();
@@ -245,25 +194,25 @@ public sealed partial class ClassSessionStore(
         {
             if (!await StoredAfterAllAsync(current))
             {
-                (current.Journal, current.WriteId) = (previousJournal, previousWriteId);
-                _journaledSince = journaledSince ?? _journaledSince;
-                _log.Unreference(unreferenced);
                 throw;
             }
 
             LogStateStoredDespiteFailure(logger, failure, current.ClassId, seq);
         }
 
-        if (current.Journal is { } named)
-        {
-            journal?.Release(current.ClassId, named);
-        }
-        else
+        _writtenSeq = seq;
+        _journaledSince = null;
+        _checkpoint = false;
+        if (current.Journal is null)
         {
             journal?.Forget(current.ClassId);
         }
+        else
+        {
+            journal?.Release(current.ClassId);
+        }
 
-        return new StateWrite(seq, rosterAndChat, unreferenced);
+        return seq;
     }
 
     /// <summary>
@@ -272,8 +221,7 @@ public sealed partial class ClassSessionStore(
     /// written over an older version. Reading the state back tells: if it carries this write's id,
     /// the handle adopts the stored version and the class goes on. Either way the handle keeps
     /// <paramref name="written"/>, the object the session changes. When it was not stored, the
-    /// handle now knows the stored version, so the next write of housekeeping can go over it; a
-    /// failed write that a commit waited for makes the grain write nothing more.
+    /// handle now knows the stored version; the grain writes nothing more after a failed write.
     /// </summary>
     private async Task<bool> StoredAfterAllAsync(ClassSessionState written)
     {
@@ -297,10 +245,10 @@ public sealed partial class ClassSessionStore(
     {
         if (journalReader is null)
         {
-            throw new InvalidOperationException($"Class {_current.ClassId} was stored with a journal, and there is no journal reader to replay it.");
+            throw new InvalidOperationException($"Class {state.State.ClassId} was stored with a journal, and there is no journal reader to replay it.");
         }
 
-        var entries = await journalReader.ReadAsync(position, _current.ClassId, _current.Seq);
+        var entries = await journalReader.ReadAsync(position, state.State.ClassId, state.State.Seq);
         foreach (var entry in entries)
         {
             session.Replay(entry.Event);
@@ -312,7 +260,7 @@ public sealed partial class ClassSessionStore(
 
         if (entries.Count > 0)
         {
-            LogReplayed(logger, _current.ClassId, entries.Count, position.JournalId);
+            LogReplayed(logger, state.State.ClassId, entries.Count, position.JournalId);
         }
     }
 
@@ -320,23 +268,18 @@ public sealed partial class ClassSessionStore(
     /// After a write: deletes the segments the written state no longer refers to, and stores roster
     /// and chat when they are due. Neither failure loses anything; both are tried again later.
     /// </summary>
-    public Task TidyAsync()
+    public async Task TidyAsync()
     {
-        var (toStore, unreferenced) = (_toStore, _unreferenced);
-        (_toStore, _unreferenced) = (null, []);
-        return TidyAsync(toStore, unreferenced);
-    }
-
-    private async Task TidyAsync(RosterAndChatState? toStore, IReadOnlyList<LogSegment> unreferenced)
-    {
-        var classId = _current.ClassId;
-        foreach (var segment in unreferenced)
+        var classId = state.State.ClassId;
+        foreach (var segment in _unreferenced)
         {
             _ = DeleteSegmentAsync(classId, segment);
         }
 
-        if (toStore is not null)
+        _unreferenced = [];
+        if (_toStore is { } toStore)
         {
+            _toStore = null;
             await StoreRosterAndChatAsync(toStore, throwOnFailure: false);
         }
     }
@@ -344,11 +287,10 @@ public sealed partial class ClassSessionStore(
     /// <summary>Deletes everything the class stored, its own state last; returns a session for a class not yet created.</summary>
     public async Task<ClassSession> ClearAsync()
     {
-        await _checkpointing;
-        await Task.WhenAll(_current.LogSegments.Select(segment => segments(segment).Delete()));
+        await Task.WhenAll(state.State.LogSegments.Select(segment => segments(segment).Delete()));
         await rosterAndChat.ClearStateAsync();
         await state.ClearStateAsync();
-        journal?.Forget(_current.ClassId);
+        journal?.Forget(state.State.ClassId);
 
         rosterAndChat.State = new RosterAndChatState();
         state.State = new ClassSessionState();
@@ -376,7 +318,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>Replays the logged events after the stored roster and chat onto them; false if the log no longer has them all.</summary>
     private bool CatchUp(long from)
     {
-        if (from >= _current.Seq)
+        if (from >= state.State.Seq)
         {
             return true;
         }
@@ -397,7 +339,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>A copy of roster, chat and receipts as of the state's seq.</summary>
     private RosterAndChatState TakeRosterAndChat() => new()
     {
-        Seq = _current.Seq,
+        Seq = state.State.Seq,
         Roster = _live.Roster.Entries.Select(e => e.Copy()).ToList(),
         Chat = [.. _live.Chat.Messages],
         ChatReceipts = [.. _live.Receipts.Items.TakeLast(limits.EventLogCapacity)],
@@ -418,7 +360,7 @@ public sealed partial class ClassSessionStore(
         }
         catch (Exception exception) when (!throwOnFailure)
         {
-            LogRosterAndChatStoreFailed(logger, exception, _current.ClassId);
+            LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
             // A write whose answer was lost may have been stored after all: learn the stored
             // version, or every later try would be refused as written over an older one.
             await RefreshRosterAndChatVersionAsync();
@@ -433,7 +375,7 @@ public sealed partial class ClassSessionStore(
         }
         catch (Exception exception)
         {
-            LogRosterAndChatStoreFailed(logger, exception, _current.ClassId);
+            LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
         }
     }
 
@@ -453,9 +395,6 @@ public sealed partial class ClassSessionStore(
         }
     }
 
-    /// <summary>A state written at <paramref name="Seq"/>, and what is to be tidied after it.</summary>
-    private readonly record struct StateWrite(long Seq, RosterAndChatState? RosterAndChat, IReadOnlyList<LogSegment> Unreferenced);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing class {ClassId} at seq {Seq} failed, and reading it back found it stored; going on")]
     private static partial void LogStateStoredDespiteFailure(ILogger logger, Exception exception, string classId, long seq);
 
@@ -467,9 +406,6 @@ public sealed partial class ClassSessionStore(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Class {ClassId} lost roster and chat changes after seq {Seq}: its log no longer held them")]
     private static partial void LogRosterAndChatBehind(ILogger logger, string classId, long seq);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Class {ClassId} could not write its state beside its commits; its stored state still names the journal, and the next commit tries again")]
-    private static partial void LogCheckpointFailed(ILogger logger, Exception exception, string classId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting log segment {FirstSeq} of class {ClassId} failed")]
     private static partial void LogSegmentDeleteFailed(ILogger logger, Exception exception, string classId, long firstSeq);

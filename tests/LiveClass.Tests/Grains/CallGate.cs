@@ -24,9 +24,6 @@ internal sealed class CallGate
 
     public int MostInFlight { get; private set; }
 
-    /// <summary>True once a call has been made through the gate.</summary>
-    public bool HasHeld => Calls > 0;
-
     /// <summary>Counts a call, then waits until the test releases or fails it.</summary>
     public async Task HoldAsync()
     {

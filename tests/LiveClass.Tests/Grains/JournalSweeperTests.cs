@@ -57,8 +57,8 @@ public sealed class JournalSweeperTests
         var quiet = dying.Position;
         await Append(dying, "class-a", quiet, 1);
         // class-a writes its state, naming the next chunk: chunk 0 is deleted.
-        var later = dying.Name("class-a");
-        dying.Release("class-a", later);
+        var later = dying.Position;
+        dying.Release("class-a");
         await WaitUntilAsync(() => dying.KeptChunks == 0);
         await Append(dying, "class-b", later, 1);
         await Append(dying, "class-b", later, 2);
@@ -94,7 +94,7 @@ public sealed class JournalSweeperTests
         var remains = await sweeper.FindAsync(start.JournalId, [1]);
 
         // The silo still ran and deleted its chunk between the sweep's reading and deleting.
-        dying.Release("class-a", dying.Name("class-a"));
+        dying.Release("class-a");
         await WaitUntilAsync(() => _storage.ChunkDeletes == 1);
 
         Assert.Null(await sweeper.DeleteAsync(remains, keepEnd: false));

@@ -52,14 +52,14 @@ public sealed class SiloJournalTests
         await Append(journal, "class-a", start, 2);
         Assert.Equal(3, journal.KeptChunks);
 
-        journal.Release("class-a", journal.Name("class-a"));
+        journal.Release("class-a");
         await Task.Delay(100);
         Assert.Equal(0, _storage.ChunkDeletes);
         Assert.NotNull(await _storage.ReadChunkAsync(start.JournalId, start.Chunk));
 
         // class-b wrote its state naming the journal's position then: everything before it can go.
-        var later = journal.Name("class-b");
-        journal.Release("class-b", later);
+        var later = journal.Position;
+        journal.Release("class-b");
         await WaitUntilAsync(() => journal.KeptChunks == 0);
         Assert.Equal(3, _storage.ChunkDeletes);
         for (var chunk = start.Chunk; chunk < later.Chunk; chunk++)
@@ -81,10 +81,10 @@ public sealed class SiloJournalTests
 
         // class-a writes its state naming the position then, and commits nothing for a while.
         var named = journal.Name("class-a");
-        journal.Release("class-a", named);
+        journal.Release("class-a");
         await Append(journal, "class-b", named, 1);
         await Append(journal, "class-b", named, 2);
-        journal.Release("class-b", journal.Name("class-b"));
+        journal.Release("class-b");
         await WaitUntilAsync(() => journal.KeptChunks == 2);
 
         // What is before its position is gone; its position is kept, so its next commit is journaled.
@@ -95,13 +95,13 @@ public sealed class SiloJournalTests
         // Named again, and then quiet for longer than three chunks: its position goes, and its
         // next commit writes its state instead.
         var quiet = journal.Name("class-a");
-        journal.Release("class-a", quiet);
+        journal.Release("class-a");
         for (var seq = 1; seq <= 4; seq++)
         {
             await Append(journal, "class-c", quiet, seq);
         }
 
-        journal.Release("class-c", journal.Name("class-c"));
+        journal.Release("class-c");
         await WaitUntilAsync(() => journal.KeptChunks == 0);
         Assert.Null(await _storage.ReadChunkAsync(start.JournalId, quiet.Chunk));
         Assert.Null(journal.TryAppend("class-a", quiet, [Entry("class-a", 3)]));
@@ -109,37 +109,11 @@ public sealed class SiloJournalTests
         // A class that closes (its state names no journal) keeps nothing.
         var closing = journal.Name("class-d");
         await Append(journal, "class-c", journal.Name("class-c"), 5);
-        journal.Release("class-c", journal.Name("class-c"));
+        journal.Release("class-c");
         Assert.Equal(1, journal.KeptChunks);
         journal.Forget("class-d");
         await WaitUntilAsync(() => journal.KeptChunks == 0);
         Assert.Null(await _storage.ReadChunkAsync(start.JournalId, closing.Chunk));
-    }
-
-    [Fact]
-    public async Task A_class_that_journals_while_its_state_is_written_keeps_its_chunks_from_the_position_it_named()
-    {
-        var journal = NewJournal(new JournalOptions { RecentChunksKept = 1 });
-        var start = journal.Position;
-        await Append(journal, "class-a", start, 1);
-
-        // class-a names a position for a state write, and commits twice more before the write lands.
-        var named = journal.Name("class-a");
-        await Append(journal, "class-a", start, 2);
-        await Append(journal, "class-a", start, 3);
-        journal.Release("class-a", named);
-
-        // Only what is before the named position goes, however far past it the journal has moved.
-        for (var seq = 1; seq <= 3; seq++)
-        {
-            await Append(journal, "class-b", start, seq);
-        }
-
-        journal.Release("class-b", journal.Name("class-b"));
-        await WaitUntilAsync(() => _storage.ChunkDeletes == 1);
-        await Task.Delay(100);
-        Assert.Equal(1, _storage.ChunkDeletes);
-        Assert.Equal([2L, 3L], (await NewReader(NewJournal()).ReadAsync(named, "class-a", afterSeq: 1)).Select(e => e.Event.Seq));
     }
 
     [Fact]
@@ -178,7 +152,7 @@ public sealed class SiloJournalTests
 
         // The chunk stored despite the failure is deleted like any other once its class has written its state.
         await WaitUntilAsync(() => journal.Position.Chunk == 3 && journal.KeptChunks == 3);
-        journal.Release("class-a", journal.Name("class-a"));
+        journal.Release("class-a");
         await WaitUntilAsync(() => journal.KeptChunks == 0);
         Assert.Null(await _storage.ReadChunkAsync(start.JournalId, 0));
     }

@@ -81,8 +81,7 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
 /// One stored record as bytes, with a version as storage's ETag: a handle writes only over the
 /// version it last read or wrote. <see cref="FailWrites"/> makes the next writes fail, as a storage
 /// outage does; <see cref="LoseAnswers"/> stores the next writes and then fails them, as a request
-/// whose answer never arrives; <see cref="Gate"/> holds each write, serialized as the storage
-/// providers serialize it when called, until the test lets it go or fails it.
+/// whose answer never arrives.
 /// </summary>
 internal sealed class StoredState<T> where T : class, new()
 {
@@ -95,8 +94,6 @@ internal sealed class StoredState<T> where T : class, new()
     public int FailWrites { get; set; }
 
     public int LoseAnswers { get; set; }
-
-    public CallGate? Gate { get; set; }
 
     public T? Read() => Bytes is null ? null : StateCodecs.Serializer.Deserialize<T>(Bytes);
 
@@ -119,14 +116,8 @@ internal sealed class StoredState<T> where T : class, new()
             return Task.CompletedTask;
         }
 
-        public async Task WriteStateAsync()
+        public Task WriteStateAsync()
         {
-            var bytes = StateCodecs.Serializer.SerializeToArray(State);
-            if (stored.Gate is { } gate)
-            {
-                await gate.HoldAsync();
-            }
-
             if (stored.FailWrites > 0)
             {
                 stored.FailWrites--;
@@ -138,7 +129,7 @@ internal sealed class StoredState<T> where T : class, new()
                 throw new InconsistentStateException($"stored version {stored._version}, written from {Version}");
             }
 
-            stored.Bytes = bytes;
+            stored.Bytes = StateCodecs.Serializer.SerializeToArray(State);
             stored.Writes++;
             stored._version++;
             if (stored.LoseAnswers > 0)
@@ -148,6 +139,7 @@ internal sealed class StoredState<T> where T : class, new()
             }
 
             Version = stored._version;
+            return Task.CompletedTask;
         }
 
         public Task ReadStateAsync()
