@@ -27,6 +27,7 @@ public sealed partial class ClassSessionStore(
     JournalReader? journalReader = null)
 {
     private RosterAndChat _live = RosterAndChat.Empty(limits);
+    private ClassSessionState _current = null!;
     private ClassEventLog _log = null!;
     private long _storedSeq;
     private bool _mustStore;
@@ -37,7 +38,11 @@ public sealed partial class ClassSessionStore(
     private bool _checkpoint;
     private bool _closing;
 
-    public ClassSessionState State => state.State;
+    /// <summary>
+    /// The state the session changes. Not the handle's: reading a write back swaps the handle's
+    /// state for a moment, and a turn in between must not take the stored seq for the class's.
+    /// </summary>
+    public ClassSessionState State => _current;
 
     /// <summary>The seq of the oldest event the log still holds, if any.</summary>
     public long? OldestSeq => _log.OldestSeq;
@@ -52,7 +57,7 @@ public sealed partial class ClassSessionStore(
     public bool CheckpointDue => _journaledSince is { } since && journal is not null && time.GetUtcNow() - since >= journal.CheckpointInterval;
 
     /// <summary>True while the stored state names a journal: the class writes it once more before it closes.</summary>
-    public bool NamesJournal => state.State.Journal is not null;
+    public bool NamesJournal => _current.Journal is not null;
 
     /// <summary>The next write writes the state (and so takes the class's events out of the journal).</summary>
     public void RequestCheckpoint() => _checkpoint = true;
@@ -66,7 +71,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>Reads the class back: its state upgraded to the current version, its log whole again, roster and chat caught up.</summary>
     public async Task<ClassSession> LoadAsync()
     {
-        var loaded = state.State;
+        var loaded = _current = state.State;
         var stored = Upgrade(loaded) ?? (rosterAndChat.RecordExists ? rosterAndChat.State : new RosterAndChatState());
         _storedSeq = stored.Seq;
         _log = new ClassEventLog(loaded, limits.EventLogCapacity, limits.EventLogSegmentSize, await LoadSegmentsAsync(loaded));
@@ -110,7 +115,7 @@ public sealed partial class ClassSessionStore(
     /// </summary>
     public async Task<long> WriteAsync()
     {
-        var seq = state.State.Seq;
+        var seq = _current.Seq;
         if (TryJournal() is { } journaled)
         {
             await journaled;
@@ -130,7 +135,7 @@ public sealed partial class ClassSessionStore(
     /// </summary>
     private Task? TryJournal()
     {
-        var current = state.State;
+        var current = _current;
         if (journal is null || _checkpoint || _mustStore || !current.IsCreated || current.Journal is not { } stored
             || _log.HasSegmentToSeal || current.Seq - _storedSeq >= RosterAndChatInterval
             || !_log.TryGetAfter(_writtenSeq, int.MaxValue, out var events))
@@ -179,7 +184,7 @@ public sealed partial class ClassSessionStore(
             _log.Sealed(segment);
         }
 
-        var current = state.State;
+        var current = _current;
         _toStore = current.IsCreated && (_mustStore || current.Seq - _storedSeq >= RosterAndChatInterval) ? TakeRosterAndChat() : null;
         _unreferenced = _log.TakeUnreferencedSegments();
         current.ChatReceipts = _live.Receipts.After(_storedSeq);
@@ -245,10 +250,10 @@ public sealed partial class ClassSessionStore(
     {
         if (journalReader is null)
         {
-            throw new InvalidOperationException($"Class {state.State.ClassId} was stored with a journal, and there is no journal reader to replay it.");
+            throw new InvalidOperationException($"Class {_current.ClassId} was stored with a journal, and there is no journal reader to replay it.");
         }
 
-        var entries = await journalReader.ReadAsync(position, state.State.ClassId, state.State.Seq);
+        var entries = await journalReader.ReadAsync(position, _current.ClassId, _current.Seq);
         foreach (var entry in entries)
         {
             session.Replay(entry.Event);
@@ -260,7 +265,7 @@ public sealed partial class ClassSessionStore(
 
         if (entries.Count > 0)
         {
-            LogReplayed(logger, state.State.ClassId, entries.Count, position.JournalId);
+            LogReplayed(logger, _current.ClassId, entries.Count, position.JournalId);
         }
     }
 
@@ -270,7 +275,7 @@ public sealed partial class ClassSessionStore(
     /// </summary>
     public async Task TidyAsync()
     {
-        var classId = state.State.ClassId;
+        var classId = _current.ClassId;
         foreach (var segment in _unreferenced)
         {
             _ = DeleteSegmentAsync(classId, segment);
@@ -287,10 +292,10 @@ public sealed partial class ClassSessionStore(
     /// <summary>Deletes everything the class stored, its own state last; returns a session for a class not yet created.</summary>
     public async Task<ClassSession> ClearAsync()
     {
-        await Task.WhenAll(state.State.LogSegments.Select(segment => segments(segment).Delete()));
+        await Task.WhenAll(_current.LogSegments.Select(segment => segments(segment).Delete()));
         await rosterAndChat.ClearStateAsync();
         await state.ClearStateAsync();
-        journal?.Forget(state.State.ClassId);
+        journal?.Forget(_current.ClassId);
 
         rosterAndChat.State = new RosterAndChatState();
         state.State = new ClassSessionState();
@@ -318,7 +323,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>Replays the logged events after the stored roster and chat onto them; false if the log no longer has them all.</summary>
     private bool CatchUp(long from)
     {
-        if (from >= state.State.Seq)
+        if (from >= _current.Seq)
         {
             return true;
         }
@@ -339,7 +344,7 @@ public sealed partial class ClassSessionStore(
     /// <summary>A copy of roster, chat and receipts as of the state's seq.</summary>
     private RosterAndChatState TakeRosterAndChat() => new()
     {
-        Seq = state.State.Seq,
+        Seq = _current.Seq,
         Roster = _live.Roster.Entries.Select(e => e.Copy()).ToList(),
         Chat = [.. _live.Chat.Messages],
         ChatReceipts = [.. _live.Receipts.Items.TakeLast(limits.EventLogCapacity)],
@@ -360,7 +365,7 @@ public sealed partial class ClassSessionStore(
         }
         catch (Exception exception) when (!throwOnFailure)
         {
-            LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
+            LogRosterAndChatStoreFailed(logger, exception, _current.ClassId);
             // A write whose answer was lost may have been stored after all: learn the stored
             // version, or every later try would be refused as written over an older one.
             await RefreshRosterAndChatVersionAsync();
@@ -375,7 +380,7 @@ public sealed partial class ClassSessionStore(
         }
         catch (Exception exception)
         {
-            LogRosterAndChatStoreFailed(logger, exception, state.State.ClassId);
+            LogRosterAndChatStoreFailed(logger, exception, _current.ClassId);
         }
     }
 

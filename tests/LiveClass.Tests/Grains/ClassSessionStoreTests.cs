@@ -102,6 +102,32 @@ public sealed class ClassSessionStoreTests
     }
 
     [Fact]
+    public async Task While_a_lost_answer_is_read_back_the_state_is_still_the_one_the_session_changes()
+    {
+        var stored = new StoredClass(new ClassLimits(), _time);
+        var (store, session) = await stored.CreateAsync();
+        var live = store.State;
+
+        // The read-back of a write whose answer was lost is held: a turn of the grain that runs
+        // meanwhile must see the class's own seq, or it takes its change for already written.
+        stored.Main.LoseAnswers = 1;
+        stored.Main.HoldReads = new TaskCompletionSource();
+        session.AdmitParent("sam", "Sam");
+        var admitted = session.Seq;
+        var write = store.WriteAsync();
+        Assert.False(write.IsCompleted);
+
+        session.GoToStep(ClassHarness.InstructorId, 2);
+        Assert.Same(live, store.State);
+        Assert.Equal(session.Seq, store.State.Seq);
+        Assert.Equal(2, store.State.StepIndex);
+
+        stored.Main.HoldReads.SetResult();
+        Assert.Equal(admitted, await write);
+        Assert.Same(live, store.State);
+    }
+
+    [Fact]
     public async Task A_state_write_that_was_not_stored_still_fails()
     {
         var stored = new StoredClass(new ClassLimits(), _time);

@@ -81,7 +81,7 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
 /// One stored record as bytes, with a version as storage's ETag: a handle writes only over the
 /// version it last read or wrote. <see cref="FailWrites"/> makes the next writes fail, as a storage
 /// outage does; <see cref="LoseAnswers"/> stores the next writes and then fails them, as a request
-/// whose answer never arrives.
+/// whose answer never arrives; <see cref="HoldReads"/> keeps reads from answering until it completes.
 /// </summary>
 internal sealed class StoredState<T> where T : class, new()
 {
@@ -94,6 +94,8 @@ internal sealed class StoredState<T> where T : class, new()
     public int FailWrites { get; set; }
 
     public int LoseAnswers { get; set; }
+
+    public TaskCompletionSource? HoldReads { get; set; }
 
     public T? Read() => Bytes is null ? null : StateCodecs.Serializer.Deserialize<T>(Bytes);
 
@@ -142,11 +144,17 @@ internal sealed class StoredState<T> where T : class, new()
             return Task.CompletedTask;
         }
 
-        public Task ReadStateAsync()
+        public async Task ReadStateAsync()
         {
-            State = stored.Read() ?? new T();
-            Version = stored._version;
-            return Task.CompletedTask;
+            var read = stored.Read() ?? new T();
+            var version = stored._version;
+            State = read;
+            if (stored.HoldReads is { } hold)
+            {
+                await hold.Task;
+            }
+
+            Version = version;
         }
     }
 }
