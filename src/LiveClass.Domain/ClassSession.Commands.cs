@@ -40,11 +40,22 @@ public sealed partial class ClassSession
         IsCreated && _state.Status == ClassStatus.Ended
         && Now - (_state.EndedAt ?? _state.LastActivityAt) > (long)_limits.EndedRetention.TotalMilliseconds;
 
-    public ClassEvent GoToStep(string actorId, int index)
+    // The calls below take their arguments as a client sends them: who may do it and whether the
+    // class still takes it are checked before what was sent, so an ended class answers
+    // class_ended whatever the arguments.
+
+    public ClassEvent GoToStep(string actorId, int? index)
     {
         RequireInstructor(actorId);
-        RequireStep(index);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.StepChanged, actorId, StepIndex: index, Step: Routine.Steps[index]));
+        var step = TextRules.Required(index, "index");
+        RequireStep(step);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.StepChanged, actorId, StepIndex: step, Step: Routine.Steps[step]));
+    }
+
+    public ClassEvent GiveCue(string actorId, string? kind, int? count, string? text)
+    {
+        RequireInstructor(actorId);
+        return GiveCue(actorId, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text);
     }
 
     public ClassEvent GiveCue(string actorId, CueKind kind, int? count, string? text)
@@ -54,11 +65,12 @@ public sealed partial class ClassSession
         return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
     }
 
-    public ClassEvent SetTempo(string actorId, int strokesPerMinute)
+    public ClassEvent SetTempo(string actorId, int? strokesPerMinute)
     {
         RequireInstructor(actorId);
-        CueRules.ValidateTempo(strokesPerMinute, _limits);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(strokesPerMinute, Now)));
+        var tempo = TextRules.Required(strokesPerMinute, "strokesPerMinute");
+        CueRules.ValidateTempo(tempo, _limits);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(tempo, Now)));
     }
 
     public ClassEvent Remove(string actorId, string? participantId)
@@ -115,6 +127,12 @@ public sealed partial class ClassSession
         var posted = Emit(new ClassEvent(0, 0, ClassEventKind.ChatPosted, actorId, Message: message));
         _rosterAndChat.Receipts.Add(new ChatReceipt(actorId, clientMessageId, posted.Seq));
         return posted.Seq;
+    }
+
+    public ClassEvent CheckIn(string actorId, string? status, int? stepIndex)
+    {
+        RequireMember(actorId);
+        return CheckIn(actorId, TextRules.ParseEnum<CheckInStatus>(status, "status"), stepIndex);
     }
 
     public ClassEvent CheckIn(string actorId, CheckInStatus status, int? stepIndex)

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace LiveClass.Domain;
 
-/// <summary>Checks for the free text people type: names, titles, chat and custom cues.</summary>
+/// <summary>Checks for what clients send: the free text people type (names, titles, chat and custom cues), enum names and required numbers.</summary>
 public static class TextRules
 {
     /// <summary>More combining marks than this on one character is a pile meant to spill over other text.</summary>
@@ -81,6 +81,10 @@ public static class TextRules
 
         return EnumNames<TEnum>.Values[index];
     }
+
+    /// <summary>A number a call needs, sent as null: refused as any other bad argument is.</summary>
+    public static T Required<T>(T? value, string field) where T : struct =>
+        value ?? throw LiveClassException.Invalid($"{field} is required");
 
     /// <summary>The number of grapheme clusters in <paramref name="text"/>.</summary>
     private static int CountCharacters(ReadOnlySpan<char> text)

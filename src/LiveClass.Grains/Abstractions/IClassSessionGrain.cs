@@ -29,11 +29,12 @@ public interface IClassSessionGrain : IGrainWithStringKey
 
     Task<long> EndClass(string actorId);
 
-    Task<long> GoToStep(string actorId, int index);
+    // As the client sent them: the class checks the actor and its status before the arguments.
+    Task<long> GoToStep(string actorId, int? index);
 
-    Task<long> SendCue(string actorId, CueKind kind, int? count, string? text);
+    Task<long> SendCue(string actorId, string? kind, int? count, string? text);
 
-    Task<long> SetTempo(string actorId, int strokesPerMinute);
+    Task<long> SetTempo(string actorId, int? strokesPerMinute);
 
     Task<long> RemoveParticipant(string actorId, string? participantId);
 
@@ -41,7 +42,7 @@ public interface IClassSessionGrain : IGrainWithStringKey
 
     Task<long> SendChat(string actorId, string? clientMessageId, string? text);
 
-    Task<long> CheckIn(string actorId, CheckInStatus status, int? stepIndex);
+    Task<long> CheckIn(string actorId, string? status, int? stepIndex);
 
     Task Leave(string actorId);
 

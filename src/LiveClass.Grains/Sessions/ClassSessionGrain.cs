@@ -205,12 +205,12 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
     public Task<long> EndClass(string actorId) => Change(() => _session.End(actorId));
 
-    public Task<long> GoToStep(string actorId, int index) => Change(() => _session.GoToStep(actorId, index));
+    public Task<long> GoToStep(string actorId, int? index) => Change(() => _session.GoToStep(actorId, index));
 
-    public Task<long> SendCue(string actorId, CueKind kind, int? count, string? text) =>
+    public Task<long> SendCue(string actorId, string? kind, int? count, string? text) =>
         Change(() => _session.GiveCue(actorId, kind, count, text));
 
-    public Task<long> SetTempo(string actorId, int strokesPerMinute) =>
+    public Task<long> SetTempo(string actorId, int? strokesPerMinute) =>
         Change(() => _session.SetTempo(actorId, strokesPerMinute));
 
     public async Task<long> RemoveParticipant(string actorId, string? participantId)
@@ -241,7 +241,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return seq;
     }
 
-    public Task<long> CheckIn(string actorId, CheckInStatus status, int? stepIndex) =>
+    public Task<long> CheckIn(string actorId, string? status, int? stepIndex) =>
         Change(() => _session.CheckIn(actorId, status, stepIndex));
 
     public async Task Leave(string actorId)

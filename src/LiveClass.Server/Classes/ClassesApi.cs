@@ -33,6 +33,8 @@ public static class ClassesApi
             instructorKey,
             ParentUrl: $"{origin}/join/{shownCode}",
             InstructorUrl: $"{origin}/teach/{classId}#key={instructorKey}");
+        // The answer carries the instructor's key: no cache between here and the browser keeps it.
+        http.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created($"/api/classes/{shownCode}", response);
     }
 

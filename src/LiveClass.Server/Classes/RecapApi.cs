@@ -1,5 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Grains;
+using LiveClass.Server.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,9 @@ namespace LiveClass.Server.Classes;
 
 /// <summary>
 /// The instructor's recap of a class. The instructor key travels in a header, never in the URL,
-/// so it stays out of logs, history and referrers.
+/// so it stays out of logs, history and referrers. Rate limited per client address as the code
+/// look-ups are, and the class's small directory entry is asked first, so that a guessed id or a
+/// wrong key never wakes a class.
 /// </summary>
 public static class RecapApi
 {
@@ -15,7 +18,9 @@ public static class RecapApi
 
     public static IEndpointRouteBuilder MapRecapApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/classes/{classId}/recap", GetRecap).WithTags("Classes");
+        app.MapGet("/api/classes/{classId}/recap", GetRecap)
+            .WithTags("Classes")
+            .RequireRateLimiting(RateLimitPolicies.ClassLookup);
         return app;
     }
 
@@ -31,6 +36,7 @@ public static class RecapApi
         }
 
         // A wrong key or an unknown class is a LiveClassException: the exception handler answers with its problem.
+        await grains.GetGrain<IClassDirectoryGrain>(classId).VerifyInstructor(instructorKey);
         var recap = await grains.GetGrain<IClassSessionGrain>(classId).GetRecap(instructorKey);
         response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(recap);

@@ -62,9 +62,10 @@ public static class LimitsExtensions
     private static async Task RefuseAsync(HttpContext http, string limit, TimeSpan? retryAfter)
     {
         http.RequestServices.GetRequiredService<Refusals>().Refused(limit, ClientAddress.Of(http));
-        if (retryAfter is { } wait)
+        var seconds = retryAfter is { } wait ? Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null;
+        if (seconds is not null)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = seconds;
         }
 
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -75,7 +76,9 @@ public static class LimitsExtensions
             {
                 Type = ErrorCodes.RateLimited,
                 Title = "Too many requests",
-                Detail = "too many requests from this address; wait a minute",
+                Detail = seconds is null
+                    ? "too many requests from this address; try again later"
+                    : $"too many requests from this address; try again in {seconds} s",
                 Status = StatusCodes.Status429TooManyRequests,
             },
         });

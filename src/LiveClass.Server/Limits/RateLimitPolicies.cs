@@ -9,7 +9,7 @@ public static class RateLimitPolicies
     /// <summary><c>POST /api/classes</c> (<c>Limits:ClassCreationsPerMinute</c>).</summary>
     public const string ClassCreation = "class-creation";
 
-    /// <summary><c>GET /api/classes/{joinCode}</c> (<c>Limits:ClassLookupsPerMinute</c>).</summary>
+    /// <summary><c>GET /api/classes/{joinCode}</c> and <c>GET /api/classes/{classId}/recap</c>, one budget (<c>Limits:ClassLookupsPerMinute</c>).</summary>
     public const string ClassLookup = "class-lookup";
 
     /// <summary>

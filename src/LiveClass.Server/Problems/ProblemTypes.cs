@@ -21,7 +21,8 @@ public static class ProblemTypes
     /// <summary>The code for a status the framework produced itself, e.g. a malformed JSON body.</summary>
     public static string? CodeFor(int status) => status switch
     {
-        StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge or StatusCodes.Status415UnsupportedMediaType => ErrorCodes.Invalid,
+        StatusCodes.Status400BadRequest or StatusCodes.Status408RequestTimeout or StatusCodes.Status413PayloadTooLarge
+            or StatusCodes.Status415UnsupportedMediaType => ErrorCodes.Invalid,
         StatusCodes.Status401Unauthorized => ErrorCodes.NotJoined,
         StatusCodes.Status403Forbidden => ErrorCodes.Forbidden,
         StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed => ErrorCodes.NotFound,
@@ -37,6 +38,7 @@ public static class ProblemTypes
     {
         StatusCodes.Status404NotFound => "nothing is served at this path",
         StatusCodes.Status405MethodNotAllowed => "this path does not take this method",
+        StatusCodes.Status408RequestTimeout => "the body did not arrive in time; send it whole and promptly",
         StatusCodes.Status413PayloadTooLarge => "the body is larger than this request allows",
         StatusCodes.Status415UnsupportedMediaType => "the body must be JSON (Content-Type: application/json)",
         _ => null,

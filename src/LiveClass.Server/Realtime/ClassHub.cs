@@ -8,8 +8,9 @@ namespace LiveClass.Server.Realtime;
 
 /// <summary>
 /// The one hub of the protocol. It stays thin: it knows whom each connection acts for, checks the
-/// role and the shape of arguments, and calls the class grain, where the rules live. Rule
-/// violations surface as <see cref="LiveClassException"/> and leave as coded hub errors.
+/// role, and calls the class grain with the arguments as sent; the rules, the arguments' among
+/// them, live there. Rule violations surface as <see cref="LiveClassException"/> and leave as
+/// coded hub errors.
 /// </summary>
 public sealed class ClassHub(
     IGrainFactory grains,
@@ -66,13 +67,13 @@ public sealed class ClassHub(
 
     public Task<long> EndClass() => AsInstructor((session, actor) => session.EndClass(actor));
 
-    public Task<long> GoToStep(int? index) => AsInstructor((session, actor) => session.GoToStep(actor, Required(index, "index")));
+    public Task<long> GoToStep(int? index) => AsInstructor((session, actor) => session.GoToStep(actor, index));
 
     public Task<long> SendCue(string? kind, int? count, string? text) =>
-        AsInstructor((session, actor) => session.SendCue(actor, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text));
+        AsInstructor((session, actor) => session.SendCue(actor, kind, count, text));
 
     public Task<long> SetTempo(int? strokesPerMinute) =>
-        AsInstructor((session, actor) => session.SetTempo(actor, Required(strokesPerMinute, "strokesPerMinute")));
+        AsInstructor((session, actor) => session.SetTempo(actor, strokesPerMinute));
 
     public Task<long> RemoveParticipant(string? participantId) =>
         AsInstructor((session, actor) => session.RemoveParticipant(actor, participantId));
@@ -89,8 +90,7 @@ public sealed class ClassHub(
     public Task<long> CheckIn(string? status, int? stepIndex)
     {
         var binding = RequireBinding();
-        var checkInStatus = TextRules.ParseEnum<CheckInStatus>(status, "status");
-        return binding.Session.CheckIn(binding.ParticipantId, checkInStatus, stepIndex);
+        return binding.Session.CheckIn(binding.ParticipantId, status, stepIndex);
     }
 
     public async Task Leave()
@@ -101,7 +101,7 @@ public sealed class ClassHub(
     }
 
     public Task<PingResult> Ping(long? clientTime) =>
-        Task.FromResult(new PingResult(Required(clientTime, "clientTime"), time.GetUtcNow().ToUnixTimeMilliseconds()));
+        Task.FromResult(new PingResult(TextRules.Required(clientTime, "clientTime"), time.GetUtcNow().ToUnixTimeMilliseconds()));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -157,10 +157,6 @@ public sealed class ClassHub(
             await bridge.ReportPresenceAsync(binding!.ClassId, binding.ParticipantId);
         }
     }
-
-    /// <summary>A number the call needs, sent as null: refused with a code, as any other bad argument is.</summary>
-    private static T Required<T>(T? value, string name) where T : struct =>
-        value ?? throw LiveClassException.Invalid($"{name} is required");
 
     private ConnectionOutbox Outbox =>
         outboxes.Get(Context.ConnectionId) ?? throw new InvalidOperationException("The connection has no outbox: is ClassHubLifetimeManager registered?");

@@ -27,6 +27,12 @@ public sealed class ClassSessionEndedTests
         ["PostChat by a parent"] = (s, c) => s.PostChat(c.Parent, "after-end", "still there?"),
         [nameof(IClassHub.CheckIn)] = (s, c) => s.CheckIn(c.Parent, CheckInStatus.Done, null),
         [nameof(IClassHub.Leave)] = (s, c) => s.Leave(c.Parent),
+        // The status is checked before the arguments as the client sent them.
+        ["GoToStep without an index"] = (s, _) => s.GoToStep(Instructor, null),
+        ["GiveCue of an unknown kind"] = (s, _) => s.GiveCue(Instructor, "NoSuchCue", null, null),
+        ["SetTempo without a tempo"] = (s, _) => s.SetTempo(Instructor, null),
+        ["CheckIn with an unknown status"] = (s, c) => s.CheckIn(c.Parent, "NoSuchStatus", null),
+        ["PostChat without a clientMessageId"] = (s, c) => s.PostChat(c.Parent, null, ""),
         ["RequireMember"] = (s, c) => s.RequireMember(c.Parent),
     };
 

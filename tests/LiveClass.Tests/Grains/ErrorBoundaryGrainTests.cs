@@ -47,7 +47,7 @@ public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGra
         var seq = (await grain.GetSnapshot()).Seq;
         await grain.EndClass(instructor);
         AssertIntact(
-            await GrainKit.AssertRejectedAsync(ErrorCodes.ClassEnded, () => grain.CheckIn(parent, CheckInStatus.Done, null)),
+            await GrainKit.AssertRejectedAsync(ErrorCodes.ClassEnded, () => grain.CheckIn(parent, nameof(CheckInStatus.Done), null)),
             ErrorCodes.ClassEnded, "the class has ended");
         Assert.Equal(seq + 1, (await grain.GetSnapshot()).Seq);
     }
@@ -59,7 +59,7 @@ public sealed class ErrorBoundaryGrainTests(ClusterFixture fixture) : ClusterGra
         var before = await grain.GetSnapshot();
 
         await GrainKit.AssertRejectedAsync(ErrorCodes.Invalid, () => grain.GoToStep(instructor, 999));
-        await GrainKit.AssertRejectedAsync(ErrorCodes.Invalid, () => grain.SendCue(instructor, CueKind.Repeat, null, null));
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Invalid, () => grain.SendCue(instructor, nameof(CueKind.Repeat), null, null));
         await GrainKit.AssertRejectedAsync(ErrorCodes.Invalid, () => grain.ResumeClass(instructor));
 
         var after = await grain.GetSnapshot();

@@ -28,7 +28,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture) : ClusterGrainTests
         var calls = parents.SelectMany(parent => Enumerable.Range(0, 5).SelectMany(i => new[]
         {
             grain.SendChat(parent, $"chat-{i}", $"line {i}"),
-            grain.CheckIn(parent, (CheckInStatus)(i % 8), null),
+            grain.CheckIn(parent, ((CheckInStatus)(i % 8)).ToString(), null),
         })).ToList();
         var seqs = await Task.WhenAll(calls);
 
@@ -52,7 +52,7 @@ public sealed class FanOutGrainTests(ClusterFixture fixture) : ClusterGrainTests
         var start = await grain.Subscribe(TestSilos.A, reference, null, NoConnections);
         for (var i = 0; i < 20; i++)
         {
-            await grain.CheckIn(instructor, CheckInStatus.Following, null);
+            await grain.CheckIn(instructor, nameof(CheckInStatus.Following), null);
         }
 
         var last = start + 20;

@@ -22,10 +22,10 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
     {
         var (_, grain, instructor, parent) = await LiveClassWithSamAsync();
         await grain.GoToStep(instructor, 4);
-        await grain.SendCue(instructor, CueKind.Repeat, 3, null);
+        await grain.SendCue(instructor, nameof(CueKind.Repeat), 3, null);
         await grain.SetTempo(instructor, 24);
         var chatSeq = await grain.SendChat(parent.ParticipantId, "client-1", "hello");
-        await grain.CheckIn(parent.ParticipantId, CheckInStatus.Following, null);
+        await grain.CheckIn(parent.ParticipantId, nameof(CheckInStatus.Following), null);
         var before = await grain.GetSnapshot();
 
         await DeactivateAsync(grain);
@@ -55,7 +55,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
     {
         var (created, grain, instructor, parent) = await LiveClassWithSamAsync();
         await grain.GoToStep(instructor, 3);
-        await grain.CheckIn(parent.ParticipantId, CheckInStatus.NeedHelp, null);
+        await grain.CheckIn(parent.ParticipantId, nameof(CheckInStatus.NeedHelp), null);
         await grain.EndClass(instructor);
         var before = await grain.GetRecap(created.InstructorKey);
 
@@ -133,7 +133,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
         Assert.Empty((await ReadStoredAsync<ClassSessionState>(grain, "session")).Roster);
 
         // Changes after the stored roster and chat: only the class's own state, its log and the silo's journal hold them.
-        await grain.CheckIn(alex.ParticipantId, CheckInStatus.Sleeping, null);
+        await grain.CheckIn(alex.ParticipantId, nameof(CheckInStatus.Sleeping), null);
         var secondSeq = await grain.SendChat(alex.ParticipantId, "alex-1", "second");
         await grain.Leave(sam.ParticipantId);
         var before = await grain.GetSnapshot();
@@ -165,7 +165,7 @@ public sealed class ReactivationGrainTests(ClusterFixture fixture) : ClusterGrai
         var sam = await grain.JoinAsParent("Sam");
         await grain.StartClass(instructor);
         var chatSeq = await grain.SendChat(sam.ParticipantId, "sam-1", "hello");
-        await grain.CheckIn(sam.ParticipantId, CheckInStatus.Following, null);
+        await grain.CheckIn(sam.ParticipantId, nameof(CheckInStatus.Following), null);
         var before = await grain.GetSnapshot();
         await DeactivateAsync(grain);
 

@@ -17,7 +17,7 @@ public sealed class RemovalGrainTests(ClusterFixture fixture) : ClusterGrainTest
         Assert.False(await participant.VerifyToken(token.Secret));
         await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.Rejoin(parent.ParticipantId, 0));
         await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.SendChat(parent.ParticipantId, "c1", "hi"));
-        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.CheckIn(parent.ParticipantId, CheckInStatus.Ready, null));
+        await GrainKit.AssertRejectedAsync(ErrorCodes.Forbidden, () => grain.CheckIn(parent.ParticipantId, nameof(CheckInStatus.Ready), null));
         Assert.DoesNotContain((await grain.GetSnapshot()).Participants, p => p.ParticipantId == parent.ParticipantId);
 
         var removed = Assert.Single(await observer.WaitForCountAsync(1));

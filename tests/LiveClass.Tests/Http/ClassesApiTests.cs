@@ -16,6 +16,8 @@ public sealed class ClassesApiTests : ServerPerTest
         var response = await Server.Http.PostAsJsonAsync("/api/classes", new { title = "Week 1", instructorName = "Maya", routineId = "week-1" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        // It carries the instructor's key: no cache may keep it.
+        Assert.True(response.Headers.CacheControl?.NoStore, "Cache-Control: no-store");
         var created = (await response.Content.ReadFromJsonAsync<CreateClassResponse>())!;
         Assert.True(created.ClassId.Length >= 16, "at least 96 random bits");
         Assert.Matches("^[A-Za-z0-9_-]+$", created.ClassId);
@@ -31,6 +33,28 @@ public sealed class ClassesApiTests : ServerPerTest
         Assert.Equal(0, snapshot.StepIndex);
         Assert.Null(snapshot.Cue);
         Assert.Null(snapshot.Tempo);
+    }
+
+    [Fact]
+    public async Task A_body_that_stops_arriving_is_refused_as_invalid_with_a_problem()
+    {
+        var server = new Uri(Server.BaseUrl);
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(server.Host, server.Port);
+        var stream = socket.GetStream();
+        var head = "POST /api/classes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head + "{\"title\":\"Week 1\""));
+
+        // Kestrel gives up on a body that stops after its grace period (5 s) and answers 408.
+        using var reader = new StreamReader(stream);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.StartsWith("HTTP/1.1 408", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.OrdinalIgnoreCase);
+        // The body may come in chunks: the problem is the JSON object in it.
+        var problem = JsonDocument.Parse(answer[answer.IndexOf('{')..(answer.LastIndexOf('}') + 1)]).RootElement;
+        Assert.Equal(ErrorCodes.Invalid, problem.GetProperty("type").GetString());
+        Assert.Contains("in time", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

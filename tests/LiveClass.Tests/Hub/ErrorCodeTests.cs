@@ -181,6 +181,12 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "Done", null);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.GoToStep), 2);
         await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.StartClass));
+        // Whatever the arguments: the class's status is checked before them.
+        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.CheckIn), "NoSuchStatus", null);
+        await klass.ExpectErrorAsync(klass.Parent, "class_ended:", nameof(IClassHub.SendChat), null, "");
+        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.GoToStep), [null]);
+        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.SetTempo), [null]);
+        await klass.ExpectErrorAsync(klass.Instructor, "class_ended:", nameof(IClassHub.SendCue), "NoSuchCue", null, null);
         await using var late = await klass.ConnectAsync();
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsParent), klass.Created.JoinCode, "Late family");
         await klass.ExpectErrorAsync(late, "class_ended:", nameof(IClassHub.JoinAsInstructor), klass.Created.ClassId, klass.Created.InstructorKey);

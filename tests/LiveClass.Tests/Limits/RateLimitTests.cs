@@ -437,6 +437,62 @@ public sealed class RateLimitTests
         Assert.True(await ClassActivationsAsync(management) >= 1);
     }
 
+    [Fact]
+    public async Task Recaps_asked_with_guessed_class_ids_or_wrong_keys_wake_no_class()
+    {
+        await using var server = await LiveClassServer.StartAsync();
+        var created = await server.CreateClassAsync();
+        var management = server.Grains.GetGrain<IManagementGrain>(0);
+        await management.ForceActivationCollection(TimeSpan.Zero);
+        var before = await ClassActivationsAsync(management);
+
+        Task<HttpResponseMessage> RecapAsync(string classId, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{classId}/recap");
+            request.Headers.Add("X-Instructor-Key", key);
+            return server.Http.SendAsync(request);
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await RecapAsync(LiveClass.Domain.Secrets.NewClassId(), "key")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await RecapAsync(created.ClassId, "not-the-key")).StatusCode);
+        Assert.Equal(before, await ClassActivationsAsync(management));
+
+        Assert.Equal(HttpStatusCode.OK, (await RecapAsync(created.ClassId, created.InstructorKey)).StatusCode);
+        Assert.True(await ClassActivationsAsync(management) >= 1);
+    }
+
+    [Fact]
+    public async Task Recaps_share_the_code_look_ups_budget_per_address()
+    {
+        await using var server = await LiveClassServer.StartAsync("Limits:ClassLookupsPerMinute=3");
+        var created = await server.CreateClassAsync();
+
+        Task<HttpResponseMessage> RecapAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
+            request.Headers.Add("X-Instructor-Key", created.InstructorKey);
+            return server.Http.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync($"/api/classes/{created.JoinCode}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await RecapAsync()).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await server.Http.GetAsync("/api/classes/ZZZ-ZZZ")).StatusCode);
+        var refused = await RecapAsync();
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = (await refused.Content.ReadFromJsonAsync<ProblemDetails>())!;
+        Assert.Equal(ErrorCodes.RateLimited, problem.Type);
+        // The detail tells as much as Retry-After does.
+        var retryAfter = refused.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.Contains($"try again in {retryAfter.Value.TotalSeconds:0} s", problem.Detail, StringComparison.Ordinal);
+    }
+
     private static async Task<int> ClassActivationsAsync(IManagementGrain management)
     {
         var statistics = await management.GetSimpleGrainStatistics();
