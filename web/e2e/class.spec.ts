@@ -242,6 +242,8 @@ test('a parent who reloads is the same family', async ({ browser, request }) => 
   await expect(parent.page.getByTestId('connection-banner')).toBeHidden();
   await expect.poll(() => participantId(parent.page)).toBe(before);
   await expect(parent.page.getByTestId('checkin-Following')).toHaveAttribute('aria-pressed', 'true');
+  // A reload is a first visit for the page: nothing to announce as a reconnection.
+  await expect(parent.page.getByTestId('announcer')).not.toContainText('Connected again');
 
   // Still one row for the family, and still online.
   await t.getByTestId('next-step').click();
@@ -369,6 +371,50 @@ test('the console keeps the keyboard where it is while the class changes', async
   const { teacher, families } = await openClass(browser, request, people, 'Keyboard', names);
   const t = teacher.page;
   const cy = families[1].page;
+  const focused = () => t.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+
+  // An empty chat is no tab stop, on the console or a family's page; with a line in it, it is.
+  await expect(t.getByTestId('chat-list')).not.toHaveAttribute('tabindex');
+  await expect(cy.getByTestId('chat-list')).not.toHaveAttribute('tabindex');
+
+  // The routine is one tab stop, on the current step, between the class controls and Next.
+  await t.getByTestId('start').focus();
+  const passed: string[] = [];
+  while (passed.length < 8 && passed.at(-1) !== 'next-step') {
+    await t.keyboard.press('Tab');
+    passed.push(await focused());
+  }
+  expect(passed.slice(passed.indexOf('step-0'))).toEqual(['step-0', 'next-step']);
+  // In the list, the arrow keys, Home and End move along it; Enter goes to the step.
+  await t.getByTestId('step-0').focus();
+  await t.keyboard.press('ArrowDown');
+  await expect(t.getByTestId('step-1')).toBeFocused();
+  await t.keyboard.press('End');
+  await expect(t.getByTestId('step-53')).toBeFocused();
+  await t.keyboard.press('Home');
+  await t.keyboard.press('ArrowDown');
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('step-1')).toHaveAttribute('aria-current', 'step');
+  await expect(cy.getByTestId('step-counter')).toHaveText(/^Step 2 of/);
+
+  // A cue refused before leaves no stale error once another is tried.
+  await t.getByTestId('repeat-count').fill('0');
+  await t.getByTestId('cue-Repeat').click();
+  await expect(t.getByTestId('action-error')).not.toBeEmpty();
+  await t.getByTestId('custom-cue').fill('');
+  await t.getByTestId('cue-Custom').click();
+  await expect(t.getByTestId('action-error')).toHaveText('Write the cue first, then send it.');
+
+  // Online is said once per person: the dot beside the words is not read.
+  await cy.getByTestId('checkin-Following').click();
+  await expect(boardRow(t, 'Cy & Di')).toHaveAttribute('data-checkin', 'Following');
+  const onlineWords = async (snapshot: Promise<string>) => (await snapshot).match(/\bonline\b/g)?.length ?? 0;
+  expect(await onlineWords(boardRow(t, 'Cy & Di').ariaSnapshot())).toBe(1);
+  expect(await onlineWords(boardRow(t, 'Ada & Bo').ariaSnapshot())).toBe(1);
+  expect(await onlineWords(cy.locator('.person').filter({ hasText: 'Ada & Bo' }).ariaSnapshot())).toBe(1);
+
+  await sendChat(cy, 'Hello');
+  await expect(t.getByTestId('chat-list')).toHaveAttribute('tabindex', '0');
 
   // Start, Pause and Resume each go away once pressed: the keyboard moves to the one shown now.
   await t.getByTestId('start').focus();

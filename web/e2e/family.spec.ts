@@ -233,6 +233,68 @@ test('a Spanish-speaking parent hears the step in Spanish', async ({ browser, re
     .toEqual([{ text: 'Paso 9, parte superior del pie. Unas tres veces.', lang: 'es-ES' }]);
 });
 
+/** Words of the visible check-in buttons that spill out of their button or break inside a word. */
+async function checkInWordsOutside(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const button of Array.from(document.querySelectorAll<HTMLElement>('.checkin-btn'))) {
+      if (!button.checkVisibility()) continue;
+      const box = button.getBoundingClientRect();
+      const border = parseFloat(getComputedStyle(button).borderLeftWidth);
+      if (box.height < 64) bad.push(`${button.dataset.status ?? ''} is only ${String(box.height)} px tall`);
+      const label = button.querySelector('.checkin-label')?.firstChild;
+      const text = label?.textContent ?? '';
+      for (const word of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(label as Node, word.index);
+        range.setEnd(label as Node, word.index + word[0].length);
+        const rects = Array.from(range.getClientRects());
+        const inside = rects.every((r) => r.left >= box.left + border - 0.5 && r.right <= box.right - border + 0.5);
+        if (rects.length !== 1 || !inside) bad.push(`${word[0]} (${String(box.width)} px button)`);
+      }
+    }
+    return bad;
+  });
+}
+
+test('every check-in label fits inside its large button from a 320 px phone up, in English and Spanish', async ({
+  browser,
+  request,
+}) => {
+  const created = await createClass(request, 'Small phones');
+  const context = await browser.newContext({ viewport: { width: 320, height: 568 }, isMobile: true, hasTouch: true });
+  const p = await context.newPage();
+  people.push({ context, page: p, dialogs: [], errors: [] });
+  await p.goto(new URL(created.parentUrl).pathname);
+  // The hint for a family already in on another device stays out of the way of joining.
+  await expect(p.getByTestId('other-device-hint')).toContainText('Continue on another device');
+  await expect(p.getByTestId('join-submit')).toBeInViewport();
+  await p.getByTestId('family-name').fill('Ines & Bea');
+  await p.getByTestId('join-submit').click();
+  await expect(p.getByTestId('checkin-Following')).toBeVisible();
+
+  for (const lang of ['en', 'es']) {
+    if (lang === 'es') {
+      await p.evaluate(() => {
+        localStorage.setItem('liveclass.v1.pref.lang', 'es');
+      });
+      await p.reload();
+      await expect(p.getByTestId('checkin-Following')).toHaveText(/Siguiendo/);
+    }
+    // Two columns on phones, four from 640 px, two again beside the class from 900 px.
+    for (const width of [320, 360, 640, 900]) {
+      await p.setViewportSize({ width, height: 640 });
+      expect(await checkInWordsOutside(p), `${lang} at ${String(width)} px`).toEqual([]);
+      await p.getByTestId('mat-toggle').click();
+      await p.getByTestId('mat-checkin').click();
+      await expect(p.getByTestId('checkin-Sleeping')).toBeVisible();
+      expect(await checkInWordsOutside(p), `${lang} mat sheet at ${String(width)} px`).toEqual([]);
+      await p.getByTestId('mat-checkin-close').click();
+      await p.getByTestId('mat-toggle').click();
+    }
+  }
+});
+
 test('the mat view shows the step, doll, cue and tempo large, with check-ins one tap away', async ({
   browser,
   request,

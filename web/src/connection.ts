@@ -82,6 +82,8 @@ export class ClassSession {
   private quickCloses = 0;
   private unavailableAttempts = 0;
   private refusedAttempts = 0;
+  /** Whether this session has been in the class on this page: only then is a lost connection a reconnection. */
+  private wasOnline = false;
   private stopped = false;
   private readonly clock: ServerClock;
   private readonly chat: ChatOutbox;
@@ -270,7 +272,8 @@ export class ClassSession {
   private async restartLoop(): Promise<void> {
     if (this.restarting || this.stopped) return;
     this.restarting = true;
-    this.setStatus(this.sequencer.state ? 'reconnecting' : 'connecting');
+    // A page opened again shows the class it kept at once, but it is connecting, not coming back.
+    this.setStatus(this.wasOnline ? 'reconnecting' : 'connecting');
     const connected = await this.startUntilConnected().finally(() => {
       this.restarting = false;
     });
@@ -426,7 +429,10 @@ export class ClassSession {
     // Stopped is for good: a rejoin that answered after the session was let go changes nothing.
     if (this.status === status || (this.stopped && status !== 'stopped')) return;
     this.status = status;
-    if (status === 'online') this.closedBy = null;
+    if (status === 'online') {
+      this.closedBy = null;
+      this.wasOnline = true;
+    }
     this.handlers.onConnection?.(status);
   }
 

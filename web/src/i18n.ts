@@ -71,6 +71,25 @@ export function t(key: MessageKey, params?: Params, l: Lang = current): string {
   return format(CATALOGS[l][key], params);
 }
 
+/** Message bases that come in plural forms: `${base}.one`, `${base}.other`, … as the language needs. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** The form of `base` for the count `n` (given to the message as {n}), by the language's plural rules. */
+export function tn(base: PluralBase, n: number, params?: Params, l: Lang = current): string {
+  let rules = pluralRules.get(l);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale(l));
+    pluralRules.set(l, rules);
+  }
+  const catalog: Record<string, string> = CATALOGS[l];
+  const form = catalog[`${base}.${rules.select(n)}`] ?? catalog[`${base}.other`];
+  return format(form, { ...params, n });
+}
+
 /** For keys built from protocol values (e.g. `area.${area}`): falls back when unknown. */
 export function tOr(key: string, fallback: string, params?: Params, l: Lang = current): string {
   return key in en ? t(key as MessageKey, params, l) : fallback;

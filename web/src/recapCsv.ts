@@ -1,7 +1,7 @@
 // The recap as one CSV table a spreadsheet opens directly: a row per family, per step and
 // check-in, and per chat message, told apart by the first column. Times are ISO 8601 in UTC.
 import { toCsv, type CsvValue } from './csv';
-import { t, tOr, type Lang } from './i18n';
+import { t, tn, tOr, type Lang } from './i18n';
 import type { ClassRecap } from './protocol';
 import { stepText } from './routineText';
 import { checkInLabel } from './wording';
@@ -14,6 +14,16 @@ function iso(ms: number | null | undefined): string {
 
 export function minutes(ms: number): number {
   return Math.round(ms / 60000);
+}
+
+/** The recap's one line: how many families came, how long the class ran, and its status (already in words). */
+export function recapSummary(families: number, spanMs: number, status: string, lang?: Lang): string {
+  const length =
+    spanMs > 0 && spanMs < 30_000
+      ? t('recap.underMinute', undefined, lang)
+      : tn('recap.minuteCount', minutes(spanMs), undefined, lang);
+  const count = tn('recap.families', families, undefined, lang);
+  return t('recap.summary', { families: count, minutes: length, status }, lang);
 }
 
 export function recapRows(recap: ClassRecap, lang?: Lang): CsvValue[][] {

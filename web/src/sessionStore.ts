@@ -1,6 +1,7 @@
 // What a session keeps in this browser between visits: its membership (token, last seq) and a
 // cached copy of the class, written a moment after changes so a burst of events is one write.
 import type { SessionEnd } from './connection';
+import { normalizeJoinCode } from './joincode';
 import type { OutboxItem } from './outbox';
 import type { JoinResult, Role } from './protocol';
 import type { ClassState } from './state';
@@ -85,6 +86,9 @@ export class SessionStore {
     const { state, role, participantId, ended } = this.seat();
     if (state?.status === 'Ended') storage.markEnded(state.classId, Date.now());
     if (!state || !role || !participantId || ended) return;
+    // A device that came in by a family link never saw the code; a rejoin form after a removal needs it.
+    const joinCode = state.joinCode ? normalizeJoinCode(state.joinCode) : null;
+    if (joinCode && storage.loadJoinCode(state.classId) !== joinCode) storage.saveJoinCode(state.classId, joinCode);
     storage.updateMembership(state.classId, role, participantId, state.seq);
     storage.saveCachedState(role, participantId, state);
   }

@@ -1,7 +1,7 @@
 // Pure class state: a snapshot plus events applied in seq order. No I/O here, so the rules of
 // rule 1 of docs/protocol.md (order, duplicates, buffering, gaps) can be tested directly.
 import type { ChatMessage, CheckInStatus, ClassEvent, Participant, RejoinResult, Snapshot, Step } from './protocol';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 import { CHECK_IN_STATUSES } from './protocol';
 
 /** A client keeps more than the snapshot's 200 lines, but not without bound. */
@@ -248,7 +248,7 @@ export function checkInCounts(participants: Participant[]): CheckInCounts {
 export function checkInSummary(counts: CheckInCounts): string {
   const parts: string[] = [];
   for (const key of [...CHECK_IN_STATUSES, 'none'] as const) {
-    if (counts[key] > 0) parts.push(t(`count.${key}`, { n: counts[key] }));
+    if (counts[key] > 0) parts.push(tn(`count.${key}`, counts[key]));
   }
   return parts.length ? parts.join(', ') : t('count.empty');
 }

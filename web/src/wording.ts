@@ -88,6 +88,12 @@ export function cueShort(cue: Cue): string {
   }
 }
 
+/** Asked before a "continue on another device" link takes the place of the family this browser already is. */
+export function replaceFamilyQuestion(displayName: string | null | undefined, lang?: Lang): string {
+  const name = displayName?.trim() || t('parent.anotherFamily', undefined, lang);
+  return t('parent.replaceFamily', { name }, lang);
+}
+
 export function repetitionsText(repetitions: number): string {
   if (!repetitions || repetitions < 1) return '';
   return repetitions === 1 ? t('reps.one') : t('reps.many', { n: repetitions });

@@ -263,3 +263,42 @@ describe('a class that has ended', () => {
     expect(calls).toEqual(['Rejoin']);
   });
 });
+
+describe('a page opened again with the class it kept', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    const items = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => items.set(key, value),
+      removeItem: (key: string) => items.delete(key),
+    });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('is connecting, not reconnecting, until it has been in the class; a drop after that is a reconnection', async () => {
+    const storage = await import('../src/storage');
+    const { stateFromSnapshot } = await import('../src/state');
+    storage.saveCachedState('Parent', 'p1', stateFromSnapshot(snapshot()));
+    hub.current = new hub.FakeConnection();
+    hub.current.answer = (method) =>
+      method === 'Rejoin'
+        ? Promise.resolve({ participantId: 'p1', role: 'Parent', snapshot: null, events: [] })
+        : Promise.reject(new Error('no answer scripted'));
+    const session = ClassSession.resume('c1', 'Parent', membership, null);
+    const statuses: string[] = [];
+    session.setHandlers({ onConnection: (status) => statuses.push(status) });
+    expect(session.state?.classId).toBe('c1');
+
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses).toEqual(['connecting', 'online']);
+
+    hub.current.serverCloses('the network went away');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses).toContain('reconnecting');
+    session.dispose();
+  });
+});

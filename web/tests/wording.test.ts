@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../src/retry';
 import { parseRoute } from '../src/router';
 import { areaLabel, cueForParents, statusLabel } from '../src/wording';
+import { stepKeyTarget } from '../src/views/teach/steps';
 
 describe('parent-facing words', () => {
   it('turns cues into calm instructions', () => {
@@ -42,5 +43,23 @@ describe('routes', () => {
     expect(parseRoute('/class/abc_123')).toEqual({ name: 'class', classId: 'abc_123' });
     expect(parseRoute('/teach/abc')).toEqual({ name: 'teach', classId: 'abc' });
     expect(parseRoute('/nope/x/y')).toEqual({ name: 'notFound' });
+  });
+});
+
+describe('the console’s routine list from the keyboard', () => {
+  it.each([
+    ['ArrowDown', 3, 4],
+    ['ArrowRight', 3, 4],
+    ['ArrowUp', 3, 2],
+    ['ArrowLeft', 0, 0],
+    ['ArrowDown', 53, 53],
+    ['Home', 20, 0],
+    ['End', 20, 53],
+  ])('%s from step %i goes to %i', (key, from, to) => {
+    expect(stepKeyTarget(key, from, 54)).toBe(to);
+  });
+
+  it('leaves Tab, Enter and Space to the browser', () => {
+    for (const key of ['Tab', 'Enter', ' ']) expect(stepKeyTarget(key, 3, 54)).toBeNull();
   });
 });

@@ -111,7 +111,7 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
   const lines = h('ol', { class: 'chat-lines' });
   const element = h(
     'div',
-    { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list', tabindex: 0 },
+    { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list' },
     lines,
   );
   const unread = unreadBadge();
@@ -151,6 +151,9 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
     const added = state.chat.filter((m) => !rows.has(m.messageId));
     if (added.length) element.setAttribute('aria-live', allLive(added, applied) ? 'polite' : 'off');
     placeLines(state.chat);
+    // A tab stop to scroll the lines from the keyboard; an empty log has nothing to show there.
+    if (rows.size) element.tabIndex = 0;
+    else element.removeAttribute('tabindex');
     const fresh = applied.filter(
       (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
     ).length;

@@ -4,7 +4,7 @@ import type { ErrorCode } from '../errors';
 import { copyText, h, setChildren, setText } from '../dom';
 import type { Participant } from '../protocol';
 import type { ClassState } from '../state';
-import { LANGUAGES, lang, setLang, t, type Lang } from '../i18n';
+import { LANGUAGES, lang, setLang, t, tn, type Lang } from '../i18n';
 import { statusLabel } from '../wording';
 import { liveRegionWriter } from '../liveRegion';
 
@@ -81,15 +81,13 @@ export function announcer(): { element: HTMLElement; say: (text: string) => void
   return { element, say };
 }
 
+/** The dot only repeats what the text beside it says, so assistive tech skips it. */
 export function onlineDot(p: Participant): HTMLElement {
-  return h(
-    'span',
-    {
-      class: `online-dot${p.online ? ' is-online' : ''}`,
-      'data-online': p.online ? 'true' : 'false',
-    },
-    h('span', { class: 'visually-hidden' }, p.online ? t('people.online') : t('people.offline')),
-  );
+  return h('span', {
+    class: `online-dot${p.online ? ' is-online' : ''}`,
+    'data-online': p.online ? 'true' : 'false',
+    'aria-hidden': 'true',
+  });
 }
 
 export function peoplePanel(session: ClassSession): { element: HTMLElement; update(state: ClassState): void } {
@@ -103,7 +101,7 @@ export function peoplePanel(session: ClassSession): { element: HTMLElement; upda
         (a, b) =>
           (a.role === b.role ? 0 : a.role === 'Instructor' ? -1 : 1) || a.displayName.localeCompare(b.displayName),
       );
-      setText(heading, t('people.headingCount', { n: sorted.filter((p) => p.role === 'Parent').length }));
+      setText(heading, tn('people.headingCount', sorted.filter((p) => p.role === 'Parent').length));
       setChildren(
         list,
         sorted.map((p) =>

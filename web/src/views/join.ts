@@ -2,24 +2,25 @@
 import { ApiError, getClass } from '../api';
 import { ClassSession } from '../connection';
 import { h, setChildren, setText } from '../dom';
-import { friendlyError, serverDetail, type ParsedError } from '../errors';
+import { friendlyError, type ParsedError } from '../errors';
 import { formatJoinCode, normalizeJoinCode } from '../joincode';
-import { serverLimits, tooLong } from '../limits';
+import { serverLimits } from '../limits';
+import { nameMessage, nameProblem, nameRefusal, sameName, trimName } from '../names';
 import type { ClassSummary } from '../protocol';
 import { navigate } from '../router';
 import * as sessions from '../sessions';
 import * as storage from '../storage';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { statusLabel } from '../wording';
 import { langPicker, topbar } from './common';
 import { field, familyNameInput, formError, stackForm, submitButton } from './forms';
 
 /** Joins as a family and moves to the class page; returns a message when it could not. */
 export async function joinFamily(joinCode: string, rawName: string): Promise<string | null> {
-  const name = rawName.trim();
-  if (!name) return t('join.nameRequired');
-  const max = serverLimits.current()?.displayNameMaxLength;
-  if (max !== undefined && tooLong(name, max)) return t('join.nameTooLong', { max });
+  const name = trimName(rawName);
+  const maxLength = serverLimits.current()?.displayNameMaxLength;
+  const problem = nameProblem(name, { maxLength });
+  if (problem) return nameMessage(problem);
   try {
     // This browser may already be a family of the class: come back as that family, not a new one.
     const summary = await getClass(joinCode).catch((error: unknown) => {
@@ -33,14 +34,14 @@ export async function joinFamily(joinCode: string, rawName: string): Promise<str
       navigate(`/class/${encodeURIComponent(summary.classId)}`);
       return null;
     }
+    if (summary && sameName(name, summary.instructorName)) return nameMessage({ kind: 'instructor' });
     const session = await ClassSession.joinAsParent(joinCode, name);
     sessions.handOver(session);
     if (session.classId) navigate(`/class/${encodeURIComponent(session.classId)}`);
     return null;
   } catch (error) {
     const parsed = error as ParsedError;
-    if (parsed.code === 'invalid')
-      return t('join.nameInvalid', { detail: serverDetail(parsed.detail) || t('join.nameRejected') });
+    if (parsed.code === 'invalid') return nameMessage(nameRefusal(parsed.detail));
     return friendlyError(parsed);
   }
 }
@@ -120,6 +121,7 @@ function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAliv
     button,
     error,
     h('p', { class: 'muted small' }, t('join.health')),
+    h('p', { class: 'muted small', 'data-testid': 'other-device-hint' }, t('join.otherDevice')),
   );
   setChildren(
     body,
@@ -130,13 +132,7 @@ function showForm(body: HTMLElement, summary: ClassSummary, code: string, isAliv
       {},
       h('span', { class: 'status-pill', 'data-status': summary.status }, statusLabel(summary.status)),
       ' ',
-      h(
-        'span',
-        { class: 'muted' },
-        summary.participantCount === 1
-          ? t('join.codeLineOne', { code: formatJoinCode(code) })
-          : t('join.codeLine', { code: formatJoinCode(code), count: summary.participantCount }),
-      ),
+      h('span', { class: 'muted' }, tn('join.codeLine', summary.participantCount, { code: formatJoinCode(code) })),
     ),
     summary.status === 'Ended' ? h('p', { role: 'alert' }, t('join.ended')) : form,
   );

@@ -8,6 +8,7 @@ import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
 import { registerTestHooks } from '../testHooks';
 import { keepScreenOn, type ScreenKeeper } from '../wakeLock';
+import { replaceFamilyQuestion } from '../wording';
 import { chatPanel } from './chat';
 import { takeOrResume } from './classPage';
 import { announcer, connectionBanner, peoplePanel, statusPill, topbar } from './common';
@@ -42,12 +43,7 @@ function adoptLinkToken(classId: string): void {
   const linkToken = fragmentParams().get('token');
   if (!linkToken) return;
   // Never swap the family this browser already is in the class without asking.
-  storage.adoptLinkToken(classId, linkToken, (current) =>
-    window.confirm(
-      `This browser is already in this class as ${current.displayName ?? 'another family'}. ` +
-        'Open the class as the family from this link instead?',
-    ),
-  );
+  storage.adoptLinkToken(classId, linkToken, (current) => window.confirm(replaceFamilyQuestion(current.displayName)));
   clearFragmentFromUrl();
 }
 
@@ -179,7 +175,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
       page.tempo.dispose();
       screen.setWanted(false);
       sound.hush();
-      showSessionEnd(main, classId, end, s.state?.routine.id ?? null);
+      showSessionEnd(main, classId, end, s.state);
       if (end.reason !== 'not_found') pill.element.hidden = true;
     },
     onOutbox: (items) => {

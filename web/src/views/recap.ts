@@ -4,7 +4,7 @@ import { ApiError, getRecap } from '../api';
 import { formatTime, h, setChildren } from '../dom';
 import { t, tOr } from '../i18n';
 import type { ClassRecap } from '../protocol';
-import { minutes, recapCsv } from '../recapCsv';
+import { minutes, recapCsv, recapSummary } from '../recapCsv';
 import { stepText } from '../routineText';
 import * as storage from '../storage';
 import { checkInLabel, statusLabel } from '../wording';
@@ -59,15 +59,7 @@ function recapSections(classId: string, recap: ClassRecap): HTMLElement[] {
       { class: 'panel recap-head' },
       h('h1', {}, t('recap.heading')),
       h('p', { class: 'lead', 'data-testid': 'recap-title' }, recap.title),
-      h(
-        'p',
-        { 'data-testid': 'recap-summary' },
-        t('recap.summary', {
-          families: recap.families.length,
-          minutes: span > 0 && span < 30_000 ? '<1' : minutes(span),
-          status: statusLabel(recap.status),
-        }),
-      ),
+      h('p', { 'data-testid': 'recap-summary' }, recapSummary(recap.families.length, span, statusLabel(recap.status))),
       h(
         'div',
         { class: 'link-row' },

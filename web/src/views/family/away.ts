@@ -1,9 +1,13 @@
 // When this browser is not (or no longer) a family of the class: join it, or join it again.
+import { getClass } from '../../api';
 import type { SessionEnd } from '../../connection';
 import { h, setChildren, setText } from '../../dom';
 import { t } from '../../i18n';
+import { normalizeJoinCode } from '../../joincode';
 import { limitLength } from '../../limits';
+import type { ClassSummary } from '../../protocol';
 import { navigate } from '../../router';
+import type { ClassState } from '../../state';
 import * as storage from '../../storage';
 import { endedNotice } from '../common';
 import { noticePage, refusedNotice, toStartLink } from '../classPage';
@@ -31,24 +35,64 @@ export function renderNotJoined(root: HTMLElement, classId: string): void {
   );
 }
 
-/** Replaces the class with why the family is out of it, and a way back in where there is one. */
-export function showSessionEnd(main: HTMLElement, classId: string, end: SessionEnd, routineId: string | null): void {
-  setChildren(main, sessionEndNotice(classId, end, routineId));
+/** The class's join code as far as this browser knows it: kept from joining, or seen in the class. */
+export function knownJoinCode(classId: string, state: ClassState | null): string | null {
+  return storage.loadJoinCode(classId) ?? (state?.joinCode ? normalizeJoinCode(state.joinCode) : null);
 }
 
-function sessionEndNotice(classId: string, end: SessionEnd, routineId: string | null): HTMLElement {
+/**
+ * Whether the class a family can no longer get into has ended: as this page last saw it, else as
+ * the class's look-up says. Unknown (no code, no answer) counts as not ended.
+ */
+export async function classHasEnded(
+  state: ClassState | null,
+  joinCode: string | null,
+  lookUp: (joinCode: string) => Promise<Pick<ClassSummary, 'status'>> = getClass,
+): Promise<boolean> {
+  if (state?.status === 'Ended') return true;
+  if (!joinCode) return false;
+  try {
+    return (await lookUp(joinCode)).status === 'Ended';
+  } catch {
+    return false;
+  }
+}
+
+/** Replaces the class with why the family is out of it, and a way back in where there is one. */
+export function showSessionEnd(main: HTMLElement, classId: string, end: SessionEnd, state: ClassState | null): void {
+  const routineId = state?.routine.id ?? null;
+  const joinCode = knownJoinCode(classId, state);
   switch (end.reason) {
     case 'not_found':
-      return endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'), toStartLink());
+      setChildren(main, endedNotice(t('parent.notAvailable'), t('parent.notAvailableBody'), toStartLink()));
+      return;
     case 'class_ended':
-      return endedNotice(t('parent.classOver'), t('parent.classOverBody'), practiceLink(routineId));
+      setChildren(main, classOverNotice(routineId));
+      return;
     case 'refused':
-      return refusedNotice(end);
+      setChildren(main, refusedNotice(end));
+      return;
     case 'removed':
-      return endedNotice(t('parent.removed'), t('parent.removedBody'), rejoinForm(storage.loadJoinCode(classId)));
-    case 'forbidden':
-      return endedNotice(t('parent.linkGone'), t('parent.linkGoneBody'), rejoinForm(storage.loadJoinCode(classId)));
+      setChildren(main, endedNotice(t('parent.removed'), t('parent.removedBody'), rejoinForm(joinCode)));
+      return;
+    case 'forbidden': {
+      // A family removed while away learns it only now; if the class has ended since, joining again is no use.
+      const looking = h('p', { class: 'muted', role: 'status' }, t('join.lookingUp'));
+      setChildren(main, looking);
+      void classHasEnded(state, joinCode).then((ended) => {
+        if (!looking.isConnected) return;
+        looking.replaceWith(
+          ended
+            ? classOverNotice(routineId)
+            : endedNotice(t('parent.linkGone'), t('parent.linkGoneBody'), rejoinForm(joinCode)),
+        );
+      });
+    }
   }
+}
+
+function classOverNotice(routineId: string | null): HTMLElement {
+  return endedNotice(t('parent.classOver'), t('parent.classOverBody'), practiceLink(routineId));
 }
 
 /** The class's routine to practise at home, or the list of routines when this page never saw the class. */

@@ -135,7 +135,7 @@ function checkInButtons(tap: (status: CheckInStatus) => void): HTMLButtonElement
         },
       },
       h('span', { class: 'checkin-symbol', 'aria-hidden': 'true' }, o.symbol),
-      h('span', {}, o.label),
+      h('span', { class: 'checkin-label' }, o.label),
     ),
   );
 }

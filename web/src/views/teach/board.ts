@@ -20,6 +20,7 @@ interface BoardRow {
   name: HTMLElement;
   chip: HTMLElement;
   seen: HTMLElement;
+  presence: HTMLElement;
   remove: HTMLButtonElement;
   confirm: HTMLElement;
   confirmButton: HTMLButtonElement;
@@ -127,11 +128,12 @@ function newRow(p: Participant, steps: RemovalSteps): BoardRow {
     name: h('span', { class: 'board-name' }),
     chip: h('span', {}),
     seen: h('span', { class: 'muted small' }),
+    presence: h('span', { class: 'visually-hidden' }),
     remove,
     confirm,
     confirmButton,
   };
-  row.element.append(row.dot, row.name, row.chip, row.seen, remove, confirm);
+  row.element.append(row.dot, row.name, row.presence, row.chip, row.seen, remove, confirm);
   return row;
 }
 
@@ -153,6 +155,8 @@ function fillRow(row: BoardRow, p: Participant, ended: boolean, confirming: bool
     row.seen,
     p.checkIn ? t('teach.checkInAt', { n: p.checkIn.stepIndex + 1, time: formatTime(p.checkIn.at) }) : seen,
   );
+  // With a check-in shown in its place, the online state is still said once, to assistive tech.
+  setText(row.presence, p.checkIn ? seen : '');
   row.remove.setAttribute('aria-label', t('teach.removeLabel', { name: p.displayName }));
   row.confirm.setAttribute('aria-label', t('teach.confirmRemove', { name: p.displayName }));
   setText(row.confirmButton, t('teach.removeName', { name: p.displayName }));

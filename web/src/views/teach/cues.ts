@@ -29,7 +29,7 @@ export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number
     ),
   );
   const repeat = repeatGroup(actions, (n) => sendCue('Repeat', n, null));
-  const custom = customCueForm((text) => sendCue('Custom', null, text));
+  const custom = customCueForm(actions, (text) => sendCue('Custom', null, text));
   const lastCue = h('p', { class: 'muted small', 'data-testid': 'last-cue' });
   const tempo = tempoControl(actions, serverNow);
   const element = h(
@@ -86,7 +86,7 @@ function repeatGroup(
   return { element, button };
 }
 
-function customCueForm(send: (text: string) => Promise<boolean>): HTMLFormElement {
+function customCueForm(actions: ConsoleActions, send: (text: string) => Promise<boolean>): HTMLFormElement {
   const input = h('input', {
     type: 'text',
     id: 'custom-cue',
@@ -97,7 +97,11 @@ function customCueForm(send: (text: string) => Promise<boolean>): HTMLFormElemen
   limitLength(input, (limits) => limits.customCueMaxLength);
   const submit = async () => {
     const text = input.value.trim();
-    if (!text) return;
+    if (!text) {
+      // In place of whatever an earlier cue left on screen.
+      actions.say(t('teach.customEmpty'));
+      return;
+    }
     if (await send(text)) input.value = '';
   };
   return inlineForm(input, t('teach.customCue'), { text: t('teach.sendCue'), testId: 'cue-Custom' }, submit);

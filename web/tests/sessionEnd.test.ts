@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { snapshot } from './fixtures';
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length(): number {
+    return this.items.size;
+  }
+  clear(): void {
+    this.items.clear();
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+Object.assign(globalThis, { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+const storage = await import('../src/storage');
+const { SessionStore } = await import('../src/sessionStore');
+const { stateFromSnapshot } = await import('../src/state');
+const { classHasEnded, knownJoinCode } = await import('../src/views/family/away');
+const { replaceFamilyQuestion } = await import('../src/wording');
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+
+describe('a device that came in by a "continue on another device" link', () => {
+  it('keeps the join code the class showed it, so a rejoin form after a removal has it', () => {
+    const state = stateFromSnapshot(snapshot({ joinCode: 'KQ7-M4P' }));
+    expect(storage.loadJoinCode('c1')).toBeNull();
+    const store = new SessionStore(() => ({ state, role: 'Parent', participantId: 'p1', ended: false }));
+    store.schedule();
+    store.flush();
+    expect(storage.loadJoinCode('c1')).toBe('KQ7M4P');
+    expect(knownJoinCode('c1', null)).toBe('KQ7M4P');
+  });
+
+  it('knows the code from the class it saw even before it was kept', () => {
+    expect(knownJoinCode('c1', stateFromSnapshot(snapshot({ joinCode: 'kq7-m4p' })))).toBe('KQ7M4P');
+    expect(knownJoinCode('c1', stateFromSnapshot(snapshot()))).toBeNull();
+  });
+
+  it('asks before replacing the family this browser is, in the page’s language', () => {
+    expect(replaceFamilyQuestion('The Garcias', 'en')).toBe(
+      'This browser is already in this class as The Garcias. Open the class as the family from this link instead?',
+    );
+    expect(replaceFamilyQuestion(null, 'es')).toBe(
+      'Este navegador ya está en esta clase como otra familia. ¿Abrir la clase como la familia de este enlace?',
+    );
+  });
+});
+
+describe('a family whose link no longer works', () => {
+  const lookUp = (status: string) => () => Promise.resolve({ status: status as 'Ended' });
+
+  it('is told the class has ended when it has, by what the page saw or by the class look-up', async () => {
+    expect(await classHasEnded(stateFromSnapshot(snapshot({ status: 'Ended' })), null)).toBe(true);
+    expect(await classHasEnded(null, 'KQ7M4P', lookUp('Ended'))).toBe(true);
+  });
+
+  it('is offered to join again while the class goes on, or when nothing can tell', async () => {
+    expect(await classHasEnded(null, 'KQ7M4P', lookUp('Live'))).toBe(false);
+    expect(await classHasEnded(null, null, lookUp('Ended'))).toBe(false);
+    expect(await classHasEnded(null, 'KQ7M4P', () => Promise.reject(new Error('offline')))).toBe(false);
+  });
+});
