@@ -1,29 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { installMemoryStorage } from './memoryStorage';
 import { snapshot } from './fixtures';
 
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length(): number {
-    return this.items.size;
-  }
-  clear(): void {
-    this.items.clear();
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-}
-
-Object.assign(globalThis, { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+installMemoryStorage();
 const storage = await import('../src/storage');
 const { SessionStore } = await import('../src/sessionStore');
 const { stateFromSnapshot } = await import('../src/state');
