@@ -42,6 +42,9 @@ silo_alive() { alive "silo$1" "LiveClass.Server.dll --urls http://127.0.0.1:$(ht
 redis_alive() { alive redis "redis-server"; }
 azurite_alive() { alive azurite "azurite"; }
 ready() { curl -fsS --max-time 2 "http://127.0.0.1:$(http_port "$1")/readyz" >/dev/null 2>&1; }
+# A silo just started: its pid may still be the shell that is about to become the server, so only
+# whether that process lives tells.
+silo_started() { local pid; pid="$(pid_of "silo$1")"; [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
 
 check_silo_number() {
   [[ "${1:-}" =~ ^[123]$ ]] || { echo "silo number must be 1, 2 or 3" >&2; exit 2; }
@@ -146,7 +149,7 @@ wait_ready() { # wait_ready N...: until every named silo answers /readyz
   local deadline=$((SECONDS + 120))
   for n in "$@"; do
     until ready "$n"; do
-      if ! silo_alive "$n"; then echo "silo $n exited; see $DIR/logs/silo$n.log" >&2; exit 1; fi
+      if ! silo_started "$n"; then echo "silo $n exited; see $DIR/logs/silo$n.log" >&2; exit 1; fi
       if (( SECONDS > deadline )); then echo "silo $n is not ready after 120 s; see $DIR/logs/silo$n.log" >&2; exit 1; fi
       sleep 0.3
     done

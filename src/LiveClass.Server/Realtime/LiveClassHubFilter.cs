@@ -48,7 +48,7 @@ public sealed partial class LiveClassHubFilter(ILogger<LiveClassHubFilter> logge
                     || TimeProvider.System.GetElapsedTime(started) + delay > RetryBudget)
                 {
                     LogUnavailable(logger, exception, method, attempt);
-                    throw Unavailable("the class is moving to another server; try again in a moment");
+                    throw Unavailable("the class cannot be reached just now (a server or the store is recovering); try again in a moment");
                 }
 
                 LogRetrying(logger, method, attempt, exception.GetType().Name);
