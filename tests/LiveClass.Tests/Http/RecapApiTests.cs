@@ -33,9 +33,7 @@ public sealed class RecapApiTests : ServerPerTest
         await teacher.Hub.SendChat("c2", "Lovely, keep it slow");
         await teacher.Hub.EndClass();
 
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
-        request.Headers.Add("X-Instructor-Key", created.InstructorKey);
-        var response = await Server.Http.SendAsync(request);
+        var response = await Server.GetRecapAsync(created.ClassId, created.InstructorKey);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
@@ -87,9 +85,7 @@ public sealed class RecapApiTests : ServerPerTest
 
         var none = await Server.Http.GetAsync($"/api/classes/{created.ClassId}/recap");
         var inQuery = await Server.Http.GetAsync($"/api/classes/{created.ClassId}/recap?key={created.InstructorKey}");
-        var wrong = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
-        wrong.Headers.Add("X-Instructor-Key", created.InstructorKey + "x");
-        var wrongResponse = await Server.Http.SendAsync(wrong);
+        var wrongResponse = await Server.GetRecapAsync(created.ClassId, created.InstructorKey + "x");
 
         foreach (var response in new[] { none, inQuery, wrongResponse })
         {
@@ -104,9 +100,7 @@ public sealed class RecapApiTests : ServerPerTest
     [InlineData("not%20an%20id")]
     public async Task An_unknown_class_has_no_recap(string classId)
     {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{classId}/recap");
-        request.Headers.Add("X-Instructor-Key", "anything");
-        var response = await Server.Http.SendAsync(request);
+        var response = await Server.GetRecapAsync(classId, "anything");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

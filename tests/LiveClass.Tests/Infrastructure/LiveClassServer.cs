@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using LiveClass.Contracts;
 using LiveClass.Grains;
 using LiveClass.Server;
+using LiveClass.Server.Classes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -63,6 +64,14 @@ public sealed class LiveClassServer : IAsyncDisposable
         var response = await Http.PostAsJsonAsync("/api/classes", new { title, instructorName, routineId });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<CreateClassResponse>())!;
+    }
+
+    /// <summary>Asks for a class's recap over HTTP, with the instructor key in its header as the web app sends it.</summary>
+    public Task<HttpResponseMessage> GetRecapAsync(string classId, string instructorKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{classId}/recap");
+        request.Headers.Add(RecapApi.InstructorKeyHeader, instructorKey);
+        return Http.SendAsync(request);
     }
 
     public Task<ClassSnapshot> SnapshotAsync(string classId) =>

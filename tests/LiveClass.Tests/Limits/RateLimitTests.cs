@@ -446,22 +446,15 @@ public sealed class RateLimitTests
         await management.ForceActivationCollection(TimeSpan.Zero);
         var before = await ClassActivationsAsync(management);
 
-        Task<HttpResponseMessage> RecapAsync(string classId, string key)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{classId}/recap");
-            request.Headers.Add("X-Instructor-Key", key);
-            return server.Http.SendAsync(request);
-        }
-
         for (var i = 0; i < 20; i++)
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await RecapAsync(LiveClass.Domain.Secrets.NewClassId(), "key")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await server.GetRecapAsync(LiveClass.Domain.Secrets.NewClassId(), "key")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await RecapAsync(created.ClassId, "not-the-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await server.GetRecapAsync(created.ClassId, "not-the-key")).StatusCode);
         Assert.Equal(before, await ClassActivationsAsync(management));
 
-        Assert.Equal(HttpStatusCode.OK, (await RecapAsync(created.ClassId, created.InstructorKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.GetRecapAsync(created.ClassId, created.InstructorKey)).StatusCode);
         Assert.True(await ClassActivationsAsync(management) >= 1);
     }
 
@@ -471,12 +464,7 @@ public sealed class RateLimitTests
         await using var server = await LiveClassServer.StartAsync("Limits:ClassLookupsPerMinute=3");
         var created = await server.CreateClassAsync();
 
-        Task<HttpResponseMessage> RecapAsync()
-        {
-            var request = new HttpRequestMessage(HttpMethod.Get, $"/api/classes/{created.ClassId}/recap");
-            request.Headers.Add("X-Instructor-Key", created.InstructorKey);
-            return server.Http.SendAsync(request);
-        }
+        Task<HttpResponseMessage> RecapAsync() => server.GetRecapAsync(created.ClassId, created.InstructorKey);
 
         Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync($"/api/classes/{created.JoinCode}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await RecapAsync()).StatusCode);
