@@ -55,14 +55,13 @@ public sealed partial class ClassSession
     public ClassEvent GiveCue(string actorId, string? kind, int? count, string? text)
     {
         RequireInstructor(actorId);
-        return GiveCue(actorId, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text);
+        return EmitCue(actorId, TextRules.ParseEnum<CueKind>(kind, "kind"), count, text);
     }
 
     public ClassEvent GiveCue(string actorId, CueKind kind, int? count, string? text)
     {
         RequireInstructor(actorId);
-        var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), Now);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
+        return EmitCue(actorId, kind, count, text);
     }
 
     public ClassEvent SetTempo(string actorId, int? strokesPerMinute)
@@ -132,15 +131,13 @@ public sealed partial class ClassSession
     public ClassEvent CheckIn(string actorId, string? status, int? stepIndex)
     {
         RequireMember(actorId);
-        return CheckIn(actorId, TextRules.ParseEnum<CheckInStatus>(status, "status"), stepIndex);
+        return EmitCheckIn(actorId, TextRules.ParseEnum<CheckInStatus>(status, "status"), stepIndex);
     }
 
     public ClassEvent CheckIn(string actorId, CheckInStatus status, int? stepIndex)
     {
         RequireMember(actorId);
-        var step = stepIndex ?? _state.StepIndex;
-        RequireStep(step);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
+        return EmitCheckIn(actorId, status, stepIndex);
     }
 
     /// <summary>
@@ -157,6 +154,21 @@ public sealed partial class ClassSession
         }
 
         return ClassRecapBuilder.Build(_state, _rosterAndChat, Routine, keptUntil, now);
+    }
+
+    /// <summary>A cue from the instructor, once the caller is known to be the instructor.</summary>
+    private ClassEvent EmitCue(string actorId, CueKind kind, int? count, string? text)
+    {
+        var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), Now);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
+    }
+
+    /// <summary>A check-in, once the caller is known to be a member of the open class.</summary>
+    private ClassEvent EmitCheckIn(string actorId, CheckInStatus status, int? stepIndex)
+    {
+        var step = stepIndex ?? _state.StepIndex;
+        RequireStep(step);
+        return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
     }
 
     private void RequireInstructor(string actorId)
