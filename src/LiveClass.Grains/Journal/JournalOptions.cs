@@ -20,6 +20,14 @@ public sealed class JournalOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
+    /// With the journal off: a class keeps its commits in its own memory and writes its state every
+    /// <see cref="CheckpointInterval"/> and when it closes, instead of with every commit. Only for
+    /// storage in the silo's own memory, which a silo's end takes with it as it takes the class's:
+    /// there a written commit is no safer than a held one. The server turns it on for memory storage.
+    /// </summary>
+    public bool WriteBehind { get; set; }
+
+    /// <summary>
     /// The least time between the starts of two chunk writes. Zero writes each chunk as soon as the
     /// one before is stored; a store that charges per request (Azure Storage) gets fewer, larger
     /// writes for a few milliseconds more per commit.
@@ -27,7 +35,7 @@ public sealed class JournalOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01", ErrorMessage = OutOfRange)]
     public TimeSpan ChunkInterval { get; set; } = TimeSpan.Zero;
 
-    /// <summary>How long a class's events may stay only in the journal before the class writes its own state.</summary>
+    /// <summary>How long a class's events may stay only in the journal (or, written behind, in memory) before the class writes its own state.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00", ErrorMessage = OutOfRange)]
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(10);
 

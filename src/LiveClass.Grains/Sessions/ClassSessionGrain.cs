@@ -15,7 +15,8 @@ namespace LiveClass.Grains.Sessions;
 /// <summary>
 /// One class. The rules live in <see cref="ClassSession"/> and the storage layout in
 /// <see cref="ClassSessionStore"/>; this grain adds durability (every answer waits for a write that
-/// includes its change, writes coalesced under load), fan-out to the silo bridges, presence and the
+/// includes its change, writes coalesced under load; in the silo's own memory the class's memory
+/// is as durable, and the state is written behind), fan-out to the silo bridges, presence and the
 /// idle timeout. It is reentrant so that calls keep flowing
 /// while a write or a delivery is in flight; every change itself is synchronous and atomic.
 /// </summary>
@@ -53,6 +54,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         SiloEventBatcher batcher,
         SiloJournal journal,
         JournalReader journalReader,
+        IOptions<JournalOptions> journalOptions,
         ILogger<ClassSessionGrain> logger,
         LiveClassMetrics? metrics = null)
     {
@@ -67,7 +69,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
 
         // Written with every commit, so straight through the storage (see DirectPersistentState).
         _state = new DirectPersistentState<ClassSessionState>(classStorage, StateName, context.GrainId);
-        _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader);
+        var writeBehind = !journal.Enabled && journalOptions.Value.WriteBehind ? journalOptions.Value.CheckpointInterval : (TimeSpan?)null;
+        _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader, writeBehind);
         _commit = new GroupCommit(WriteAsync);
     }
 
@@ -295,12 +298,13 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     }
 
     /// <summary>
-    /// Writes the state once more, naming no journal, so that the next activation (here or on
-    /// another silo) has nothing to replay. If that fails, it replays from the journal instead.
+    /// Writes the state once more, naming no journal and with every commit, so that the next
+    /// activation (here or on another silo) has nothing to replay. If that fails, it replays from
+    /// the journal instead.
     /// </summary>
     private async Task CloseAsync()
     {
-        if (_broken || _session is null || !_session.IsCreated || !_store.NamesJournal)
+        if (_broken || _session is null || !_session.IsCreated || !_store.MustWriteOnClose)
         {
             return;
         }

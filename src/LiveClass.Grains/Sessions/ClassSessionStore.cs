@@ -12,10 +12,16 @@ namespace LiveClass.Grains.Sessions;
 /// <see cref="ClassLimits.EventLogSegmentSize"/> events, and the events logged since are replayed
 /// onto them on load. With a <see cref="SiloJournal"/>, a commit in between goes to the silo's
 /// journal instead of rewriting the state, and the state names where in the journal its later
-/// events are; they are replayed on load. States of earlier versions are upgraded here.
+/// events are; they are replayed on load. Written behind, a commit in between is kept in the
+/// class's memory only. States of earlier versions are upgraded here.
 /// </summary>
-/// <param name="journal">Optional: without it every commit writes the state.</param>
+/// <param name="journal">Optional: without it (or <paramref name="writeBehind"/>) every commit writes the state.</param>
 /// <param name="journalReader">Needed to load a state that names a journal.</param>
+/// <param name="writeBehind">
+/// Only for storage in the silo's own memory, which ends with the silo as the class's memory does:
+/// how often the state is written. A commit in between is answered without a write; the state is
+/// written when this is due and when the class closes, so that its next activation reads it all.
+/// </param>
 public sealed partial class ClassSessionStore(
     IPersistentState<ClassSessionState> state,
     IPersistentState<RosterAndChatState> rosterAndChat,
@@ -24,7 +30,8 @@ public sealed partial class ClassSessionStore(
     TimeProvider time,
     ILogger logger,
     SiloJournal? journal = null,
-    JournalReader? journalReader = null)
+    JournalReader? journalReader = null,
+    TimeSpan? writeBehind = null)
 {
     private RosterAndChat _live = RosterAndChat.Empty(limits);
     private ClassSessionState _current = null!;
@@ -34,7 +41,8 @@ public sealed partial class ClassSessionStore(
     private RosterAndChatState? _toStore;
     private IReadOnlyList<LogSegment> _unreferenced = [];
     private long _writtenSeq;
-    private DateTimeOffset? _journaledSince;
+    private long _stateSeq;
+    private DateTimeOffset? _stateBehindSince;
     private bool _checkpoint;
     private bool _closing;
 
@@ -53,11 +61,16 @@ public sealed partial class ClassSessionStore(
     /// <summary>False when the log no longer held every event after the stored roster and chat, so some of those changes are missing.</summary>
     public bool RosterAndChatCaughtUp { get; private set; } = true;
 
-    /// <summary>True when committed events have been only in the journal for its checkpoint interval: the state should be written.</summary>
-    public bool CheckpointDue => _journaledSince is { } since && journal is not null && time.GetUtcNow() - since >= journal.CheckpointInterval;
+    /// <summary>True when committed events have been only in the journal (or memory) for the checkpoint interval: the state should be written.</summary>
+    public bool CheckpointDue => _stateBehindSince is { } since && CheckpointInterval is { } interval && time.GetUtcNow() - since >= interval;
 
-    /// <summary>True while the stored state names a journal: the class writes it once more before it closes.</summary>
-    public bool NamesJournal => _current.Journal is not null;
+    /// <summary>
+    /// True while the stored state names a journal or lacks committed events: the class writes it
+    /// once more before it closes.
+    /// </summary>
+    public bool MustWriteOnClose => _current.Journal is not null || _stateSeq < _current.Seq;
+
+    private TimeSpan? CheckpointInterval => journal?.CheckpointInterval ?? writeBehind;
 
     /// <summary>The next write writes the state (and so takes the class's events out of the journal).</summary>
     public void RequestCheckpoint() => _checkpoint = true;
@@ -96,8 +109,8 @@ public sealed partial class ClassSessionStore(
             await StoreRosterAndChatAsync(TakeRosterAndChat(), throwOnFailure: true);
         }
 
-        _writtenSeq = loaded.Seq;
-        _journaledSince = null;
+        _writtenSeq = _stateSeq = loaded.Seq;
+        _stateBehindSince = null;
         if (position is not null)
         {
             // Written now, so that the class no longer depends on that journal.
@@ -110,12 +123,18 @@ public sealed partial class ClassSessionStore(
 
     /// <summary>
     /// Makes everything the class has committed durable: its new events in the silo's journal when
-    /// it can, else its state. Returns the seq written; a failure leaves memory ahead of storage
-    /// and is thrown.
+    /// it can, else its state; written behind, nothing until the state is due. Returns the seq
+    /// written; a failure leaves memory ahead of storage and is thrown.
     /// </summary>
     public async Task<long> WriteAsync()
     {
         var seq = _current.Seq;
+        if (KeepsInMemory())
+        {
+            _writtenSeq = seq;
+            return seq;
+        }
+
         if (TryJournal() is { } journaled)
         {
             await journaled;
@@ -124,6 +143,21 @@ public sealed partial class ClassSessionStore(
         }
 
         return await WriteStateAsync();
+    }
+
+    /// <summary>
+    /// Written behind, a commit writes nothing unless the state is due: a checkpoint or the close
+    /// was asked for, an older state must be upgraded, or the class has not been stored yet.
+    /// </summary>
+    private bool KeepsInMemory()
+    {
+        if (writeBehind is null || _checkpoint || _mustStore || !_current.IsCreated || !state.RecordExists)
+        {
+            return false;
+        }
+
+        _stateBehindSince ??= time.GetUtcNow();
+        return true;
     }
 
     /// <summary>
@@ -166,7 +200,7 @@ public sealed partial class ClassSessionStore(
         var appended = journal.TryAppend(current.ClassId, stored, entries);
         if (appended is not null)
         {
-            _journaledSince ??= time.GetUtcNow();
+            _stateBehindSince ??= time.GetUtcNow();
         }
 
         return appended;
@@ -205,8 +239,8 @@ public sealed partial class ClassSessionStore(
             LogStateStoredDespiteFailure(logger, failure, current.ClassId, seq);
         }
 
-        _writtenSeq = seq;
-        _journaledSince = null;
+        _writtenSeq = _stateSeq = seq;
+        _stateBehindSince = null;
         _checkpoint = false;
         if (current.Journal is null)
         {

@@ -99,7 +99,7 @@ public sealed class JournaledClassStoreTests
         store.Close();
         await StoredClass.WriteAsync(store);
         Assert.Null(stored.Main.Read()!.Journal);
-        Assert.False(store.NamesJournal);
+        Assert.False(store.MustWriteOnClose);
     }
 
     [Fact]

@@ -28,8 +28,15 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
     public ClassSessionStore Open(SiloJournal journal, JournalReader reader) =>
         new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, journal, reader);
 
+    /// <summary>Opens the store as an activation on a silo whose classes write their state behind does.</summary>
+    public ClassSessionStore Open(TimeSpan writeBehind) =>
+        new(Main.Open(), RosterAndChat.Open(), Segment, limits, time, NullLogger.Instance, writeBehind: writeBehind);
+
     /// <summary>Opens the store on a new class and creates it with the harness's class and its instructor, written.</summary>
     public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync() => CreateOnAsync(Open());
+
+    /// <summary>The same, written behind.</summary>
+    public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync(TimeSpan writeBehind) => CreateOnAsync(Open(writeBehind));
 
     /// <summary>The same, on a silo with this journal.</summary>
     public Task<(ClassSessionStore Store, ClassSession Session)> CreateAsync(SiloJournal journal, JournalReader reader) =>

@@ -20,10 +20,11 @@ public sealed class ClassRetentionTests
     {
         await using var server = await LiveClassServer.StartAsync(
             "LiveClass:EndedRetention=00:00:02", "LiveClass:LifecycleCheckPeriod=00:00:01", "LiveClass:EventLogSegmentSize=5",
-            "Limits:ChangesBurst=1000");
+            "Limits:ChangesBurst=1000", "LiveClass:Journal:WriteBehind=false");
         var storage = (InMemoryGrainStorage)server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
         var storedBefore = storage.Count;
 
+        // Every commit written, so that the class has stored segments as well when it is deleted.
         var created = await server.CreateClassAsync();
         var code = JoinCode.TryNormalize(created.JoinCode, out var canonical) ? canonical : throw new InvalidOperationException();
         await using var instructor = await ClassClient.ConnectAsync(server.BaseUrl);
