@@ -67,7 +67,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         _metrics = metrics;
         _segmentStorage = classStorage;
 
-        // Written with every commit, so straight through the storage (see DirectPersistentState).
+        // Written often (without a journal or write-behind, at every commit), so straight through the storage (see DirectPersistentState).
         _state = new DirectPersistentState<ClassSessionState>(classStorage, StateName, context.GrainId);
         var writeBehind = !journal.Enabled && journalOptions.Value.WriteBehind ? journalOptions.Value.CheckpointInterval : (TimeSpan?)null;
         _store = new ClassSessionStore(_state, rosterAndChat, Segment, _limits, time, logger, journal.Enabled ? journal : null, journalReader, writeBehind);
