@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains.Journal;
 using LiveClass.Tests.Domain;
@@ -27,13 +26,7 @@ public sealed class JournaledClassStoreTests
         Assert.Equal(dying.Position.JournalId, stored.Main.Read()!.Journal!.JournalId);
         var stateWrites = stored.Main.Writes;
 
-        session.Start(ClassHarness.InstructorId);
-        session.AdmitParent("sam", "Sam");
-        await StoredClass.WriteAsync(store);
-        var chatSeq = session.PostChat("sam", "sam-1", "hello");
-        session.CheckIn("sam", CheckInStatus.Sleeping, null);
-        session.GoToStep(ClassHarness.InstructorId, 2);
-        await StoredClass.WriteAsync(store);
+        var chatSeq = await StoredClass.RunShortLessonAsync(store, session);
         var before = session.Snapshot();
         var recapBefore = session.Recap();
 

@@ -52,6 +52,23 @@ internal sealed class StoredClass(ClassLimits limits, TimeProvider time)
         return (store, session);
     }
 
+    /// <summary>
+    /// A short lesson on a created class, in two commits: Sam is admitted as the class starts,
+    /// then chats "hello", checks in as sleeping, and the instructor moves to step 2. Returns the
+    /// chat's seq.
+    /// </summary>
+    public static async Task<long> RunShortLessonAsync(ClassSessionStore store, ClassSession session)
+    {
+        session.Start(ClassHarness.InstructorId);
+        session.AdmitParent("sam", "Sam");
+        await WriteAsync(store);
+        var chatSeq = session.PostChat("sam", "sam-1", "hello");
+        session.CheckIn("sam", CheckInStatus.Sleeping, null);
+        session.GoToStep(ClassHarness.InstructorId, 2);
+        await WriteAsync(store);
+        return chatSeq;
+    }
+
     /// <summary>Writes as the grain does: the state, then what is tidied after it.</summary>
     public static async Task WriteAsync(ClassSessionStore store)
     {

@@ -1,4 +1,3 @@
-using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Tests.Domain;
 using Microsoft.Extensions.Time.Testing;
@@ -66,13 +65,7 @@ public sealed class WriteBehindClassStoreTests
     {
         var stored = new StoredClass(new ClassLimits(), _time);
         var (store, session) = await stored.CreateAsync(Interval);
-        session.Start(ClassHarness.InstructorId);
-        session.AdmitParent("sam", "Sam");
-        await StoredClass.WriteAsync(store);
-        var chatSeq = session.PostChat("sam", "sam-1", "hello");
-        session.CheckIn("sam", CheckInStatus.Sleeping, null);
-        session.GoToStep(ClassHarness.InstructorId, 2);
-        await StoredClass.WriteAsync(store);
+        var chatSeq = await StoredClass.RunShortLessonAsync(store, session);
         var before = session.Snapshot();
         Assert.Equal(1, stored.Main.Writes);
 
