@@ -2,6 +2,7 @@ using LiveClass.Contracts;
 using LiveClass.Domain;
 using LiveClass.Grains;
 using LiveClass.Grains.Journal;
+using LiveClass.Grains.Sessions;
 using LiveClass.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -75,7 +76,8 @@ public sealed class JournalHostingTests
     {
         var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Classes);
         var stored = new GrainState<ClassSessionState>();
-        await storage.ReadStateAsync("session", GrainId.Create("classsession", classId), stored);
+        var grain = server.Grains.GetGrain<IClassSessionGrain>(classId).GetGrainId();
+        await storage.ReadStateAsync(ClassSessionGrain.StateName, grain, stored);
         return stored.State!.Seq;
     }
 }
