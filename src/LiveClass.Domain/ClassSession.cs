@@ -214,18 +214,28 @@ public sealed partial class ClassSession
         return Emit(new ClassEvent(0, 0, ClassEventKind.PresenceChanged, participantId, ParticipantId: participantId, Online: online));
     }
 
-    /// <summary>Fails unless <paramref name="participantId"/> is on the roster of an open class.</summary>
+    /// <summary>
+    /// Fails unless <paramref name="participantId"/> is on the roster of an open class. A removed
+    /// family is refused as such before the class's status is looked at, ended or not.
+    /// </summary>
     public RosterEntry RequireMember(string participantId)
     {
+        var entry = RequireNotRemoved(participantId);
         RequireOpen();
-        if (!RosterEntries.TryGet(participantId, out var entry) || entry.Status == RosterStatus.Removed)
-        {
-            throw LiveClassException.Forbidden("you are not part of this class");
-        }
-
         if (entry.Status == RosterStatus.Left)
         {
             throw LiveClassException.NotJoined("you left this class; rejoin first");
+        }
+
+        return entry;
+    }
+
+    /// <summary>Fails unless <paramref name="participantId"/> is on the roster and was not removed, whatever the class's status.</summary>
+    public RosterEntry RequireNotRemoved(string participantId)
+    {
+        if (!RosterEntries.TryGet(participantId, out var entry) || entry.Status == RosterStatus.Removed)
+        {
+            throw LiveClassException.Forbidden("you are not part of this class");
         }
 
         return entry;

@@ -252,6 +252,8 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         RequireUsable();
         if (_session.Status == ClassStatus.Ended)
         {
+            // Only the connection is detached; a removed family is still told it is not part of the class.
+            _session.RequireNotRemoved(actorId);
             return;
         }
 

@@ -58,6 +58,24 @@ public sealed class ClassSessionEndedTests
     }
 
     [Fact]
+    public void A_removed_family_is_still_forbidden_after_the_end_not_told_the_class_ended()
+    {
+        var (harness, removed) = FreshClass.WithParent();
+        var session = harness.Session;
+        session.Start(Instructor);
+        session.Remove(Instructor, removed);
+        session.End(Instructor);
+        var before = harness.Dump();
+
+        harness.AssertRejected(ErrorCodes.Forbidden, () => session.PostChat(removed, "after-end", "still there?"));
+        harness.AssertRejected(ErrorCodes.Forbidden, () => session.CheckIn(removed, CheckInStatus.Done, null));
+        harness.AssertRejected(ErrorCodes.Forbidden, () => session.Leave(removed));
+        harness.AssertRejected(ErrorCodes.Forbidden, () => session.RequireNotRemoved(removed));
+        harness.AssertRejected(ErrorCodes.Forbidden, () => session.Rejoin(removed, 0, 1000));
+        Assert.Equal(before, harness.Dump());
+    }
+
+    [Fact]
     public void Rejoin_still_works_after_the_end_and_returns_a_snapshot()
     {
         var ended = EndAClass();

@@ -175,6 +175,25 @@ public sealed class RejoinAndPresenceTests
     }
 
     [Fact]
+    public async Task A_removed_familys_open_tab_is_still_forbidden_once_the_class_has_ended()
+    {
+        await using var klass = await RunningClass.StartAsync(WireProtocol.Json);
+        await klass.Instructor.Hub.StartClass();
+        var removedAt = await klass.Instructor.Hub.RemoveParticipant(klass.Parent.ParticipantId);
+        await klass.Parent.WaitForSeqAsync(removedAt);
+        await klass.Instructor.Hub.EndClass();
+
+        await klass.ExpectErrorAsync(klass.Parent, "forbidden:", nameof(IClassHub.SendChat), "after-end", "hello?");
+        await klass.ExpectErrorAsync(klass.Parent, "forbidden:", nameof(IClassHub.CheckIn), "Done", null);
+        await klass.ExpectErrorAsync(klass.Parent, "forbidden:", nameof(IClassHub.Leave));
+        await klass.ExpectErrorAsync(klass.Parent, "forbidden:", nameof(IClassHub.GoToStep), 1);
+        await using var device = await ClassClient.ConnectAsync(klass.Server.BaseUrl);
+        var rejoin = await Assert.ThrowsAsync<HubException>(() => device.RejoinAsync(klass.Parent.Token));
+        Assert.StartsWith("forbidden:", rejoin.Message);
+        Assert.Equal(removedAt + 1, (await klass.Server.SnapshotAsync(klass.Created.ClassId)).Seq);
+    }
+
+    [Fact]
     public async Task The_instructor_joining_again_is_the_same_participant_with_a_new_token_and_old_tokens_still_work()
     {
         await using var klass = await RunningClass.StartAsync(WireProtocol.MessagePack);
