@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using LiveClass.Contracts;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -11,12 +12,16 @@ namespace LiveClass.Server.Realtime;
 /// HubException: ", and the error of a connection it closes (a connection refused on connect) with
 /// "Connection closed with an error. HubException: ". The protocol promises clients a message that
 /// starts with its stable code, so this wrapper of each hub protocol sends a coded hub error's own
-/// message, as it was thrown.
+/// message, as it was thrown. A call SignalR could not bind before the hub ran (a method the hub
+/// does not have, or arguments whose number or types do not match) is answered as <c>invalid:</c>.
 /// </summary>
 public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
 {
     private const string HubExceptionMarker = " on the server. HubException: ";
     private const string CloseMarker = "Connection closed with an error. HubException: ";
+    private const string BindingFailurePrefix = "Failed to invoke '";
+    private const string UnknownMethod = "Method does not exist.";
+    private const int MaxEchoedMethodLength = 64;
 
     public string Name => inner.Name;
 
@@ -37,6 +42,11 @@ public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
     {
         if (message is CompletionMessage { Error: { } error } completion)
         {
+            if (BindingFailure(error) is { } refusal)
+            {
+                return CompletionMessage.WithError(completion.InvocationId!, refusal);
+            }
+
             var marker = error.IndexOf(HubExceptionMarker, StringComparison.Ordinal);
             if (marker >= 0)
             {
@@ -50,5 +60,30 @@ public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
         }
 
         return message;
+    }
+
+    /// <summary>"Failed to invoke 'X' due to an error on the server.", with "HubException: Method does not exist." after it for an unknown method.</summary>
+    private static string? BindingFailure(string error)
+    {
+        if (!error.StartsWith(BindingFailurePrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = error.IndexOf("' due to an error on the server.", BindingFailurePrefix.Length, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var method = error[BindingFailurePrefix.Length..end];
+        if (method.Length > MaxEchoedMethodLength)
+        {
+            method = method[..MaxEchoedMethodLength] + "…";
+        }
+
+        return error.EndsWith(UnknownMethod, StringComparison.Ordinal)
+            ? $"{ErrorCodes.Invalid}: the hub has no method '{method}'"
+            : $"{ErrorCodes.Invalid}: '{method}' was sent arguments it does not take; check their number and types";
     }
 }

@@ -75,6 +75,8 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
         Assert.True(made >= calls, $"only {made} of {calls} calls were made");
         var succeeded = channels.SelectMany(ch => ch.Succeeded).ToList();
         Assert.True(succeeded.Count == 0, $"seed {seed}: calls that should have failed succeeded:\n{string.Join("\n", succeeded)}");
+        var uncoded = channels.SelectMany(ch => ch.Uncoded).ToList();
+        Assert.True(uncoded.Count == 0, $"seed {seed}: refusals without a code:\n{string.Join("\n", uncoded.Take(20))}");
 
         // The server is up, every well-behaved participant is still on its first connection, in sync, with no gap.
         Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("/healthz")).StatusCode);
@@ -200,10 +202,13 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
     /// <summary>One connection making malformed calls; reopened (and rejoined, if it acts for a family) whenever the server closes it.</summary>
     private sealed class FuzzChannel(string baseUrl, WireProtocol protocol, ClassClient client, bool joined, FuzzCalls calls)
     {
+        private static readonly string[] Codes = [.. typeof(ErrorCodes).GetFields().Select(field => (string)field.GetRawConstantValue()! + ":")];
+
         public ClassClient Client { get; private set; } = client;
         public bool Joined { get; } = joined;
         public int Reconnects { get; private set; }
         public List<string> Succeeded { get; } = [];
+        public List<string> Uncoded { get; } = [];
 
         public async Task<int> RunAsync(int count, int round)
         {
@@ -218,9 +223,14 @@ public sealed class HubFuzzTests(ITestOutputHelper output)
                         Succeeded.Add($"round {round}, call {i}: {call}");
                     }
                 }
-                catch (HubException)
+                catch (HubException refused)
                 {
-                    // Refused with a code, or rejected by SignalR before the hub ran: either way nothing changed.
+                    // A message over the size limit closes the connection instead (rule 6).
+                    var closed = refused.Message.StartsWith("The server closed the connection", StringComparison.Ordinal);
+                    if (!closed && !Codes.Any(code => refused.Message.StartsWith(code, StringComparison.Ordinal)))
+                    {
+                        Uncoded.Add($"round {round}, call {i}: {call}: {refused.Message}");
+                    }
                 }
                 catch (Exception) when (Client.Connection.State != HubConnectionState.Connected)
                 {

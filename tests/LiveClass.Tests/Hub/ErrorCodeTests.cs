@@ -1,5 +1,6 @@
 using LiveClass.Contracts;
 using LiveClass.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace LiveClass.Tests.Hub;
@@ -48,6 +49,23 @@ public sealed class ErrorCodeTests
         await klass.ExpectErrorAsync(klass.Instructor, "invalid:", nameof(IClassHub.GoToStep), [null]);
         await klass.ExpectErrorAsync(klass.Instructor, "invalid:", nameof(IClassHub.SetTempo), [null]);
         await klass.ExpectErrorAsync(klass.Parent, "invalid:", nameof(IClassHub.Ping), [null]);
+    }
+
+    [Theory]
+    [EveryWireProtocol]
+    public async Task Calls_signalr_cannot_bind_are_invalid_and_name_the_method(WireProtocol protocol)
+    {
+        await using var klass = await RunningClass.StartAsync(protocol);
+        var parent = klass.Parent;
+        await klass.ExpectErrorAsync(parent, "invalid: the hub has no method 'NoSuch", "NoSuchMethod", 1);
+        await klass.ExpectErrorAsync(parent, "invalid: the hub has no method 'OnConn", "OnConnectedAsync");
+        await klass.ExpectErrorAsync(parent, "invalid: 'CheckIn' was sent arguments it does not take", nameof(IClassHub.CheckIn), "Ready");
+        await klass.ExpectErrorAsync(parent, "invalid: 'CheckIn' was sent arguments it does not take", nameof(IClassHub.CheckIn), "Ready", null, "extra");
+        await klass.ExpectErrorAsync(parent, "invalid: 'Ping' was sent arguments it does not take", nameof(IClassHub.Ping));
+        await klass.ExpectErrorAsync(parent, "invalid: 'SendChat' was sent arguments it does not take", nameof(IClassHub.SendChat), new[] { 1, 2 }, true);
+        var longName = new string('M', 500);
+        var error = await Assert.ThrowsAsync<HubException>(() => parent.Connection.InvokeCoreAsync<object>(longName, []));
+        Assert.True(error.Message.Length < 200, error.Message);
     }
 
     [Theory]
