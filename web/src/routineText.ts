@@ -1,7 +1,7 @@
 // The routine catalog is served in English. Other languages come from here, keyed by the routine's
 // id and by each stroke's area and English name (a stroke keeps both in every routine that uses
 // it; "Integration" of the legs and of the arms differ). A text without a translation stays in English.
-import { lang, type Lang } from './i18n';
+import { lang, t, type Lang } from './i18n';
 import type { Routine, Step } from './protocol';
 import { ROUTINES_ES, STROKES_ES } from './messages/routines.es';
 
@@ -25,6 +25,11 @@ export function stepText(step: Pick<Step, 'area' | 'name' | 'instructions' | 'cu
 
 export function routineName(routine: Pick<Routine, 'id' | 'name'>, l: Lang = lang()): string {
   return ROUTINES[l]?.[routine.id] ?? routine.name;
+}
+
+/** A routine as the pickers offer it: its name in l and how many steps it has. */
+export function routineOptionLabel(routine: Pick<Routine, 'id' | 'name' | 'steps'>, l: Lang = lang()): string {
+  return t('home.routineOption', { name: routineName(routine, l), count: routine.steps.length }, l);
 }
 
 /** The strokes (and routines) of the catalog that have no complete translation into l. */

@@ -6,6 +6,7 @@ import { formatJoinCode, normalizeJoinCode } from '../joincode';
 import { limitLength } from '../limits';
 import type { CreateClassResponse } from '../protocol';
 import { navigate } from '../router';
+import { routineOptionLabel } from '../routineText';
 import * as storage from '../storage';
 import { t } from '../i18n';
 import { copyButton, langPicker, topbar } from './common';
@@ -23,9 +24,7 @@ export function renderHome(root: HTMLElement): () => void {
       if (!alive) return;
       setChildren(
         routineSelect,
-        routines.map((r) =>
-          h('option', { value: r.id }, t('home.routineOption', { name: r.name, count: r.steps.length })),
-        ),
+        routines.map((r) => h('option', { value: r.id }, routineOptionLabel(r))),
       );
     })
     .catch(() => {
