@@ -1,5 +1,6 @@
 // A tiny element builder. Strings always become text nodes, never markup, so nothing a
 // participant types can turn into HTML.
+import { lang, locale, type Lang } from './i18n';
 
 type Child = Node | string | number | null | undefined | false;
 /** An event handler; a promise it returns is not awaited, so an async handler shows its own errors. */
@@ -68,9 +69,10 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-export function formatTime(ms: number): string {
+/** A clock time in the page's language (not the browser's), so a Spanish page never reads "08:16 AM". */
+export function formatTime(ms: number, l: Lang = lang()): string {
   try {
-    return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    return new Date(ms).toLocaleTimeString(locale(l), { hour: '2-digit', minute: '2-digit' });
   } catch {
     return '';
   }
