@@ -40,6 +40,13 @@ describe('the message catalog', () => {
     expect(t('parent.stepOf', { n: 3, total: 54 }, 'es')).toBe('Paso 3 de 54');
   });
 
+  it('words a check-in in Spanish as telling the instructor how things go, never as signing up', () => {
+    expect(t('parent.checkIn', undefined, 'es')).toBe('Avisar cómo vamos');
+    // "Registrarse" and "registro" read as signing up or a register, not as "this is how we are".
+    const signUp = Object.entries(CATALOGS.es).filter(([, text]) => /registr/i.test(text));
+    expect(signUp).toEqual([]);
+  });
+
   it("picks the browser's first language it has, else English", () => {
     expect(browserLang(['es-MX', 'en'])).toBe('es');
     expect(browserLang(['fr-FR', 'es'])).toBe('es');
