@@ -460,6 +460,82 @@ test('the console keeps the keyboard where it is while the class changes', async
   await expect(t.getByTestId('recap-link')).toBeFocused();
 });
 
+test('deleting chat lines and cancelling a removal keep the console keyboard in place', async ({
+  browser,
+  request,
+}) => {
+  const { teacher, families } = await openClass(browser, request, people, 'Chat keyboard', ['Ada & Bo', 'Cy & Di']);
+  const t = teacher.page;
+  const cy = families[1].page;
+  const line = (text: string) => t.getByTestId('chat-line').filter({ hasText: text });
+  const deleteOf = (text: string) => line(text).locator('.chat-delete');
+
+  for (const text of ['one', 'two', 'three']) await sendChat(cy, text);
+  await expect(chatTexts(t)).toHaveText(['one', 'two', 'three']);
+
+  // Deleted: on to the next line's Delete, or the one before at the end, then the chat input.
+  await deleteOf('one').focus();
+  await t.keyboard.press('Enter');
+  await expect(chatTexts(t)).toHaveText(['two', 'three']);
+  await expect(deleteOf('two')).toBeFocused();
+  await deleteOf('three').focus();
+  await t.keyboard.press('Enter');
+  await expect(chatTexts(t)).toHaveText(['two']);
+  await expect(deleteOf('two')).toBeFocused();
+  await t.keyboard.press('Enter');
+  await expect(chatTexts(t)).toHaveCount(0);
+  await expect(t.getByTestId('chat-input')).toBeFocused();
+  await expect(chatTexts(cy)).toHaveCount(0);
+
+  // Escape takes back "Remove" and "End class" before they are confirmed.
+  const remove = boardRow(t, 'Ada & Bo').getByTestId('remove');
+  await remove.focus();
+  await t.keyboard.press('Enter');
+  await expect(boardRow(t, 'Ada & Bo').getByTestId('remove-confirm')).toBeFocused();
+  await t.keyboard.press('Escape');
+  await expect(remove).toBeFocused();
+  await expect(boardRow(t, 'Ada & Bo').getByTestId('remove-confirm')).toBeHidden();
+  await t.getByTestId('start').click();
+  await t.getByTestId('end').focus();
+  await t.keyboard.press('Enter');
+  await expect(t.getByTestId('end-confirm')).toBeFocused();
+  await t.keyboard.press('Escape');
+  await expect(t.getByTestId('end')).toBeFocused();
+  await expect(t.getByTestId('class-status')).toHaveText('Live');
+  await expect(t.getByTestId('board-row')).toHaveCount(2);
+});
+
+test('once the class has ended the console offers no chat deletes or cue controls, and never says offline', async ({
+  browser,
+  request,
+}) => {
+  const { created, teacher, families } = await openClass(browser, request, people, 'Ended console', ['Eva & Fin']);
+  const t = teacher.page;
+  await sendChat(families[0].page, 'Thank you!');
+  await expect(chatTexts(t)).toHaveText(['Thank you!']);
+  await t.getByTestId('start').click();
+
+  // Ended from another tab while the keyboard is on a Delete: it goes on to the recap, not to the page.
+  const del = t.getByTestId('chat-line').locator('.chat-delete');
+  await del.focus();
+  const other = await teacher.context.newPage();
+  await other.goto(`/teach/${created.classId}`);
+  await other.getByTestId('end').click();
+  await other.getByTestId('end-confirm').click();
+  await expect(t.getByTestId('class-status')).toHaveText('Ended');
+  await expect(t.getByTestId('recap-link')).toBeFocused();
+
+  await expect(del).toBeHidden();
+  await expect(t.getByTestId('repeat-count')).toBeDisabled();
+  await expect(t.getByTestId('cue-Repeat')).toBeDisabled();
+  await expect(t.getByTestId('tempo-input')).toBeDisabled();
+  await expect(t.getByTestId('custom-cue')).toBeDisabled();
+  await expect(chatTexts(t)).toHaveText(['Thank you!']);
+  await expect(t.getByTestId('connection-banner')).toBeHidden();
+  await expect(t.getByTestId('action-error')).toBeEmpty();
+  await expect(t.getByText(/offline/i)).toHaveCount(0);
+});
+
 test('the console of an ended class says it has ended and offers the recap, in English and Spanish', async ({
   browser,
   request,

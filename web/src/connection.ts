@@ -491,6 +491,11 @@ export class ClassSession {
    * is moving to another server) is asked again quietly for a few seconds before it is shown.
    */
   async call<T = number>(method: string, ...args: unknown[]): Promise<T> {
+    // An ended class takes no calls, and its connection is let go: say so rather than "offline".
+    if (this.sequencer.state?.status === 'Ended') {
+      const ended: ParsedError = { code: 'class_ended', detail: '' };
+      throw ended;
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.connection.invoke<T>(method, ...args);

@@ -262,6 +262,24 @@ describe('a class that has ended', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(calls).toEqual(['Rejoin']);
   });
+
+  it('answers a call made after the end with class_ended, not offline, without sending it', async () => {
+    const { session, calls } = resume('Instructor', (method) =>
+      method === 'JoinAsInstructor'
+        ? Promise.resolve({
+            participantId: 'p-inst',
+            rejoinToken: 'tok-2',
+            role: 'Instructor',
+            snapshot: snapshot({ status: 'Ended' }),
+          })
+        : Promise.reject(new Error("Cannot send data if the connection is not in the 'Connected' State.")),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.status).toBe('stopped');
+
+    await expect(session.call('DeleteChat', 'm1')).rejects.toMatchObject({ code: 'class_ended' });
+    expect(calls).toEqual(['JoinAsInstructor']);
+  });
 });
 
 describe('a page opened again with the class it kept', () => {

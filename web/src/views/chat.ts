@@ -35,7 +35,12 @@ export function chatPanel(session: ClassSession, opts: { canDelete: boolean; hea
     error.hidden = !text;
     setText(error, text);
   };
-  const log = chatLog(session, opts.canDelete, showError);
+  // Where the keyboard goes when the line it was on is deleted and no other line can take it.
+  const focusFallback = () => {
+    if (!form.element.hidden && !form.input.disabled) form.input.focus();
+    else if (log.element.hasAttribute('tabindex')) log.element.focus();
+  };
+  const log = chatLog(session, opts.canDelete, showError, focusFallback);
   const empty = h('p', { class: 'chat-empty muted' }, t('chat.empty'));
   const outbox = h('ul', { class: 'chat-outbox', 'aria-label': t('chat.pending') });
   const form = chatForm(session, showError);
@@ -106,16 +111,20 @@ function chatForm(
 }
 
 /** The scrolling log; it follows new lines while the reader is at the bottom, else counts them. */
-function chatLog(session: ClassSession, canDelete: boolean, showError: (text: string) => void) {
+function chatLog(
+  session: ClassSession,
+  canDelete: boolean,
+  showError: (text: string) => void,
+  focusFallback: () => void,
+) {
+  const list = chatLines((m, ended) => chatLine(session, m, canDelete && !ended, showError), focusFallback);
   // The log region scrolls; the list inside it keeps list semantics for its lines.
-  const lines = h('ol', { class: 'chat-lines' });
   const element = h(
     'div',
     { class: 'chat-list', role: 'log', 'aria-label': t('chat.messages'), 'data-testid': 'chat-list' },
-    lines,
+    list.element,
   );
   const unread = unreadBadge();
-  const rows = new Map<string, HTMLLIElement>();
   const nearBottom = () => element.scrollHeight - element.scrollTop - element.clientHeight < 40;
   const clearUnread = () => {
     unread.clear();
@@ -124,35 +133,14 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
     if (nearBottom()) clearUnread();
   });
 
-  function placeLines(chat: ChatMessage[]) {
-    const wanted = new Set(chat.map((m) => m.messageId));
-    for (const [id, li] of rows) {
-      if (!wanted.has(id)) {
-        li.remove();
-        rows.delete(id);
-      }
-    }
-    let before: ChildNode | null = null;
-    for (let i = chat.length - 1; i >= 0; i--) {
-      const m = chat[i];
-      let li = rows.get(m.messageId);
-      if (!li) {
-        li = chatLine(session, m, canDelete, showError);
-        rows.set(m.messageId, li);
-        lines.insertBefore(li, before);
-      }
-      before = li;
-    }
-  }
-
   function update(state: ClassState, applied: Applied[]) {
-    const stick = nearBottom() || rows.size === 0;
+    const stick = nearBottom() || list.size() === 0;
     // A screen reader hears the lines posted live, never history a rejoin or a snapshot brings.
-    const added = state.chat.filter((m) => !rows.has(m.messageId));
+    const added = state.chat.filter((m) => !list.has(m.messageId));
     if (added.length) element.setAttribute('aria-live', allLive(added, applied) ? 'polite' : 'off');
-    placeLines(state.chat);
+    list.place(state.chat, state.status === 'Ended');
     // A tab stop to scroll the lines from the keyboard; an empty log has nothing to show there.
-    if (rows.size) element.tabIndex = 0;
+    if (list.size()) element.tabIndex = 0;
     else element.removeAttribute('tabindex');
     const fresh = applied.filter(
       (a) => a.live && a.event.kind === 'ChatPosted' && a.event.message.participantId !== session.participantId,
@@ -162,6 +150,47 @@ function chatLog(session: ClassSession, canDelete: boolean, showError: (text: st
   }
 
   return { element, unread: unread.element, clearUnread, update };
+}
+
+/** The lines, each kept in place as others come and go; `newLine` draws one. */
+function chatLines(newLine: (m: ChatMessage, ended: boolean) => HTMLLIElement, focusFallback: () => void) {
+  const element = h('ol', { class: 'chat-lines' });
+  const rows = new Map<string, HTMLLIElement>();
+
+  function place(chat: ChatMessage[], ended: boolean) {
+    const wanted = new Set(chat.map((m) => m.messageId));
+    let refocus: HTMLLIElement | null | undefined;
+    for (const [id, li] of rows) {
+      if (wanted.has(id)) continue;
+      if (li.contains(document.activeElement)) refocus = neighbourStaying(li, wanted);
+      li.remove();
+      rows.delete(id);
+    }
+    let before: ChildNode | null = null;
+    for (let i = chat.length - 1; i >= 0; i--) {
+      const m = chat[i];
+      let li = rows.get(m.messageId);
+      if (!li) {
+        li = newLine(m, ended);
+        rows.set(m.messageId, li);
+        element.insertBefore(li, before);
+      }
+      before = li;
+    }
+    // An ended class takes no calls: nothing is left to delete.
+    for (const button of element.querySelectorAll<HTMLButtonElement>('.chat-delete')) {
+      button.hidden = ended;
+      button.disabled = ended;
+    }
+    // The keyboard was on a deleted line: on to the next line's Delete (or the one before), else the input.
+    if (refocus !== undefined) {
+      const button = refocus?.querySelector<HTMLButtonElement>('.chat-delete:not([hidden])');
+      if (button) button.focus();
+      else focusFallback();
+    }
+  }
+
+  return { element, place, has: (id: string) => rows.has(id), size: () => rows.size };
 }
 
 /** How many lines came while the reader was scrolled up: the count shows, and a screen reader hears it with its words. */
@@ -188,6 +217,15 @@ function unreadBadge() {
   };
 }
 
+/** The nearest line after li that stays (else the nearest before it), or null when none does. */
+function neighbourStaying(li: HTMLLIElement, staying: Set<string>): HTMLLIElement | null {
+  const stays = (el: Element | null): el is HTMLLIElement =>
+    el instanceof HTMLLIElement && staying.has(el.dataset.messageId ?? '');
+  for (let el = li.nextElementSibling; el; el = el.nextElementSibling) if (stays(el)) return el;
+  for (let el = li.previousElementSibling; el; el = el.previousElementSibling) if (stays(el)) return el;
+  return null;
+}
+
 /** Whether every one of these lines was posted live just now, not brought as history. */
 function allLive(added: ChatMessage[], applied: Applied[]): boolean {
   const live = new Set<string>();
@@ -208,13 +246,18 @@ function chatLine(
     ...chatLineParts(m, 'chat-text'),
   );
   if (!canDelete) return li;
+  // Busy is aria-disabled, not disabled: a disabled button loses the keyboard focus, which then
+  // could not move on to the next line once this one is gone.
   const onclick = async () => {
-    del.disabled = true;
+    if (del.getAttribute('aria-disabled') === 'true') return;
+    del.setAttribute('aria-disabled', 'true');
     try {
       await session.call('DeleteChat', m.messageId);
+      showError('');
     } catch (e) {
-      del.disabled = false;
       showError(friendlyError(e));
+    } finally {
+      del.removeAttribute('aria-disabled');
     }
   };
   const del = h(

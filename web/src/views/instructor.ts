@@ -68,15 +68,16 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
   setChildren(root, header.element, banner.element, speak.element, actions.error, main);
 
   const render = (state: ClassState, applied: Applied[]) => {
+    const focused = document.activeElement;
     const joinCode = state.joinCode ?? storage.loadJoinCode(classId);
     const lostFocus = header.update(state, joinCode);
     steps.update(state);
     stage.update(state);
     cues.update(state);
     families.update(state, joinCode);
-    // The class has ended under the keyboard: what is left to do is the recap.
-    if (lostFocus) families.focusRecap();
     chat.update(state, applied);
+    // The class has ended under the keyboard: what is left to do is the recap.
+    if (lostFocus || (state.status === 'Ended' && focusTakenAway(focused))) families.focusRecap();
     announceHelp(state, applied, speak.say);
   };
   const renderEnded = (end: SessionEnd) => {
@@ -96,6 +97,16 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
     },
   });
   return { tempoPhaseMs: cues.tempoPhaseMs, dispose: cues.dispose };
+}
+
+/** Whether the control that had the keyboard is gone, hidden or turned off, leaving it nowhere. */
+function focusTakenAway(before: Element | null): boolean {
+  if (!(before instanceof HTMLElement) || before === document.body) return false;
+  const active = document.activeElement;
+  // The browser may move the focus off a hidden or disabled control only later, at its next frame.
+  if (active !== before) return active === null || active === document.body;
+  const off = (before instanceof HTMLButtonElement || before instanceof HTMLInputElement) && before.disabled;
+  return !before.isConnected || !!before.closest('[hidden]') || off;
 }
 
 /** Why the console cannot open the class, and what is still there for it. */

@@ -122,6 +122,11 @@ function newRow(p: Participant, steps: RemovalSteps): BoardRow {
     t('teach.cancel'),
   );
   const confirm = h('span', { class: 'confirm', role: 'group' }, confirmButton, cancel);
+  confirm.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    steps.cancel(id);
+  });
   const row: BoardRow = {
     element: h('li', { 'data-participant-id': id, 'data-testid': 'board-row' }),
     dot: onlineDot(p),

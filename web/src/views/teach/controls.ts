@@ -24,7 +24,10 @@ export function numberInput({ id, min, value, step, max }: NumberInputOptions): 
 }
 
 /** Turns the controls off once the class has ended (and on otherwise); returns whether it has. */
-export function offWhenEnded(state: ClassState, ...controls: (HTMLFormElement | HTMLButtonElement)[]): boolean {
+export function offWhenEnded(
+  state: ClassState,
+  ...controls: (HTMLFormElement | HTMLButtonElement | HTMLInputElement)[]
+): boolean {
   const ended = state.status === 'Ended';
   for (const control of controls) {
     if (control instanceof HTMLFormElement) disableForm(control, ended);

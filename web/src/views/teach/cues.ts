@@ -44,7 +44,7 @@ export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number
   return {
     element,
     update(state) {
-      offWhenEnded(state, ...cueButtons, repeat.button, custom);
+      offWhenEnded(state, ...cueButtons, repeat.button, repeat.input, custom);
       lastCue.hidden = !state.cue;
       if (state.cue) setText(lastCue, t('teach.lastCue', { cue: cueShort(state.cue), time: formatTime(state.cue.at) }));
       tempo.update(state);
@@ -60,7 +60,7 @@ export function cuePanel(actions: ConsoleActions, serverNow: (clientNow?: number
 function repeatGroup(
   actions: ConsoleActions,
   send: (count: number) => Promise<boolean>,
-): { element: HTMLElement; button: HTMLButtonElement } {
+): { element: HTMLElement; button: HTMLButtonElement; input: HTMLInputElement } {
   const input = numberInput({ id: 'repeat-count', min: REPEAT_MIN, value: 3, max: (limits) => limits.repeatMaxCount });
   const onclick = () => {
     const n = Number(input.value);
@@ -83,7 +83,7 @@ function repeatGroup(
     h('label', { for: 'repeat-count', class: 'visually-hidden' }, t('teach.repeatCount')),
     input,
   );
-  return { element, button };
+  return { element, button, input };
 }
 
 function customCueForm(actions: ConsoleActions, send: (text: string) => Promise<boolean>): HTMLFormElement {

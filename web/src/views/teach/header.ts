@@ -72,6 +72,12 @@ function endControls(actions: ConsoleActions) {
     endNowBtn,
     keepGoing,
   );
+  endConfirm.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    confirmEnd(false);
+    endBtn.focus();
+  });
   function confirmEnd(show: boolean) {
     endConfirm.hidden = !show;
     endBtn.hidden = show;
