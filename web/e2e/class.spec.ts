@@ -536,6 +536,23 @@ test('once the class has ended the console offers no chat deletes or cue control
   await expect(t.getByText(/offline/i)).toHaveCount(0);
 });
 
+test('two families of the same name are told apart on the console, in the order they joined', async ({
+  browser,
+  request,
+}) => {
+  const names = ['Amara & Noor', 'Amara & Noor'];
+  const { teacher, families } = await openClass(browser, request, people, 'Same names', names);
+  const t = teacher.page;
+  await expect(t.locator('.board-name')).toHaveText(['Amara & Noor', 'Amara & Noor (2)']);
+  const second = present(await participantId(families[1].page), "the second family's id");
+  await expect(t.locator(`[data-testid="board-row"][data-participant-id="${second}"] .board-name`)).toHaveText(
+    'Amara & Noor (2)',
+  );
+  await families[1].page.getByTestId('checkin-Sleeping').click();
+  await expect(boardRow(t, 'Amara & Noor (2)')).toHaveAttribute('data-checkin', 'Sleeping');
+  await expect(t.getByRole('button', { name: 'Remove Amara & Noor (2) from the class' })).toHaveCount(1);
+});
+
 test('the console of an ended class says it has ended and offers the recap, in English and Spanish', async ({
   browser,
   request,

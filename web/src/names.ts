@@ -2,6 +2,7 @@
 // a parent hears why a name cannot be used in their own language, before it is even sent.
 import { characterCount } from './limits';
 import { t } from './i18n';
+import type { Participant } from './protocol';
 
 export type NameProblem =
   | { kind: 'empty' }
@@ -81,4 +82,22 @@ export function nameMessage(problem: NameProblem): string {
     case 'other':
       return t('join.nameRejected');
   }
+}
+
+/**
+ * The names the console shows: the server lets two families join under one name, so the second to
+ * join (in roster order, which is join order) reads "Amara & Noor (2)", the third "(3)".
+ */
+export function distinctNames(
+  people: readonly Pick<Participant, 'participantId' | 'displayName'>[],
+): Map<string, string> {
+  const seen = new Map<string, number>();
+  const names = new Map<string, string>();
+  for (const p of people) {
+    const key = fold(p.displayName);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    names.set(p.participantId, n === 1 ? p.displayName : t('teach.sameName', { name: p.displayName, n }));
+  }
+  return names;
 }

@@ -31,6 +31,7 @@ describe('the message catalog', () => {
       'recap.chat',
       'recap.summary',
       'speech.cue',
+      'teach.sameName',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLang } from '../src/i18n';
-import { nameMessage, nameProblem, nameRefusal, sameName } from '../src/names';
+import { distinctNames, nameMessage, nameProblem, nameRefusal, sameName } from '../src/names';
 
 describe('a family name, checked before it is sent', () => {
   it('is empty when nothing visible is left once trimmed', () => {
@@ -67,5 +67,25 @@ describe("the server's refusal of a name", () => {
       setLang(lang);
       for (const detail of details) expect(nameMessage(nameRefusal(detail))).not.toMatch(/displayName|must/);
     }
+  });
+});
+
+describe('families of the same name on the console', () => {
+  const family = (participantId: string, displayName: string) => ({ participantId, displayName });
+
+  it('are told apart by a number in the order they joined; the first keeps its name', () => {
+    const names = distinctNames([
+      family('a', 'Amara & Noor'),
+      family('b', 'Ben & Theo'),
+      family('c', 'Amara & Noor'),
+      family('d', 'amara & noor'),
+    ]);
+    expect([...names.values()]).toEqual(['Amara & Noor', 'Ben & Theo', 'Amara & Noor (2)', 'amara & noor (3)']);
+  });
+
+  it('leave names no one else has alone', () => {
+    const names = distinctNames([family('a', 'Amara & Noor'), family('b', 'Ben & Theo')]);
+    expect(names.get('a')).toBe('Amara & Noor');
+    expect(names.get('b')).toBe('Ben & Theo');
   });
 });

@@ -303,6 +303,7 @@ export const en = {
   'teach.notCheckedIn': 'Not checked in',
   'teach.checkInAt': 'step {n} · {time}',
   'teach.confirmRemove': 'Confirm removing {name}',
+  'teach.sameName': '{name} ({n})',
   'teach.removeName': 'Remove {name}',
   'teach.cancel': 'Cancel',
   'teach.remove': 'Remove',

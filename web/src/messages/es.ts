@@ -307,6 +307,7 @@ export const es: Record<MessageKey, string> = {
   'teach.notCheckedIn': 'Sin avisar',
   'teach.checkInAt': 'paso {n} · {time}',
   'teach.confirmRemove': 'Confirmar quitar a {name}',
+  'teach.sameName': '{name} ({n})',
   'teach.removeName': 'Quitar a {name}',
   'teach.cancel': 'Cancelar',
   'teach.remove': 'Quitar',

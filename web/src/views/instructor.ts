@@ -2,6 +2,7 @@
 import type { ClassSession, SessionEnd } from '../connection';
 import { clearFragmentFromUrl, fragmentParams, h, setChildren } from '../dom';
 import { t } from '../i18n';
+import { distinctNames } from '../names';
 import * as sessions from '../sessions';
 import type { Applied, ClassState } from '../state';
 import * as storage from '../storage';
@@ -135,7 +136,7 @@ function recapLink(classId: string): HTMLElement {
 function announceHelp(state: ClassState, applied: Applied[], say: (text: string) => void): void {
   for (const { live, event } of applied) {
     if (!live || event.kind !== 'CheckedIn' || event.checkIn?.status !== 'NeedHelp') continue;
-    const who = state.participants.find((p) => p.participantId === event.participantId);
-    if (who) say(t('speech.needsHelp', { name: who.displayName }));
+    const name = distinctNames(state.participants).get(event.participantId);
+    if (name) say(t('speech.needsHelp', { name }));
   }
 }

@@ -2,6 +2,7 @@
 // Each family keeps its row while it is on the board, changed in place, so the keyboard stays put.
 import { formatTime, h, setText } from '../../dom';
 import { t } from '../../i18n';
+import { distinctNames } from '../../names';
 import type { Participant } from '../../protocol';
 import { checkInCounts, checkInSummary, parents, type ClassState } from '../../state';
 import { checkInLabel } from '../../wording';
@@ -71,10 +72,12 @@ export function familyBoard(actions: ConsoleActions, current: () => ClassState |
     dropGone(board, rows, new Set(sorted.map((p) => p.participantId)));
     if (pendingRemoval && !rows.has(pendingRemoval)) pendingRemoval = null;
     const ended = state.status === 'Ended';
+    const names = distinctNames(families);
     sorted.forEach((p, i) => {
       const row = rows.get(p.participantId) ?? newRow(p, steps);
       rows.set(p.participantId, row);
-      fillRow(row, p, ended, pendingRemoval === p.participantId);
+      const name = names.get(p.participantId) ?? p.displayName;
+      fillRow(row, { ...p, displayName: name }, ended, pendingRemoval === p.participantId);
       const at = board.children.item(i);
       // Only a row out of place moves: moving the row the keyboard is in would drop its focus.
       if (at !== row.element) board.insertBefore(row.element, at);
