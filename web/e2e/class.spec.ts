@@ -354,10 +354,24 @@ test('a removed family is told so and can join again under a new name', async ({
   await boardRow(t, 'Lou & Bo').getByTestId('remove-confirm').click();
   await expect(t.getByTestId('board-row')).toHaveCount(0);
   await expect(parent.page.getByTestId('session-notice')).toContainText('removed');
+  await expect(parent.page.getByTestId('again-name')).toBeVisible();
 
-  // The old token no longer works after a reload either.
+  // After a reload the page still says why, with the way back in under a new name.
   await parent.page.reload();
-  await expect(parent.page.getByTestId('session-notice')).toBeVisible();
+  await expect(parent.page.getByTestId('session-notice')).toContainText('You were removed');
+  await expect(parent.page.getByTestId('session-notice')).not.toContainText('not joined');
+  await expect(parent.page.getByTestId('again-name')).toBeVisible();
+  await parent.page.getByTestId('again-name').fill('Lou & Bo too');
+  await parent.page.getByTestId('again-submit').click();
+  await expect(parent.page.getByTestId('step-name')).not.toBeEmpty();
+  await expect(boardRow(t, 'Lou & Bo too')).toHaveCount(1);
+  // Back in the class, a reload is the new family, not the removal.
+  await parent.page.reload();
+  await expect(parent.page.getByTestId('step-name')).not.toBeEmpty();
+  await expect(parent.page.getByTestId('session-notice')).toHaveCount(0);
+  await boardRow(t, 'Lou & Bo too').getByTestId('remove').click();
+  await boardRow(t, 'Lou & Bo too').getByTestId('remove-confirm').click();
+  await expect(t.getByTestId('board-row')).toHaveCount(0);
 
   await parent.page.goto(new URL(created.parentUrl).pathname);
   await parent.page.getByTestId('family-name').fill('Lou & Bo again');

@@ -55,6 +55,7 @@ export class SessionStore {
       joinCode: extra.joinCode ?? previous?.joinCode ?? null,
     });
     if (extra.joinCode) storage.saveJoinCode(classId, extra.joinCode);
+    if (result.role === 'Parent') storage.clearRemoval(classId);
   }
 
   schedule(): void {
@@ -75,7 +76,10 @@ export class SessionStore {
 
   /** The class closed its door to this browser: its token, or all it kept of a deleted class, goes. */
   forget(classId: string, role: Role | null, reason: SessionEnd['reason']): void {
-    if (role && (reason === 'removed' || reason === 'forbidden')) storage.clearMembership(classId, role);
+    if (role && (reason === 'removed' || reason === 'forbidden')) {
+      storage.clearMembership(classId, role);
+      if (role === 'Parent') storage.markRemoved(classId, reason, Date.now());
+    }
     // The class is gone (deleted after its retention): its key and tokens open nothing any more.
     if (reason === 'not_found') storage.forgetClass(classId);
     // Ended: the key still opens the recap until the class is deleted; forgotten with the other ended classes.

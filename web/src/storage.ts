@@ -140,30 +140,64 @@ export function markEnded(classId: string, seenAt: number): void {
   if (read(local(), endedKey(classId)) === null) write(local(), endedKey(classId), seenAt);
 }
 
+// A family taken off the class (removed, or its token refused) is told why again after a reload,
+// with the form to join under a new name, instead of "not joined yet".
+const removedKey = (classId: string) => `removed.${classId}`;
+
+export interface Removal {
+  reason: 'removed' | 'forbidden';
+  at: number;
+}
+
+export function markRemoved(classId: string, reason: Removal['reason'], at: number): void {
+  write(local(), removedKey(classId), { reason, at } satisfies Removal);
+}
+
+export function loadRemoval(classId: string): Removal | null {
+  const removal = read(local(), removedKey(classId)) as Partial<Removal> | null;
+  if (removal?.reason !== 'removed' && removal?.reason !== 'forbidden') return null;
+  return typeof removal.at === 'number' ? { reason: removal.reason, at: removal.at } : null;
+}
+
+export function clearRemoval(classId: string): void {
+  write(local(), removedKey(classId), null);
+}
+
 /** Forgets everything this browser keeps about a class: rejoin tokens, instructor key, join code, cached state. */
 export function forgetClass(classId: string): void {
   for (const role of ['Parent', 'Instructor'] as const) clearMembership(classId, role);
   write(local(), `instructorKey.${classId}`, null);
   write(local(), `joinCode.${classId}`, null);
   write(local(), endedKey(classId), null);
+  clearRemoval(classId);
 }
 
-/** Forgets the classes seen ended longer ago than the retention; returns their ids. */
+/**
+ * Forgets the classes seen ended longer ago than the retention; returns their ids. A removal is
+ * forgotten after as long: by then its class has ended and been deleted.
+ */
 export function forgetExpiredClasses(now: number, retentionMs = ENDED_RETENTION_MS): string[] {
   const store = local();
   const expired: string[] = [];
+  const oldRemovals: string[] = [];
   try {
     for (let i = 0; store && i < store.length; i++) {
       const key = store.key(i);
-      if (!key?.startsWith(PREFIX + 'ended.')) continue;
-      const classId = key.slice((PREFIX + 'ended.').length);
-      const seenAt = read(store, endedKey(classId)) as number | null;
-      if (typeof seenAt !== 'number' || now - seenAt > retentionMs) expired.push(classId);
+      if (key?.startsWith(PREFIX + 'ended.')) {
+        const classId = key.slice((PREFIX + 'ended.').length);
+        const seenAt = read(store, endedKey(classId)) as number | null;
+        if (typeof seenAt !== 'number' || now - seenAt > retentionMs) expired.push(classId);
+      } else if (key?.startsWith(PREFIX + 'removed.')) {
+        const classId = key.slice((PREFIX + 'removed.').length);
+        const removal = loadRemoval(classId);
+        if (!removal || now - removal.at > retentionMs) oldRemovals.push(classId);
+      }
     }
   } catch {
     return [];
   }
   for (const classId of expired) forgetClass(classId);
+  for (const classId of oldRemovals) clearRemoval(classId);
   return expired;
 }
 
@@ -182,6 +216,7 @@ export function adoptLinkToken(
   if (existing?.rejoinToken === token) return 'same';
   if (existing && !confirmReplace(existing)) return 'kept';
   write(session(), stateKey(classId, 'Parent'), null);
+  clearRemoval(classId);
   saveMembership(classId, { rejoinToken: token, participantId: '', lastSeq: 0, role: 'Parent' });
   return 'adopted';
 }

@@ -54,3 +54,49 @@ describe('a family whose link no longer works', () => {
     expect(await classHasEnded(null, 'KQ7M4P', () => Promise.reject(new Error('offline')))).toBe(false);
   });
 });
+
+describe('a family taken off the class', () => {
+  const joined = (participantId: string) => ({
+    participantId,
+    rejoinToken: `tok-${participantId}`,
+    role: 'Parent' as const,
+    snapshot: snapshot(),
+  });
+
+  it('is remembered as removed in this browser, without its token, so a reload can say why', () => {
+    const store = new SessionStore(() => ({ state: null, role: 'Parent', participantId: 'p1', ended: true }));
+    store.rememberJoin(joined('p1'), { displayName: 'Lou & Bo', joinCode: 'KQ7M4P' });
+    store.forget('c1', 'Parent', 'removed');
+    expect(storage.loadMembership('c1', 'Parent')).toBeNull();
+    expect(storage.loadRemoval('c1')?.reason).toBe('removed');
+    // The code stays, for the form to join again under a new name.
+    expect(storage.loadJoinCode('c1')).toBe('KQ7M4P');
+  });
+
+  it('remembers a refused token the same way, and forgets both on joining again', () => {
+    const store = new SessionStore(() => ({ state: null, role: 'Parent', participantId: 'p1', ended: true }));
+    store.forget('c1', 'Parent', 'forbidden');
+    expect(storage.loadRemoval('c1')?.reason).toBe('forbidden');
+    store.rememberJoin(joined('p2'), { displayName: 'Lou & Bo again' });
+    expect(storage.loadRemoval('c1')).toBeNull();
+  });
+
+  it('is not remembered for the instructor, nor for a class that only ended', () => {
+    const store = new SessionStore(() => ({ state: null, role: 'Instructor', participantId: 'i1', ended: true }));
+    store.forget('c1', 'Instructor', 'forbidden');
+    store.forget('c2', 'Parent', 'class_ended');
+    expect(storage.loadRemoval('c1')).toBeNull();
+    expect(storage.loadRemoval('c2')).toBeNull();
+  });
+
+  it('is forgotten once the retention of an ended class is over, and with the class', () => {
+    storage.markRemoved('c1', 'removed', 0);
+    storage.markRemoved('c2', 'removed', 0);
+    storage.forgetExpiredClasses(storage.ENDED_RETENTION_MS - 1);
+    expect(storage.loadRemoval('c1')?.reason).toBe('removed');
+    storage.forgetClass('c2');
+    expect(storage.loadRemoval('c2')).toBeNull();
+    storage.forgetExpiredClasses(storage.ENDED_RETENTION_MS + 1);
+    expect(storage.loadRemoval('c1')).toBeNull();
+  });
+});

@@ -12,7 +12,7 @@ import { replaceFamilyQuestion } from '../wording';
 import { chatPanel } from './chat';
 import { takeOrResume } from './classPage';
 import { announcer, connectionBanner, peoplePanel, statusPill, topbar } from './common';
-import { renderNotJoined, showSessionEnd } from './family/away';
+import { renderNotJoined, renderRemoved, showSessionEnd } from './family/away';
 import { checkInPanel } from './family/checkIn';
 import { cueCard } from './family/cueCard';
 import { devicePanel, practiceOffer } from './family/links';
@@ -25,7 +25,9 @@ export function renderParent(root: HTMLElement, classId: string): () => void {
   adoptLinkToken(classId);
   const membership = storage.loadMembership(classId, 'Parent');
   if (!sessions.take(classId, 'Parent') && !membership) {
-    renderNotJoined(root, classId);
+    const removal = storage.loadRemoval(classId);
+    if (removal) renderRemoved(root, classId, removal);
+    else renderNotJoined(root, classId);
     return () => undefined;
   }
   const session = takeOrResume(classId, 'Parent', membership, null);

@@ -9,7 +9,7 @@ import type { ClassSummary } from '../../protocol';
 import { navigate } from '../../router';
 import type { ClassState } from '../../state';
 import * as storage from '../../storage';
-import { endedNotice } from '../common';
+import { endedNotice, topbar } from '../common';
 import { noticePage, refusedNotice, toStartLink } from '../classPage';
 import { joinFamily } from '../join';
 
@@ -33,6 +33,14 @@ export function renderNotJoined(root: HTMLElement, classId: string): void {
         )
       : toStartLink(t('parent.enterCode')),
   );
+}
+
+/** This browser's family was taken off the class before a reload: say why again, with the way back in. */
+export function renderRemoved(root: HTMLElement, classId: string, removal: storage.Removal): void {
+  const main = h('main', { class: 'narrow', id: 'main' });
+  setChildren(root, topbar(), main);
+  const end: SessionEnd = removal.reason === 'removed' ? { reason: 'removed' } : { reason: 'forbidden', detail: '' };
+  showSessionEnd(main, classId, end, null);
 }
 
 /** The class's join code as far as this browser knows it: kept from joining, or seen in the class. */
