@@ -195,6 +195,54 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   expect(await sounds(quiet.page)).toEqual([]);
 });
 
+test('once the class has ended a family sees it ended, without live controls, and hands-free says so once', async ({
+  browser,
+  request,
+}) => {
+  const names = ['Kim & Lu', 'Mo & Ned'];
+  const { teacher, families } = await openClass(browser, request, people, 'The end', names, recordSpeech);
+  const [listening, quiet] = families;
+  const t = teacher.page;
+  const p = listening.page;
+  await p.getByTestId('handsfree-toggle').click();
+  await p.getByTestId('mat-toggle').click();
+  await expect(p.locator('main')).toHaveClass(/is-mat/);
+  await t.getByTestId('start').click();
+  await t.getByTestId('cue-Pause').click();
+  await expect(p.getByTestId('cue')).toBeVisible();
+  await expect(p.locator('.online-dot')).not.toHaveCount(0);
+  await expect.poll(() => spoken(p)).toHaveLength(1);
+
+  await t.getByTestId('end').click();
+  await t.getByTestId('end-confirm').click();
+  await expect(p.getByTestId('class-status')).toHaveText('Ended');
+  await expect(p.getByTestId('state-note')).toContainText('The class has ended');
+  await expect(p.getByTestId('practice-from-class')).toBeVisible();
+  // Nothing left to follow: no mat view, hands-free, check-in, last cue, other device or who is online.
+  await expect(p.locator('main')).not.toHaveClass(/is-mat/);
+  for (const id of ['mat-toggle', 'handsfree-toggle', 'tick-toggle', 'mat-checkin', 'cue', 'device-link']) {
+    await expect(p.getByTestId(id), id).toBeHidden();
+  }
+  await expect(p.getByText('Continue on another device')).toBeHidden();
+  await expect(p.getByTestId('people-list')).toContainText('Mo & Ned');
+  await expect(p.locator('.online-dot')).toHaveCount(0);
+  await expect(p.getByTestId('people-list')).not.toContainText(/online|away/);
+
+  // Said once, with hands-free on; a family without it hears nothing.
+  await expect.poll(() => spoken(p)).toHaveLength(2);
+  expect((await spoken(p))[1]).toEqual({ text: 'The class has ended. Thank you for coming.', lang: 'en-GB' });
+  await p.waitForTimeout(1000);
+  expect(await spoken(p)).toHaveLength(2);
+  expect(await spoken(quiet.page)).toEqual([]);
+
+  // Coming back to the ended class only sees it as history: nothing is said.
+  await p.reload();
+  await expect(p.getByTestId('practice-from-class')).toBeVisible();
+  await expect(p.getByTestId('handsfree-toggle')).toBeHidden();
+  await p.waitForTimeout(1500);
+  expect(await spoken(p)).toEqual([]);
+});
+
 test('the tempo guide ticks softly for a parent who asks, and stops when the class pauses', async ({
   browser,
   request,

@@ -1,6 +1,7 @@
 // What hands-free mode says: short and calm, in the page's language. Pure, so it is tested directly.
 import { t, type Lang } from './i18n';
 import type { ClassStatus, Cue } from './protocol';
+import type { Applied } from './state';
 import { cueForParents } from './wording';
 
 /** "top of foot" from "Top of foot"; a first word of one letter ("I love you") or in capitals stays. */
@@ -36,4 +37,10 @@ export function cueAnnouncement(cue: Cue, lang?: Lang): string {
 /** Sound only reaches a parent who can act on it: the page in view and the class going. */
 export function mayPlay(opts: { hidden: boolean; status: ClassStatus }): boolean {
   return !opts.hidden && opts.status === 'Live';
+}
+
+/** What hands-free says when the class ends while the family follows it; null for an end a rejoin only brings as history. */
+export function endAnnouncement(applied: readonly Applied[], lang?: Lang): string | null {
+  const ended = applied.some((a) => a.live && a.event.kind === 'ClassStatusChanged' && a.event.status === 'Ended');
+  return ended ? t('speech.ended', undefined, lang) : null;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cueAnnouncement, mayPlay, repetitionsSpoken, stepAnnouncement } from '../src/announcements';
+import { cueAnnouncement, endAnnouncement, mayPlay, repetitionsSpoken, stepAnnouncement } from '../src/announcements';
+import type { ClassEvent } from '../src/protocol';
 
 describe('hands-free announcements', () => {
   it('say the step short and calm', () => {
@@ -39,5 +40,30 @@ describe('hands-free announcements', () => {
     expect(mayPlay({ hidden: false, status: 'Paused' })).toBe(false);
     expect(mayPlay({ hidden: false, status: 'Ended' })).toBe(false);
     expect(mayPlay({ hidden: false, status: 'Lobby' })).toBe(false);
+  });
+});
+
+describe('the end of the class, said by hands-free', () => {
+  const status = (s: 'Ended' | 'Paused', seq = 5): ClassEvent => ({
+    seq,
+    at: 0,
+    actorId: 'p-inst',
+    kind: 'ClassStatusChanged',
+    status: s,
+  });
+
+  it('is said when the class ends as the family follows it, in the page language', () => {
+    expect(endAnnouncement([{ event: status('Ended'), live: true }], 'en')).toBe(
+      'The class has ended. Thank you for coming.',
+    );
+    expect(endAnnouncement([{ event: status('Ended'), live: true }], 'es')).toBe(
+      'La clase ha terminado. Gracias por venir.',
+    );
+  });
+
+  it('is not said for an end a rejoin brings as history, nor for another change', () => {
+    expect(endAnnouncement([{ event: status('Ended'), live: false }], 'en')).toBeNull();
+    expect(endAnnouncement([{ event: status('Paused'), live: true }], 'en')).toBeNull();
+    expect(endAnnouncement([], 'en')).toBeNull();
   });
 });

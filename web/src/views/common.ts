@@ -102,17 +102,19 @@ export function peoplePanel(session: ClassSession): { element: HTMLElement; upda
           (a.role === b.role ? 0 : a.role === 'Instructor' ? -1 : 1) || a.displayName.localeCompare(b.displayName),
       );
       setText(heading, tn('people.headingCount', sorted.filter((p) => p.role === 'Parent').length));
+      // Once the class has ended, who is online no longer matters: only who came.
+      const live = state.status !== 'Ended';
       setChildren(
         list,
         sorted.map((p) =>
           h(
             'li',
             { class: 'person', 'data-participant-id': p.participantId },
-            onlineDot(p),
+            live ? onlineDot(p) : null,
             h('span', { class: 'person-name' }, p.displayName),
             p.role === 'Instructor' ? h('span', { class: 'tag' }, t('people.instructor')) : null,
             p.participantId === session.participantId ? h('span', { class: 'tag tag-you' }, t('people.you')) : null,
-            h('span', { class: 'muted person-state' }, p.online ? t('people.online') : t('people.away')),
+            live ? h('span', { class: 'muted person-state' }, p.online ? t('people.online') : t('people.away')) : null,
           ),
         ),
       );

@@ -3,6 +3,7 @@ import type { ClassSession } from '../connection';
 import { clearFragmentFromUrl, fragmentParams, h, setChildren, setText } from '../dom';
 import { t } from '../i18n';
 import * as sessions from '../sessions';
+import { endAnnouncement } from '../announcements';
 import { currentStep, type Applied, type ClassState } from '../state';
 import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
@@ -137,6 +138,13 @@ function screenKeeper(main: HTMLElement, note: HTMLElement): Pick<ScreenKeeper, 
   };
 }
 
+/** Hands-free says the class has ended (only as it happens); the keyboard on the options that went moves to practice. */
+function afterTheEnd(page: ReturnType<typeof familyPage>, applied: Applied[], hadOptionsFocus: boolean): void {
+  const words = endAnnouncement(applied);
+  if (words) page.sound.sayEnd(words);
+  if (hadOptionsFocus) page.practice.focus();
+}
+
 function familyView(root: HTMLElement, classId: string, s: ClassSession) {
   const page = familyPage(root, s, () => {
     if (s.state) render(s.state, []);
@@ -146,6 +154,8 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
 
   function render(state: ClassState, applied: Applied[]) {
     const live = (kind: string) => applied.some((a) => a.live && a.event.kind === kind);
+    const ended = state.status === 'Ended';
+    const hadOptionsFocus = page.options.element.contains(document.activeElement);
     sound.setStatus(state.status);
     // Waiting, live or on a feeding break: hands are oily all along, so the screen stays on.
     screen.setWanted(state.status !== 'Ended');
@@ -154,16 +164,18 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
     pill.update(state);
     page.note.update(state);
     page.step.update(state, currentStep(state), live('StepChanged'));
-    page.cue.update(state.cue, live('CueGiven'));
+    // The last cue was for the class as it went on; an ended class shows how it ended, not what to do now.
+    page.cue.update(ended ? null : state.cue, live('CueGiven'));
     // On a break the guide rests too; it picks up in step when the class resumes.
     page.tempo.setTempo(state.status === 'Ended' || state.status === 'Paused' ? null : state.tempo);
     page.checkIn.update(state);
-    page.options.sheetButton.hidden = state.status === 'Ended';
+    page.options.setEnded(ended);
     page.practice.update(state);
     page.chat.update(state, applied);
     page.people.update(state);
     page.device.update(state, s.rejoinToken);
     if (live('ClassStatusChanged')) page.speak.say(t('speech.status', { status: pill.element.textContent }));
+    if (ended) afterTheEnd(page, applied, hadOptionsFocus);
   }
 
   s.setHandlers({

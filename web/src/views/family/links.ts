@@ -23,6 +23,8 @@ export function devicePanel(): { element: HTMLElement; update(state: ClassState,
   return {
     element,
     update(state, token) {
+      // Another device has nothing to continue once the class has ended.
+      element.hidden = state.status === 'Ended';
       if (!token) return;
       link.href = `${location.origin}/class/${encodeURIComponent(state.classId)}#token=${encodeURIComponent(token)}`;
       setText(link, t('parent.deviceLink'));
@@ -30,7 +32,7 @@ export function devicePanel(): { element: HTMLElement; update(state: ClassState,
   };
 }
 
-export function practiceOffer(): { element: HTMLElement; update(state: ClassState): void } {
+export function practiceOffer(): { element: HTMLElement; update(state: ClassState): void; focus(): void } {
   const link = h('a', { class: 'btn btn-primary', 'data-testid': 'practice-from-class' }, t('parent.practice'));
   const element = h(
     'section',
@@ -45,6 +47,9 @@ export function practiceOffer(): { element: HTMLElement; update(state: ClassStat
       const ended = state.status === 'Ended';
       element.hidden = !ended;
       if (ended) link.setAttribute('href', `/practice/${encodeURIComponent(state.routine.id)}`);
+    },
+    focus() {
+      if (!element.hidden) link.focus();
     },
   };
 }

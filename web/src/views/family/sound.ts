@@ -13,6 +13,8 @@ export interface FamilySound {
   toggleTick(): boolean;
   setStatus(status: ClassStatus): void;
   say(text: string): void;
+  /** Says the class has ended: the one thing spoken once it is no longer live. */
+  sayEnd(text: string): void;
   beat(): void;
   hush(): void;
   dispose(): void;
@@ -55,6 +57,9 @@ export function familySound(): FamilySound {
     },
     say(text) {
       if (allowed()) handsFree.say(text);
+    },
+    sayEnd(text) {
+      if (on && document.visibilityState !== 'hidden') handsFree.say(text);
     },
     beat() {
       if (tickOn && allowed()) handsFree.tick();

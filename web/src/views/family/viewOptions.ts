@@ -13,6 +13,8 @@ export interface ViewOptions {
   isMat(): boolean;
   /** Closes the open check-in sheet and puts focus back on the button that opens it. */
   closeSheet(): void;
+  /** An ended class has nothing to follow: the options go, and the page leaves the mat view (still remembered). */
+  setEnded(ended: boolean): void;
 }
 
 function toggle(testId: string, style: string, label: string, pressed: boolean, onclick: () => void) {
@@ -36,20 +38,9 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     setMat(!matOn);
   });
   const { handsFreeToggle, tickToggle, speechNote } = handsFreeToggles(sound);
-  const sheetButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn btn-primary mat-only',
-      'data-testid': 'mat-checkin',
-      'aria-expanded': 'false',
-      'aria-controls': 'checkin-panel',
-      onclick: () => {
-        setSheet(!checkPanel.classList.contains('is-open'));
-      },
-    },
-    t('parent.checkIn'),
-  );
+  const sheetButton = sheetOpener(() => {
+    setSheet(!checkPanel.classList.contains('is-open'));
+  });
   const wakeNote = h(
     'p',
     { class: 'note muted small', 'data-testid': 'wake-note', hidden: true },
@@ -64,10 +55,11 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     speechNote,
   );
 
+  let ended = false;
   function setMat(on: boolean) {
     matOn = on;
     saveFlag('matView', on);
-    main.classList.toggle('is-mat', on);
+    main.classList.toggle('is-mat', on && !ended);
     matToggle.setAttribute('aria-pressed', String(on));
     if (!on) setSheet(false);
   }
@@ -85,7 +77,31 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
   checkPanel.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') closeSheet();
   });
-  return { element, sheetButton, wakeNote, isMat: () => matOn, closeSheet };
+  function setEnded(value: boolean) {
+    if (value === ended) return;
+    ended = value;
+    element.hidden = ended;
+    sheetButton.hidden = ended;
+    if (ended) setSheet(false);
+    main.classList.toggle('is-mat', matOn && !ended);
+  }
+  return { element, sheetButton, wakeNote, isMat: () => matOn && !ended, closeSheet, setEnded };
+}
+
+/** The mat view's button that opens the check-in sheet. */
+function sheetOpener(onclick: () => void): HTMLButtonElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-primary mat-only',
+      'data-testid': 'mat-checkin',
+      'aria-expanded': 'false',
+      'aria-controls': 'checkin-panel',
+      onclick,
+    },
+    t('parent.checkIn'),
+  );
 }
 
 /** Hands-free on and off, its tick, and a note where this browser cannot speak. */
