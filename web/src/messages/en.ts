@@ -276,6 +276,7 @@ export const en = {
   'teach.routine': 'Routine',
   'teach.routineSteps': 'Routine steps',
   'teach.stepsKeys': 'The arrow keys move along the steps; Enter goes to a step.',
+  'teach.stageAndCues': 'Step and cues',
   'teach.notes': 'Teaching notes for this step',
   'teach.yourNotes': 'Your notes',
   'teach.previous': '← Previous',

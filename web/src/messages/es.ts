@@ -280,6 +280,7 @@ export const es: Record<MessageKey, string> = {
   'teach.routine': 'Rutina',
   'teach.routineSteps': 'Pasos de la rutina',
   'teach.stepsKeys': 'Las flechas recorren los pasos; Intro va a un paso.',
+  'teach.stageAndCues': 'Paso e indicaciones',
   'teach.notes': 'Notas para enseñar este paso',
   'teach.yourNotes': 'Tus notas',
   'teach.previous': '← Anterior',

@@ -58,11 +58,12 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
   const cues = cuePanel(actions, (clientNow) => s.serverNow(clientNow));
   const families = familiesPanel(classId, actions, current);
   const chat = chatPanel(s, { canDelete: true, heading: t('chat.heading') });
+  const center = centerColumn(stage.element, cues.element);
   const main = h(
     'main',
     { class: 'console', id: 'main' },
     steps.element,
-    h('div', { class: 'console-center' }, stage.element, cues.element),
+    center.element,
     h('div', { class: 'console-side' }, families.element, chat.element),
   );
   root.classList.add('is-console');
@@ -77,6 +78,7 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
     cues.update(state);
     families.update(state, joinCode);
     chat.update(state, applied);
+    center.update(state);
     // The class has ended under the keyboard: what is left to do is the recap.
     if (lostFocus || (state.status === 'Ended' && focusTakenAway(focused))) families.focusRecap();
     announceHelp(state, applied, speak.say);
@@ -98,6 +100,22 @@ function instructorConsole(root: HTMLElement, classId: string, s: ClassSession) 
     },
   });
   return { tempoPhaseMs: cues.tempoPhaseMs, dispose: cues.dispose };
+}
+
+/** The step and the cues; with its controls off after the end, it is still read and scrolled from the keyboard. */
+function centerColumn(...panels: HTMLElement[]): { element: HTMLElement; update(state: ClassState): void } {
+  const element = h(
+    'div',
+    { class: 'console-center', role: 'region', 'aria-label': t('teach.stageAndCues') },
+    ...panels,
+  );
+  return {
+    element,
+    update(state) {
+      if (state.status === 'Ended') element.tabIndex = 0;
+      else element.removeAttribute('tabindex');
+    },
+  };
 }
 
 /** Whether the control that had the keyboard is gone, hidden or turned off, leaving it nowhere. */
