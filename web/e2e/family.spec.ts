@@ -195,6 +195,40 @@ test('hands-free speaks each step change and cue once, only when turned on and o
   expect(await sounds(quiet.page)).toEqual([]);
 });
 
+test('a hands-free family back after a drop hears where the class is now, not what it missed', async ({
+  browser,
+  request,
+}) => {
+  const [routine] = await routines(request);
+  const { teacher, families } = await openClass(browser, request, people, 'Back again', ['Kit & Lu'], recordSpeech);
+  const [family] = families;
+  const t = teacher.page;
+  const p = family.page;
+  await p.getByTestId('handsfree-toggle').click();
+  await t.getByTestId('start').click();
+  await t.getByTestId('step-8').click();
+  await expect.poll(() => spoken(p)).toEqual([{ text: 'Step 9, top of foot. About three times.', lang: 'en-GB' }]);
+
+  await family.context.setOffline(true);
+  await expect(p.getByTestId('connection-banner')).toBeVisible({ timeout: 45_000 });
+  await t.getByTestId('next-step').click();
+  await t.getByTestId('cue-Slow').click();
+  await t.getByTestId('next-step').click();
+  const seq = await lastSeq(t);
+  await family.context.setOffline(false);
+  await expect(p.getByTestId('connection-banner')).toBeHidden({ timeout: 45_000 });
+  await settle([p], seq);
+
+  const eleventh = routine.steps[10];
+  await expect(p.getByTestId('step-name')).toHaveText(eleventh.name);
+  await expect.poll(() => spoken(p)).toHaveLength(2);
+  const back = (await spoken(p))[1];
+  expect(back.text).toMatch(/^Back in the class\. Step 11, /);
+  await p.waitForTimeout(1000);
+  // The step and cue it missed are history: said neither on their own nor after.
+  expect(await spoken(p)).toHaveLength(2);
+});
+
 test('once the class has ended a family sees it ended, without live controls, and hands-free says so once', async ({
   browser,
   request,

@@ -1,7 +1,8 @@
 // What hands-free mode says: short and calm, in the page's language. Pure, so it is tested directly.
 import { t, type Lang } from './i18n';
 import type { ClassStatus, Cue } from './protocol';
-import type { Applied } from './state';
+import { stepText } from './routineText';
+import { currentStep, type Applied, type ClassState } from './state';
 import { cueForParents } from './wording';
 
 /** "top of foot" from "Top of foot"; a first word of one letter ("I love you") or in capitals stays. */
@@ -43,4 +44,16 @@ export function mayPlay(opts: { hidden: boolean; status: ClassStatus }): boolean
 export function endAnnouncement(applied: readonly Applied[], lang?: Lang): string | null {
   const ended = applied.some((a) => a.live && a.event.kind === 'ClassStatusChanged' && a.event.status === 'Ended');
   return ended ? t('speech.ended', undefined, lang) : null;
+}
+
+/**
+ * What hands-free says when a family is back after a drop: where the class is now, so that eyes can
+ * stay on the baby; never what it missed.
+ */
+export function returnAnnouncement(state: ClassState, lang?: Lang): string {
+  const back = t('speech.back', undefined, lang);
+  const step = currentStep(state);
+  if (state.status !== 'Live' || !step) return back;
+  const now = stepAnnouncement(state.stepIndex + 1, stepText(step, lang).name, step.repetitions, lang);
+  return `${back} ${now}`;
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cueAnnouncement, endAnnouncement, mayPlay, repetitionsSpoken, stepAnnouncement } from '../src/announcements';
+import {
+  cueAnnouncement,
+  endAnnouncement,
+  mayPlay,
+  repetitionsSpoken,
+  returnAnnouncement,
+  stepAnnouncement,
+} from '../src/announcements';
 import type { ClassEvent } from '../src/protocol';
+import { stateFromSnapshot } from '../src/state';
+import { snapshot } from './fixtures';
 
 describe('hands-free announcements', () => {
   it('say the step short and calm', () => {
@@ -65,5 +74,20 @@ describe('the end of the class, said by hands-free', () => {
     expect(endAnnouncement([{ event: status('Ended'), live: false }], 'en')).toBeNull();
     expect(endAnnouncement([{ event: status('Paused'), live: true }], 'en')).toBeNull();
     expect(endAnnouncement([], 'en')).toBeNull();
+  });
+});
+
+describe('coming back after a drop, said by hands-free', () => {
+  it('says where a live class is now, in the page language', () => {
+    const live = stateFromSnapshot(snapshot({ status: 'Live', stepIndex: 2 }));
+    expect(returnAnnouncement(live, 'en')).toBe('Back in the class. Step 3, stroke 3. About three times.');
+    expect(returnAnnouncement(live, 'es')).toBe('De vuelta en la clase. Paso 3, stroke 3. Unas tres veces.');
+  });
+
+  it('says only that the family is back when there is no step to follow now', () => {
+    expect(returnAnnouncement(stateFromSnapshot(snapshot({ status: 'Paused', stepIndex: 2 })), 'en')).toBe(
+      'Back in the class.',
+    );
+    expect(returnAnnouncement(stateFromSnapshot(snapshot({ status: 'Lobby' })), 'en')).toBe('Back in the class.');
   });
 });

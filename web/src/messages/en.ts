@@ -151,6 +151,7 @@ export const en = {
   'speech.cue': '{title}. {body}',
   'speech.status': 'The class is now {status}.',
   'speech.stepFull': 'Step {n} of {total}: {name}. {area}.',
+  'speech.back': 'Back in the class.',
   'speech.ended': 'The class has ended. Thank you for coming.',
   'speech.needsHelp': '{name} needs help.',
   'number.2': 'two',

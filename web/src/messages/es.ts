@@ -153,6 +153,7 @@ export const es: Record<MessageKey, string> = {
   'speech.cue': '{title}. {body}',
   'speech.status': 'La clase está ahora {status}.',
   'speech.stepFull': 'Paso {n} de {total}: {name}. {area}.',
+  'speech.back': 'De vuelta en la clase.',
   'speech.ended': 'La clase ha terminado. Gracias por venir.',
   'speech.needsHelp': '{name} necesita ayuda.',
   'number.2': 'dos',

@@ -1,9 +1,9 @@
 // /class/{classId}: the family's follow-along view, readable from a metre away.
-import type { ClassSession } from '../connection';
+import type { ClassSession, ConnectionStatus } from '../connection';
 import { clearFragmentFromUrl, fragmentParams, h, setChildren, setText } from '../dom';
 import { t } from '../i18n';
 import * as sessions from '../sessions';
-import { endAnnouncement } from '../announcements';
+import { endAnnouncement, returnAnnouncement } from '../announcements';
 import { currentStep, type Applied, type ClassState } from '../state';
 import * as storage from '../storage';
 import { createTempoGuide } from '../tempoGuide';
@@ -145,6 +145,27 @@ function afterTheEnd(page: ReturnType<typeof familyPage>, applied: Applied[], ha
   if (hadOptionsFocus) page.practice.focus();
 }
 
+/**
+ * The page's side of the connection: the banner, pending check-ins once back, and, once back in
+ * sync after a drop, hands-free saying where the class is now, as the screen already shows it;
+ * what was missed meanwhile is history and stays unsaid.
+ */
+function connectionWatcher(
+  page: ReturnType<typeof familyPage>,
+  s: ClassSession,
+): (connection: ConnectionStatus) => void {
+  let dropped = false;
+  return (connection) => {
+    page.banner.update(connection, s.closedBy?.code);
+    page.main.dataset.connection = connection;
+    if (connection === 'reconnecting') dropped = true;
+    if (connection !== 'online') return;
+    page.checkIn.sendPending();
+    if (dropped && s.state) page.sound.say(returnAnnouncement(s.state));
+    dropped = false;
+  };
+}
+
 function familyView(root: HTMLElement, classId: string, s: ClassSession) {
   const page = familyPage(root, s, () => {
     if (s.state) render(s.state, []);
@@ -180,11 +201,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
 
   s.setHandlers({
     onState: render,
-    onConnection: (connection) => {
-      page.banner.update(connection, s.closedBy?.code);
-      main.dataset.connection = connection;
-      if (connection === 'online') page.checkIn.sendPending();
-    },
+    onConnection: connectionWatcher(page, s),
     onEnded: (end) => {
       page.tempo.dispose();
       screen.setWanted(false);
