@@ -4,7 +4,7 @@ import { clearFragmentFromUrl, fragmentParams, h, setChildren } from '../dom';
 import { t } from '../i18n';
 import { distinctNames } from '../names';
 import * as sessions from '../sessions';
-import type { Applied, ClassState } from '../state';
+import { parents, type Applied, type ClassState } from '../state';
 import * as storage from '../storage';
 import { registerTestHooks } from '../testHooks';
 import { announcer, connectionBanner, endedNotice } from './common';
@@ -152,9 +152,12 @@ function recapLink(classId: string): HTMLElement {
 
 /** A family asking for help is said out loud, by name. */
 function announceHelp(state: ClassState, applied: Applied[], say: (text: string) => void): void {
+  // Named as the families board names them, worked out once for all the calls for help.
+  let names: Map<string, string> | undefined;
   for (const { live, event } of applied) {
     if (!live || event.kind !== 'CheckedIn' || event.checkIn?.status !== 'NeedHelp') continue;
-    const name = distinctNames(state.participants).get(event.participantId);
+    names ??= distinctNames(parents(state));
+    const name = names.get(event.participantId);
     if (name) say(t('speech.needsHelp', { name }));
   }
 }

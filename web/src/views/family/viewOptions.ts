@@ -56,10 +56,12 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
   );
 
   let ended = false;
+  // The mat view stays chosen after the end, and shows again only in a class that is still on.
+  const matShown = () => matOn && !ended;
   function setMat(on: boolean) {
     matOn = on;
     saveFlag('matView', on);
-    main.classList.toggle('is-mat', on && !ended);
+    main.classList.toggle('is-mat', matShown());
     matToggle.setAttribute('aria-pressed', String(on));
     if (!on) setSheet(false);
   }
@@ -83,9 +85,9 @@ export function viewOptions(sound: FamilySound, main: HTMLElement, checkPanel: H
     element.hidden = ended;
     sheetButton.hidden = ended;
     if (ended) setSheet(false);
-    main.classList.toggle('is-mat', matOn && !ended);
+    main.classList.toggle('is-mat', matShown());
   }
-  return { element, sheetButton, wakeNote, isMat: () => matOn && !ended, closeSheet, setEnded };
+  return { element, sheetButton, wakeNote, isMat: matShown, closeSheet, setEnded };
 }
 
 /** The mat view's button that opens the check-in sheet. */
