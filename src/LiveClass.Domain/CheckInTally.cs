@@ -4,7 +4,7 @@ namespace LiveClass.Domain;
 
 /// <summary>
 /// The check-ins with one status at one step, and the families who made them. Never changed once
-/// made (a check-in replaces it), so the copy of a class's state taken at every commit shares it.
+/// made (a check-in replaces it in the class's list), so every stored copy of the state shares it.
 /// </summary>
 [GenerateSerializer, Immutable, SuppressReferenceTracking]
 public sealed class CheckInTally

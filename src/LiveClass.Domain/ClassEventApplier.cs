@@ -77,7 +77,13 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
     private void Tally(string participantId, int stepIndex, CheckInStatus status)
     {
         var index = state.CheckInTallies.FindIndex(t => t.StepIndex == stepIndex && t.Status == status);
-        var tally = index < 0 ? new CheckInTally { StepIndex = stepIndex, Status = status } : state.CheckInTallies[index];
-        state.CheckInTallies = CopyOnWrite.With(state.CheckInTallies, index, tally.With(participantId));
+        if (index < 0)
+        {
+            state.CheckInTallies.Add(new CheckInTally { StepIndex = stepIndex, Status = status }.With(participantId));
+        }
+        else
+        {
+            state.CheckInTallies[index] = state.CheckInTallies[index].With(participantId);
+        }
     }
 }

@@ -63,8 +63,12 @@ public sealed class ClassSessionState
     /// </summary>
     [Id(23), Immutable] public List<AttendanceRecord> Attendance { get; set; } = [];
 
-    /// <summary>Check-ins counted by step and status as they are made, for the recap; replaced like <see cref="Attendance"/>.</summary>
-    [Id(24), Immutable] public List<CheckInTally> CheckInTallies { get; set; } = [];
+    /// <summary>
+    /// Check-ins counted by step and status as they are made, for the recap. Changed in place, one
+    /// check-in at a time: a copy of the whole list at each would cost more than the copy that
+    /// memory storage takes when the state is written, which is far less often than a check-in.
+    /// </summary>
+    [Id(24)] public List<CheckInTally> CheckInTallies { get; set; } = [];
 
     /// <summary>
     /// Where the events committed after this state was written are journaled, if anywhere: they

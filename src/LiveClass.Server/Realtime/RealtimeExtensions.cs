@@ -39,6 +39,7 @@ public static class RealtimeExtensions
         builder.Services.AddHostedService<OutboxUpkeepService>();
         builder.Services.AddSingleton<LocalConnections>();
         builder.Services.AddSingleton<SiloClassBridge>();
+        builder.Services.AddSingleton<IHubActivator<ClassHub>, ClassHubActivator>();
         builder.Services.AddHostedService<BridgeRenewalService>();
         return builder;
     }

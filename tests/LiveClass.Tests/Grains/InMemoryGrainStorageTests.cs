@@ -28,7 +28,7 @@ public sealed class InMemoryGrainStorageTests
     }
 
     [Fact]
-    public async Task A_write_shares_the_recap_lists_and_later_check_ins_and_visits_do_not_reach_it()
+    public async Task A_write_keeps_the_recap_as_it_was_and_later_check_ins_and_visits_do_not_reach_it()
     {
         var state = new ClassSessionState { ClassId = "class-1" };
         var roster = RosterAndChat.Empty(new ClassLimits());
@@ -47,12 +47,14 @@ public sealed class InMemoryGrainStorageTests
         Assert.Equal(2, Assert.Single(state.CheckInTallies).Count);
         Assert.Equal(4_000, Assert.Single(state.Attendance).OnlineMs);
 
-        // Nothing of the recap is copied at a write: a change replaces the list it changes.
+        // Attendance and receipts are replaced when they change, so a write shares them; the
+        // tallies change in place, so a write copies their list and shares each tally in it.
         await _storage.WriteStateAsync("session", Class, written);
         var again = (await ReadAsync<ClassSessionState>("session")).State!;
-        Assert.Same(state.CheckInTallies, again.CheckInTallies);
         Assert.Same(state.Attendance, again.Attendance);
         Assert.Same(state.ChatReceipts, again.ChatReceipts);
+        Assert.NotSame(state.CheckInTallies, again.CheckInTallies);
+        Assert.Same(Assert.Single(state.CheckInTallies), Assert.Single(again.CheckInTallies));
     }
 
     [Fact]
