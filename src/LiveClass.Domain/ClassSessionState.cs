@@ -59,7 +59,7 @@ public sealed class ClassSessionState
     /// <summary>
     /// Each family's time in the class, in the order they first joined, for the recap. Replaced,
     /// never changed in place (<see cref="CopyOnWrite"/>), so the copy of the state that memory
-    /// storage keeps at every commit shares it instead of copying it.
+    /// storage keeps when the state is written shares it instead of copying it.
     /// </summary>
     [Id(23), Immutable] public List<AttendanceRecord> Attendance { get; set; } = [];
 
