@@ -20,6 +20,7 @@ public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
     private const string HubExceptionMarker = " on the server. HubException: ";
     private const string CloseMarker = "Connection closed with an error. HubException: ";
     private const string BindingFailurePrefix = "Failed to invoke '";
+    private const string BindingFailureEnd = "' due to an error on the server.";
     private const string UnknownMethod = "Method does not exist.";
     private const int MaxEchoedMethodLength = 64;
 
@@ -70,7 +71,7 @@ public sealed class CodedErrorHubProtocol(IHubProtocol inner) : IHubProtocol
             return null;
         }
 
-        var end = error.IndexOf("' due to an error on the server.", BindingFailurePrefix.Length, StringComparison.Ordinal);
+        var end = error.IndexOf(BindingFailureEnd, BindingFailurePrefix.Length, StringComparison.Ordinal);
         if (end < 0)
         {
             return null;

@@ -179,7 +179,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
     const hadOptionsFocus = page.options.element.contains(document.activeElement);
     sound.setStatus(state.status);
     // Waiting, live or on a feeding break: hands are oily all along, so the screen stays on.
-    screen.setWanted(state.status !== 'Ended');
+    screen.setWanted(!ended);
     setText(page.title, state.title);
     document.title = `${state.title} · LiveClass`;
     pill.update(state);
@@ -188,7 +188,7 @@ function familyView(root: HTMLElement, classId: string, s: ClassSession) {
     // The last cue was for the class as it went on; an ended class shows how it ended, not what to do now.
     page.cue.update(ended ? null : state.cue, live('CueGiven'));
     // On a break the guide rests too; it picks up in step when the class resumes.
-    page.tempo.setTempo(state.status === 'Ended' || state.status === 'Paused' ? null : state.tempo);
+    page.tempo.setTempo(ended || state.status === 'Paused' ? null : state.tempo);
     page.checkIn.update(state);
     page.options.setEnded(ended);
     page.practice.update(state);
