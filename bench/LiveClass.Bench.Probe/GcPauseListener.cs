@@ -23,7 +23,11 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
     public long PausesOver10Ms => Interlocked.Read(ref _over10);
 
     /// <summary>Bytes allocated per type, estimated from the AllocationTick samples; null unless asked for.</summary>
-    public IReadOnlyDictionary<string, long>? Allocations => _allocations;
+    /// <remarks>
+    /// A snapshot: the listener adds types while the probe reads, and LINQ over the live dictionary
+    /// sizes its buffer before copying, so a type added in between fails the copy.
+    /// </remarks>
+    public KeyValuePair<string, long>[]? Allocations => _allocations?.ToArray();
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {

@@ -41,7 +41,17 @@ internal sealed class RuntimeProbe(string output, int periodMs, bool meters, boo
                 forced = true;
             }
 
-            writer.WriteLine(Sample(forced));
+            try
+            {
+                writer.WriteLine(Sample(forced));
+            }
+            catch (Exception exception) when (exception is not IOException)
+            {
+                // One sample lost, not the rest of the run: a window's end would otherwise be read
+                // from whatever sample came last.
+                Console.Error.WriteLine($"LiveClass bench probe skipped a sample: {exception.Message}");
+            }
+
             Thread.Sleep(periodMs);
         }
     }
@@ -75,7 +85,7 @@ internal sealed class RuntimeProbe(string output, int periodMs, bool meters, boo
         if (_pauses.Allocations is { } sampled)
         {
             sb.Append("\"allocationsByType\":{");
-            foreach (var (type, bytes) in sampled.OrderByDescending(a => a.Value).Take(25))
+            foreach (var (type, bytes) in sampled.OrderByDescending(a => a.Value).Take(60))
             {
                 sb.Append('"').Append(type.Replace("\\", "\\\\").Replace("\"", "\\\"")).Append("\":").Append(bytes.ToString(CultureInfo.InvariantCulture)).Append(',');
             }
