@@ -20,6 +20,7 @@ public sealed class CheckInTally
         StepIndex = StepIndex,
         Status = Status,
         Count = Count + 1,
-        ParticipantIds = ParticipantIds.Contains(participantId, StringComparer.Ordinal) ? ParticipantIds : [.. ParticipantIds, participantId],
+        // List.Contains compares strings ordinally, without the enumerator LINQ's overload with a comparer allocates.
+        ParticipantIds = ParticipantIds.Contains(participantId) ? ParticipantIds : [.. ParticipantIds, participantId],
     };
 }

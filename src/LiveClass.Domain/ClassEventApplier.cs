@@ -76,14 +76,29 @@ public sealed class ClassEventApplier(ClassSessionState state, RosterAndChat ros
 
     private void Tally(string participantId, int stepIndex, CheckInStatus status)
     {
-        var index = state.CheckInTallies.FindIndex(t => t.StepIndex == stepIndex && t.Status == status);
+        var tallies = state.CheckInTallies;
+        var index = IndexOf(tallies, stepIndex, status);
         if (index < 0)
         {
-            state.CheckInTallies.Add(new CheckInTally { StepIndex = stepIndex, Status = status }.With(participantId));
+            tallies.Add(new CheckInTally { StepIndex = stepIndex, Status = status }.With(participantId));
         }
         else
         {
-            state.CheckInTallies[index] = state.CheckInTallies[index].With(participantId);
+            tallies[index] = tallies[index].With(participantId);
         }
+    }
+
+    // A loop, not FindIndex with a lambda: every check-in would allocate a closure and a delegate.
+    private static int IndexOf(List<CheckInTally> tallies, int stepIndex, CheckInStatus status)
+    {
+        for (var i = 0; i < tallies.Count; i++)
+        {
+            if (tallies[i].StepIndex == stepIndex && tallies[i].Status == status)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ClassSession
         RequireInstructor(actorId);
         var step = TextRules.Required(index, "index");
         RequireStep(step);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.StepChanged, actorId, StepIndex: step, Step: Routine.Steps[step]));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.StepChanged, actorId, StepIndex: step, Step: Routine.Steps[step]));
     }
 
     public ClassEvent GiveCue(string actorId, string? kind, int? count, string? text)
@@ -69,7 +69,7 @@ public sealed partial class ClassSession
         RequireInstructor(actorId);
         var tempo = TextRules.Required(strokesPerMinute, "strokesPerMinute");
         CueRules.ValidateTempo(tempo, _limits);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(tempo, Now)));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(tempo, Now)));
     }
 
     public ClassEvent Remove(string actorId, string? participantId)
@@ -85,7 +85,7 @@ public sealed partial class ClassSession
             throw LiveClassException.Invalid("the instructor cannot be removed");
         }
 
-        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantRemoved, actorId, ParticipantId: participantId));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ParticipantRemoved, actorId, ParticipantId: participantId));
     }
 
     public ClassEvent DeleteChat(string actorId, string? messageId)
@@ -96,7 +96,7 @@ public sealed partial class ClassSession
             throw LiveClassException.NotFound("no such chat message");
         }
 
-        return Emit(new ClassEvent(0, 0, ClassEventKind.ChatDeleted, actorId, MessageId: messageId));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ChatDeleted, actorId, MessageId: messageId));
     }
 
     /// <summary>Posts a chat line; a resent <paramref name="clientMessageId"/> returns the first seq and changes nothing.</summary>
@@ -123,7 +123,7 @@ public sealed partial class ClassSession
 
         _chatRate.Record(actorId, now);
         var message = new ChatMessage(Secrets.NewMessageId(), actorId, entry.DisplayName, clean, now);
-        var posted = Emit(new ClassEvent(0, 0, ClassEventKind.ChatPosted, actorId, Message: message));
+        var posted = Emit(new ClassEvent(NextSeq, now, ClassEventKind.ChatPosted, actorId, Message: message));
         _rosterAndChat.Receipts.Add(new ChatReceipt(actorId, clientMessageId, posted.Seq));
         return posted.Seq;
     }
@@ -160,7 +160,7 @@ public sealed partial class ClassSession
     private ClassEvent EmitCue(string actorId, CueKind kind, int? count, string? text)
     {
         var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), Now);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.CueGiven, actorId, Cue: cue));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.CueGiven, actorId, Cue: cue));
     }
 
     /// <summary>A check-in, once the caller is known to be a member of the open class.</summary>
@@ -168,7 +168,7 @@ public sealed partial class ClassSession
     {
         var step = stepIndex ?? _state.StepIndex;
         RequireStep(step);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
     }
 
     private void RequireInstructor(string actorId)
@@ -196,9 +196,9 @@ public sealed partial class ClassSession
             throw LiveClassException.Invalid($"cannot {verb} a class that is {_state.Status}");
         }
 
-        return Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: to));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ClassStatusChanged, actorId, Status: to));
     }
 
     private ClassEvent EndClass(string? actorId) =>
-        Emit(new ClassEvent(0, 0, ClassEventKind.ClassStatusChanged, actorId, Status: ClassStatus.Ended));
+        Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ClassStatusChanged, actorId, Status: ClassStatus.Ended));
 }

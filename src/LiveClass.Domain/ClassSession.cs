@@ -197,7 +197,7 @@ public sealed partial class ClassSession
     public ClassEvent? Leave(string participantId)
     {
         RequireMember(participantId);
-        return Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantLeft, participantId, ParticipantId: participantId));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ParticipantLeft, participantId, ParticipantId: participantId));
     }
 
     /// <summary>Shows a participant online or offline; no event when nothing changes.</summary>
@@ -211,7 +211,7 @@ public sealed partial class ClassSession
             return null;
         }
 
-        return Emit(new ClassEvent(0, 0, ClassEventKind.PresenceChanged, participantId, ParticipantId: participantId, Online: online));
+        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.PresenceChanged, participantId, ParticipantId: participantId, Online: online));
     }
 
     /// <summary>
@@ -242,11 +242,11 @@ public sealed partial class ClassSession
     }
 
     private ClassEvent Join(string participantId, string displayName, ParticipantRole role) =>
-        Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, participantId,
+        Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ParticipantJoined, participantId,
             Participant: new Participant(participantId, displayName, role, Online: true, CheckIn: null)));
 
     private ClassEvent ComeBack(RosterEntry entry) =>
-        Emit(new ClassEvent(0, 0, ClassEventKind.ParticipantJoined, entry.ParticipantId,
+        Emit(new ClassEvent(NextSeq, Now, ClassEventKind.ParticipantJoined, entry.ParticipantId,
             Participant: entry.ToParticipant() with { Online = true }));
 
     private void RequireOpen()
@@ -280,10 +280,20 @@ public sealed partial class ClassSession
         _log.Append(logged);
     }
 
-    /// <summary>Stamps <paramref name="draft"/> with the next seq and the time, applies it and appends it to the log.</summary>
-    private ClassEvent Emit(ClassEvent draft)
+    /// <summary>The seq of the next event this class makes.</summary>
+    private long NextSeq => _state.Seq + 1;
+
+    /// <summary>
+    /// Applies a new event, made with <see cref="NextSeq"/> and the time (not stamped afterwards: a
+    /// copy of every event would be garbage), and appends it to the log.
+    /// </summary>
+    private ClassEvent Emit(ClassEvent evt)
     {
-        var evt = draft with { Seq = _state.Seq + 1, At = Now };
+        if (evt.Seq != NextSeq)
+        {
+            throw new InvalidOperationException($"Event {evt.Seq} is not the next one, {NextSeq}.");
+        }
+
         _applier.Apply(evt);
         // A step change is logged (and so written) with its index only; the step's text comes from the routine when it is read.
         _log.Append(evt.Step is null ? evt : evt with { Step = null });

@@ -200,25 +200,25 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return result;
     }
 
-    public Task<long> StartClass(string actorId) => Change(() => _session.Start(actorId));
+    public Task<long> StartClass(string actorId) => Committed(UsableSession().Start(actorId));
 
-    public Task<long> PauseClass(string actorId) => Change(() => _session.Pause(actorId));
+    public Task<long> PauseClass(string actorId) => Committed(UsableSession().Pause(actorId));
 
-    public Task<long> ResumeClass(string actorId) => Change(() => _session.Resume(actorId));
+    public Task<long> ResumeClass(string actorId) => Committed(UsableSession().Resume(actorId));
 
-    public Task<long> EndClass(string actorId) => Change(() => _session.End(actorId));
+    public Task<long> EndClass(string actorId) => Committed(UsableSession().End(actorId));
 
-    public Task<long> GoToStep(string actorId, int? index) => Change(() => _session.GoToStep(actorId, index));
+    public Task<long> GoToStep(string actorId, int? index) => Committed(UsableSession().GoToStep(actorId, index));
 
     public Task<long> SendCue(string actorId, string? kind, int? count, string? text) =>
-        Change(() => _session.GiveCue(actorId, kind, count, text));
+        Committed(UsableSession().GiveCue(actorId, kind, count, text));
 
     public Task<long> SetTempo(string actorId, int? strokesPerMinute) =>
-        Change(() => _session.SetTempo(actorId, strokesPerMinute));
+        Committed(UsableSession().SetTempo(actorId, strokesPerMinute));
 
     public async Task<long> RemoveParticipant(string actorId, string? participantId)
     {
-        var seq = await Change(() => _session.Remove(actorId, participantId));
+        var seq = await Committed(UsableSession().Remove(actorId, participantId));
         _presence.Forget(participantId!);
         try
         {
@@ -234,7 +234,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         return seq;
     }
 
-    public Task<long> DeleteChat(string actorId, string? messageId) => Change(() => _session.DeleteChat(actorId, messageId));
+    public Task<long> DeleteChat(string actorId, string? messageId) => Committed(UsableSession().DeleteChat(actorId, messageId));
 
     public async Task<long> SendChat(string actorId, string? clientMessageId, string? text)
     {
@@ -245,7 +245,7 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
     }
 
     public Task<long> CheckIn(string actorId, string? status, int? stepIndex) =>
-        Change(() => _session.CheckIn(actorId, status, stepIndex));
+        Committed(UsableSession().CheckIn(actorId, status, stepIndex));
 
     public async Task Leave(string actorId)
     {
@@ -261,12 +261,18 @@ public sealed partial class ClassSessionGrain : Grain, IClassSessionGrain
         await DurableAsync();
     }
 
-    private async Task<long> Change(Func<ClassEvent> change)
+    /// <summary>The class, once it is known to take changes; a change is made on it and then <see cref="Committed"/>.</summary>
+    private ClassSession UsableSession()
     {
         RequireUsable();
-        var evt = change();
+        return _session;
+    }
+
+    /// <summary>Answers with the seq of a change once it is durable. No delegate per change: this is every hub call's path.</summary>
+    private async Task<long> Committed(ClassEvent change)
+    {
         await DurableAsync();
-        return evt.Seq;
+        return change.Seq;
     }
 
     /// <summary>

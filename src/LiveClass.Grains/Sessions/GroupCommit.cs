@@ -12,21 +12,49 @@ internal sealed class GroupCommit(Func<Task> write)
 
     public Task CommitAsync()
     {
-        _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var committed = _next.Task;
-        if (!_writing)
+        if (_writing)
         {
-            _ = WriteLoopAsync();
+            _next ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _next.Task;
         }
 
-        return committed;
-    }
-
-    private async Task WriteLoopAsync()
-    {
+        // Nothing in flight: this caller's write starts now and the caller awaits it itself. One that
+        // completes at once, as a write behind memory storage does, needs no waiter at all.
         _writing = true;
+        Task written;
         try
         {
+            written = write();
+        }
+        catch (Exception exception)
+        {
+            written = Task.FromException(exception);
+        }
+
+        if (written.IsCompleted && _next is null)
+        {
+            _writing = false;
+            return written;
+        }
+
+        _ = WriteNextAsync(written);
+        return written;
+    }
+
+    /// <summary>After the write in flight, writes together whatever was committed meanwhile, until nothing more waits.</summary>
+    private async Task WriteNextAsync(Task inFlight)
+    {
+        try
+        {
+            try
+            {
+                await inFlight;
+            }
+            catch
+            {
+                // Its caller sees the failure; the changes made meanwhile get a write of their own.
+            }
+
             while (_next is { } batch)
             {
                 _next = null;
