@@ -19,8 +19,11 @@ public sealed class ChatHistory(List<ChatMessage> messages, int capacity)
                 messages.TrimFront(capacity);
                 break;
             case ClassEventKind.ChatDeleted:
-                messages.RemoveAll(m => m.MessageId == evt.MessageId);
+                Remove(evt.MessageId);
                 break;
         }
     }
+
+    // Its own method: a lambda over Apply's event would allocate its closure on every event applied.
+    private void Remove(string? messageId) => messages.RemoveAll(m => m.MessageId == messageId);
 }

@@ -35,6 +35,13 @@ public sealed class ChatReceiptBook
         }
     }
 
+    /// <summary>The newest <paramref name="count"/> receipts (all of them, if fewer), oldest first, in a list of their own.</summary>
+    public List<ChatReceipt> Last(int count)
+    {
+        var taken = Math.Min(count, _receipts.Count);
+        return _receipts.GetRange(_receipts.Count - taken, taken);
+    }
+
     /// <summary>The receipts of messages after <paramref name="seq"/>, oldest first.</summary>
     public List<ChatReceipt> After(long seq)
     {

@@ -381,7 +381,8 @@ public sealed partial class ClassSessionStore(
         Seq = _current.Seq,
         Roster = _live.Roster.Entries.Select(e => e.Copy()).ToList(),
         Chat = [.. _live.Chat.Messages],
-        ChatReceipts = [.. _live.Receipts.Items.TakeLast(limits.EventLogCapacity)],
+        // Copied at its size: a list grown item by item from TakeLast was most of this copy's garbage.
+        ChatReceipts = _live.Receipts.Last(limits.EventLogCapacity),
     };
 
     /// <summary>
