@@ -46,15 +46,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Commits_made_during_a_write_go_together_in_the_next_and_are_answered_after_it()
     {
-        var pending = new Queue<TaskCompletionSource>();
-        var commit = new GroupCommit(() =>
-        {
-            // Continuations run inline, as within the grain's one thread: each completion below
-            // lets the commit go on to its next write before the test looks again.
-            var write = new TaskCompletionSource();
-            pending.Enqueue(write);
-            return write.Task;
-        });
+        var (commit, pending) = CommitWithHeldWrites();
 
         var first = commit.CommitAsync();
         var second = commit.CommitAsync();
@@ -81,15 +73,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task A_failed_write_fails_only_its_own_callers_and_the_changes_made_meanwhile_are_written_next()
     {
-        var pending = new Queue<TaskCompletionSource>();
-        var commit = new GroupCommit(() =>
-        {
-            // Continuations run inline, as within the grain's one thread: each completion below
-            // lets the commit go on to its next write before the test looks again.
-            var write = new TaskCompletionSource();
-            pending.Enqueue(write);
-            return write.Task;
-        });
+        var (commit, pending) = CommitWithHeldWrites();
 
         var first = commit.CommitAsync();
         var second = commit.CommitAsync();
@@ -119,5 +103,20 @@ public sealed class GroupCommitTests
 
         fail = false;
         Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
+    }
+
+    /// <summary>A commit whose writes wait until the test completes them, one by one, from the returned queue.</summary>
+    private static (GroupCommit Commit, Queue<TaskCompletionSource> Pending) CommitWithHeldWrites()
+    {
+        var pending = new Queue<TaskCompletionSource>();
+        var commit = new GroupCommit(() =>
+        {
+            // Continuations run inline, as within the grain's one thread: each completion lets the
+            // commit go on to its next write before the test looks again.
+            var write = new TaskCompletionSource();
+            pending.Enqueue(write);
+            return write.Task;
+        });
+        return (commit, pending);
     }
 }
