@@ -69,7 +69,8 @@ public sealed partial class ClassSession
         RequireInstructor(actorId);
         var tempo = TextRules.Required(strokesPerMinute, "strokesPerMinute");
         CueRules.ValidateTempo(tempo, _limits);
-        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(tempo, Now)));
+        var now = Now;
+        return Emit(new ClassEvent(NextSeq, now, ClassEventKind.TempoChanged, actorId, Tempo: new Tempo(tempo, now)));
     }
 
     public ClassEvent Remove(string actorId, string? participantId)
@@ -159,8 +160,9 @@ public sealed partial class ClassSession
     /// <summary>A cue from the instructor, once the caller is known to be the instructor.</summary>
     private ClassEvent EmitCue(string actorId, CueKind kind, int? count, string? text)
     {
-        var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), Now);
-        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.CueGiven, actorId, Cue: cue));
+        var now = Now;
+        var cue = new Cue(kind, count, CueRules.Validate(kind, count, text, _limits), now);
+        return Emit(new ClassEvent(NextSeq, now, ClassEventKind.CueGiven, actorId, Cue: cue));
     }
 
     /// <summary>A check-in, once the caller is known to be a member of the open class.</summary>
@@ -168,7 +170,8 @@ public sealed partial class ClassSession
     {
         var step = stepIndex ?? _state.StepIndex;
         RequireStep(step);
-        return Emit(new ClassEvent(NextSeq, Now, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, Now)));
+        var now = Now;
+        return Emit(new ClassEvent(NextSeq, now, ClassEventKind.CheckedIn, actorId, ParticipantId: actorId, CheckIn: new CheckIn(status, step, now)));
     }
 
     private void RequireInstructor(string actorId)
