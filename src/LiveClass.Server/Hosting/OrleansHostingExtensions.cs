@@ -16,6 +16,16 @@ public static class OrleansHostingExtensions
     /// <summary>The section bound to Orleans' own membership timings (probe timeouts, votes, …).</summary>
     public const string MembershipSectionName = SiloOptions.SectionName + ":Membership";
 
+    /// <summary>The section bound to Orleans' grain directory settings (the cache of where grains live).</summary>
+    public const string DirectorySectionName = SiloOptions.SectionName + ":Directory";
+
+    /// <summary>
+    /// How many grains' locations a silo keeps in its directory cache. Orleans sizes the cache's table
+    /// for its default of a million on start, about 18 MiB of one server's heap; a silo calls a few
+    /// grains per family it serves, far fewer.
+    /// </summary>
+    public const int DirectoryCacheSize = 100_000;
+
     /// <summary>
     /// Co-hosts the Orleans silo. Clustering and storage come from the "Cluster" section: the
     /// embedded default is a single silo on loopback with in-memory grain storage, which is what
@@ -63,6 +73,9 @@ public static class OrleansHostingExtensions
         services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
         services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
+        services.AddOptions<GrainDirectoryOptions>()
+            .Configure(directory => directory.CacheSize = DirectoryCacheSize)
+            .BindConfiguration(DirectorySectionName);
     }
 
     /// <summary>
