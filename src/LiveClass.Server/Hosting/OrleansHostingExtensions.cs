@@ -39,6 +39,7 @@ public static class OrleansHostingExtensions
         Validate(silo);
 
         AddClassOptions(builder.Services, silo);
+        AddOrleansRuntimeOptions(builder.Services);
         AddJournalOptions(builder.Services, silo);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(orleans =>
@@ -72,6 +73,11 @@ public static class OrleansHostingExtensions
         services.AddSingleton<IValidateOptions<ClassLimits>, ClassLimitsValidation>();
         services.AddValidatedOptions<RealtimeOptions>(ClassLimits.SectionName);
         services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidation>();
+    }
+
+    /// <summary>Orleans' own settings that LiveClass sets or lets configuration set: membership timings and the directory cache.</summary>
+    private static void AddOrleansRuntimeOptions(IServiceCollection services)
+    {
         services.AddOptions<ClusterMembershipOptions>().BindConfiguration(MembershipSectionName);
         services.AddOptions<GrainDirectoryOptions>()
             .Configure(directory => directory.CacheSize = DirectoryCacheSize)
