@@ -118,6 +118,25 @@ public sealed class VerdictsTests
     }
 
     [Fact]
+    public void Scenario_6_reports_its_healthy_connections_by_class_beside_the_stuck_ones_counted()
+    {
+        var stuck = Run("liveclass", null, p99: 18);
+        stuck.StuckConnections = 25;
+        stuck.StuckClosed = 10;
+        stuck.LatencyBesideStuck = Latency(p99: 20);
+        stuck.LatencyApartFromStuck = Latency(p99: 16);
+        var file = File("s6", Run(Verdicts.S2Reference, null, p99: 15), stuck);
+
+        Verdicts.Evaluate(file);
+
+        AssertTarget(file, "healthy connections' p99 vs s2's p99 (same invocation)", pass: true, value: "1.20×");
+        Assert.Equal("10/25", file.Targets.Single(t => t.Name == "stuck connections closed by the server").Value);
+        var byClass = file.Targets.Single(t => t.Name == "healthy connections' p99 by class, same run");
+        Assert.Null(byClass.Pass);
+        Assert.Equal("20.0 ms beside a stuck connection, 16.0 ms in the other classes (1.25×)", byClass.Value);
+    }
+
+    [Fact]
     public void One_round_keeps_the_plain_ratios()
     {
         var file = File("s1", Run("baseline", null, p99: 40), Run("liveclass", null, p99: 42));
@@ -186,7 +205,9 @@ public sealed class VerdictsTests
         Round = round,
         ConnectionsTarget = 10,
         ConnectionsHeld = 10,
-        Latency = new LatencySummary(1000, p99 / 2, p99 / 2, p99 * 0.9, p99, p99 * 1.1, p99 * 1.2, 0),
+        Latency = Latency(p99),
         ServerUse = new ResourceUse(cpuSeconds, 30, cpuSeconds, 100, 100, 200, 20, null, null, null, null, null, null, null, null),
     };
+
+    private static LatencySummary Latency(double p99) => new(1000, p99 / 2, p99 / 2, p99 * 0.9, p99, p99 * 1.1, p99 * 1.2, 0);
 }

@@ -28,6 +28,9 @@ public sealed class ClassRoom(int index, string url)
     public string JoinCode { get; private set; } = "";
     public string InstructorKey { get; private set; } = "";
     public int StepCount { get; set; } = 1;
+
+    /// <summary>Scenario 6: one more family of this class has a client that stopped reading.</summary>
+    public bool HasStuckMember { get; set; }
     public Participant? Instructor { get; set; }
     public List<Participant> Parents { get; } = [];
 

@@ -37,6 +37,12 @@ public sealed class MeasurementWindow(Target target, RunMetrics metrics, CoreSpe
         result.DurationSeconds = Math.Round(seconds, 2);
         result.Latency = metrics.Delivery.Summarize();
         result.Ack = metrics.Ack.Summarize();
+        if (metrics.SplitByStuck)
+        {
+            result.LatencyBesideStuck = metrics.DeliveryBesideStuck.Summarize();
+            result.LatencyApartFromStuck = metrics.DeliveryApartFromStuck.Summarize();
+        }
+
         result.MessagesPerSecond = Math.Round(result.Latency.Count / Math.Max(0.001, seconds), 1);
         result.ServerUse = ResourceUses.Between(_start.Server, _end.Server, seconds, target.Sample());
         result.ServerCore = coreSpeed?.Summarize(_beganAtMs, _endedAtMs);

@@ -234,7 +234,7 @@ public sealed class Participant(ClassRoom room, int index, string url, Participa
         }
 
         Room.ObserveSeen(evt.Seq);
-        metrics.OnDelivered(receivedAt - evt.At, evt.At);
+        metrics.OnDelivered(receivedAt - evt.At, evt.At, Room.HasStuckMember);
     }
 
     private sealed class Connection(ClassHubConnection hub)

@@ -21,6 +21,18 @@ public sealed class RunMetrics
     /// <summary>The same, since the last progress line.</summary>
     public LatencyHistogram DeliveryRecent { get; } = new();
 
+    /// <summary>
+    /// Scenario 6, on healthy connections only: the delivery latency in the classes that have a
+    /// stuck connection, and in the others, measured in the same window on the same server.
+    /// </summary>
+    public LatencyHistogram DeliveryBesideStuck { get; } = new();
+
+    /// <inheritdoc cref="DeliveryBesideStuck"/>
+    public LatencyHistogram DeliveryApartFromStuck { get; } = new();
+
+    /// <summary>Whether any class of this run has a stuck connection, so that deliveries are also split by it.</summary>
+    public bool SplitByStuck { get; set; }
+
     /// <summary>Round trip of the calls that change the class (the caller's wait for its <c>seq</c>), made inside the window.</summary>
     public LatencyHistogram Ack { get; } = new();
 
@@ -39,13 +51,17 @@ public sealed class RunMetrics
 
     public void CloseWindow(double toMs) => Volatile.Write(ref _windowTo, toMs);
 
-    public void OnDelivered(double latencyMs, long at)
+    public void OnDelivered(double latencyMs, long at, bool besideStuck)
     {
         Interlocked.Increment(ref _liveMessages);
         if (at >= Volatile.Read(ref _windowFrom) && at < Volatile.Read(ref _windowTo))
         {
             Delivery.Record(latencyMs);
             DeliveryRecent.Record(latencyMs);
+            if (SplitByStuck)
+            {
+                (besideStuck ? DeliveryBesideStuck : DeliveryApartFromStuck).Record(latencyMs);
+            }
         }
     }
 

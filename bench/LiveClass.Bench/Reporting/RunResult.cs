@@ -46,6 +46,13 @@ public sealed record RunResult
 
     public LatencySummary? Latency { get; set; }
     public LatencySummary? Ack { get; set; }
+
+    /// <summary>
+    /// Scenario 6: <see cref="Latency"/> split between the classes with a stuck connection and the
+    /// others, in the same window on the same server, which no drift of the machine between runs reaches.
+    /// </summary>
+    public LatencySummary? LatencyBesideStuck { get; set; }
+    public LatencySummary? LatencyApartFromStuck { get; set; }
     public long Calls { get; set; }
     public long CallFailures { get; set; }
     public Dictionary<string, long> Errors { get; set; } = [];

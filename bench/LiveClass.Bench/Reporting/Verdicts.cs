@@ -89,6 +89,13 @@ public static class Verdicts
         foreach (var run in live.Where(r => r.StuckConnections is > 0))
         {
             yield return new TargetCheck("stuck connections closed by the server" + RoundSuffix(run), $"{run.StuckClosed}/{run.StuckConnections}", "reported", null);
+            if (run is { LatencyBesideStuck: { Count: > 0 } beside, LatencyApartFromStuck: { Count: > 0 } apart })
+            {
+                // The same server in the same minute: what the stuck connections cost their classmates, apart from any drift between runs.
+                var value = F($"{beside.P99:0.0} ms beside a stuck connection, {apart.P99:0.0} ms in the other classes") +
+                    (Ratio(beside.P99, apart.P99) is { } ratio ? " (" + Times(ratio) + ")" : "");
+                yield return new TargetCheck("healthy connections' p99 by class, same run" + RoundSuffix(run), value, "reported", null);
+            }
         }
     }
 

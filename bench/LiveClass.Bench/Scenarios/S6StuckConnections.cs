@@ -46,7 +46,10 @@ public sealed class S6StuckConnections : IScenario
             await connection.JoinAsParentAsync(room.JoinCode, $"Stuck {room.Index + 1}");
             connection.StopReadingKeepPinging(TimeSpan.FromSeconds(5));
             stuck.Add(connection);
+            room.HasStuckMember = true;
         }
+
+        run.Metrics.SplitByStuck = stuck.Count > 0;
 
         Console.WriteLine($"  {stuck.Count} stuck connections joined");
         return stuck;
