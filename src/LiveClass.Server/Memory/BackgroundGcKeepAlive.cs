@@ -9,11 +9,10 @@ namespace LiveClass.Server.Memory;
 /// 5,000 connections in 250 classes), once every minute or two; when gen-2 collections come less
 /// than 20 s apart they run beside the server and pause it for a millisecond or two. So when none
 /// has come for <see cref="BackgroundGcKeepAliveOptions.Interval"/>, this service starts one in the
-/// background. "Beside" still means on the same core: the collection thread's 150 to 200 ms of
-/// marking took turns with the workers and delayed deliveries by tens of milliseconds, so it runs
-/// at the lowest priority and marks while the workers wait for work
-/// (<see cref="BackgroundGcKeepAliveOptions.LowPriority"/>). The server GC (two or more
-/// processors) keeps its background threads and is left alone.
+/// background. The collection thread keeps its usual priority: it also holds the whole runtime
+/// stopped for short phases of its own, and threads waiting for those to end spin on the core, so
+/// at a lower priority it was starved and one such phase stopped the server for 1.8 s. The server
+/// GC (two or more processors) keeps its background threads and is left alone.
 /// </summary>
 public sealed partial class BackgroundGcKeepAlive(
     IManagedHeap heap,
@@ -23,8 +22,6 @@ public sealed partial class BackgroundGcKeepAlive(
 {
     /// <summary>How often the collection count is looked at; a read of a counter.</summary>
     public static readonly TimeSpan CheckPeriod = TimeSpan.FromSeconds(1);
-
-    private bool _yielding;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +40,6 @@ public sealed partial class BackgroundGcKeepAlive(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var quiet = time.GetElapsedTime(since);
-                var lookForThread = false;
                 if (quiet >= settings.Interval)
                 {
                     heap.StartBackgroundCollection();
@@ -51,7 +47,6 @@ public sealed partial class BackgroundGcKeepAlive(
 
                     // Counted from the request, in case the runtime counts the collection only once it ends.
                     since = time.GetTimestamp();
-                    lookForThread = true;
                 }
 
                 // Read after starting one, so that a collection just started counts as the latest.
@@ -60,14 +55,6 @@ public sealed partial class BackgroundGcKeepAlive(
                 {
                     seen = collections;
                     since = time.GetTimestamp();
-
-                    // A collection the runtime started on its own may have come with a new thread.
-                    lookForThread = true;
-                }
-
-                if (lookForThread)
-                {
-                    Yield(settings);
                 }
             }
         }
@@ -75,19 +62,6 @@ public sealed partial class BackgroundGcKeepAlive(
         {
         }
     }
-
-    private void Yield(BackgroundGcKeepAliveOptions settings)
-    {
-        // Looked for each time: a thread the runtime let go and started again comes back at the usual priority.
-        if (settings.LowPriority && heap.LowerBackgroundCollectorPriority() && !_yielding)
-        {
-            _yielding = true;
-            LogYielding(logger);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Workstation GC: its background collection thread runs at the lowest priority")]
-    private static partial void LogYielding(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workstation GC: a background gen-2 collection starts after {IntervalSeconds:0} s without one, so that its thread stays")]
     private static partial void LogKeepingAlive(ILogger logger, double intervalSeconds);

@@ -20,11 +20,4 @@ public sealed class BackgroundGcKeepAliveOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:19", ErrorMessage = OutOfRange)]
     public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(15);
-
-    /// <summary>
-    /// Runs the background collection thread at the lowest priority (Linux), so that on the one
-    /// core its marking takes the time the server leaves idle instead of a share of the time that
-    /// deliveries need.
-    /// </summary>
-    public bool LowPriority { get; set; } = true;
 }

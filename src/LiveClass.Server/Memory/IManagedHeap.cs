@@ -19,10 +19,4 @@ public interface IManagedHeap
 
     /// <summary>Starts a gen-2 collection that runs beside the application and returns at once.</summary>
     void StartBackgroundCollection();
-
-    /// <summary>
-    /// Gives the background collection thread the lowest scheduling priority, if it is there; true
-    /// when it runs at that priority now.
-    /// </summary>
-    bool LowerBackgroundCollectorPriority();
 }

@@ -23,13 +23,4 @@ public sealed class RuntimeManagedHeap(TimeProvider time) : IManagedHeap
     public bool HasIdleExitingBackgroundCollector => !GCSettings.IsServerGC && GCSettings.LatencyMode != GCLatencyMode.Batch;
 
     public void StartBackgroundCollection() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false, compacting: false);
-
-    public bool LowerBackgroundCollectorPriority()
-    {
-        // Set again each time rather than remembered: a thread id may be reused, and setting a
-        // thread that is already at the lowest priority changes nothing.
-        var threads = BackgroundCollectorThread.Find();
-        var lowered = threads.Count(threadId => BackgroundCollectorThread.TrySetNice(threadId, BackgroundCollectorThread.LowestPriority));
-        return threads.Count > 0 && lowered == threads.Count;
-    }
 }

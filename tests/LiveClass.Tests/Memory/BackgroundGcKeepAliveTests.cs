@@ -66,26 +66,6 @@ public sealed class BackgroundGcKeepAliveTests
         Assert.Equal(0, heap.Started);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task The_collection_thread_is_given_the_lowest_priority_with_each_collection_unless_turned_off(bool lowPriority)
-    {
-        var heap = new CountingHeap();
-        await using var service = await StartAsync(heap, new BackgroundGcKeepAliveOptions { Interval = Interval, LowPriority = lowPriority });
-
-        // Each time one more look than needed: the service has then finished the look before.
-        await SecondsPassAsync(heap, 16);
-        Assert.Equal(1, heap.Started);
-        Assert.Equal(lowPriority ? 1 : 0, heap.Lowered);
-
-        // One the runtime started on its own.
-        heap.Collections++;
-        await SecondsPassAsync(heap, 2);
-        Assert.Equal(1, heap.Started);
-        Assert.Equal(lowPriority ? 2 : 0, heap.Lowered);
-    }
-
     /// <summary>Starts the service and waits for its first look at the collection count.</summary>
     private async Task<RunningService> StartAsync(CountingHeap heap, BackgroundGcKeepAliveOptions options)
     {
@@ -112,7 +92,6 @@ public sealed class BackgroundGcKeepAliveTests
         private int _reads;
         private int _collections;
         private int _started;
-        private int _lowered;
 
         public int Reads => Volatile.Read(ref _reads);
         public int Started => Volatile.Read(ref _started);
@@ -140,14 +119,6 @@ public sealed class BackgroundGcKeepAliveTests
         {
             Interlocked.Increment(ref _started);
             Interlocked.Increment(ref _collections);
-        }
-
-        public int Lowered => Volatile.Read(ref _lowered);
-
-        public bool LowerBackgroundCollectorPriority()
-        {
-            Interlocked.Increment(ref _lowered);
-            return true;
         }
 
         public HeapReading Read() => throw new InvalidOperationException("the keep-alive reads only the collection count");

@@ -156,8 +156,6 @@ public sealed class MemoryReturnServiceTests
 
         public void StartBackgroundCollection() => throw new InvalidOperationException("the memory return never asks for a background collection");
 
-        public bool LowerBackgroundCollectorPriority() => throw new InvalidOperationException("the memory return leaves the collection thread alone");
-
         public Task WaitForReadsAsync(int count) =>
             Poll.UntilAsync(() => Reads >= count, () => $"the service read the heap {Reads} times, not {count}");
     }
