@@ -53,7 +53,8 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
                 break;
             case "GCSuspendEEBegin_V1":
                 Volatile.Write(ref _suspendTicks, eventData.TimeStamp.Ticks);
-                Volatile.Write(ref _pauseGc, "");
+                // A collection that starts in this pause names it; one that does not is a later phase of a background collection, or no collection at all.
+                Volatile.Write(ref _pauseGc, SuspensionOf(eventData));
                 Volatile.Write(ref _suspendMs, 0);
                 break;
             case "GCSuspendEEEnd_V1":
@@ -82,6 +83,21 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
 
                 break;
         }
+    }
+
+    /// <summary>The runtime's reason for stopping every thread: 6 is a background collection stopping it for a phase of its own.</summary>
+    private static string SuspensionOf(EventWrittenEventArgs eventData)
+    {
+        var reason = eventData.PayloadNames?.IndexOf("Reason") is >= 0 and var i
+            ? Convert.ToString(eventData.Payload![i], System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        return reason switch
+        {
+            "1" => "suspended for a collection that did not start",
+            "6" => "a background gen-2 collection's own phase",
+            null => "suspended",
+            _ => $"suspended for reason {reason}",
+        };
     }
 
     private static string Describe(EventWrittenEventArgs eventData, System.Collections.ObjectModel.ReadOnlyCollection<string> names)
