@@ -31,6 +31,7 @@ public sealed class ClassRoom(int index, string url)
 
     /// <summary>Scenario 6: one more family of this class has a client that stopped reading.</summary>
     public bool HasStuckMember { get; set; }
+
     public Participant? Instructor { get; set; }
     public List<Participant> Parents { get; } = [];
 

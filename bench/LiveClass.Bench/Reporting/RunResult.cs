@@ -53,6 +53,7 @@ public sealed record RunResult
     /// </summary>
     public LatencySummary? LatencyBesideStuck { get; set; }
     public LatencySummary? LatencyApartFromStuck { get; set; }
+
     public long Calls { get; set; }
     public long CallFailures { get; set; }
     public Dictionary<string, long> Errors { get; set; } = [];
