@@ -10,9 +10,9 @@ namespace LiveClass.Server.Memory;
 /// than 20 s apart they run beside the server and pause it for a millisecond or two. So when none
 /// has come for <see cref="BackgroundGcKeepAliveOptions.Interval"/>, this service starts one in the
 /// background. The collection thread keeps its usual priority: it also holds the whole runtime
-/// stopped for short phases of its own, and threads waiting for those to end spin on the core, so
-/// at a lower priority it was starved and one such phase stopped the server for 1.8 s. The server
-/// GC (two or more processors) keeps its background threads and is left alone.
+/// stopped for short phases of its own, and at the lowest priority, with the server's other
+/// threads wanting the core meanwhile, one such phase stopped the server for 1.8 s. The server GC
+/// (two or more processors) keeps its background threads and is left alone.
 /// </summary>
 public sealed partial class BackgroundGcKeepAlive(
     IManagedHeap heap,
