@@ -61,8 +61,8 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
                 var suspendBegin = Volatile.Read(ref _suspendTicks);
                 Volatile.Write(ref _suspendMs, suspendBegin > 0 ? (eventData.TimeStamp.Ticks - suspendBegin) / (double)TimeSpan.TicksPerMillisecond : 0);
                 break;
-            case "GCStart_V2" when eventData.PayloadNames is { } startNames:
-                Volatile.Write(ref _pauseGc, Describe(eventData, startNames));
+            case "GCStart_V2" when eventData.PayloadNames is not null:
+                Volatile.Write(ref _pauseGc, Describe(eventData));
                 break;
             case "GCRestartEEEnd_V1":
                 var begin = Volatile.Read(ref _suspendTicks);
@@ -88,9 +88,7 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
     /// <summary>The runtime's reason for stopping every thread: 6 is a background collection stopping it for a phase of its own.</summary>
     private static string SuspensionOf(EventWrittenEventArgs eventData)
     {
-        var reason = eventData.PayloadNames?.IndexOf("Reason") is >= 0 and var i
-            ? Convert.ToString(eventData.Payload![i], System.Globalization.CultureInfo.InvariantCulture)
-            : null;
+        var reason = Field(eventData, "Reason");
         return reason switch
         {
             "1" => "suspended for a collection that did not start",
@@ -100,10 +98,15 @@ internal sealed class GcPauseListener(bool allocations) : EventListener
         };
     }
 
-    private static string Describe(EventWrittenEventArgs eventData, System.Collections.ObjectModel.ReadOnlyCollection<string> names)
+    private static string Describe(EventWrittenEventArgs eventData)
     {
-        string Field(string name) => names.IndexOf(name) is var i and >= 0 ? Convert.ToString(eventData.Payload![i], System.Globalization.CultureInfo.InvariantCulture) ?? "" : "";
-        var kind = Field("Type") switch { "0" => "non-concurrent", "1" => "background", "2" => "foreground", var other => other };
-        return $"gen{Field("Depth")} {kind} reason {Field("Reason")}";
+        var kind = Field(eventData, "Type") switch { "0" => "non-concurrent", "1" => "background", "2" => "foreground", var other => other ?? "" };
+        return $"gen{Field(eventData, "Depth")} {kind} reason {Field(eventData, "Reason")}";
     }
+
+    /// <summary>One field of an event's payload as text; null when the event has no field of that name.</summary>
+    private static string? Field(EventWrittenEventArgs eventData, string name) =>
+        eventData.PayloadNames?.IndexOf(name) is >= 0 and var i
+            ? Convert.ToString(eventData.Payload![i], System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }
