@@ -65,7 +65,12 @@ public sealed class BenchOptions
 
     /// <summary>Start both servers with the runtime's defaults instead of the runtime settings LiveClass ships with.</summary>
     public bool RuntimeDefaults { get; set; }
+
+    /// <summary>Environment of the started LiveClass server only (NAME=VALUE).</summary>
     public List<string> ServerEnvironment { get; } = [];
+
+    /// <summary>Runtime settings (NAME=VALUE) for both started servers: a setting tried on equal terms.</summary>
+    public List<string> RuntimeEnvironment { get; } = [];
 
     /// <summary>Scenario 5: the store the running cluster uses (deploy/local-cluster.sh's STORE), azure or redis.</summary>
     public string Store { get; set; } = "azure";
@@ -123,6 +128,7 @@ public sealed class BenchOptions
           --meters                the server probe also aggregates Orleans/ASP.NET meters
           --allocations           the server probe also samples allocations by type
           --server-env NAME=VALUE environment of the started LiveClass server (e.g. DOTNET_GCConserveMemory=7)
+          --runtime-env NAME=VALUE  a runtime setting for both started servers, to try it on equal terms
           --runtime-defaults      start both servers with the runtime's defaults, not the
                                   runtime settings LiveClass ships with (Servers/ServerRuntime.cs)
           --tag NAME              suffix of the result file name
@@ -155,6 +161,7 @@ public sealed class BenchOptions
     {
         int NextInt() => int.Parse(next(), CultureInfo.InvariantCulture);
         double NextDouble() => double.Parse(next(), CultureInfo.InvariantCulture);
+        string NextVariable() => next() is var variable && variable.IndexOf('=') > 0 ? variable : throw new ArgumentException($"{arg} needs NAME=VALUE");
         switch (arg)
         {
             case "--full": Full = true; break;
@@ -185,7 +192,8 @@ public sealed class BenchOptions
             case "--meters": Meters = true; break;
             case "--allocations": Allocations = true; break;
             case "--runtime-defaults": RuntimeDefaults = true; break;
-            case "--server-env": ServerEnvironment.Add(next() is var variable && variable.Contains('=') ? variable : throw new ArgumentException("--server-env needs NAME=VALUE")); break;
+            case "--server-env": ServerEnvironment.Add(NextVariable()); break;
+            case "--runtime-env": RuntimeEnvironment.Add(NextVariable()); break;
             case "--repo": RepoRoot = next(); break;
             case "--out-dir": OutDir = next(); break;
             case "--markdown": Markdown = true; break;

@@ -51,4 +51,30 @@ public sealed class ServerStartTests
             Environment.SetEnvironmentVariable(name, before);
         }
     }
+
+    [Fact]
+    public void A_runtime_setting_goes_to_both_servers_and_a_server_setting_to_LiveClass_alone()
+    {
+        var options = BenchOptions.Parse(["s2", "--runtime-env", "DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=20", "--server-env", "DOTNET_GCConserveMemory=5"]);
+        var launch = new ServerLaunch("/repo", "/results", "run", "1", 1, [], Meters: false,
+            Environment: options.ServerEnvironment, RuntimeEnvironment: options.RuntimeEnvironment);
+
+        var liveClass = ServerProcess.StartInfo(TargetKind.LiveClass, launch, "/repo/server.dll", ["http://127.0.0.1:5000"], "/results/probe");
+        var baseline = ServerProcess.StartInfo(TargetKind.Baseline, launch, "/repo/server.dll", ["http://127.0.0.1:5000"], "/results/probe");
+
+        Assert.Equal("20", liveClass.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"]);
+        Assert.Equal("20", baseline.Environment["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"]);
+        Assert.Equal("5", liveClass.Environment["DOTNET_GCConserveMemory"]);
+        Assert.False(baseline.Environment.ContainsKey("DOTNET_GCConserveMemory"));
+    }
+
+    [Theory]
+    [InlineData("--runtime-env")]
+    [InlineData("--server-env")]
+    public void A_setting_without_a_name_and_value_is_refused(string option)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(["s2", option, "=20"]));
+
+        Assert.Contains(option, refused.Message, StringComparison.Ordinal);
+    }
 }

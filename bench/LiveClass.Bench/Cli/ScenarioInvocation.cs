@@ -82,7 +82,7 @@ public sealed class ScenarioInvocation(Invocation invocation, IScenario scenario
         }
 
         return new ServerLaunch(invocation.RepoRoot, invocation.ResultsDir, runId, invocation.Pinned ? Options.ServerCpus : null,
-            Options.ListenAddresses, serverArgs, Options.Meters, Options.Allocations, Options.ServerEnvironment, Options.RuntimeDefaults);
+            Options.ListenAddresses, serverArgs, Options.Meters, Options.Allocations, Options.ServerEnvironment, Options.RuntimeDefaults, Options.RuntimeEnvironment);
     }
 
     /// <summary>The servers to run against; none when the cluster a scenario needs is not there (said so in the file).</summary>

@@ -17,7 +17,8 @@ public sealed record ServerLaunch(
     bool Meters,
     bool Allocations = false,
     IReadOnlyList<string>? Environment = null,
-    bool RuntimeDefaults = false);
+    bool RuntimeDefaults = false,
+    IReadOnlyList<string>? RuntimeEnvironment = null);
 
 /// <summary>A LiveClass or baseline server the bench started, pinned and probed, and stops again.</summary>
 public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<string> urls, ProbeReader probe, string commandLine) : IAsyncDisposable
@@ -58,7 +59,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         File.Delete(probeOut);
 
         var info = StartInfo(kind, launch, dll, urls, probeOut);
-        var environment = kind == TargetKind.LiveClass ? launch.Environment ?? [] : [];
+        var environment = (launch.RuntimeEnvironment ?? []).Concat(kind == TargetKind.LiveClass ? launch.Environment ?? [] : []);
         var commandLine = $"{info.FileName} {string.Join(' ', info.ArgumentList)}" + string.Concat(environment.Select(v => $" (env {v})"));
         var log = new ServerLog(stem + ".log");
         log.Write($"# {commandLine}");
@@ -127,6 +128,8 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
             }
         }
 
+        SetAll(info, launch.RuntimeEnvironment);
+
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(string.Join(';', urls));
@@ -140,11 +143,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
                 info.ArgumentList.Add(arg);
             }
 
-            foreach (var variable in launch.Environment ?? [])
-            {
-                var equals = variable.IndexOf('=');
-                info.Environment[variable[..equals]] = variable[(equals + 1)..];
-            }
+            SetAll(info, launch.Environment);
         }
 
         info.Environment["LIVECLASS_PROBE_OUT"] = probeOut;
@@ -152,6 +151,16 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         info.Environment["LIVECLASS_PROBE_ALLOCATIONS"] = launch.Allocations ? "1" : "0";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         return info;
+    }
+
+    /// <summary>Sets each NAME=VALUE in the process's environment.</summary>
+    private static void SetAll(ProcessStartInfo info, IReadOnlyList<string>? variables)
+    {
+        foreach (var variable in variables ?? [])
+        {
+            var equals = variable.IndexOf('=');
+            info.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
     }
 
     private async Task WaitReadyAsync(TargetKind kind, TimeSpan timeout, CancellationToken cancellationToken)
