@@ -132,7 +132,8 @@ silo_start() {
     # Three silos and the store share this machine's cores. A thread-pool worker that runs out of
     # work yields the core a few dozen times before it sleeps, and the kernel counts that against
     # its process's fair share of a busy core: the yields take the core from another silo's work
-    # or the store's. Here a worker sleeps at once; a container with cores of its own keeps the default.
+    # or the store's. Here a worker sleeps at once; a silo with a processor of its own yields a few
+    # times first (the Dockerfile).
     export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
     # Every client of a local cluster (browsers, the load generator) comes from one address.
     export Limits__ClassCreationsPerMinute="${Limits__ClassCreationsPerMinute:-1000000}"

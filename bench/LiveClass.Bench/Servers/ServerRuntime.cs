@@ -15,5 +15,7 @@ public static class ServerRuntime
         // The servers run pinned to one core, where the runtime waits ten times as long (1 s
         // instead of 100 ms without new methods) before it starts optimizing the code in use.
         ["DOTNET_TC_DelaySingleProcMultiplier"] = "1",
+        // An idle worker yields the core a few times before it sleeps, not a few dozen.
+        ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "20",
     };
 }
