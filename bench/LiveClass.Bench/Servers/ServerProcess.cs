@@ -59,8 +59,7 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         File.Delete(probeOut);
 
         var info = StartInfo(kind, launch, dll, urls, probeOut);
-        var environment = (launch.RuntimeEnvironment ?? []).Concat(kind == TargetKind.LiveClass ? launch.Environment ?? [] : []);
-        var commandLine = $"{info.FileName} {string.Join(' ', info.ArgumentList)}" + string.Concat(environment.Select(v => $" (env {v})"));
+        var commandLine = $"{info.FileName} {string.Join(' ', info.ArgumentList)}" + string.Concat(ExtraEnvironment(kind, launch).Select(v => $" (env {v})"));
         var log = new ServerLog(stem + ".log");
         log.Write($"# {commandLine}");
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
@@ -128,7 +127,11 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
             }
         }
 
-        SetAll(info, launch.RuntimeEnvironment);
+        foreach (var variable in ExtraEnvironment(kind, launch))
+        {
+            var equals = variable.IndexOf('=');
+            info.Environment[variable[..equals]] = variable[(equals + 1)..];
+        }
 
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
@@ -142,8 +145,6 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
             {
                 info.ArgumentList.Add(arg);
             }
-
-            SetAll(info, launch.Environment);
         }
 
         info.Environment["LIVECLASS_PROBE_OUT"] = probeOut;
@@ -153,15 +154,9 @@ public sealed class ServerProcess(Process process, ServerLog log, IReadOnlyList<
         return info;
     }
 
-    /// <summary>Sets each NAME=VALUE in the process's environment.</summary>
-    private static void SetAll(ProcessStartInfo info, IReadOnlyList<string>? variables)
-    {
-        foreach (var variable in variables ?? [])
-        {
-            var equals = variable.IndexOf('=');
-            info.Environment[variable[..equals]] = variable[(equals + 1)..];
-        }
-    }
+    /// <summary>The NAME=VALUE settings asked for on the command line: the runtime's for both servers, then LiveClass's own.</summary>
+    private static IEnumerable<string> ExtraEnvironment(TargetKind kind, ServerLaunch launch) =>
+        (launch.RuntimeEnvironment ?? []).Concat(kind == TargetKind.LiveClass ? launch.Environment ?? [] : []);
 
     private async Task WaitReadyAsync(TargetKind kind, TimeSpan timeout, CancellationToken cancellationToken)
     {
